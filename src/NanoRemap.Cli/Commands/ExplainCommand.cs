@@ -1,0 +1,138 @@
+using System.CommandLine;
+using NanoRemap.Tooling.Eval;
+using NanoRemap.Tooling.Explain;
+
+namespace NanoRemap.Cli.Commands;
+
+/// <summary><c>nanoremap explain &lt;case...&gt;</c> or <c>--file F</c>: a case step by step, for a person.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var tokens = new Argument<string[]>("case") { Description = Strings.ExplainCase, Arity = ArgumentArity.ZeroOrMore, HelpName = "key=value" };
+        var file = new Option<string?>("--file") { Description = Strings.ExplainFile, HelpName = "FILE" };
+        var reenter = new Option<bool>("--reenter-prepare") { Description = Strings.ReenterOption };
+        var command = new Command("explain", Strings.Explain);
+        command.Arguments.Add(tokens);
+        command.Options.Add(file);
+        command.Options.Add(reenter);
+        KernelOptions kernel = KernelOptions.AddTo(command);
+        command.SetAction(parse =>
+        {
+            TextWriter output = parse.InvocationConfiguration.Output;
+            TextWriter error = parse.InvocationConfiguration.Error;
+            string[] caseTokens = parse.GetValue(tokens) ?? Array.Empty<string>();
+            string? path = parse.GetValue(file);
+            if ((caseTokens.Length == 0) == (path == null))
+            {
+                error.WriteLine("nanoremap explain: give either a case (e.g. 'nanoremap explain op=prep vm_len=0x1000 phys=0x3ff44000 size=0x1000') or --file FILE");
+                return ExitCodes.CannotRun;
+            }
+
+            EvalSettings? defaults = kernel.Resolve(parse, context);
+            if (defaults == null)
+            {
+                return ExitCodes.CannotRun;
+            }
+
+            bool v2 = parse.GetValue(reenter);
+            if (path == null)
+            {
+                return ExplainLine(string.Join(' ', caseTokens), defaults, v2, output) ? ExitCodes.Ok : ExitCodes.Malformed;
+            }
+
+            string[] lines;
+            try
+            {
+                lines = path == "-" ? ReadAll(context.StdIn()) : File.ReadAllLines(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"nanoremap explain: cannot read {path}: {e.Message}");
+                return ExitCodes.CannotRun;
+            }
+
+            return ExplainFile(lines, path, defaults, v2, output, error);
+        });
+        return command;
+    }
+
+    // One case; false if it was malformed.
+    private static bool ExplainLine(string line, EvalSettings defaults, bool v2, TextWriter output)
+    {
+        return Explain(line, defaults, v2, output) != null;
+    }
+
+    // Returns the eval output line of a well-formed case, or null after printing the error.
+    private static string? Explain(string line, EvalSettings defaults, bool v2, TextWriter output)
+    {
+        EvalCase c;
+        try
+        {
+            c = EvalCaseParser.Parse(line, defaults);
+        }
+        catch (EvalCaseException e)
+        {
+            output.WriteLine($"case:    {EvalCaseParser.StripComment(line)}");
+            output.WriteLine($"kernel:  {defaults} (defaults)");
+            output.WriteLine($"error={e.Message}");
+            return null;
+        }
+
+        ExplainReport report = Explainer.Explain(c, v2);
+        foreach (string l in report.Lines)
+        {
+            output.WriteLine(l);
+        }
+
+        return report.Result.Format();
+    }
+
+    private static int ExplainFile(string[] lines, string path, EvalSettings defaults, bool v2, TextWriter output, TextWriter error)
+    {
+        bool bad = false;
+        string? last = null;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i];
+            if (VectorFile.IsExpectation(line))
+            {
+                string expected = line.TrimStart().Substring(VectorFile.ExpectPrefix.Length).Trim();
+                bool match = expected == last;
+                bad |= !match;
+                output.WriteLine($"expected: {expected} ({(match ? "matches" : "DIFFERS")})");
+                last = null;
+                continue;
+            }
+
+            if (!Evaluator.IsCase(line))
+            {
+                continue;
+            }
+
+            output.WriteLine();
+            output.WriteLine($"== {path}:{i + 1} ==");
+            last = Explain(line, defaults, v2, output);
+            if (last == null)
+            {
+                bad = true;
+                error.WriteLine($"{path}:{i + 1}: error: malformed case");
+                last = "(malformed)";
+            }
+        }
+
+        return bad ? ExitCodes.Malformed : ExitCodes.Ok;
+    }
+
+    private static string[] ReadAll(TextReader reader)
+    {
+        var lines = new List<string>();
+        string? line;
+        while ((line = reader.ReadLine()) != null)
+        {
+            lines.Add(line);
+        }
+
+        return lines.ToArray();
+    }
+}
