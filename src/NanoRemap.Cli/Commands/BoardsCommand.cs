@@ -1,0 +1,110 @@
+using System.CommandLine;
+using NanoRemap.Boards;
+using NanoRemap.Tooling.Boards;
+
+namespace NanoRemap.Cli.Commands;
+
+/// <summary>
+/// <c>nanoremap boards</c>: <c>generate</c> rewrites the files generated from boards/&lt;chip&gt;/board.map
+/// (managed tables, native allow-lists, probe files); <c>check</c> fails when they are stale; <c>list</c>
+/// prints a board's blocks.
+/// </summary>
+internal static class BoardsCommand
+{
+    /// <summary>Builds the <c>boards</c> command and its subcommands.</summary>
+    /// <returns>The command.</returns>
+    public static Command Create()
+    {
+        var root = new Option<DirectoryInfo?>("--root")
+        {
+            Description = "Repository root (default: found upward from the current directory)",
+        };
+
+        var generate = new Command("generate", "Regenerate the managed tables, native allow-lists and probe files from boards/<chip>/board.map");
+        generate.Options.Add(root);
+        generate.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            try
+            {
+                string dir = Root(parse.GetValue(root));
+                var written = BoardGenerator.Write(dir);
+                foreach (string f in written)
+                {
+                    output.WriteLine($"wrote {f}");
+                }
+
+                output.WriteLine(written.Count == 0 ? "boards: all generated files are up to date" : $"boards: {written.Count} file(s) regenerated");
+                return 0;
+            }
+            catch (Exception e) when (e is BoardMapException or DirectoryNotFoundException or IOException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"boards generate: {e.Message}");
+                return 1;
+            }
+        });
+
+        var check = new Command("check", "Fail (exit 1) when a generated board file differs from a fresh generation");
+        check.Options.Add(root);
+        check.SetAction(parse =>
+        {
+            try
+            {
+                var stale = BoardGenerator.Stale(Root(parse.GetValue(root)));
+                foreach (string f in stale)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine($"stale: {f} (run 'nanoremap boards generate')");
+                }
+
+                if (stale.Count == 0)
+                {
+                    parse.InvocationConfiguration.Output.WriteLine("boards: generated files match the board maps");
+                }
+
+                return stale.Count == 0 ? 0 : 1;
+            }
+            catch (Exception e) when (e is BoardMapException or DirectoryNotFoundException or IOException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"boards check: {e.Message}");
+                return 1;
+            }
+        });
+
+        var board = new Argument<string>("board") { Description = "esp32, esp32s3 or esp32c3" };
+        board.AcceptOnlyFromAmong(BoardMap.Names());
+        var list = new Command("list", "Print a board's peripheral blocks and what the allow-list says about them");
+        list.Arguments.Add(board);
+        list.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            BoardMap map = BoardMap.Get(parse.GetValue(board)!);
+            output.WriteLine($"{map.Chip}: peripheral bus 0x{map.BusBase:X8} .. 0x{map.BusBase + map.BusSize - 1:X8}");
+            if (map.HasDport)
+            {
+                output.WriteLine($"  DPORT range 0x{map.DportFirst:X8} .. 0x{map.DportLast:X8}: reads via DPORT_REG_READ");
+            }
+
+            for (int i = 0; i < map.FifoCount; i++)
+            {
+                output.WriteLine($"  FIFO 0x{map.GetFifoAddress(i):X8} {map.GetFifoName(i)}: reads refused (errata CPU-3.21)");
+            }
+
+            for (int i = 0; i < map.BlockCount; i++)
+            {
+                var b = map.GetBlock(i);
+                output.WriteLine($"  {b.Name,-20} 0x{b.Base:X8} +0x{b.Size:X4}  {(b.Allowed ? "allow" : "DENIED by default")}");
+            }
+
+            return 0;
+        });
+
+        var command = new Command("boards", "Board maps of the ESP32 family: list them, regenerate or check the generated files");
+        command.Subcommands.Add(generate);
+        command.Subcommands.Add(check);
+        command.Subcommands.Add(list);
+        return command;
+    }
+
+    private static string Root(DirectoryInfo? given) =>
+        given != null ? given.FullName : BoardGenerator.FindRepoRoot(Directory.GetCurrentDirectory());
+}

@@ -1,0 +1,323 @@
+using System;
+using NanoRemap.Boards;
+
+namespace NanoRemap.Mmio
+{
+    /// <summary>
+    /// A validated window <c>[phys, phys + size)</c> onto the registers of one allowed peripheral block,
+    /// mapped the no-MMU way (virtual address == physical address). Obtain one from
+    /// <see cref="RegisterBus.Map"/>, <see cref="RegisterBus.MapBlock"/> or <see cref="NommuDirectMap"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Accesses are 32-bit at 4-byte aligned byte offsets (the IDF <c>REG_*</c> accessors are 32-bit only).
+    /// An offset outside the window or not aligned raises <see cref="ArgumentOutOfRangeException"/> /
+    /// <see cref="ArgumentException"/> before any register is touched; so does a read of a classic-ESP32
+    /// FIFO register (errata CPU-3.21). Register accesses allocate nothing.
+    /// </para>
+    /// <para>
+    /// <see cref="Read32"/> / <see cref="Write32"/> are one managed frame on top of the native call on the
+    /// ESP32: the window is a struct (no interface or virtual dispatch), validates inline and calls the
+    /// InternalCall directly. The default value is an unmapped window: every access throws.
+    /// </para>
+    /// </remarks>
+    public struct MmioWindow
+    {
+        private const uint NoFifo = 0xFFFFFFFF;
+
+        private readonly uint _base;
+        private readonly uint _size;
+        private readonly uint _fifoOffset;        // window offset of a refused FIFO register, or NoFifo
+        private readonly RegisterSimulator _sim;  // null on hardware
+        private readonly RegisterBus _bus;
+        private readonly PeripheralBlock _block;
+
+        /// <summary>Validates and creates a window (see <see cref="RegisterBus.Map"/>).</summary>
+        /// <param name="bus">The bus.</param>
+        /// <param name="phys">Physical start.</param>
+        /// <param name="size">Size in bytes.</param>
+        internal MmioWindow(RegisterBus bus, uint phys, uint size)
+        {
+            BoardMap board = bus.Board;
+            if ((phys & 3) != 0 || (size & 3) != 0 || size == 0)
+            {
+                throw new ArgumentException("cannot map 0x" + phys.ToString("X8") + " +0x" + size.ToString("X")
+                    + " on " + board.Chip + ": start and size must be non-zero multiples of 4 (32-bit registers)");
+            }
+
+            PeripheralBlock block = board.FindBlock(phys);
+            if (block == null)
+            {
+                throw new ArgumentOutOfRangeException("phys", "cannot map 0x" + phys.ToString("X8") + " on " + board.Chip
+                    + ": the address is in no peripheral block of the board map");
+            }
+
+            if (size > block.Size - (phys - block.Base))
+            {
+                throw new ArgumentOutOfRangeException("size", "cannot map 0x" + phys.ToString("X8") + " +0x" + size.ToString("X")
+                    + " on " + board.Chip + ": the window leaves block " + block.Name + " [0x" + block.Base.ToString("X8")
+                    + ", 0x" + block.End.ToString("X8") + ")");
+            }
+
+            if (!block.Allowed)
+            {
+                throw new ArgumentException("cannot map 0x" + phys.ToString("X8") + " on " + board.Chip + ": block " + block.Name
+                    + " is denied by default (security-sensitive); allow it in boards/" + board.Chip + "/board.map and regenerate");
+            }
+
+            uint fifo = NoFifo;
+            for (int i = 0; i < board.FifoCount; i++)
+            {
+                uint a = board.GetFifoAddress(i);
+                if (a - phys < size)
+                {
+                    fifo = a - phys;
+                }
+            }
+
+            _base = phys;
+            _size = size;
+            _fifoOffset = fifo;
+            _sim = bus.Simulator;
+            _bus = bus;
+            _block = block;
+        }
+
+        /// <summary>Physical start of the window.</summary>
+        public uint PhysicalAddress
+        {
+            get { return _base; }
+        }
+
+        /// <summary>The address a driver uses: on nommu the physical address itself (identity mapping).</summary>
+        public uint VirtualAddress
+        {
+            get { return _base; }
+        }
+
+        /// <summary>Size of the window in bytes (0 for an unmapped window).</summary>
+        public uint Size
+        {
+            get { return _size; }
+        }
+
+        /// <summary>True for a window obtained from a map step; false for <c>default(MmioWindow)</c>.</summary>
+        public bool IsMapped
+        {
+            get { return _size != 0; }
+        }
+
+        /// <summary>The peripheral block the window lies in (null when unmapped).</summary>
+        public PeripheralBlock Block
+        {
+            get { return _block; }
+        }
+
+        /// <summary>The bus the window was mapped on (null when unmapped).</summary>
+        public RegisterBus Bus
+        {
+            get { return _bus; }
+        }
+
+        /// <summary>
+        /// The window offset of a register of its block by name (<c>"OUT_W1TS"</c>, <c>"PIN2"</c>).
+        /// </summary>
+        /// <param name="registerName">A register name from the board map.</param>
+        /// <returns>The byte offset from <see cref="PhysicalAddress"/>.</returns>
+        /// <exception cref="ArgumentException">No such register, or it lies outside the window.</exception>
+        public uint OffsetOf(string registerName)
+        {
+            PeripheralBlock block = RequireMapped();
+            uint offset = block.Base + block.OffsetOf(registerName) - _base;
+            if (offset >= _size)
+            {
+                throw new ArgumentException("register " + registerName + " of " + block.Name + " lies outside this window");
+            }
+
+            return offset;
+        }
+
+        /// <summary>Reads the 32-bit register at a byte offset (IDF <c>REG_READ</c>; volatile).</summary>
+        /// <param name="offset">Byte offset from the window start: a multiple of 4 below <see cref="Size"/>.</param>
+        /// <returns>The register value.</returns>
+        /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
+        /// <exception cref="ArgumentException">The offset is not 4-byte aligned, or it is a FIFO register whose reads are refused (errata CPU-3.21).</exception>
+        public uint Read32(uint offset)
+        {
+            if ((offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadOffset(_base, _size, offset);
+            }
+
+            if (offset == _fifoOffset)
+            {
+                throw MmioErrors.FifoRead(_base + offset);
+            }
+
+            RegisterSimulator sim = _sim;
+            if (sim == null)
+            {
+                return NativeRegisterAccess.NativeRead32(_base + offset);
+            }
+
+            return sim.Read32(_base + offset);
+        }
+
+        /// <summary>Writes the 32-bit register at a byte offset (IDF <c>REG_WRITE</c>; volatile). Writes to read-only registers are ignored by the silicon.</summary>
+        /// <param name="offset">Byte offset from the window start: a multiple of 4 below <see cref="Size"/>.</param>
+        /// <param name="value">Value to write.</param>
+        /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
+        /// <exception cref="ArgumentException">The offset is not 4-byte aligned.</exception>
+        public void Write32(uint offset, uint value)
+        {
+            if ((offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadOffset(_base, _size, offset);
+            }
+
+            RegisterSimulator sim = _sim;
+            if (sim == null)
+            {
+                NativeRegisterAccess.NativeWrite32(_base + offset, value);
+                return;
+            }
+
+            sim.Write32(_base + offset, value);
+        }
+
+        /// <summary>
+        /// Sets bits: <c>reg = reg | mask</c> (IDF <c>REG_SET_BIT</c>). A non-atomic read-modify-write: an
+        /// interrupt or the other core may change the register between the read and the write. Prefer
+        /// <see cref="AtomicSet"/> where the register has a W1TS alias.
+        /// </summary>
+        /// <param name="offset">Byte offset of the register.</param>
+        /// <param name="mask">Bits to set.</param>
+        /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
+        public void SetBits(uint offset, uint mask)
+        {
+            Write32(offset, Read32(offset) | mask);
+        }
+
+        /// <summary>Clears bits: <c>reg = reg &amp; ~mask</c> (IDF <c>REG_CLR_BIT</c>). Non-atomic read-modify-write; prefer <see cref="AtomicClear"/> where possible.</summary>
+        /// <param name="offset">Byte offset of the register.</param>
+        /// <param name="mask">Bits to clear.</param>
+        /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
+        public void ClearBits(uint offset, uint mask)
+        {
+            Write32(offset, Read32(offset) & ~mask);
+        }
+
+        /// <summary>Toggles bits: <c>reg = reg ^ mask</c>. Non-atomic read-modify-write (the hardware has no toggle alias).</summary>
+        /// <param name="offset">Byte offset of the register.</param>
+        /// <param name="mask">Bits to toggle.</param>
+        /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
+        public void ToggleBits(uint offset, uint mask)
+        {
+            Write32(offset, Read32(offset) ^ mask);
+        }
+
+        /// <summary>
+        /// Reads a field: <c>(reg &gt;&gt; shift) &amp; mask</c>, IDF <c>REG_GET_FIELD</c> with the field's
+        /// <c>_V</c> (unshifted mask) and <c>_S</c> (shift).
+        /// </summary>
+        /// <param name="offset">Byte offset of the register.</param>
+        /// <param name="mask">The field's unshifted mask (<c>_V</c>), non-zero.</param>
+        /// <param name="shift">The field's shift (<c>_S</c>), 0..31; <c>mask &lt;&lt; shift</c> must fit in 32 bits.</param>
+        /// <returns>The field value.</returns>
+        /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window, or mask / shift describe no 32-bit field.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
+        public uint GetField(uint offset, uint mask, int shift)
+        {
+            MmioErrors.CheckField(mask, shift);
+            return (Read32(offset) >> shift) & mask;
+        }
+
+        /// <summary>
+        /// Writes a field, IDF <c>REG_SET_FIELD</c>: <c>reg = (reg &amp; ~(mask &lt;&lt; shift)) | (value &lt;&lt; shift)</c>.
+        /// A non-atomic read-modify-write. Unlike the IDF macro, a value wider than the field is refused instead of truncated.
+        /// </summary>
+        /// <param name="offset">Byte offset of the register.</param>
+        /// <param name="mask">The field's unshifted mask (<c>_V</c>), non-zero.</param>
+        /// <param name="shift">The field's shift (<c>_S</c>), 0..31.</param>
+        /// <param name="value">The new field value, at most <paramref name="mask"/>.</param>
+        /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window, mask / shift describe no 32-bit field, or the value does not fit the field.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
+        public void SetField(uint offset, uint mask, int shift, uint value)
+        {
+            MmioErrors.CheckField(mask, shift);
+            if ((value & ~mask) != 0)
+            {
+                throw new ArgumentOutOfRangeException("value", "0x" + value.ToString("X") + " does not fit the field mask 0x" + mask.ToString("X"));
+            }
+
+            uint reg = Read32(offset);
+            Write32(offset, (reg & ~(mask << shift)) | (value << shift));
+        }
+
+        /// <summary>
+        /// Atomically sets bits of the register at <paramref name="offset"/> with one store to its
+        /// write-1-to-set alias (<c>GPIO_OUT_W1TS_REG</c> for <c>GPIO_OUT_REG</c>): race-free, unlike <see cref="SetBits"/>.
+        /// </summary>
+        /// <param name="offset">Byte offset of the target register (e.g. <c>OUT</c>), not of the alias.</param>
+        /// <param name="bits">Bits to set.</param>
+        /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned, the register has no W1TS alias, or the alias lies outside the window.</exception>
+        public void AtomicSet(uint offset, uint bits)
+        {
+            Write32(AliasOffset(offset, true), bits);
+        }
+
+        /// <summary>
+        /// Atomically clears bits of the register at <paramref name="offset"/> with one store to its
+        /// write-1-to-clear alias (<c>GPIO_OUT_W1TC_REG</c> for <c>GPIO_OUT_REG</c>).
+        /// </summary>
+        /// <param name="offset">Byte offset of the target register, not of the alias.</param>
+        /// <param name="bits">Bits to clear.</param>
+        /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned, the register has no W1TC alias, or the alias lies outside the window.</exception>
+        public void AtomicClear(uint offset, uint bits)
+        {
+            Write32(AliasOffset(offset, false), bits);
+        }
+
+        private uint AliasOffset(uint offset, bool set)
+        {
+            if ((offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadOffset(_base, _size, offset);
+            }
+
+            PeripheralBlock block = _block;
+            uint target = _base - block.Base + offset;
+            uint alias = set ? block.W1tsOffsetFor(target) : block.W1tcOffsetFor(target);
+            string kind = set ? "W1TS" : "W1TC";
+            if (alias == RegisterInfo.NoTarget)
+            {
+                throw new ArgumentException("the register at 0x" + (_base + offset).ToString("X8") + " (" + block.Name + " +0x"
+                    + target.ToString("X") + ") has no " + kind + " alias; use " + (set ? "SetBits" : "ClearBits") + " (non-atomic)");
+            }
+
+            uint windowOffset = block.Base + alias - _base;
+            if (windowOffset >= _size)
+            {
+                throw new ArgumentException("the " + kind + " alias of the register at 0x" + (_base + offset).ToString("X8")
+                    + " (0x" + (block.Base + alias).ToString("X8") + ") lies outside this window");
+            }
+
+            return windowOffset;
+        }
+
+        private PeripheralBlock RequireMapped()
+        {
+            if (_size == 0)
+            {
+                throw new ArgumentException("the window is not mapped (default MmioWindow)");
+            }
+
+            return _block;
+        }
+    }
+}

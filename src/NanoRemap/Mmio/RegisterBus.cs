@@ -1,0 +1,135 @@
+using System;
+using NanoRemap.Boards;
+
+namespace NanoRemap.Mmio
+{
+    /// <summary>
+    /// The seam between <see cref="MmioWindow"/>s and the hardware: 32-bit aligned reads and writes at a
+    /// physical address of one board. Two implementations behind one sealed class (no virtual dispatch):
+    /// the ESP32 hardware (native InternalCalls into the firmware's interop library) and a
+    /// <see cref="RegisterSimulator"/>.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Read32"/> and <see cref="Write32"/> are the raw bus calls: managed code checks nothing
+    /// here, the native layer (or the simulator playing it) still refuses any address outside the
+    /// allow-list. Drivers use windows (<see cref="Map"/> or <see cref="NommuDirectMap"/>), which validate
+    /// before touching anything.
+    /// </remarks>
+    public sealed class RegisterBus
+    {
+        private readonly BoardMap _board;
+        private readonly RegisterSimulator _sim;
+
+        private RegisterBus(BoardMap board, RegisterSimulator sim)
+        {
+            _board = board;
+            _sim = sim;
+        }
+
+        /// <summary>The bus of the ESP32 the firmware runs on (on the host every access throws PlatformNotSupportedException).</summary>
+        /// <param name="board">The board map of the chip (<see cref="BoardMap.Get"/>).</param>
+        /// <returns>The hardware bus.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="board"/> is null.</exception>
+        public static RegisterBus CreateHardware(BoardMap board)
+        {
+            if (board == null)
+            {
+                throw new ArgumentNullException("board");
+            }
+
+            return new RegisterBus(board, null);
+        }
+
+        /// <summary>A bus backed by a simulator (host tests, the demo, device tests without hardware access).</summary>
+        /// <param name="simulator">The simulator; its board is the bus's board.</param>
+        /// <returns>The simulated bus.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="simulator"/> is null.</exception>
+        public static RegisterBus CreateSimulated(RegisterSimulator simulator)
+        {
+            if (simulator == null)
+            {
+                throw new ArgumentNullException("simulator");
+            }
+
+            return new RegisterBus(simulator.Board, simulator);
+        }
+
+        /// <summary>The board map.</summary>
+        public BoardMap Board
+        {
+            get { return _board; }
+        }
+
+        /// <summary>The simulator, or null on hardware.</summary>
+        public RegisterSimulator Simulator
+        {
+            get { return _sim; }
+        }
+
+        /// <summary>True for the hardware bus.</summary>
+        public bool IsHardware
+        {
+            get { return _sim == null; }
+        }
+
+        /// <summary>The direct bus read: one 32-bit read at a physical address, unchecked in managed code.</summary>
+        /// <param name="address">Physical address.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="InvalidOperationException">The native layer (or simulator) refuses the address.</exception>
+        public uint Read32(uint address)
+        {
+            RegisterSimulator sim = _sim;
+            if (sim == null)
+            {
+                return NativeRegisterAccess.NativeRead32(address);
+            }
+
+            return sim.Read32(address);
+        }
+
+        /// <summary>The direct bus write: one 32-bit write at a physical address, unchecked in managed code.</summary>
+        /// <param name="address">Physical address.</param>
+        /// <param name="value">Value.</param>
+        /// <exception cref="InvalidOperationException">The native layer (or simulator) refuses the address.</exception>
+        public void Write32(uint address, uint value)
+        {
+            RegisterSimulator sim = _sim;
+            if (sim == null)
+            {
+                NativeRegisterAccess.NativeWrite32(address, value);
+                return;
+            }
+
+            sim.Write32(address, value);
+        }
+
+        /// <summary>
+        /// Maps the window <c>[phys, phys + size)</c> the no-MMU way: the "virtual" address is the physical
+        /// one (Zephyr's <c>device_map()</c> without <c>CONFIG_MMU</c>). Nothing is reserved or translated;
+        /// the range is only validated. Allocation-free.
+        /// </summary>
+        /// <param name="phys">Physical start, 4-byte aligned.</param>
+        /// <param name="size">Size in bytes, a non-zero multiple of 4.</param>
+        /// <returns>The window.</returns>
+        /// <exception cref="ArgumentException">Misaligned start or size, an empty window, a window not inside one block, or a block denied by default.</exception>
+        public MmioWindow Map(uint phys, uint size)
+        {
+            return new MmioWindow(this, phys, size);
+        }
+
+        /// <summary>Maps a whole peripheral block by name (<c>"GPIO"</c>).</summary>
+        /// <param name="blockName">A block of the board map.</param>
+        /// <returns>The window over the block.</returns>
+        /// <exception cref="ArgumentException">No such block, or it is denied by default.</exception>
+        public MmioWindow MapBlock(string blockName)
+        {
+            PeripheralBlock block = _board.FindBlock(blockName);
+            if (block == null)
+            {
+                throw new ArgumentException(_board.Chip + " has no peripheral block named " + blockName);
+            }
+
+            return new MmioWindow(this, block.Base, block.Size);
+        }
+    }
+}
