@@ -1,0 +1,52 @@
+using System.CommandLine;
+using NanoRemap.Tooling.Native;
+
+namespace NanoRemap.Cli.Commands;
+
+/// <summary>
+/// <c>nanoremap native-checksum &lt;assembly&gt;</c>: prints the native checksum (0xXXXXXXXX) the nanoFramework
+/// MetadataProcessor computes over the assembly's InternalCall methods; <c>--lookup</c> also prints the
+/// method_lookup[] table the firmware stubs must carry.
+/// </summary>
+internal static class NativeChecksumCommand
+{
+    public static Command Create()
+    {
+        var assembly = new Argument<FileInfo>("assembly") { Description = "The nanoFramework build of the library (the DLL the MetadataProcessor reads)" };
+        var exclude = new Option<string[]>("--exclude-class")
+        {
+            Description = "Full type name left out of the .pe (NFMDP_PE_ExcludeClassByName; repeatable)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var lookup = new Option<string?>("--lookup")
+        {
+            Description = "Also print the method_lookup[] entries for this stub project name (e.g. nanoremap_native)",
+        };
+
+        var command = new Command("native-checksum", "Print the native checksum of an assembly's InternalCall methods, as the MetadataProcessor computes it");
+        command.Arguments.Add(assembly);
+        command.Options.Add(exclude);
+        command.Options.Add(lookup);
+        command.SetAction(parseResult =>
+        {
+            var file = parseResult.GetValue(assembly)!;
+            if (!file.Exists)
+            {
+                Console.Error.WriteLine($"native-checksum: assembly not found: {file.FullName}");
+                return 2;
+            }
+            var result = NativeChecksum.Compute(file.FullName, parseResult.GetValue(exclude));
+            Console.WriteLine(result.Hex);
+            string? project = parseResult.GetValue(lookup);
+            if (project is not null)
+            {
+                foreach (var entry in result.Lookup)
+                {
+                    Console.WriteLine("    " + entry.ToCpp(project) + ",");
+                }
+            }
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using NanoRemap.Tooling.NfCheck;
+
+namespace NanoRemap.Cli.Commands;
+
+/// <summary>
+/// <c>nanoremap nfcheck &lt;assembly&gt; [--mscorlib path] [--budget]</c>: the nanoFramework gate (and, with
+/// <c>--budget</c>, the device-cost budget). Exit 0 when clean, 1 with one line per offence, 2 when the check
+/// could not run.
+/// </summary>
+internal static class NfCheckCommand
+{
+    public static Command Create()
+    {
+        var assembly = new Argument<FileInfo>("assembly") { Description = "The nanoFramework build of a library (e.g. src/NanoRemap/bin/Release/netstandard2.0/NanoRemap.dll)" };
+        var mscorlib = new Option<FileInfo?>("--mscorlib") { Description = "nanoFramework mscorlib.dll to check against (default: nanoframework.corelibrary 1.17.11 in the NuGet global packages folder)" };
+        var budget = new Option<bool>("--budget") { Description = "Also check the device-cost budget: one managed frame from MmioWindow.Read32/Write32 to the native call, assembly under --max-size" };
+        var maxSize = new Option<long>("--max-size") { Description = "Budget: assembly size limit in bytes", DefaultValueFactory = _ => DeviceBudget.DefaultMaxBytes };
+        var hot = new Option<string[]>("--hot-method")
+        {
+            Description = "Budget: register-path method as TypeName::Method (repeatable; default MmioWindow::Read32 and MmioWindow::Write32)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+
+        var command = new Command("nfcheck", "Check a built assembly against what nanoFramework 1.x and its MetadataProcessor accept");
+        command.Arguments.Add(assembly);
+        command.Options.Add(mscorlib);
+        command.Options.Add(budget);
+        command.Options.Add(maxSize);
+        command.Options.Add(hot);
+        command.SetAction(parseResult => Run(
+            parseResult.GetValue(assembly)!,
+            parseResult.GetValue(mscorlib),
+            parseResult.GetValue(budget),
+            parseResult.GetValue(maxSize),
+            parseResult.GetValue(hot)));
+        return command;
+    }
+
+    private static int Run(FileInfo assembly, FileInfo? mscorlib, bool budget, long maxSize, string[]? hotMethods)
+    {
+        MscorlibSurface surface;
+        try
+        {
+            if (!assembly.Exists)
+            {
+                throw new FileNotFoundException($"assembly not found: {assembly.FullName}");
+            }
+            surface = MscorlibSurface.Load(MscorlibLocator.Locate(mscorlib?.FullName));
+        }
+        catch (FileNotFoundException e)
+        {
+            Console.Error.WriteLine($"nfcheck: {e.Message}");
+            return 2;
+        }
+
+        var offences = new List<NfOffence>(new NfGate(surface).Check(assembly.FullName));
+        if (budget)
+        {
+            var hot = hotMethods is { Length: > 0 } ? hotMethods : DeviceBudget.DefaultHotMethods;
+            var report = new DeviceBudget().Measure(assembly.FullName, hot, maxSize);
+            foreach (var path in report.Paths)
+            {
+                Console.WriteLine($"budget: {path.Method}: {path.ManagedFrames} managed frame(s) to the native call ({string.Join(" -> ", path.Path)})");
+            }
+            Console.WriteLine($"budget: assembly size {report.AssemblyBytes} bytes (limit: under {maxSize})");
+            offences.AddRange(report.Offences);
+        }
+
+        foreach (var o in offences)
+        {
+            Console.WriteLine(o);
+        }
+        if (offences.Count > 0)
+        {
+            Console.Error.WriteLine($"nfcheck: {assembly.Name}: {offences.Count} offence(s) against {surface.Name} {surface.Version}");
+            return 1;
+        }
+        Console.WriteLine($"nfcheck: {assembly.Name}: clean against {surface.Name} {surface.Version} ({surface.Path})");
+        return 0;
+    }
+}

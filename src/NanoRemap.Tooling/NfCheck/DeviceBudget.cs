@@ -1,0 +1,237 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
+
+namespace NanoRemap.Tooling.NfCheck;
+
+/// <summary>The measured cost of one register-path method.</summary>
+/// <param name="Method">"Type::Method" of the entry point (e.g. NanoRemap.Mmio.MmioWindow::Read32).</param>
+/// <param name="ManagedFrames">Managed frames from the entry to the native call, the entry included (0 when no native call was reached).</param>
+/// <param name="Path">The chain, entry first, ending in the InternalCall extern ("[native] ...").</param>
+public sealed record HotPathCost(string Method, int ManagedFrames, IReadOnlyList<string> Path);
+
+/// <summary>What the budget check measured, and what broke it.</summary>
+/// <param name="AssemblyBytes">Size of the assembly file.</param>
+/// <param name="Paths">Cost of each register-path method found.</param>
+/// <param name="Offences">Budget breaches (empty when within budget).</param>
+public sealed record BudgetReport(long AssemblyBytes, IReadOnlyList<HotPathCost> Paths, IReadOnlyList<NfOffence> Offences);
+
+/// <summary>
+/// The device-cost budget, read from the IL: each register-path method (by default <c>MmioWindow.Read32</c> and
+/// <c>MmioWindow.Write32</c>) must reach its InternalCall extern in one managed frame - the IL calls the extern
+/// directly, with no <c>callvirt</c> and no call to another managed method except on the error path (blocks that end in throw, see
+/// <see cref="ErrorPaths"/>) or to throw helpers - and the assembly must stay under a size limit (32 KB by default). nanoCLR costs: about 25 ns per
+/// managed frame, about 60 ns per interface dispatch (team rules).
+/// </summary>
+public sealed class DeviceBudget
+{
+    /// <summary>Default size limit: 32 KB.</summary>
+    public const long DefaultMaxBytes = 32 * 1024;
+
+    /// <summary>Default register-path methods: type name "MmioWindow", methods Read32 and Write32.</summary>
+    public static readonly IReadOnlyList<string> DefaultHotMethods = new[] { "MmioWindow::Read32", "MmioWindow::Write32" };
+
+    private const int MaxFrames = 1;
+    private MetadataReader _md = null!;
+    private PEReader _pe = null!;
+
+    /// <summary>Measures the assembly at <paramref name="assemblyPath"/>.</summary>
+    /// <param name="assemblyPath">The nanoFramework build of the library.</param>
+    /// <param name="hotMethods">"TypeName::Method" (type name without namespace); every overload is checked.</param>
+    /// <param name="maxBytes">Size limit of the assembly file.</param>
+    public BudgetReport Measure(string assemblyPath, IReadOnlyList<string>? hotMethods = null, long maxBytes = DefaultMaxBytes)
+    {
+        hotMethods ??= DefaultHotMethods;
+        long size = new FileInfo(assemblyPath).Length;
+        var offences = new List<NfOffence>();
+        if (size >= maxBytes)
+        {
+            offences.Add(new NfOffence("<assembly>", NfRule.Budget, $"assembly is {size} bytes; the budget is under {maxBytes} bytes"));
+        }
+
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        _pe = pe;
+        _md = pe.GetMetadataReader();
+
+        var paths = new List<HotPathCost>();
+        foreach (string spec in hotMethods)
+        {
+            int sep = spec.IndexOf("::", StringComparison.Ordinal);
+            string typeName = spec.Substring(0, sep);
+            string methodName = spec.Substring(sep + 2);
+            var found = FindMethods(typeName, methodName).ToList();
+            if (found.Count == 0)
+            {
+                offences.Add(new NfOffence(spec, NfRule.Budget, "register-path method not found in the assembly"));
+                continue;
+            }
+            foreach (var mh in found)
+            {
+                string where = TypeNames.MemberOf(_md, mh);
+                var problems = new List<string>();
+                var path = new List<string> { where };
+                int frames = Walk(mh, path, problems, depth: 1, new HashSet<MethodDefinitionHandle>());
+                paths.Add(new HotPathCost(where, frames, path));
+                foreach (string p in problems)
+                {
+                    offences.Add(new NfOffence(where, NfRule.Budget, p));
+                }
+                if (frames == 0)
+                {
+                    offences.Add(new NfOffence(where, NfRule.Budget, "never reaches an InternalCall extern: the register access is not native"));
+                }
+                else if (frames > MaxFrames)
+                {
+                    offences.Add(new NfOffence(where, NfRule.Budget, $"{frames} managed frames on the register path ({string.Join(" -> ", path)}); the budget is {MaxFrames}"));
+                }
+            }
+        }
+        return new BudgetReport(size, paths, offences);
+    }
+
+    private IEnumerable<MethodDefinitionHandle> FindMethods(string typeName, string methodName)
+    {
+        foreach (var th in _md.TypeDefinitions)
+        {
+            var td = _md.GetTypeDefinition(th);
+            if (_md.GetString(td.Name) != typeName)
+            {
+                continue;
+            }
+            foreach (var mh in td.GetMethods())
+            {
+                if (_md.GetString(_md.GetMethodDefinition(mh).Name) == methodName)
+                {
+                    yield return mh;
+                }
+            }
+        }
+    }
+
+    // Returns the managed frames from this method to the native call (this frame counted), 0 when no native
+    // call is reached. Calls to throw helpers and exception constructors are the error path and are not counted.
+    private int Walk(MethodDefinitionHandle mh, List<string> path, List<string> problems, int depth, HashSet<MethodDefinitionHandle> visiting)
+    {
+        if (!visiting.Add(mh) || depth > 8)
+        {
+            return 0;
+        }
+        var m = _md.GetMethodDefinition(mh);
+        if (m.RelativeVirtualAddress == 0)
+        {
+            return 0;
+        }
+        string where = TypeNames.MemberOf(_md, mh);
+        int best = 0;
+        List<string>? bestTail = null;
+        var code = IlReader.Read(_pe.GetMethodBody(m.RelativeVirtualAddress));
+        var errorPath = ErrorPaths.Find(code);
+        foreach (var ins in code)
+        {
+            if (ins.OpCode != OpCodes.Call && ins.OpCode != OpCodes.Callvirt && ins.OpCode != OpCodes.Newobj)
+            {
+                continue;
+            }
+            if (errorPath.Contains(ins.Offset))
+            {
+                continue; // building and throwing the exception of a failed check
+            }
+            var target = MetadataTokens.EntityHandle(ins.Token);
+            string targetName = MethodName(target);
+            if (ins.OpCode == OpCodes.Newobj)
+            {
+                if (!IsExceptionConstructor(target))
+                {
+                    problems.Add($"{where} IL_{ins.Offset:X4} allocates ({targetName}) on the register path");
+                }
+                continue;
+            }
+            if (ins.OpCode == OpCodes.Callvirt)
+            {
+                problems.Add($"{where} IL_{ins.Offset:X4} callvirt {targetName}: virtual/interface dispatch on the register path");
+                continue;
+            }
+            if (target.Kind != HandleKind.MethodDefinition)
+            {
+                problems.Add($"{where} IL_{ins.Offset:X4} call {targetName}: a managed call outside the library on the register path");
+                continue;
+            }
+
+            var callee = (MethodDefinitionHandle)target;
+            var cm = _md.GetMethodDefinition(callee);
+            if ((cm.ImplAttributes & MethodImplAttributes.InternalCall) != 0)
+            {
+                if (best == 0)
+                {
+                    best = depth;
+                    bestTail = new List<string> { "[native] " + targetName };
+                }
+                continue;
+            }
+            if (IsThrowHelper(cm))
+            {
+                continue;
+            }
+
+            var tail = new List<string> { targetName };
+            int frames = Walk(callee, tail, problems, depth + 1, visiting);
+            if (frames == 0)
+            {
+                problems.Add($"{where} IL_{ins.Offset:X4} call {targetName}: an extra managed frame on the register path");
+            }
+            if (frames > best)
+            {
+                best = frames;
+                bestTail = tail;
+            }
+        }
+        visiting.Remove(mh);
+        if (bestTail is not null)
+        {
+            path.AddRange(bestTail);
+        }
+        return best;
+    }
+
+    // A throw helper never returns: its body has a throw and no ret (the error path of a register access).
+    private bool IsThrowHelper(MethodDefinition m)
+    {
+        if (m.RelativeVirtualAddress == 0)
+        {
+            return false;
+        }
+        bool throws = false;
+        foreach (var ins in IlReader.Read(_pe.GetMethodBody(m.RelativeVirtualAddress)))
+        {
+            if (ins.OpCode == OpCodes.Ret)
+            {
+                return false;
+            }
+            throws |= ins.OpCode == OpCodes.Throw;
+        }
+        return throws;
+    }
+
+    private bool IsExceptionConstructor(EntityHandle ctor)
+    {
+        string? typeName = ctor.Kind switch
+        {
+            HandleKind.MemberReference => TypeNames.Of(_md, _md.GetMemberReference((MemberReferenceHandle)ctor).Parent),
+            HandleKind.MethodDefinition => TypeNames.Of(_md, _md.GetMethodDefinition((MethodDefinitionHandle)ctor).GetDeclaringType()),
+            _ => null,
+        };
+        return typeName is not null && (typeName.EndsWith("Exception", StringComparison.Ordinal));
+    }
+
+    private string MethodName(EntityHandle h) => h.Kind switch
+    {
+        HandleKind.MethodDefinition => TypeNames.MemberOf(_md, (MethodDefinitionHandle)h),
+        HandleKind.MemberReference => TypeNames.Of(_md, _md.GetMemberReference((MemberReferenceHandle)h).Parent) + "::" +
+            _md.GetString(_md.GetMemberReference((MemberReferenceHandle)h).Name),
+        HandleKind.MethodSpecification => MethodName(_md.GetMethodSpecification((MethodSpecificationHandle)h).Method) + "<...>",
+        _ => h.Kind.ToString(),
+    };
+}
