@@ -1,0 +1,153 @@
+/* Unit tests of the native core against the generated allow-lists and a simulated address space. */
+#include <stdio.h>
+#include <string.h>
+
+#include "nanoremap_board_esp32.h"
+#include "nanoremap_board_esp32c3.h"
+#include "nanoremap_board_esp32s3.h"
+#include "nanoremap_mmio.h"
+#include "sim_bus.h"
+
+static int failures;
+static int checks;
+
+#define CHECK(cond)                                                            \
+    do {                                                                       \
+        checks++;                                                              \
+        if (!(cond)) {                                                         \
+            failures++;                                                        \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                      \
+    } while (0)
+
+static const nr_block_t *block_named(const nr_board_t *b, const char *name)
+{
+    for (uint32_t i = 0; i < b->block_count; i++) {
+        if (strcmp(b->blocks[i].name, name) == 0) {
+            return &b->blocks[i];
+        }
+    }
+    return 0;
+}
+
+static void test_tables_sorted_and_inside_bus(const nr_board_t *b)
+{
+    for (uint32_t i = 0; i < b->block_count; i++) {
+        const nr_block_t *k = &b->blocks[i];
+        CHECK(k->base >= b->bus_base);
+        CHECK((uint64_t)k->base + k->size <= (uint64_t)b->bus_base + b->bus_size);
+        CHECK((k->base & 3u) == 0 && (k->size & 3u) == 0 && k->size != 0);
+        if (i > 0) {
+            CHECK((uint64_t)b->blocks[i - 1].base + b->blocks[i - 1].size <= k->base);
+        }
+        /* every word of a block is found by the binary search, and the words around it are not in it */
+        CHECK(nr_find_block(b, k->base) == k);
+        CHECK(nr_find_block(b, k->base + k->size - 4) == k);
+        CHECK(nr_find_block(b, k->base + k->size) != k);
+        CHECK(k->base == 0 || nr_find_block(b, k->base - 4) != k);
+    }
+}
+
+static void test_gpio_read_write(const nr_board_t *b)
+{
+    const nr_block_t *gpio = block_named(b, "GPIO");
+    CHECK(gpio != 0 && gpio->allowed);
+    sim_bus_t s;
+    sim_init(&s);
+    nr_bus_t bus = sim_as_bus(&s, 1);
+    uint32_t out = gpio->base + 0x04;
+    CHECK(nr_write32(b, &bus, out, 0x00000004u) == NR_OK);
+    CHECK(s.writes == 1 && s.last_addr == out && sim_peek(&s, out) == 4u);
+    uint32_t v = 0;
+    CHECK(nr_read32(b, &bus, out, &v) == NR_OK);
+    CHECK(v == 4u && s.reads == 1 && s.dport_reads == 0);
+}
+
+static void test_refusals_touch_nothing(const nr_board_t *b)
+{
+    const nr_block_t *efuse = block_named(b, "EFUSE");
+    const nr_block_t *gpio = block_named(b, "GPIO");
+    sim_bus_t s;
+    sim_init(&s);
+    nr_bus_t bus = sim_as_bus(&s, 1);
+    uint32_t v = 0x12345678u;
+
+    CHECK(efuse != 0 && !efuse->allowed);
+    CHECK(nr_read32(b, &bus, efuse->base, &v) == NR_DENIED);
+    CHECK(nr_write32(b, &bus, efuse->base + 4, 1) == NR_DENIED);
+    CHECK(nr_read32(b, &bus, gpio->base + 2, &v) == NR_MISALIGNED);
+    CHECK(nr_write32(b, &bus, gpio->base + 1, 1) == NR_MISALIGNED);
+    CHECK(nr_read32(b, &bus, 0x00000000u, &v) == NR_UNMAPPED);
+    CHECK(nr_write32(b, &bus, b->bus_base + b->bus_size, 1) == NR_UNMAPPED);
+    CHECK(nr_read32(b, &bus, 0xFFFFFFFCu, &v) == NR_UNMAPPED);
+    CHECK(v == 0x12345678u);
+    CHECK(sim_accesses(&s) == 0);
+}
+
+static void test_esp32_fifo_and_dport(void)
+{
+    const nr_board_t *b = &nr_board_esp32;
+    sim_bus_t s;
+    sim_init(&s);
+    nr_bus_t bus = sim_as_bus(&s, 1);
+    uint32_t v = 0;
+
+    CHECK(b->has_dport && b->fifo_count == 5);
+    for (uint32_t i = 0; i < b->fifo_count; i++) {
+        CHECK(nr_read32(b, &bus, b->fifo[i], &v) == NR_FIFO);   /* errata CPU-3.21: reads refused */
+        CHECK(nr_write32(b, &bus, b->fifo[i], 0x41) == NR_OK);  /* writing the TX FIFO is fine */
+    }
+    CHECK(s.reads == 0 && s.dport_reads == 0 && s.writes == 5);
+
+    /* DPORT block reads go through the DPORT-safe hook, writes are plain (DPORT_REG_WRITE) */
+    CHECK(nr_read32(b, &bus, 0x3FF00040u, &v) == NR_DPORT);
+    CHECK(s.dport_reads == 1 && s.reads == 0);
+    CHECK(nr_write32(b, &bus, 0x3FF00040u, 7) == NR_OK);
+    CHECK(s.writes == 6);
+
+    /* the crypto blocks inside the DPORT range stay denied */
+    CHECK(nr_check(b, 0x3FF01000u, 1) == NR_DENIED);
+    CHECK(nr_check(b, 0x3FF13FFCu, 1) == NR_DENIED);
+
+    /* a bus without the DPORT-safe read cannot read DPORT registers */
+    sim_bus_t s2;
+    sim_init(&s2);
+    nr_bus_t plain = sim_as_bus(&s2, 0);
+    CHECK(nr_read32(b, &plain, 0x3FF00040u, &v) == NR_EBUS);
+    CHECK(sim_accesses(&s2) == 0);
+}
+
+static void test_s3_c3_have_no_errata(void)
+{
+    CHECK(!nr_board_esp32s3.has_dport && nr_board_esp32s3.fifo_count == 0);
+    CHECK(!nr_board_esp32c3.has_dport && nr_board_esp32c3.fifo_count == 0);
+    /* UART0 FIFO at base+0 is an ordinary register there */
+    CHECK(nr_check(&nr_board_esp32s3, 0x60000000u, 1) == NR_OK);
+    CHECK(nr_check(&nr_board_esp32c3, 0x60000000u, 1) == NR_OK);
+    /* the C3 eFuse controller sits at +0x800 in the RTC page */
+    CHECK(nr_check(&nr_board_esp32c3, 0x600087FCu, 1) == NR_OK);
+    CHECK(nr_check(&nr_board_esp32c3, 0x60008800u, 1) == NR_DENIED);
+}
+
+static void test_names(void)
+{
+    CHECK(strcmp(nr_check_name(NR_OK), "ok") == 0);
+    CHECK(strcmp(nr_check_name(NR_DPORT), "dport") == 0);
+    CHECK(strcmp(nr_check_name(NR_FIFO), "fifo") == 0);
+    CHECK(strcmp(nr_check_name(42), "?") == 0);
+}
+
+int main(void)
+{
+    const nr_board_t *boards[] = { &nr_board_esp32, &nr_board_esp32s3, &nr_board_esp32c3 };
+    for (int i = 0; i < 3; i++) {
+        test_tables_sorted_and_inside_bus(boards[i]);
+        test_gpio_read_write(boards[i]);
+        test_refusals_touch_nothing(boards[i]);
+    }
+    test_esp32_fifo_and_dport();
+    test_s3_c3_have_no_errata();
+    test_names();
+    printf("test_core: %d checks, %d failed\n", checks, failures);
+    return failures == 0 ? 0 : 1;
+}
