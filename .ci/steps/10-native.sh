@@ -8,3 +8,8 @@ if command -v ninja >/dev/null 2>&1; then gen=(-G Ninja); fi
 cmake -S boards/native -B build/native "${gen[@]}" -DCMAKE_BUILD_TYPE=Debug
 cmake --build build/native
 ctest --test-dir build/native --output-on-failure
+
+# The firmware staging script copies every source FindINTEROP-NanoRemap.cmake lists (it checks that itself).
+stage_dir=$(mktemp -d)
+boards/native/interop/stage.sh "${stage_dir}"
+rm -rf "${stage_dir}"

@@ -1,0 +1,24 @@
+//-----------------------------------------------------------------------------
+//
+//    NanoRemap interop library: the user-code declarations of
+//    NanoRemap.Mmio.NativeRegisterAccess (MetadataProcessor ClassHeaderTemplate).
+//
+//-----------------------------------------------------------------------------
+
+#ifndef NANOREMAP_NANOREMAP_NANOREMAP_MMIO_NATIVEREGISTERACCESS_H
+#define NANOREMAP_NANOREMAP_NANOREMAP_MMIO_NATIVEREGISTERACCESS_H
+
+namespace NanoRemap
+{
+    namespace NanoRemap
+    {
+        struct NativeRegisterAccess
+        {
+            // Declaration of stubs. These functions are implemented by Interop code developers
+            static unsigned int NativeRead32( unsigned int param0, HRESULT &hr );
+            static void NativeWrite32( unsigned int param0, unsigned int param1, HRESULT &hr );
+        };
+    }
+}
+
+#endif // NANOREMAP_NANOREMAP_NANOREMAP_MMIO_NATIVEREGISTERACCESS_H
