@@ -210,18 +210,14 @@ public static class EvalCaseParser
     {
         if (kind == EvalKeyKind.Int32)
         {
-            string? problem = EvalNumber.TryParseInt32(t.Value, out int iv);
-            if (problem == "not a number")
+            if (EvalNumber.TryParseInt32(t.Value, out int iv, out string problem, out bool tooWide))
             {
-                throw new EvalCaseException($"bad number '{t.Value}' for {t.Key} in {t.Where} (expected decimal, negative decimal or 0x hex)");
+                return unchecked((ulong)(long)iv);
             }
 
-            if (problem != null)
-            {
-                throw new EvalCaseException($"value '{t.Value}' for {t.Key} in {t.Where} is too wide: {problem}");
-            }
-
-            return unchecked((ulong)(long)iv);
+            throw new EvalCaseException(tooWide
+                ? $"value '{t.Value}' for {t.Key} in {t.Where} is too wide for int ({problem})"
+                : $"bad number '{t.Value}' for {t.Key} in {t.Where} ({problem})");
         }
 
         if (!EvalNumber.TryParseUnsigned(t.Value, out ulong v, out bool overflow))

@@ -47,31 +47,41 @@ public static class EvalNumber
     /// possibly negative (<c>-12</c>), in int range; or <c>0x</c> hex up to <c>0xffffffff</c>, read as a
     /// 32-bit two's-complement int.
     /// </summary>
-    /// <returns>Null on success, else what is wrong ("bad number" or "too wide" text).</returns>
-    public static string? TryParseInt32(string text, out int value)
+    /// <param name="text">The value as written.</param>
+    /// <param name="value">The int on success.</param>
+    /// <param name="problem">On failure, what is wrong (for a message).</param>
+    /// <param name="tooWide">On failure, whether the number was well formed but outside int.</param>
+    /// <returns>True on success.</returns>
+    public static bool TryParseInt32(string text, out int value, out string problem, out bool tooWide)
     {
         value = 0;
+        problem = string.Empty;
+        tooWide = false;
         bool negative = text.StartsWith('-');
         string body = negative ? text.Substring(1) : text;
         if (negative && body.StartsWith("0x", StringComparison.Ordinal))
         {
-            return "a negative number must be decimal (hex is read as 32-bit two's complement)";
+            problem = "a negative number must be decimal; hex is read as 32-bit two's complement, e.g. 0xfffffff4";
+            return false;
         }
 
         if (!TryParseUnsigned(body, out ulong magnitude, out bool overflow))
         {
-            return "not a number";
+            problem = "expected decimal, negative decimal or 0x hex";
+            return false;
         }
 
         bool hex = body.StartsWith("0x", StringComparison.Ordinal);
         ulong limit = hex ? uint.MaxValue : negative ? 0x80000000UL : int.MaxValue;
         if (overflow || magnitude > limit)
         {
-            return hex ? "too wide for int (32-bit; hex up to 0xffffffff)" : "too wide for int (-2147483648..2147483647)";
+            tooWide = true;
+            problem = hex ? "int is 32-bit: hex up to 0xffffffff" : "int is 32-bit: -2147483648..2147483647";
+            return false;
         }
 
         value = hex ? unchecked((int)(uint)magnitude) : negative ? (int)-(long)magnitude : (int)magnitude;
-        return null;
+        return true;
     }
 
     /// <summary>Lower-case <c>0x</c> hex without leading zeros: <c>0x3ff44</c>, <c>0x0</c>.</summary>
