@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# samples/Blink: the ESP32 blink written against the public NanoRemap API, compiled against the real
+# nanoFramework mscorlib (warnings are errors). It cannot run here: that needs the nanoFramework toolchain
+# for the .pe and a firmware with the NanoRemap interop library (boards/README.md).
+set -euo pipefail
+dotnet build -c Release --nologo samples/Blink/Blink.csproj
