@@ -32,7 +32,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_NanoRemap =
 {
     "NanoRemap",
-    0x00000000, // native checksum: computed by 'nanoremap native-checksum'
+    0x77CD1FA6, // native checksum: computed by 'nanoremap native-checksum'
     method_lookup,
     { 100, 0, 1, 0 }  // = [assembly: AssemblyNativeVersion("100.0.1.0")] in src/NanoRemap/Properties/AssemblyInfo.cs
 };

@@ -22,22 +22,30 @@ internal static class NfCheckCommand
             AllowMultipleArgumentsPerToken = true,
         };
 
+        var allow = new Option<string[]>("--allow-reference")
+        {
+            Description = "Name of another nanoFramework assembly the checked one may reference (repeatable; e.g. NanoRemap for an application)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+
         var command = new Command("nfcheck", "Check a built assembly against what nanoFramework 1.x and its MetadataProcessor accept");
         command.Arguments.Add(assembly);
         command.Options.Add(mscorlib);
         command.Options.Add(budget);
         command.Options.Add(maxSize);
         command.Options.Add(hot);
+        command.Options.Add(allow);
         command.SetAction(parseResult => Run(
             parseResult.GetValue(assembly)!,
             parseResult.GetValue(mscorlib),
             parseResult.GetValue(budget),
             parseResult.GetValue(maxSize),
-            parseResult.GetValue(hot)));
+            parseResult.GetValue(hot),
+            parseResult.GetValue(allow)));
         return command;
     }
 
-    private static int Run(FileInfo assembly, FileInfo? mscorlib, bool budget, long maxSize, string[]? hotMethods)
+    private static int Run(FileInfo assembly, FileInfo? mscorlib, bool budget, long maxSize, string[]? hotMethods, string[]? allowedReferences)
     {
         MscorlibSurface surface;
         try
@@ -54,7 +62,7 @@ internal static class NfCheckCommand
             return 2;
         }
 
-        var offences = new List<NfOffence>(new NfGate(surface).Check(assembly.FullName));
+        var offences = new List<NfOffence>(new NfGate(surface, allowedReferences).Check(assembly.FullName));
         if (budget)
         {
             var hot = hotMethods is { Length: > 0 } ? hotMethods : DeviceBudget.DefaultHotMethods;

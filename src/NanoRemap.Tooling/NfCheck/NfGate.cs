@@ -45,8 +45,19 @@ public sealed class NfGate
     private SigTypeProvider _provider = null!;
     private AssemblyReferenceHandle _mscorlibRef;
 
+    private readonly HashSet<string> _allowedReferences;
+
     /// <summary>Creates a gate against the given mscorlib surface.</summary>
-    public NfGate(MscorlibSurface mscorlib) => _mscorlib = mscorlib;
+    /// <param name="mscorlib">What mscorlib 1.17.11 defines.</param>
+    /// <param name="allowedReferences">
+    /// Names of other nanoFramework assemblies this one may reference (e.g. "NanoRemap" for an application built on
+    /// the library); their own types and members are not checked here - gate those assemblies themselves.
+    /// </param>
+    public NfGate(MscorlibSurface mscorlib, IEnumerable<string>? allowedReferences = null)
+    {
+        _mscorlib = mscorlib;
+        _allowedReferences = new HashSet<string>(allowedReferences ?? Array.Empty<string>(), StringComparer.Ordinal);
+    }
 
     /// <summary>Checks the assembly at <paramref name="assemblyPath"/>; an empty list means it is clean.</summary>
     public IReadOnlyList<NfOffence> Check(string assemblyPath)
@@ -103,6 +114,10 @@ public sealed class NfGate
             if (name == MscorlibName && r.Version == MscorlibVersion && token == MscorlibToken)
             {
                 _mscorlibRef = h;
+                continue;
+            }
+            if (_allowedReferences.Contains(name))
+            {
                 continue;
             }
             Report("<assembly>", NfRule.AssemblyReference,

@@ -71,6 +71,15 @@ namespace Fixture
     }
 
     [Fact]
+    public void An_allowed_nanoFramework_library_reference_is_not_an_offence()
+    {
+        string other = NanoCompiler.Compile("namespace Other { public class Helper { public static int One() => 1; } }", "Other");
+        string dll = NanoCompiler.Compile("namespace Fixture { public class UsesOther { public int Get() => Other.Helper.One(); } }",
+            references: new[] { other });
+        Assert.Empty(new NfGate(Surface.Value, new[] { "Other" }).Check(dll));
+    }
+
+    [Fact]
     public void Generic_type_definition_is_named()
     {
         string dll = NanoCompiler.Compile("namespace Fixture { public class Box<T> { public T Value; } }");
