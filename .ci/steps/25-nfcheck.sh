@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The nanoFramework gate (issue 4): the nano build of src/NanoRemap must pass `nanoremap nfcheck` (only mscorlib
+# 1.17.11, no generics of our own, no multidimensional arrays / pointers / unsafe locals, every mscorlib member
+# it uses exists in 1.17.11, nothing the MetadataProcessor rejects) and the device-cost budget (--budget: one
+# managed frame from MmioWindow.Read32/Write32 to the InternalCall, assembly under 32 KB). samples/Blink, if
+# present, must pass the gate too (it may reference NanoRemap). Any offence fails CI, one line per offence.
+set -euo pipefail
+dotnet build -c Release --nologo -v q src/NanoRemap/NanoRemap.csproj
+dotnet build -c Release --nologo -v q src/NanoRemap.Cli/NanoRemap.Cli.csproj
+nanoremap() { dotnet run --no-build -c Release --project src/NanoRemap.Cli -- "$@"; }
+
+nanoremap nfcheck src/NanoRemap/bin/Release/netstandard2.0/NanoRemap.dll --budget
+
+if [ -f samples/Blink/Blink.csproj ]; then
+  dotnet build -c Release --nologo -v q samples/Blink/Blink.csproj
+  nanoremap nfcheck samples/Blink/bin/Release/netstandard2.0/Blink.dll --allow-reference NanoRemap
+fi
