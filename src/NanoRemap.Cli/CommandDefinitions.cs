@@ -12,8 +12,16 @@ internal static class CommandDefinitions
     {
         context ??= new CliContext();
         var root = new RootCommand(Strings.Root);
-        root.Subcommands.Add(EvalCommand.Create(context));
-        root.Subcommands.Add(ExplainCommand.Create(context));
+        root.Subcommands.Add(DemoCommand.Create(context));
+        Command eval = EvalCommand.Create(context);
+        Command explain = ExplainCommand.Create(context);
+        root.Subcommands.Add(eval);
+        root.Subcommands.Add(explain);
+        root.Subcommands.Add(BoardsCommand.Create());
+        root.Subcommands.Add(NfCheckCommand.Create());
+        root.Subcommands.Add(NativeChecksumCommand.Create());
+        // The verb list shows one line per verb; `eval --help` and `explain --help` add the long text.
+        VerbHelpAction.Install(root, new Dictionary<Command, string> { [eval] = Strings.EvalContract, [explain] = Strings.ExplainMore });
         return root;
     }
 }

@@ -7,8 +7,8 @@ internal static class Strings
         "nanoremap: the Linux mmap_action engine (MMU and nommu) and MMIO windows for nanoFramework on ESP32.\n" +
         "Defaults for model, arch and page_shift come from nf.config (nearest in the current directory or a parent). See README.md.";
 
-    public const string Eval =
-        "Evaluate mmap_action cases, one per line, by the eval line contract (README.md, \"The eval contract\").\n" +
+    public const string EvalContract =
+        "The eval line contract (in full in README.md, \"The eval contract\"):\n" +
         "Input: each FILE in turn, or stdin when there is no FILE or FILE is '-'. Blank lines and # comments are skipped.\n" +
         "A case is key=value tokens; op= is required, model=/arch=/page_shift= override the defaults:\n" +
         "  op=prep            [vm_len= pgoff= phys= size=]                 __simple_ioremap_prep\n" +
@@ -27,17 +27,25 @@ internal static class Strings
         "Exit code: 0 all lines well formed, 1 a malformed line (or a vector mismatch with --vectors),\n" +
         "2 an unreadable file or nf.config.";
 
+    public const string Eval = "Evaluate mmap_action cases, one a line, by the eval line contract (see 'eval --help' and README.md)";
+
+    public const string Explain = "Explain one case step by step for a person: each kernel function, check, WARN and return";
+
     public const string EvalFiles = "Case files to evaluate in order; '-' or none reads stdin.";
 
     public const string VectorsOption =
         "Treat the files as conformance vectors (tests/vectors/*.vec: each case followed by '=> expected'): " +
         "print each mismatch and a 'vectors: N passed, M failed' line instead of the results.";
 
-    public const string Explain =
-        "Explain one case step by step for a person: the kernel configuration, each kernel function entered, " +
-        "each check with its values and outcome, each assignment, each WARN_ON_ONCE (printed or latched), " +
-        "each return, what rejected, and the result line eval prints.\n" +
-        "Example: nanoremap explain op=prep vm_len=0x1000 pgoff=2 phys=0x10000000 size=0x2000";
+    public const string ExplainMore =
+        "Prints, for a person: the kernel configuration (model, arch, PAGE_SHIFT), each kernel function entered\n" +
+        "(indented by depth), each check with its two sides in hex and its outcome, each assignment, each\n" +
+        "WARN_ON_ONCE (printed or latched), each return with its errno name, the check that rejected, and last\n" +
+        "the result line eval prints. The case takes the same keys as eval (see 'nanoremap eval --help').\n" +
+        "Examples:\n" +
+        "  nanoremap explain op=prep vm_len=0x1000 pgoff=2 phys=0x10000000 size=0x2000\n" +
+        "  nanoremap explain --model mmu op=mmap vm_start=0x3ff44000 vm_end=0x3ff45000 flags=0xbb action=simple_ioremap phys=0x3ff44000 size=0x1000\n" +
+        "  nanoremap explain --file examples/scenarios.eval";
 
     public const string ExplainCase = "The case as key=value tokens (the same line eval takes).";
 
