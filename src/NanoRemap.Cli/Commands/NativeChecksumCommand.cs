@@ -29,20 +29,21 @@ internal static class NativeChecksumCommand
         command.Options.Add(lookup);
         command.SetAction(parseResult =>
         {
+            var output = parseResult.InvocationConfiguration.Output;
             var file = parseResult.GetValue(assembly)!;
             if (!file.Exists)
             {
-                Console.Error.WriteLine($"native-checksum: assembly not found: {file.FullName}");
+                parseResult.InvocationConfiguration.Error.WriteLine($"native-checksum: assembly not found: {file.FullName}");
                 return 2;
             }
             var result = NativeChecksum.Compute(file.FullName, parseResult.GetValue(exclude));
-            Console.WriteLine(result.Hex);
+            output.WriteLine(result.Hex);
             string? project = parseResult.GetValue(lookup);
             if (project is not null)
             {
                 foreach (var entry in result.Lookup)
                 {
-                    Console.WriteLine("    " + entry.ToCpp(project) + ",");
+                    output.WriteLine("    " + entry.ToCpp(project) + ",");
                 }
             }
             return 0;

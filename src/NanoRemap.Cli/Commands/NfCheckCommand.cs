@@ -36,6 +36,8 @@ internal static class NfCheckCommand
         command.Options.Add(hot);
         command.Options.Add(allow);
         command.SetAction(parseResult => Run(
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
             parseResult.GetValue(assembly)!,
             parseResult.GetValue(mscorlib),
             parseResult.GetValue(budget),
@@ -45,7 +47,7 @@ internal static class NfCheckCommand
         return command;
     }
 
-    private static int Run(FileInfo assembly, FileInfo? mscorlib, bool budget, long maxSize, string[]? hotMethods, string[]? allowedReferences)
+    private static int Run(TextWriter output, TextWriter error, FileInfo assembly, FileInfo? mscorlib, bool budget, long maxSize, string[]? hotMethods, string[]? allowedReferences)
     {
         MscorlibSurface surface;
         try
@@ -58,7 +60,7 @@ internal static class NfCheckCommand
         }
         catch (FileNotFoundException e)
         {
-            Console.Error.WriteLine($"nfcheck: {e.Message}");
+            error.WriteLine($"nfcheck: {e.Message}");
             return 2;
         }
 
@@ -69,22 +71,22 @@ internal static class NfCheckCommand
             var report = new DeviceBudget().Measure(assembly.FullName, hot, maxSize);
             foreach (var path in report.Paths)
             {
-                Console.WriteLine($"budget: {path.Method}: {path.ManagedFrames} managed frame(s) to the native call ({string.Join(" -> ", path.Path)})");
+                output.WriteLine($"budget: {path.Method}: {path.ManagedFrames} managed frame(s) to the native call ({string.Join(" -> ", path.Path)})");
             }
-            Console.WriteLine($"budget: assembly size {report.AssemblyBytes} bytes (limit: under {maxSize})");
+            output.WriteLine($"budget: assembly size {report.AssemblyBytes} bytes (limit: under {maxSize})");
             offences.AddRange(report.Offences);
         }
 
         foreach (var o in offences)
         {
-            Console.WriteLine(o);
+            output.WriteLine(o);
         }
         if (offences.Count > 0)
         {
-            Console.Error.WriteLine($"nfcheck: {assembly.Name}: {offences.Count} offence(s) against {surface.Name} {surface.Version}");
+            error.WriteLine($"nfcheck: {assembly.Name}: {offences.Count} offence(s) against {surface.Name} {surface.Version}");
             return 1;
         }
-        Console.WriteLine($"nfcheck: {assembly.Name}: clean against {surface.Name} {surface.Version} ({surface.Path})");
+        output.WriteLine($"nfcheck: {assembly.Name}: clean against {surface.Name} {surface.Version} ({surface.Path})");
         return 0;
     }
 }
