@@ -9,9 +9,11 @@ dotnet build -c Release --nologo -v q src/NanoRemap/NanoRemap.csproj
 dotnet build -c Release --nologo -v q src/NanoRemap.Cli/NanoRemap.Cli.csproj
 nanoremap() { dotnet run --no-build -c Release --project src/NanoRemap.Cli -- "$@"; }
 
-nanoremap nfcheck src/NanoRemap/bin/Release/netstandard2.0/NanoRemap.dll --budget
+status=0
+nanoremap nfcheck src/NanoRemap/bin/Release/netstandard2.0/NanoRemap.dll --budget || status=1
 
 if [ -f samples/Blink/Blink.csproj ]; then
   dotnet build -c Release --nologo -v q samples/Blink/Blink.csproj
-  nanoremap nfcheck samples/Blink/bin/Release/netstandard2.0/Blink.dll --allow-reference NanoRemap
+  nanoremap nfcheck samples/Blink/bin/Release/netstandard2.0/Blink.dll --allow-reference NanoRemap || status=1
 fi
+exit "${status}"
