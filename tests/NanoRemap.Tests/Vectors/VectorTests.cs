@@ -1,4 +1,5 @@
 using NanoRemap.Tooling.Eval;
+using NanoRemap.Tooling.Explain;
 using Xunit;
 
 namespace NanoRemap.Tests.Vectors;
@@ -37,6 +38,10 @@ public class VectorTests
         // Vector lines carry explicit model= and arch=; the defaults only matter for page_shift.
         string actual = new Evaluator(EvalSettings.Default).EvalLine(line)?.Output;
         Assert.True(expected == actual, $"{location}: {line}\n  expected: {expected}\n  actual:   {actual}");
+
+        // The traced run (explain) takes the engine's tracer branches: it must compute the same line.
+        ExplainReport report = Explainer.Explain(EvalCaseParser.Parse(line, EvalSettings.Default));
+        Assert.Equal("result:  " + expected, report.Lines[^1]);
     }
 
     [Fact]
