@@ -114,6 +114,72 @@ namespace NanoRemap.Boards
             }
         }
 
+        /// <summary>
+        /// Decodes a generated board table (<c>*Board.g.cs</c>): <paramref name="names"/> is ASCII, names
+        /// separated by spaces (chip, blocks, FIFO registers, registers); <paramref name="data"/> is little-endian:
+        /// bus base, bus size, DPORT first, DPORT last (u32), has DPORT, block count, FIFO count, GPIO block index
+        /// (u8); per block base (u32), size (u16), allowed, register count (u8); the FIFO addresses (u32); per
+        /// register in block order offset, count (u16), access (u8), target (u16, 0xFFFF for none). Both are
+        /// constant arrays the compiler stores as raw data.
+        /// </summary>
+        internal static BoardMap FromTables(byte[] names, byte[] data)
+        {
+            char[] chars = new char[names.Length];
+            for (int i = 0; i < names.Length; i++)
+            {
+                chars[i] = (char)names[i];
+            }
+
+            string[] name = new string(chars).Split(' ');
+            int blockCount = data[17];
+            int fifoCount = data[18];
+            int n = 1;
+            int d = 20;
+            int r = d + (blockCount * 8) + (fifoCount * 4);
+            int rn = 1 + blockCount + fifoCount;
+            PeripheralBlock[] blocks = new PeripheralBlock[blockCount];
+            for (int b = 0; b < blockCount; b++)
+            {
+                int regCount = data[d + 7];
+                RegisterInfo[] regs = null;
+                if (regCount > 0)
+                {
+                    regs = new RegisterInfo[regCount];
+                    for (int k = 0; k < regCount; k++)
+                    {
+                        uint target = U16(data, r + 5);
+                        regs[k] = new RegisterInfo(name[rn++], U16(data, r), (int)U16(data, r + 2), (RegisterAccess)data[r + 4],
+                            target == 0xFFFF ? RegisterInfo.NoTarget : target);
+                        r += 7;
+                    }
+                }
+
+                blocks[b] = new PeripheralBlock(name[n++], U32(data, d), U16(data, d + 4), data[d + 6] != 0, regs);
+                d += 8;
+            }
+
+            uint[] fifo = new uint[fifoCount];
+            string[] fifoNames = new string[fifoCount];
+            for (int f = 0; f < fifoCount; f++)
+            {
+                fifo[f] = U32(data, d);
+                fifoNames[f] = name[n++];
+                d += 4;
+            }
+
+            return new BoardMap(name[0], U32(data, 0), U32(data, 4), data[16] != 0, U32(data, 8), U32(data, 12), fifo, fifoNames, blocks, blocks[data[19]].Name);
+        }
+
+        private static uint U16(byte[] b, int i)
+        {
+            return (uint)(b[i] | (b[i + 1] << 8));
+        }
+
+        private static uint U32(byte[] b, int i)
+        {
+            return (uint)(b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24));
+        }
+
         /// <summary>The classic ESP32 map (boards/esp32/board.map).</summary>
         public static BoardMap Esp32
         {
