@@ -112,7 +112,8 @@ public sealed class DeviceBudget
     }
 
     // Returns the managed frames from this method to the native call (this frame counted), 0 when no native
-    // call is reached. Calls to throw helpers and exception constructors are the error path and are not counted.
+    // call is reached. Only the register path is judged: the blocks that lie on a way from the entry to the
+    // native call. Error blocks (ending in throw) and other branches (e.g. a host simulator) are not on it.
     private int Walk(MethodDefinitionHandle mh, List<string> path, List<string> problems, int depth, HashSet<MethodDefinitionHandle> visiting)
     {
         if (!visiting.Add(mh) || depth > 8)
@@ -122,22 +123,85 @@ public sealed class DeviceBudget
         var m = _md.GetMethodDefinition(mh);
         if (m.RelativeVirtualAddress == 0)
         {
+            visiting.Remove(mh);
             return 0;
         }
         string where = TypeNames.MemberOf(_md, mh);
+        var flow = new IlFlow(IlReader.Read(_pe.GetMethodBody(m.RelativeVirtualAddress)));
+        var error = ErrorPaths.ErrorBlocks(flow);
+        var live = flow.ReachableFromEntry();
+        live.ExceptWith(error);
+
+        var calls = new List<(int Block, IlInstruction Ins)>();
+        foreach (int b in live.OrderBy(x => x))
+        {
+            foreach (var ins in flow.Instructions(b))
+            {
+                if (ins.OpCode == OpCodes.Call || ins.OpCode == OpCodes.Callvirt || ins.OpCode == OpCodes.Newobj)
+                {
+                    calls.Add((b, ins));
+                }
+            }
+        }
+
+        // Phase 1: which calls reach the native register access (directly, or through a managed callee).
         int best = 0;
         List<string>? bestTail = null;
-        var code = IlReader.Read(_pe.GetMethodBody(m.RelativeVirtualAddress));
-        var errorPath = ErrorPaths.Find(code);
-        foreach (var ins in code)
+        var nativeBlocks = new HashSet<int>();
+        var nativeCalls = new HashSet<int>();
+        var calleeProblems = new Dictionary<int, List<string>>();
+        foreach (var (block, ins) in calls)
         {
-            if (ins.OpCode != OpCodes.Call && ins.OpCode != OpCodes.Callvirt && ins.OpCode != OpCodes.Newobj)
+            var target = MetadataTokens.EntityHandle(ins.Token);
+            if (ins.OpCode != OpCodes.Call || target.Kind != HandleKind.MethodDefinition)
             {
                 continue;
             }
-            if (errorPath.Contains(ins.Offset))
+            var callee = (MethodDefinitionHandle)target;
+            var cm = _md.GetMethodDefinition(callee);
+            if ((cm.ImplAttributes & MethodImplAttributes.InternalCall) != 0)
             {
-                continue; // building and throwing the exception of a failed check
+                nativeBlocks.Add(block);
+                if (best == 0)
+                {
+                    best = depth;
+                    bestTail = new List<string> { "[native] " + MethodName(target) };
+                }
+                continue;
+            }
+            if (IsThrowHelper(cm))
+            {
+                continue;
+            }
+            var tail = new List<string> { MethodName(target) };
+            var sub = new List<string>();
+            int frames = Walk(callee, tail, sub, depth + 1, visiting);
+            calleeProblems[ins.Offset] = sub;
+            if (frames > 0)
+            {
+                nativeBlocks.Add(block);
+                nativeCalls.Add(ins.Offset);
+                if (frames > best)
+                {
+                    best = frames;
+                    bestTail = tail;
+                }
+            }
+        }
+
+        // Phase 2: judge every call on the register path.
+        var onPath = new HashSet<int>(live);
+        if (nativeBlocks.Count > 0)
+        {
+            onPath = flow.Reaching(nativeBlocks);
+            onPath.UnionWith(flow.ReachableFrom(nativeBlocks));
+        }
+        onPath.IntersectWith(live);
+        foreach (var (block, ins) in calls)
+        {
+            if (!onPath.Contains(block))
+            {
+                continue;
             }
             var target = MetadataTokens.EntityHandle(ins.Token);
             string targetName = MethodName(target);
@@ -151,7 +215,7 @@ public sealed class DeviceBudget
             }
             if (ins.OpCode == OpCodes.Callvirt)
             {
-                problems.Add($"{where} IL_{ins.Offset:X4} callvirt {targetName}: virtual/interface dispatch on the register path");
+                problems.Add($"{where} IL_{ins.Offset:X4} callvirt {targetName}: {(IsVirtual(target) ? "virtual/interface dispatch" : "a null-checked managed call")} on the register path");
                 continue;
             }
             if (target.Kind != HandleKind.MethodDefinition)
@@ -159,35 +223,21 @@ public sealed class DeviceBudget
                 problems.Add($"{where} IL_{ins.Offset:X4} call {targetName}: a managed call outside the library on the register path");
                 continue;
             }
-
-            var callee = (MethodDefinitionHandle)target;
-            var cm = _md.GetMethodDefinition(callee);
-            if ((cm.ImplAttributes & MethodImplAttributes.InternalCall) != 0)
-            {
-                if (best == 0)
-                {
-                    best = depth;
-                    bestTail = new List<string> { "[native] " + targetName };
-                }
-                continue;
-            }
-            if (IsThrowHelper(cm))
+            var cm = _md.GetMethodDefinition((MethodDefinitionHandle)target);
+            if ((cm.ImplAttributes & MethodImplAttributes.InternalCall) != 0 || IsThrowHelper(cm))
             {
                 continue;
             }
-
-            var tail = new List<string> { targetName };
-            int frames = Walk(callee, tail, problems, depth + 1, visiting);
-            if (frames == 0)
+            if (calleeProblems.TryGetValue(ins.Offset, out var sub))
+            {
+                problems.AddRange(sub);
+            }
+            if (!nativeCalls.Contains(ins.Offset))
             {
                 problems.Add($"{where} IL_{ins.Offset:X4} call {targetName}: an extra managed frame on the register path");
             }
-            if (frames > best)
-            {
-                best = frames;
-                bestTail = tail;
-            }
         }
+
         visiting.Remove(mh);
         if (bestTail is not null)
         {
@@ -195,6 +245,9 @@ public sealed class DeviceBudget
         }
         return best;
     }
+
+    private bool IsVirtual(EntityHandle h) =>
+        h.Kind != HandleKind.MethodDefinition || (_md.GetMethodDefinition((MethodDefinitionHandle)h).Attributes & MethodAttributes.Virtual) != 0;
 
     // A throw helper never returns: its body has a throw and no ret (the error path of a register access).
     private bool IsThrowHelper(MethodDefinition m)

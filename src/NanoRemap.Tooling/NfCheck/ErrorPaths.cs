@@ -10,90 +10,50 @@ namespace NanoRemap.Tooling.NfCheck;
 public static class ErrorPaths
 {
     /// <summary>The offsets of the instructions of <paramref name="code"/> that lie on the error path.</summary>
-    public static HashSet<int> Find(IReadOnlyList<IlInstruction> code)
+    public static HashSet<int> Find(IReadOnlyList<IlInstruction> code) => Find(new IlFlow(code));
+
+    /// <summary>The offsets of the instructions on the error path of an already built flow graph.</summary>
+    public static HashSet<int> Find(IlFlow flow)
     {
-        var leaders = new SortedSet<int> { 0 };
-        for (int i = 0; i < code.Count; i++)
+        var error = ErrorBlocks(flow);
+        var result = new HashSet<int>();
+        foreach (int b in error)
         {
-            var ins = code[i];
-            var flow = ins.OpCode.FlowControl;
-            if (flow is FlowControl.Branch or FlowControl.Cond_Branch)
+            foreach (var ins in flow.Instructions(b))
             {
-                if (ins.OpCode.OperandType != OperandType.InlineSwitch)
-                {
-                    leaders.Add((int)ins.Operand);
-                }
-            }
-            if (flow is FlowControl.Branch or FlowControl.Cond_Branch or FlowControl.Return or FlowControl.Throw && i + 1 < code.Count)
-            {
-                leaders.Add(code[i + 1].Offset);
+                result.Add(ins.Offset);
             }
         }
+        return result;
+    }
 
-        // Blocks: [start index, end index] in code.
-        var starts = new List<int>();
-        for (int i = 0; i < code.Count; i++)
-        {
-            if (leaders.Contains(code[i].Offset))
-            {
-                starts.Add(i);
-            }
-        }
-        int blocks = starts.Count;
-        var error = new bool[blocks];
-        int BlockAt(int offset)
-        {
-            for (int b = 0; b < blocks; b++)
-            {
-                int end = b + 1 < blocks ? starts[b + 1] - 1 : code.Count - 1;
-                if (code[starts[b]].Offset <= offset && offset <= code[end].Offset)
-                {
-                    return b;
-                }
-            }
-            return -1;
-        }
-
+    /// <summary>The error blocks of <paramref name="flow"/>.</summary>
+    public static HashSet<int> ErrorBlocks(IlFlow flow)
+    {
+        var error = new HashSet<int>();
         bool changed = true;
         while (changed)
         {
             changed = false;
-            for (int b = blocks - 1; b >= 0; b--)
+            for (int b = flow.Count - 1; b >= 0; b--)
             {
-                if (error[b])
+                if (error.Contains(b))
                 {
                     continue;
                 }
-                int end = b + 1 < blocks ? starts[b + 1] - 1 : code.Count - 1;
-                var last = code[end];
-                bool isError = last.OpCode.FlowControl switch
-                {
-                    FlowControl.Throw => last.OpCode == OpCodes.Throw,
-                    FlowControl.Branch when last.OpCode == OpCodes.Br || last.OpCode == OpCodes.Br_S => BlockAt((int)last.Operand) is int t && t >= 0 && error[t],
-                    FlowControl.Next or FlowControl.Call => b + 1 < blocks && error[b + 1],
-                    _ => false,
-                };
+                var last = flow.Last(b);
+                var succ = flow.Successors(b);
+                bool isError = last.OpCode == OpCodes.Throw
+                    || (last.OpCode.FlowControl is FlowControl.Branch or FlowControl.Next or FlowControl.Call
+                        && last.OpCode != OpCodes.Leave && last.OpCode != OpCodes.Leave_S
+                        && succ.Count == 1 && error.Contains(succ[0]));
                 if (isError)
                 {
-                    error[b] = true;
+                    error.Add(b);
                     changed = true;
                 }
             }
         }
-
-        var result = new HashSet<int>();
-        for (int b = 0; b < blocks; b++)
-        {
-            if (!error[b])
-            {
-                continue;
-            }
-            int end = b + 1 < blocks ? starts[b + 1] - 1 : code.Count - 1;
-            for (int i = starts[b]; i <= end; i++)
-            {
-                result.Add(code[i].Offset);
-            }
-        }
-        return result;
+        return error;
     }
 }

@@ -11,6 +11,9 @@ namespace NanoRemap.Tooling.NfCheck;
 /// <param name="SwitchTargets">How many targets a <c>switch</c> has; 0 for other opcodes.</param>
 public readonly record struct IlInstruction(int Offset, OpCode OpCode, long Operand, int SwitchTargets)
 {
+    /// <summary>The absolute target offsets of a <c>switch</c>; empty for other opcodes.</summary>
+    public int[] SwitchTargetOffsets { get; init; } = Array.Empty<int>();
+
     /// <summary>The operand as a metadata token (valid for InlineMethod/Field/Type/Tok/String/Sig operands).</summary>
     public int Token => (int)Operand;
 
@@ -122,11 +125,14 @@ public static class IlReader
                     break;
                 case OperandType.InlineSwitch:
                     targets = il.ReadInt32();
+                    var deltas = new int[targets];
                     for (int i = 0; i < targets; i++)
                     {
-                        il.ReadInt32();
+                        deltas[i] = il.ReadInt32();
                     }
-                    break;
+                    int next = il.Offset;
+                    list.Add(new IlInstruction(offset, op, 0, targets) { SwitchTargetOffsets = deltas.Select(d => next + d).ToArray() });
+                    continue;
                 default:
                     throw new BadImageFormatException($"unsupported operand type {op.OperandType} at IL_{offset:X4}");
             }

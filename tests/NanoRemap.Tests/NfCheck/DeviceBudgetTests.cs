@@ -76,6 +76,21 @@ namespace Fixture
     }
 
     [Fact]
+    public void A_simulator_branch_beside_the_native_call_is_not_on_the_register_path()
+    {
+        // The device build may keep a host-simulator branch: on hardware it is one field load and a branch, and
+        // the register access itself is still one frame. Only what lies on the way to the native call counts.
+        string read = "if (offset >= _size) throw Errors.BadOffset(offset); IBus bus = _bus; if (bus == null) { return NativeRegisterAccess.NativeRead32(_base + offset); } return bus.Read32(_base + offset);";
+        string write = "IBus bus = _bus; if (bus != null) { bus.Write32(_base + offset, value); return; } Errors.BadOffset(offset); NativeRegisterAccess.NativeWrite32(_base + offset, value);";
+        var report = new DeviceBudget().Measure(NanoCompiler.Compile(Window(read, write)));
+        Assert.All(report.Paths, p => Assert.Equal(1, p.ManagedFrames));
+        Assert.DoesNotContain(report.Offences, o => o.Where == "Fixture.MmioWindow::Read32");
+        // ... but a managed call on the way to the native write is an extra frame.
+        Assert.Contains(report.Offences, o => o.Where == "Fixture.MmioWindow::Write32" && o.Message.Contains("call Fixture.Errors::BadOffset: an extra managed frame"));
+        Assert.DoesNotContain(report.Offences, o => o.Message.Contains("IBus::Write32"));
+    }
+
+    [Fact]
     public void Assembly_over_the_size_limit_is_reported_with_its_size()
     {
         string dll = NanoCompiler.Compile(Window(CheckedRead, CheckedWrite));
