@@ -1,0 +1,571 @@
+using System;
+using NanoRemap.Boards;
+using NanoRemap.Mm;
+using NanoRemap.Mmio;
+
+namespace NanoRemap.DeviceTests
+{
+    /// <summary>Code a check expects to throw.</summary>
+    public delegate void MmioProbe();
+
+    /// <summary>
+    /// The MMIO window checks of the device tests, against a <see cref="RegisterSimulator"/> bus of one board
+    /// (the nanoclr emulator has no ESP32 registers, and the firmware's native bus must never be exercised by a
+    /// test). Each check returns null when it passes, else one line saying what differs: on the nanoCLR an
+    /// uncaught exception prints nothing, so nothing here lets one escape (<see cref="Run"/> catches the rest).
+    /// </summary>
+    public static class MmioChecks
+    {
+        /// <summary>The boards every check runs on (the board maps in src/NanoRemap/Boards).</summary>
+        public static readonly string[] Boards = new string[] { "esp32", "esp32s3", "esp32c3" };
+
+        /// <summary>The checks, by name, in the order of <see cref="Run"/>.</summary>
+        public static readonly string[] Names = new string[]
+        {
+            "MapsTheGpioBlockAtItsPhysicalAddress",
+            "WriteThenReadBack",
+            "W1tsSetsW1tcClearsAndBothReadZero",
+            "AtomicSetAndClearAreOneStoreEach",
+            "SetClearToggleBitsReadModifyWrite",
+            "FieldsGetAndSet",
+            "ReadOnlyRegisterIgnoresWrites",
+            "ReservedGapReadsZeroAndIgnoresWrites",
+            "OffsetOutsideTheWindowThrowsBeforeAnyAccess",
+            "MisalignedOffsetThrowsBeforeAnyAccess",
+            "WindowOutsideTheBoardMapIsRefused",
+            "DeniedBlockIsRefused",
+            "DefaultWindowThrows",
+            "FifoReadIsRefusedOnTheClassicEsp32",
+            "NommuRejectsRemapThenMapsDirectly",
+            "DirectMapRejectsNonIdentityAndMmu",
+        };
+
+        /// <summary>Runs check <paramref name="index"/> of <see cref="Names"/> on one board; never throws.</summary>
+        /// <param name="index">0 .. Names.Length - 1.</param>
+        /// <param name="board">A board of <see cref="Boards"/>.</param>
+        /// <returns>Null when it passes, else the failure, prefixed with board and check name.</returns>
+        public static string Run(int index, string board)
+        {
+            string failure;
+            try
+            {
+                failure = Dispatch(index, new Fixture(board));
+            }
+            catch (Exception ex)
+            {
+                failure = "threw " + ex.GetType().FullName + ": " + ex.Message;
+            }
+
+            if (failure == null)
+            {
+                return null;
+            }
+
+            string name = index >= 0 && index < Names.Length ? Names[index] : index.ToString();
+            return board + " " + name + ": " + failure;
+        }
+
+        /// <summary>Runs one check on every board, writing each failure.</summary>
+        /// <param name="index">0 .. Names.Length - 1.</param>
+        /// <param name="writer">Receives each failure line; null to count only.</param>
+        /// <returns>How many boards failed the check.</returns>
+        public static int RunOnAllBoards(int index, FailureWriter writer)
+        {
+            int failed = 0;
+            for (int b = 0; b < Boards.Length; b++)
+            {
+                string failure = Run(index, Boards[b]);
+                if (failure != null)
+                {
+                    failed++;
+                    if (writer != null)
+                    {
+                        writer(failure);
+                    }
+                }
+            }
+
+            return failed;
+        }
+
+        private static string Dispatch(int index, Fixture f)
+        {
+            switch (index)
+            {
+                case 0: return MapsTheGpioBlockAtItsPhysicalAddress(f);
+                case 1: return WriteThenReadBack(f);
+                case 2: return W1tsSetsW1tcClearsAndBothReadZero(f);
+                case 3: return AtomicSetAndClearAreOneStoreEach(f);
+                case 4: return SetClearToggleBitsReadModifyWrite(f);
+                case 5: return FieldsGetAndSet(f);
+                case 6: return ReadOnlyRegisterIgnoresWrites(f);
+                case 7: return ReservedGapReadsZeroAndIgnoresWrites(f);
+                case 8: return OffsetOutsideTheWindowThrowsBeforeAnyAccess(f);
+                case 9: return MisalignedOffsetThrowsBeforeAnyAccess(f);
+                case 10: return WindowOutsideTheBoardMapIsRefused(f);
+                case 11: return DeniedBlockIsRefused(f);
+                case 12: return DefaultWindowThrows(f);
+                case 13: return FifoReadIsRefusedOnTheClassicEsp32(f);
+                case 14: return NommuRejectsRemapThenMapsDirectly(f);
+                case 15: return DirectMapRejectsNonIdentityAndMmu(f);
+                default: return "no check " + index.ToString();
+            }
+        }
+
+        private static string MapsTheGpioBlockAtItsPhysicalAddress(Fixture f)
+        {
+            PeripheralBlock gpio = f.Board.Gpio;
+            MmioWindow w = f.Gpio;
+            string d = null;
+            d = Eq(d, "PhysicalAddress", gpio.Base, w.PhysicalAddress);
+            d = Eq(d, "VirtualAddress (identity)", gpio.Base, w.VirtualAddress);
+            d = Eq(d, "Size", gpio.Size, w.Size);
+            d = True(d, "IsMapped", w.IsMapped);
+            d = True(d, "Block is GPIO", w.Block == gpio);
+            return d;
+        }
+
+        private static string WriteThenReadBack(Fixture f)
+        {
+            uint o = f.Gpio.OffsetOf("OUT");
+            f.Gpio.Write32(o, 0x5);
+            string d = null;
+            d = Eq(d, "Read32(OUT)", 0x5, f.Gpio.Read32(o));
+            d = Eq(d, "stored OUT", 0x5, f.Sim.Peek(f.Gpio.PhysicalAddress + o));
+            return d;
+        }
+
+        private static string W1tsSetsW1tcClearsAndBothReadZero(Fixture f)
+        {
+            MmioWindow w = f.Gpio;
+            uint o = w.OffsetOf("OUT");
+            w.Write32(o, 0);
+            w.Write32(w.OffsetOf("OUT_W1TS"), 0x6);
+            string d = null;
+            d = Eq(d, "OUT after W1TS 0x6", 0x6, w.Read32(o));
+            w.Write32(w.OffsetOf("OUT_W1TC"), 0x2);
+            d = Eq(d, "OUT after W1TC 0x2", 0x4, w.Read32(o));
+            d = Eq(d, "Read32(OUT_W1TS)", 0, w.Read32(w.OffsetOf("OUT_W1TS")));
+            d = Eq(d, "Read32(OUT_W1TC)", 0, w.Read32(w.OffsetOf("OUT_W1TC")));
+            return d;
+        }
+
+        private static string AtomicSetAndClearAreOneStoreEach(Fixture f)
+        {
+            MmioWindow w = f.Gpio;
+            uint o = w.OffsetOf("OUT");
+            w.Write32(o, 0x1);
+            f.Sim.ResetCounters();
+            w.AtomicSet(o, 0x10);
+            string d = null;
+            d = Eq(d, "stored OUT after AtomicSet", 0x11, f.Sim.Peek(w.PhysicalAddress + o));
+            w.AtomicClear(o, 0x1);
+            d = Eq(d, "stored OUT after AtomicClear", 0x10, f.Sim.Peek(w.PhysicalAddress + o));
+            d = Eq(d, "bus writes (one per atomic op)", 2, (uint)f.Sim.Writes);
+            d = Eq(d, "bus reads (none: no read-modify-write)", 0, (uint)f.Sim.Reads);
+            d = Throws(d, "AtomicSet on a register without a W1TS alias (IN)", typeof(ArgumentException), new AtomicOn(w, w.OffsetOf("IN")).Set);
+            return d;
+        }
+
+        private static string SetClearToggleBitsReadModifyWrite(Fixture f)
+        {
+            MmioWindow w = f.Gpio;
+            uint o = w.OffsetOf("ENABLE");
+            w.Write32(o, 0x0F);
+            w.SetBits(o, 0x30);
+            string d = null;
+            d = Eq(d, "SetBits 0x30", 0x3F, w.Read32(o));
+            w.ClearBits(o, 0x03);
+            d = Eq(d, "ClearBits 0x03", 0x3C, w.Read32(o));
+            w.ToggleBits(o, 0x05);
+            d = Eq(d, "ToggleBits 0x05", 0x39, w.Read32(o));
+            return d;
+        }
+
+        private static string FieldsGetAndSet(Fixture f)
+        {
+            MmioWindow w = f.Gpio;
+            uint o = w.OffsetOf("ENABLE");
+            w.Write32(o, 0x0000_0F0F);
+            w.SetField(o, 0x7, 4, 0x5);
+            string d = null;
+            d = Eq(d, "register after SetField(mask 7, shift 4, 5)", 0x0000_0F5F, w.Read32(o));
+            d = Eq(d, "GetField(mask 7, shift 4)", 0x5, w.GetField(o, 0x7, 4));
+            d = Throws(d, "SetField with a value wider than the mask", typeof(ArgumentOutOfRangeException), new FieldOn(w, o, 0x7, 4, 0x8).Set);
+            d = Throws(d, "GetField with a mask that leaves 32 bits", typeof(ArgumentOutOfRangeException), new FieldOn(w, o, 0xFF, 28, 0).Get);
+            return d;
+        }
+
+        private static string ReadOnlyRegisterIgnoresWrites(Fixture f)
+        {
+            MmioWindow w = f.Gpio;
+            uint o = w.OffsetOf("IN");
+            f.Sim.Poke(w.PhysicalAddress + o, 0x1234); // the pins drive GPIO_IN
+            int ignored = f.Sim.IgnoredWrites;
+            w.Write32(o, 0xFFFF);
+            string d = null;
+            d = Eq(d, "Read32(IN) after a write", 0x1234, w.Read32(o));
+            d = Eq(d, "ignored writes", (uint)ignored + 1, (uint)f.Sim.IgnoredWrites);
+            return d;
+        }
+
+        private static string ReservedGapReadsZeroAndIgnoresWrites(Fixture f)
+        {
+            MmioWindow w = f.Gpio;
+            PeripheralBlock gpio = f.Board.Gpio;
+            for (uint o = 0; o < gpio.Size; o += 4)
+            {
+                if (gpio.AccessAt(o) != RegisterAccess.Reserved)
+                {
+                    continue;
+                }
+
+                w.Write32(o, 0xFFFFFFFF);
+                string d = null;
+                d = Eq(d, "Read32 of the reserved word at +0x" + o.ToString("X"), 0, w.Read32(o));
+                d = Eq(d, "stored reserved word", 0, f.Sim.Peek(w.PhysicalAddress + o));
+                return d;
+            }
+
+            return null; // this board's GPIO block has no gap: nothing to check
+        }
+
+        private static string OffsetOutsideTheWindowThrowsBeforeAnyAccess(Fixture f)
+        {
+            MmioWindow w = f.Gpio;
+            f.Sim.ResetCounters();
+            string d = null;
+            d = Throws(d, "Read32(Size)", typeof(ArgumentOutOfRangeException), new AccessOn(w, w.Size).Read);
+            d = Throws(d, "Write32(Size + 4)", typeof(ArgumentOutOfRangeException), new AccessOn(w, w.Size + 4).Write);
+            d = Throws(d, "Read32(0xFFFFFFFC)", typeof(ArgumentOutOfRangeException), new AccessOn(w, 0xFFFFFFFC).Read);
+            d = Eq(d, "registers touched", 0, (uint)(f.Sim.Reads + f.Sim.Writes + f.Sim.Refused));
+            return d;
+        }
+
+        private static string MisalignedOffsetThrowsBeforeAnyAccess(Fixture f)
+        {
+            MmioWindow w = f.Gpio;
+            f.Sim.ResetCounters();
+            string d = null;
+            d = Throws(d, "Read32(2)", typeof(ArgumentException), new AccessOn(w, 2).Read);
+            d = Throws(d, "Write32(5)", typeof(ArgumentException), new AccessOn(w, 5).Write);
+            d = Eq(d, "registers touched", 0, (uint)(f.Sim.Reads + f.Sim.Writes + f.Sim.Refused));
+            return d;
+        }
+
+        private static string WindowOutsideTheBoardMapIsRefused(Fixture f)
+        {
+            PeripheralBlock gpio = f.Board.Gpio;
+            string d = null;
+            d = Throws(d, "Map(0, 4): in no block", typeof(ArgumentOutOfRangeException), new MapOn(f.Bus, 0, 4).Map);
+            d = Throws(d, "Map(GPIO base, GPIO size + 4): leaves the block", typeof(ArgumentOutOfRangeException), new MapOn(f.Bus, gpio.Base, gpio.Size + 4).Map);
+            d = Throws(d, "Map(GPIO base + 2, 4): misaligned", typeof(ArgumentException), new MapOn(f.Bus, gpio.Base + 2, 4).Map);
+            d = Throws(d, "Map(GPIO base, 0): empty", typeof(ArgumentException), new MapOn(f.Bus, gpio.Base, 0).Map);
+            return d;
+        }
+
+        private static string DeniedBlockIsRefused(Fixture f)
+        {
+            for (int i = 0; i < f.Board.BlockCount; i++)
+            {
+                PeripheralBlock b = f.Board.GetBlock(i);
+                if (!b.Allowed)
+                {
+                    string d = null;
+                    d = Throws(d, "Map of denied block " + b.Name, typeof(ArgumentException), new MapOn(f.Bus, b.Base, 4).Map);
+                    d = Throws(d, "bus read of denied block " + b.Name + " (the native allow-list)", typeof(InvalidOperationException), new BusOn(f.Bus, b.Base).Read);
+                    return d;
+                }
+            }
+
+            return "the board map marks no block as denied (eFuse and other security-sensitive blocks must be)";
+        }
+
+        private static string DefaultWindowThrows(Fixture f)
+        {
+            MmioWindow unmapped = new MmioWindow();
+            string d = null;
+            d = True(d, "default window IsMapped is false", !unmapped.IsMapped);
+            d = Throws(d, "Read32(0) of a default window", typeof(ArgumentException), new AccessOn(unmapped, 0).Read);
+            return d;
+        }
+
+        private static string FifoReadIsRefusedOnTheClassicEsp32(Fixture f)
+        {
+            if (f.Board.FifoCount == 0)
+            {
+                return null; // only the classic ESP32 has the errata CPU-3.21 FIFO registers
+            }
+
+            uint fifo = f.Board.GetFifoAddress(0);
+            PeripheralBlock block = f.Board.FindBlock(fifo);
+            MmioWindow w = f.Bus.Map(block.Base, block.Size);
+            f.Sim.ResetCounters();
+            string d = null;
+            d = Throws(d, "Read32 of FIFO " + f.Board.GetFifoName(0), typeof(ArgumentException), new AccessOn(w, fifo - block.Base).Read);
+            d = Eq(d, "registers touched", 0, (uint)(f.Sim.Reads + f.Sim.Refused));
+            return d;
+        }
+
+        // The whole no-MMU story: remap is rejected (WARN + -EINVAL), mapping the device directly works.
+        private static string NommuRejectsRemapThenMapsDirectly(Fixture f)
+        {
+            PeripheralBlock gpio = f.Board.Gpio;
+            MmEngine mm = MmEngine.CreateNommuIlp32();
+            mm.Warn.Output = null;
+            VmAreaDesc desc = new VmAreaDesc();
+            desc.Set(gpio.Base, gpio.Base + gpio.Size, gpio.Base >> mm.PageShift, VmFlags.READ | VmFlags.WRITE | VmFlags.SHARED | VmFlags.MAYREAD | VmFlags.MAYWRITE | VmFlags.MAYSHARE, 0);
+            VmAreaStruct vma = new VmAreaStruct();
+            int prepare;
+            int complete;
+            int rc = mm.MmapRegion(desc, new MmapPrepareHook(new SimpleIoremapHook(mm, gpio.Base, gpio.Size).Prepare), vma, MmapFlow.Normal, out prepare, out complete);
+            string d = null;
+            d = Eq(d, "mmap rc (simple_ioremap on nommu)", unchecked((uint)-Errno.EINVAL), unchecked((uint)rc));
+            d = Eq(d, "prepare", 0, unchecked((uint)prepare));
+            d = Eq(d, "complete", unchecked((uint)-Errno.EINVAL), unchecked((uint)complete));
+            d = Eq(d, "WARN hits", 2, (uint)mm.Warn.Total);
+
+            desc.Set(gpio.Base, gpio.Base + gpio.Size, gpio.Base >> mm.PageShift, desc.VmFlags, 0);
+            MmioWindow w = NommuDirectMap.Map(mm, f.Bus, desc, vma);
+            d = Eq(d, "direct window address", gpio.Base, w.VirtualAddress);
+            d = True(d, "VMA has the remap flags", (vma.VmFlags & VmFlags.REMAP_FLAGS) == VmFlags.REMAP_FLAGS);
+            uint o = w.OffsetOf("OUT");
+            w.AtomicSet(o, 1u << 2);
+            d = Eq(d, "GPIO_OUT after W1TS of pin 2", 1u << 2, f.Sim.Peek(gpio.Base + o));
+            w.AtomicClear(o, 1u << 2);
+            d = Eq(d, "GPIO_OUT after W1TC of pin 2", 0, f.Sim.Peek(gpio.Base + o));
+            return d;
+        }
+
+        private static string DirectMapRejectsNonIdentityAndMmu(Fixture f)
+        {
+            PeripheralBlock gpio = f.Board.Gpio;
+            MmEngine nommu = MmEngine.CreateNommuIlp32();
+            nommu.Warn.Output = null;
+            VmAreaStruct shifted = new VmAreaStruct();
+            shifted.VmStart = gpio.Base + 0x1000;
+            shifted.VmEnd = gpio.Base + 0x2000;
+            shifted.VmPgoff = gpio.Base >> 12; // vm_start != pgoff << PAGE_SHIFT
+            VmAreaStruct identity = new VmAreaStruct();
+            identity.VmStart = gpio.Base;
+            identity.VmEnd = gpio.Base + gpio.Size;
+            identity.VmPgoff = gpio.Base >> 12;
+            MmEngine mmu = new MmEngine(true, WordModel.Ilp32, 12);
+            mmu.Warn.Output = null;
+            string d = null;
+            d = Throws(d, "direct map of a non-identity VMA", typeof(ArgumentException), new DirectMapOn(nommu, f.Bus, shifted).Map);
+            d = Throws(d, "direct map with an MMU engine", typeof(ArgumentException), new DirectMapOn(mmu, f.Bus, identity).Map);
+            d = True(d, "identity VMA maps", new DirectMapOn(nommu, f.Bus, identity).TryMap());
+            return d;
+        }
+
+        // --- comparison helpers: append a difference, never throw ---
+
+        private static string Eq(string diff, string what, uint expected, uint actual)
+        {
+            if (expected == actual)
+            {
+                return diff;
+            }
+
+            return Append(diff, what + " expected 0x" + expected.ToString("X") + " got 0x" + actual.ToString("X"));
+        }
+
+        private static string True(string diff, string what, bool holds)
+        {
+            return holds ? diff : Append(diff, what + " does not hold");
+        }
+
+        // The exact exception type (not a subclass): ArgumentOutOfRangeException is an ArgumentException,
+        // and the window documents which one each misuse raises.
+        private static string Throws(string diff, string what, Type expected, MmioProbe probe)
+        {
+            try
+            {
+                probe();
+            }
+            catch (Exception ex)
+            {
+                if (ex.GetType() == expected)
+                {
+                    return diff;
+                }
+
+                return Append(diff, what + " threw " + ex.GetType().FullName + " instead of " + expected.FullName + ": " + ex.Message);
+            }
+
+            return Append(diff, what + " did not throw " + expected.FullName);
+        }
+
+        private static string Append(string diff, string part)
+        {
+            return diff == null ? part : diff + "; " + part;
+        }
+
+        // A fresh simulated board per check: a bus, its simulator and a window over the GPIO block.
+        private sealed class Fixture
+        {
+            public readonly BoardMap Board;
+            public readonly RegisterSimulator Sim;
+            public readonly RegisterBus Bus;
+            public readonly MmioWindow Gpio;
+
+            public Fixture(string board)
+            {
+                Board = BoardMap.Get(board);
+                Sim = new RegisterSimulator(Board);
+                Bus = RegisterBus.CreateSimulated(Sim);
+                Gpio = Bus.MapBlock("GPIO");
+            }
+        }
+
+        // Probes as small classes (no closures over struct locals): nano-friendly delegates to instance methods.
+        private sealed class AccessOn
+        {
+            private readonly MmioWindow _w;
+            private readonly uint _offset;
+
+            public AccessOn(MmioWindow w, uint offset)
+            {
+                _w = w;
+                _offset = offset;
+            }
+
+            public void Read()
+            {
+                _w.Read32(_offset);
+            }
+
+            public void Write()
+            {
+                _w.Write32(_offset, 0);
+            }
+        }
+
+        private sealed class AtomicOn
+        {
+            private readonly MmioWindow _w;
+            private readonly uint _offset;
+
+            public AtomicOn(MmioWindow w, uint offset)
+            {
+                _w = w;
+                _offset = offset;
+            }
+
+            public void Set()
+            {
+                _w.AtomicSet(_offset, 1);
+            }
+        }
+
+        private sealed class FieldOn
+        {
+            private readonly MmioWindow _w;
+            private readonly uint _offset;
+            private readonly uint _mask;
+            private readonly int _shift;
+            private readonly uint _value;
+
+            public FieldOn(MmioWindow w, uint offset, uint mask, int shift, uint value)
+            {
+                _w = w;
+                _offset = offset;
+                _mask = mask;
+                _shift = shift;
+                _value = value;
+            }
+
+            public void Set()
+            {
+                _w.SetField(_offset, _mask, _shift, _value);
+            }
+
+            public void Get()
+            {
+                _w.GetField(_offset, _mask, _shift);
+            }
+        }
+
+        private sealed class MapOn
+        {
+            private readonly RegisterBus _bus;
+            private readonly uint _phys;
+            private readonly uint _size;
+
+            public MapOn(RegisterBus bus, uint phys, uint size)
+            {
+                _bus = bus;
+                _phys = phys;
+                _size = size;
+            }
+
+            public void Map()
+            {
+                _bus.Map(_phys, _size);
+            }
+        }
+
+        private sealed class BusOn
+        {
+            private readonly RegisterBus _bus;
+            private readonly uint _address;
+
+            public BusOn(RegisterBus bus, uint address)
+            {
+                _bus = bus;
+                _address = address;
+            }
+
+            public void Read()
+            {
+                _bus.Read32(_address);
+            }
+        }
+
+        private sealed class DirectMapOn
+        {
+            private readonly MmEngine _mm;
+            private readonly RegisterBus _bus;
+            private readonly VmAreaStruct _vma;
+
+            public DirectMapOn(MmEngine mm, RegisterBus bus, VmAreaStruct vma)
+            {
+                _mm = mm;
+                _bus = bus;
+                _vma = vma;
+            }
+
+            public void Map()
+            {
+                NommuDirectMap.Map(_mm, _bus, _vma);
+            }
+
+            public bool TryMap()
+            {
+                return NommuDirectMap.Map(_mm, _bus, _vma).IsMapped;
+            }
+        }
+
+        // A driver's mmap_prepare asking for mmap_action_simple_ioremap of its registers.
+        private sealed class SimpleIoremapHook
+        {
+            private readonly MmEngine _mm;
+            private readonly ulong _phys;
+            private readonly ulong _size;
+
+            public SimpleIoremapHook(MmEngine mm, ulong phys, ulong size)
+            {
+                _mm = mm;
+                _phys = phys;
+                _size = size;
+            }
+
+            public int Prepare(VmAreaDesc desc)
+            {
+                _mm.MmapActionSimpleIoremap(desc, _phys, _size);
+                return 0;
+            }
+        }
+    }
+}
