@@ -217,7 +217,7 @@ namespace NanoRemap.Mm
             }
 
             MmapActionIoremapFull(desc, pfn);
-            err = SimpleIoremapReentersPrepare ? MmapActionPrepare(desc) : IoRemapPfnRangePrepare(desc);
+            err = SimpleIoremapReentersPrepare ? MmuMmapActionPrepare(desc) : IoRemapPfnRangePrepare(desc);
             return Leave(t, "simple_ioremap_prepare", err);
         }
 

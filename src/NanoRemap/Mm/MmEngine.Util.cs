@@ -29,6 +29,13 @@ namespace NanoRemap.Mm
                 return NommuMmapActionPrepare(desc);
             }
 
+            return MmuMmapActionPrepare(desc);
+        }
+
+        // mmap_action_prepare with CONFIG_MMU. simple_ioremap_prepare's v1/v2 re-entry comes back here
+        // directly: that code only ever existed with an MMU.
+        private int MmuMmapActionPrepare(VmAreaDesc desc)
+        {
             IMmTracer t = Tracer;
             if (t != null)
             {

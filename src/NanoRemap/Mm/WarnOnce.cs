@@ -91,10 +91,15 @@ namespace NanoRemap.Mm
         /// Records a hit of <paramref name="site"/>: counts it and, the first time, writes its line.
         /// </summary>
         /// <param name="site">The site that fired.</param>
-        /// <returns>True if this was the first hit (the line was written).</returns>
+        /// <returns>True if this was the first hit (the line was written); false for a value outside <see cref="WarnSite"/>, which is not counted.</returns>
         public bool Hit(WarnSite site)
         {
             int i = (int)site;
+            if ((uint)i >= SiteCount)
+            {
+                return false;
+            }
+
             _total++;
             _hits[i]++;
             if (_latched[i])

@@ -249,4 +249,37 @@ public class Section9Tests
             Assert.InRange(v2.PrepareEntries, 1, 2); // re-entered at most once, never deeper
         });
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_direct_simple_ioremap_prepare_ends_the_same_on_either_model_and_either_variant(bool v2)
+    {
+        // simple_ioremap_prepare only exists with an MMU; called directly on a nommu engine it must not
+        // wander into the nommu dispatcher when re-entering (v1/v2), so both variants end as REMAP_PFN.
+        var e = new MmEngine(false, WordModel.Ilp32, 12) { SimpleIoremapReentersPrepare = v2 };
+        e.Warn.Output = null;
+        var d = new VmAreaDesc();
+        d.Set(0x3FF44000, 0x3FF45000, 0, Shared, 0);
+        e.MmapActionSimpleIoremap(d, 0x3FF44000, 0x1000);
+        Assert.Equal(0, e.SimpleIoremapPrepare(d));
+        Assert.Equal(MmapActionType.RemapPfn, d.Action.Type);
+        Assert.Equal(0x3FF44UL, d.Action.RemapStartPfn);
+        Assert.Equal(Shared | VmFlags.REMAP_FLAGS, d.VmFlags);
+        Assert.Equal(0, e.Warn.Total);
+    }
+
+    [Fact]
+    public void A_site_outside_the_enum_is_neither_counted_nor_printed()
+    {
+        var warn = new WarnOnce();
+        var lines = new List<string>();
+        warn.Output = lines.Add;
+        Assert.False(warn.Hit((WarnSite)WarnOnce.SiteCount));
+        Assert.False(warn.Hit((WarnSite)(-1)));
+        Assert.Equal(0, warn.Total);
+        Assert.Empty(lines);
+        Assert.True(warn.Hit(WarnSite.CheckMmapAction));
+        Assert.Equal(1, warn.Total);
+    }
 }
