@@ -9,7 +9,7 @@ cmake -S boards/native -B build/native "${gen[@]}" -DCMAKE_BUILD_TYPE=Debug
 cmake --build build/native
 ctest --test-dir build/native --output-on-failure
 
-# The firmware staging script copies every source FindINTEROP-NanoRemap.cmake lists (it checks that itself).
+# The firmware staging script copies every source FindINTEROP-NanoRemap.Mmio.cmake lists (it checks that itself).
 stage_dir=$(mktemp -d)
 boards/native/interop/stage.sh "${stage_dir}"
 rm -rf "${stage_dir}"

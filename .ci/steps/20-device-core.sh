@@ -8,4 +8,4 @@ set -euo pipefail
 dotnet build -c Release --nologo -v q tests/NanoRemap.DeviceTests/Core/NanoRemap.DeviceTests.Core.csproj
 dotnet build -c Release --nologo -v q src/NanoRemap.Cli/NanoRemap.Cli.csproj
 dotnet run --no-build -c Release --project src/NanoRemap.Cli -- nfcheck \
-  tests/NanoRemap.DeviceTests/Core/bin/Release/netstandard2.0/NanoRemap.DeviceTests.Core.dll --allow-reference NanoRemap
+  tests/NanoRemap.DeviceTests/Core/bin/Release/netstandard2.0/NanoRemap.DeviceTests.Core.dll --allow-reference NanoRemap --allow-reference NanoRemap.Mmio

@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# The nanoFramework gate (issue 4): the nano build of src/NanoRemap must pass `nanoremap nfcheck` (only mscorlib
+# The nanoFramework gate (issue 4): the nano builds of src/NanoRemap and src/NanoRemap.Mmio must pass `nanoremap nfcheck` (only mscorlib
 # 1.17.11, no generics of our own, no multidimensional arrays / pointers / unsafe locals, every mscorlib member
 # it uses exists in 1.17.11, nothing the MetadataProcessor rejects) and the device-cost budget (--budget: one
-# managed frame from MmioWindow.Read32/Write32 to the InternalCall, assembly under 32 KB). samples/Blink, if
+# managed frame from MmioWindow.Read32/Write32 to the InternalCall in NanoRemap.Mmio, each assembly under 32 KB). samples/Blink, if
 # present, must pass the gate too (it may reference NanoRemap). Any offence fails CI, one line per offence.
 set -euo pipefail
 dotnet build -c Release --nologo -v q src/NanoRemap/NanoRemap.csproj
+dotnet build -c Release --nologo -v q src/NanoRemap.Mmio/NanoRemap.Mmio.csproj
 dotnet build -c Release --nologo -v q src/NanoRemap.Cli/NanoRemap.Cli.csproj
 nanoremap() { dotnet run --no-build -c Release --project src/NanoRemap.Cli -- "$@"; }
 
 status=0
-nanoremap nfcheck src/NanoRemap/bin/Release/netstandard2.0/NanoRemap.dll --budget || status=1
+nanoremap nfcheck src/NanoRemap/bin/Release/netstandard2.0/NanoRemap.dll --budget --size-only || status=1
+nanoremap nfcheck src/NanoRemap.Mmio/bin/Release/netstandard2.0/NanoRemap.Mmio.dll --budget --allow-reference NanoRemap || status=1
 
 if [ -f samples/Blink/Blink.csproj ]; then
   dotnet build -c Release --nologo -v q samples/Blink/Blink.csproj
-  nanoremap nfcheck samples/Blink/bin/Release/netstandard2.0/Blink.dll --allow-reference NanoRemap || status=1
+  nanoremap nfcheck samples/Blink/bin/Release/netstandard2.0/Blink.dll --allow-reference NanoRemap --allow-reference NanoRemap.Mmio || status=1
 fi
 exit "${status}"

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The interop stubs must carry the native checksum of the current nano build (issue 3): the firmware refuses
-# NanoRemap.pe when the checksum in CLR_RT_NativeAssemblyData differs from the one the MetadataProcessor puts in
+# NanoRemap.Mmio.pe when the checksum in CLR_RT_NativeAssemblyData differs from the one the MetadataProcessor puts in
 # the .pe. `nanoremap native-checksum` re-implements that computation; the line that holds the literal ends
-# with "// native checksum: computed by 'nanoremap native-checksum'". On a mismatch, put the printed value there.
+# with "// native checksum: computed by 'nanoremap native-checksum'". On a mismatch, run boards/native/interop/update-stubs.sh.
 set -euo pipefail
 marker="// native checksum: computed by 'nanoremap native-checksum'"
-dotnet build -c Release --nologo -v q src/NanoRemap/NanoRemap.csproj
+dotnet build -c Release --nologo -v q src/NanoRemap.Mmio/NanoRemap.Mmio.csproj
 dotnet build -c Release --nologo -v q src/NanoRemap.Cli/NanoRemap.Cli.csproj
-computed=$(dotnet run --no-build -c Release --project src/NanoRemap.Cli -- native-checksum src/NanoRemap/bin/Release/netstandard2.0/NanoRemap.dll | grep -o '^0x[0-9A-F]\{8\}$' | tail -n 1)
+computed=$(dotnet run --no-build -c Release --project src/NanoRemap.Cli -- native-checksum src/NanoRemap.Mmio/bin/Release/netstandard2.0/NanoRemap.Mmio.dll | grep -o '^0x[0-9A-F]\{8\}$' | tail -n 1)
 [ -n "${computed}" ] || { echo "native-checksum: no value printed" >&2; exit 1; }
 
 # C/C++ sources whose checksum line ends with the marker (docs may quote it: they are not checked).

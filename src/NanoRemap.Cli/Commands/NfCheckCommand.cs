@@ -22,6 +22,8 @@ internal static class NfCheckCommand
             AllowMultipleArgumentsPerToken = true,
         };
 
+        var sizeOnly = new Option<bool>("--size-only") { Description = "Budget: check the assembly size only, for an assembly without the register path (e.g. the engine, NanoRemap.dll)" };
+
         var allow = new Option<string[]>("--allow-reference")
         {
             Description = "Name of another nanoFramework assembly the checked one may reference (repeatable; e.g. NanoRemap for an application)",
@@ -34,6 +36,7 @@ internal static class NfCheckCommand
         command.Options.Add(budget);
         command.Options.Add(maxSize);
         command.Options.Add(hot);
+        command.Options.Add(sizeOnly);
         command.Options.Add(allow);
         command.SetAction(parseResult => Run(
             parseResult.InvocationConfiguration.Output,
@@ -42,12 +45,13 @@ internal static class NfCheckCommand
             parseResult.GetValue(mscorlib),
             parseResult.GetValue(budget),
             parseResult.GetValue(maxSize),
-            parseResult.GetValue(hot),
+            parseResult.GetValue(sizeOnly) ? Array.Empty<string>() : parseResult.GetValue(hot),
+            parseResult.GetValue(sizeOnly),
             parseResult.GetValue(allow)));
         return command;
     }
 
-    private static int Run(TextWriter output, TextWriter error, FileInfo assembly, FileInfo? mscorlib, bool budget, long maxSize, string[]? hotMethods, string[]? allowedReferences)
+    private static int Run(TextWriter output, TextWriter error, FileInfo assembly, FileInfo? mscorlib, bool budget, long maxSize, string[]? hotMethods, bool sizeOnly, string[]? allowedReferences)
     {
         MscorlibSurface surface;
         try
@@ -67,7 +71,7 @@ internal static class NfCheckCommand
         var offences = new List<NfOffence>(new NfGate(surface, allowedReferences).Check(assembly.FullName));
         if (budget)
         {
-            var hot = hotMethods is { Length: > 0 } ? hotMethods : DeviceBudget.DefaultHotMethods;
+            var hot = sizeOnly ? Array.Empty<string>() : hotMethods is { Length: > 0 } ? hotMethods : DeviceBudget.DefaultHotMethods;
             var report = new DeviceBudget().Measure(assembly.FullName, hot, maxSize);
             foreach (var path in report.Paths)
             {

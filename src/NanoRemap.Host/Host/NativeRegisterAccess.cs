@@ -3,7 +3,7 @@ using System;
 namespace NanoRemap.Mmio
 {
     /// <summary>
-    /// Host twin of src/NanoRemap/Mmio/NativeRegisterAccess.Device.cs: there is no ESP32 on the host, so the
+    /// Host twin of src/NanoRemap.Mmio/Mmio/NativeRegisterAccess.Device.cs: there is no ESP32 on the host, so the
     /// hardware register bus refuses every access. Use <see cref="RegisterBus.CreateSimulated"/> with a
     /// <see cref="RegisterSimulator"/> instead.
     /// </summary>

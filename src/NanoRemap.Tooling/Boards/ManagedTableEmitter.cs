@@ -4,7 +4,7 @@ using NanoRemap.Boards;
 namespace NanoRemap.Tooling.Boards;
 
 /// <summary>
-/// Writes src/NanoRemap/Boards/&lt;Chip&gt;Board.g.cs: the managed table of a board, nanoFramework-compatible
+/// Writes src/NanoRemap.Mmio/Boards/&lt;Chip&gt;Board.g.cs: the managed table of a board, nanoFramework-compatible
 /// (arrays and object initializers only, no generics).
 /// </summary>
 public static class ManagedTableEmitter

@@ -16,7 +16,7 @@ namespace NanoRemap.DeviceTests
     /// </summary>
     public static class MmioChecks
     {
-        /// <summary>The boards every check runs on (the board maps in src/NanoRemap/Boards).</summary>
+        /// <summary>The boards every check runs on (the board maps in src/NanoRemap.Mmio/Boards).</summary>
         public static readonly string[] Boards = new string[] { "esp32", "esp32s3", "esp32c3" };
 
         /// <summary>The checks, by name, in the order of <see cref="Run"/>.</summary>

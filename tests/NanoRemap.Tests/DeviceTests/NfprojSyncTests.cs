@@ -17,6 +17,7 @@ public sealed class NfprojSyncTests
     {
         // .nfproj, folders (under the .nfproj's own) whose .cs files it must not list
         { "src/NanoRemap/NanoRemap.nfproj", "" },
+        { "src/NanoRemap.Mmio/NanoRemap.Mmio.nfproj", "" },
         { "samples/Blink/Blink.nfproj", "" },
         { "tests/NanoRemap.DeviceTests/NFUnitTest.nfproj", "HostRun" },
     };
@@ -69,17 +70,30 @@ public sealed class NfprojSyncTests
     }
 
     [Fact]
-    public void Library_project_is_the_NanoRemap_interop_library()
+    public void Engine_project_is_a_plain_library_without_native_stubs()
     {
         XDocument doc = Load(DeviceTestPaths.At("src/NanoRemap/NanoRemap.nfproj"));
         Assert.Equal("NanoRemap", Property(doc, "AssemblyName"));
         Assert.Equal("Library", Property(doc, "OutputType"));
+        Assert.Empty(doc.Descendants(Ms + "NFMDP_GENERATE_STUBS"));
+        Assert.Empty(ProjectReferences(doc));
+        Assert.Equal(@"bin\$(Configuration)\NanoRemap.xml", Property(doc, "DocumentationFile"));
+        AssertPackagesConfig("src/NanoRemap/packages.config", ("nanoFramework.CoreLibrary", "1.17.11"));
+    }
+
+    [Fact]
+    public void Mmio_project_is_the_NanoRemap_Mmio_interop_library_on_the_engine()
+    {
+        XDocument doc = Load(DeviceTestPaths.At("src/NanoRemap.Mmio/NanoRemap.Mmio.nfproj"));
+        Assert.Equal("NanoRemap.Mmio", Property(doc, "AssemblyName"));
+        Assert.Equal("Library", Property(doc, "OutputType"));
         // An interop library, not part of the core image: MDP writes interop-style stubs and the native checksum.
         Assert.Equal("False", Property(doc, "NF_IsCoreLibrary"));
         Assert.Equal("true", Property(doc, "NFMDP_GENERATE_STUBS"));
-        Assert.Equal("NanoRemap", Property(doc, "NF_GenerateStubsRootName"));
-        Assert.Equal(@"bin\$(Configuration)\NanoRemap.xml", Property(doc, "DocumentationFile"));
-        AssertPackagesConfig("src/NanoRemap/packages.config", ("nanoFramework.CoreLibrary", "1.17.11"));
+        Assert.Equal("NanoRemap_Mmio", Property(doc, "NF_GenerateStubsRootName"));
+        Assert.Equal(@"bin\$(Configuration)\NanoRemap.Mmio.xml", Property(doc, "DocumentationFile"));
+        Assert.Equal(@"..\NanoRemap\NanoRemap.nfproj", ProjectReferences(doc).Single());
+        AssertPackagesConfig("src/NanoRemap.Mmio/packages.config", ("nanoFramework.CoreLibrary", "1.17.11"));
     }
 
     [Fact]
@@ -88,7 +102,7 @@ public sealed class NfprojSyncTests
         XDocument doc = Load(DeviceTestPaths.At("samples/Blink/Blink.nfproj"));
         Assert.Equal("Blink", Property(doc, "AssemblyName"));
         Assert.Equal("Exe", Property(doc, "OutputType"));
-        Assert.Equal(@"..\..\src\NanoRemap\NanoRemap.nfproj", ProjectReferences(doc).Single());
+        Assert.Equal(new[] { @"..\..\src\NanoRemap\NanoRemap.nfproj", @"..\..\src\NanoRemap.Mmio\NanoRemap.Mmio.nfproj" }, ProjectReferences(doc));
         Assert.True(File.Exists(DeviceTestPaths.At("src/NanoRemap/NanoRemap.nfproj")));
     }
 
@@ -102,7 +116,7 @@ public sealed class NfprojSyncTests
         Assert.Contains(doc.Descendants(Ms + "ProjectCapability"), c => (string)c.Attribute("Include") == "TestContainer");
         Assert.Equal(@"$(MSBuildProjectDirectory)\nano.runsettings", Property(doc, "RunSettingsFilePath"));
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(path)!, "nano.runsettings")));
-        Assert.Equal(@"..\..\src\NanoRemap\NanoRemap.nfproj", ProjectReferences(doc).Single());
+        Assert.Equal(new[] { @"..\..\src\NanoRemap\NanoRemap.nfproj", @"..\..\src\NanoRemap.Mmio\NanoRemap.Mmio.nfproj" }, ProjectReferences(doc));
 
         // TestFramework and the launcher come from the package version packages.config pins.
         string version = AssertPackagesConfig("tests/NanoRemap.DeviceTests/packages.config", ("nanoFramework.CoreLibrary", "1.17.11"), ("nanoFramework.TestFramework", null))[1];

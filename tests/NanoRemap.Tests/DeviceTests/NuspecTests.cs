@@ -28,7 +28,7 @@ public sealed class NuspecTests
 
         // The native-assembly requirement the nanoFramework packages end their description with.
         string description = m.Element(Nu + "description")!.Value;
-        Assert.EndsWith("This package requires a target with NanoRemap v$nativeVersion$ (checksum $checksum$).", description);
+        Assert.EndsWith("This package requires a target with NanoRemap.Mmio v$nativeVersion$ (checksum $checksum$).", description);
     }
 
     [Fact]
@@ -39,6 +39,7 @@ public sealed class NuspecTests
         Assert.Equal("nanoFramework.CoreLibrary", (string)dep.Attribute("id"));
         Assert.Equal("[1.17.11]", (string)dep.Attribute("version"));
         Assert.Contains("Include=\"nanoFramework.CoreLibrary\" Version=\"1.17.11\"", File.ReadAllText(DeviceTestPaths.At("src/NanoRemap/NanoRemap.csproj")));
+        Assert.Contains("Include=\"nanoFramework.CoreLibrary\" Version=\"1.17.11\"", File.ReadAllText(DeviceTestPaths.At("src/NanoRemap.Mmio/NanoRemap.Mmio.csproj")));
     }
 
     [Fact]
@@ -46,9 +47,17 @@ public sealed class NuspecTests
     {
         XElement[] files = XDocument.Load(DeviceTestPaths.At("NanoRemap.nuspec")).Root!.Element(Nu + "files")!.Elements(Nu + "file").ToArray();
         var map = files.ToDictionary(f => (string)f.Attribute("target")!, f => (string)f.Attribute("src")!);
-        foreach (string ext in new[] { "dll", "pdb", "pdbx", "pe", "xml" })
+        foreach (string assembly in new[] { "NanoRemap", "NanoRemap.Mmio" })
         {
-            Assert.Equal($@"src\NanoRemap\bin\Release\NanoRemap.{ext}", map[$@"lib\NanoRemap.{ext}"]);
+            foreach (string ext in new[] { "dll", "pdb", "pdbx", "pe", "xml" })
+            {
+                Assert.Equal($@"src\{assembly}\bin\Release\{assembly}.{ext}", map[$@"lib\{assembly}.{ext}"]);
+            }
+
+            // bin\Release\<assembly>.* is where each .nfproj puts its output (AssemblyName, XML docs beside it).
+            string nfproj = File.ReadAllText(DeviceTestPaths.At($"src/{assembly}/{assembly}.nfproj"));
+            Assert.Contains($"<AssemblyName>{assembly}</AssemblyName>", nfproj);
+            Assert.Contains($@"<DocumentationFile>bin\$(Configuration)\{assembly}.xml</DocumentationFile>", nfproj);
         }
 
         // readme and license: their sources exist in the repository.
@@ -56,16 +65,12 @@ public sealed class NuspecTests
         Assert.True(File.Exists(DeviceTestPaths.At(map[@"docs\README.md"])));
         Assert.True(File.Exists(DeviceTestPaths.At(map["LICENSE.md"])));
 
-        // bin\Release\NanoRemap.* is where the .nfproj puts its output (AssemblyName NanoRemap, XML docs beside it).
-        string nfproj = File.ReadAllText(DeviceTestPaths.At("src/NanoRemap/NanoRemap.nfproj"));
-        Assert.Contains("<AssemblyName>NanoRemap</AssemblyName>", nfproj);
-        Assert.Contains(@"<DocumentationFile>bin\$(Configuration)\NanoRemap.xml</DocumentationFile>", nfproj);
     }
 
     [Fact]
-    public void The_native_version_to_pack_with_is_the_AssemblyNativeVersion_of_the_library()
+    public void The_native_version_to_pack_with_is_the_AssemblyNativeVersion_of_the_interop_library()
     {
-        string info = File.ReadAllText(DeviceTestPaths.At("src/NanoRemap/Properties/AssemblyInfo.cs"));
+        string info = File.ReadAllText(DeviceTestPaths.At("src/NanoRemap.Mmio/Properties/AssemblyInfo.cs"));
         Match m = Regex.Match(info, @"AssemblyNativeVersion\(""(\d+\.\d+\.\d+\.\d+)""\)");
         Assert.True(m.Success, "AssemblyInfo.cs has no AssemblyNativeVersion");
         string nuspec = File.ReadAllText(DeviceTestPaths.At("NanoRemap.nuspec"));

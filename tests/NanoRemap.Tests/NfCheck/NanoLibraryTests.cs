@@ -5,23 +5,36 @@ using Xunit;
 
 namespace NanoRemap.Tests.NfCheck;
 
-/// <summary>The real library: its nanoFramework build passes the gate, and the interop stubs carry its native checksum.</summary>
+/// <summary>
+/// The real libraries: the nanoFramework builds of NanoRemap (the engine) and NanoRemap.Mmio (the windows and the
+/// interop library) pass the gate, and the interop stubs carry NanoRemap.Mmio's native checksum and method table.
+/// </summary>
 public sealed class NanoLibraryTests
 {
     private const string Marker = "// native checksum: computed by 'nanoremap native-checksum'";
+    private static readonly string Interop = Path.Combine(NanoLibraryBuild.RepoRoot, "boards", "native", "interop", "NanoRemap_Mmio.cpp");
 
     [Fact]
-    public void Nano_build_of_the_library_passes_the_gate()
+    public void Nano_build_of_the_engine_passes_the_gate_and_has_no_native_methods()
     {
         var surface = MscorlibSurface.Load(NanoCompiler.Mscorlib);
         var offences = new NfGate(surface).Check(NanoLibraryBuild.Dll);
+        Assert.True(offences.Count == 0, "offences:\n" + string.Join("\n", offences));
+        Assert.DoesNotContain(NativeChecksum.Compute(NanoLibraryBuild.Dll).Lookup, e => e.IsNative);
+    }
+
+    [Fact]
+    public void Nano_build_of_the_mmio_library_passes_the_gate_referencing_only_mscorlib_and_the_engine()
+    {
+        var surface = MscorlibSurface.Load(NanoCompiler.Mscorlib);
+        var offences = new NfGate(surface, new[] { "NanoRemap" }).Check(NanoLibraryBuild.MmioDll);
         Assert.True(offences.Count == 0, "offences:\n" + string.Join("\n", offences));
     }
 
     [Fact]
     public void Interop_stub_checksum_literal_is_the_computed_native_checksum()
     {
-        var computed = NativeChecksum.Compute(NanoLibraryBuild.Dll);
+        var computed = NativeChecksum.Compute(NanoLibraryBuild.MmioDll);
         Assert.True(computed.Lookup.Any(e => e.IsNative), "the nano build has no InternalCall methods");
 
         string boards = Path.Combine(NanoLibraryBuild.RepoRoot, "boards");
@@ -38,5 +51,21 @@ public sealed class NanoLibraryTests
             Assert.True(computed.Hex == m.Value.ToUpperInvariant().Replace("0X", "0x"),
                 $"{file}: stub says {m.Value}, 'nanoremap native-checksum' of the nano build says {computed.Hex}");
         }
+    }
+
+    [Fact]
+    public void Interop_method_lookup_is_the_positional_table_of_the_nano_build()
+    {
+        // The nanoCLR indexes method_lookup by the method's position in the assembly (MetadataProcessor order),
+        // NULL for every method with IL: the table must be exactly what the checksum walk yields.
+        var computed = NativeChecksum.Compute(NanoLibraryBuild.MmioDll);
+        string expected = string.Join("\n", computed.Lookup.Select(e => e.ToCpp("NanoRemap_Mmio")));
+        string cpp = File.ReadAllText(Interop);
+        var table = Regex.Match(cpp, @"method_lookup\[\]\s*=\s*\{(?<body>.*?)\};", RegexOptions.Singleline);
+        Assert.True(table.Success, "no method_lookup[] in " + Interop);
+        string actual = string.Join("\n", table.Groups["body"].Value.Split('\n')
+            .Select(l => Regex.Replace(l, @"//.*$", "").Trim().TrimEnd(','))
+            .Where(l => l.Length > 0));
+        Assert.Equal(expected, actual);
     }
 }

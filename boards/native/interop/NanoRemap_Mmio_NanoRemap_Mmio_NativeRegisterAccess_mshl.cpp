@@ -6,12 +6,12 @@
 //
 //-----------------------------------------------------------------------------
 
-#include "NanoRemap.h"
-#include "NanoRemap_NanoRemap_Mmio_NativeRegisterAccess.h"
+#include "NanoRemap_Mmio.h"
+#include "NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess.h"
 
 using namespace NanoRemap::NanoRemap;
 
-HRESULT Library_NanoRemap_NanoRemap_Mmio_NativeRegisterAccess::NativeRead32___STATIC__U4__U4( CLR_RT_StackFrame& stack )
+HRESULT Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeRead32___STATIC__U4__U4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -25,7 +25,7 @@ HRESULT Library_NanoRemap_NanoRemap_Mmio_NativeRegisterAccess::NativeRead32___ST
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_NanoRemap_NanoRemap_Mmio_NativeRegisterAccess::NativeWrite32___STATIC__VOID__U4__U4( CLR_RT_StackFrame& stack )
+HRESULT Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeWrite32___STATIC__VOID__U4__U4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {

@@ -13,8 +13,8 @@
 //
 //-----------------------------------------------------------------------------
 
-#include "NanoRemap.h"
-#include "NanoRemap_NanoRemap_Mmio_NativeRegisterAccess.h"
+#include "NanoRemap_Mmio.h"
+#include "NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess.h"
 #include "nanoremap_firmware.h"
 
 using namespace NanoRemap::NanoRemap;

@@ -3,7 +3,7 @@
 //    NanoRemap interop library: assembly header, in the layout the nanoFramework
 //    MetadataProcessor generates for NF_INTEROP_ASSEMBLIES (SkeletonTemplates
 //    AssemblyHeaderTemplate). Keep in step with
-//    src/NanoRemap/Mmio/NativeRegisterAccess.Device.cs.
+//    src/NanoRemap.Mmio/Mmio/NativeRegisterAccess.Device.cs.
 //
 //-----------------------------------------------------------------------------
 
@@ -14,7 +14,7 @@
 #include <nanoCLR_Runtime.h>
 #include <nanoPackStruct.h>
 
-struct Library_NanoRemap_NanoRemap_Mmio_NativeRegisterAccess
+struct Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess
 {
     NANOCLR_NATIVE_DECLARE(NativeRead32___STATIC__U4__U4);
     NANOCLR_NATIVE_DECLARE(NativeWrite32___STATIC__VOID__U4__U4);
@@ -22,6 +22,6 @@ struct Library_NanoRemap_NanoRemap_Mmio_NativeRegisterAccess
     //--//
 };
 
-extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_NanoRemap;
+extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_NanoRemap_Mmio;
 
 #endif // NANOREMAP_H
