@@ -12,4 +12,23 @@ internal sealed class CliContext
 
     /// <summary>Where the nf.config lookup starts.</summary>
     public string CurrentDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>The lines of a case file, or of standard input for <c>-</c>.</summary>
+    public string[] ReadLines(string path)
+    {
+        if (path != "-")
+        {
+            return File.ReadAllLines(path);
+        }
+
+        var lines = new List<string>();
+        TextReader reader = StdIn();
+        string? line;
+        while ((line = reader.ReadLine()) != null)
+        {
+            lines.Add(line);
+        }
+
+        return lines.ToArray();
+    }
 }

@@ -73,7 +73,7 @@ internal static class EvalCommand
             List<VectorCase> cases;
             try
             {
-                string[] lines = path == "-" ? ReadAll(context.StdIn()) : File.ReadAllLines(path);
+                string[] lines = context.ReadLines(path);
                 cases = VectorFile.Parse(lines, path == "-" ? "<stdin>" : path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -108,17 +108,5 @@ internal static class EvalCommand
 
         output.WriteLine($"vectors: {passed} passed, {failed} failed");
         return unreadable ? ExitCodes.CannotRun : failed > 0 ? ExitCodes.Malformed : ExitCodes.Ok;
-    }
-
-    private static string[] ReadAll(TextReader reader)
-    {
-        var lines = new List<string>();
-        string? line;
-        while ((line = reader.ReadLine()) != null)
-        {
-            lines.Add(line);
-        }
-
-        return lines.ToArray();
     }
 }

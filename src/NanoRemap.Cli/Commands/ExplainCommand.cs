@@ -44,7 +44,7 @@ internal static class ExplainCommand
             string[] lines;
             try
             {
-                lines = path == "-" ? ReadAll(context.StdIn()) : File.ReadAllLines(path);
+                lines = context.ReadLines(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -122,17 +122,5 @@ internal static class ExplainCommand
         }
 
         return bad ? ExitCodes.Malformed : ExitCodes.Ok;
-    }
-
-    private static string[] ReadAll(TextReader reader)
-    {
-        var lines = new List<string>();
-        string? line;
-        while ((line = reader.ReadLine()) != null)
-        {
-            lines.Add(line);
-        }
-
-        return lines.ToArray();
     }
 }
