@@ -146,8 +146,19 @@ namespace NanoRemap.Mm
                 return;
             }
 
+            IMmTracer t = Tracer;
+            if (t != null)
+            {
+                t.Enter("mmap_action_ioremap");
+            }
+
             MmapActionRemap(desc, start, startPfn, size);
             desc.Action.Type = MmapActionType.IoRemapPfn;
+            if (t != null)
+            {
+                t.Assign("action->type = MMAP_IO_REMAP_PFN", (ulong)MmapActionType.IoRemapPfn);
+                t.Leave("mmap_action_ioremap", 0);
+            }
         }
 
         /// <summary><c>mmap_action_ioremap_full(desc, start_pfn)</c>: I/O remap the whole VMA from <paramref name="startPfn"/>.</summary>
@@ -160,7 +171,17 @@ namespace NanoRemap.Mm
                 return;
             }
 
+            IMmTracer t = Tracer;
+            if (t != null)
+            {
+                t.Enter("mmap_action_ioremap_full");
+            }
+
             MmapActionIoremap(desc, desc.Start, startPfn, VmaDescSize(desc));
+            if (t != null)
+            {
+                t.Leave("mmap_action_ioremap_full", 0);
+            }
         }
 
         /// <summary>
