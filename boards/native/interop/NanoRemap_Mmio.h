@@ -7,8 +7,8 @@
 //
 //-----------------------------------------------------------------------------
 
-#ifndef NANOREMAP_H
-#define NANOREMAP_H
+#ifndef NANOREMAP_MMIO_H
+#define NANOREMAP_MMIO_H
 
 #include <nanoCLR_Interop.h>
 #include <nanoCLR_Runtime.h>
@@ -24,4 +24,4 @@ struct Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess
 
 extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_NanoRemap_Mmio;
 
-#endif // NANOREMAP_H
+#endif // NANOREMAP_MMIO_H

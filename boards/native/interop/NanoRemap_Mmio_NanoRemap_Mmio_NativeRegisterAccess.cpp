@@ -17,7 +17,7 @@
 #include "NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess.h"
 #include "nanoremap_firmware.h"
 
-using namespace NanoRemap::NanoRemap;
+using namespace NanoRemap::Mmio;
 
 unsigned int NativeRegisterAccess::NativeRead32( unsigned int param0, HRESULT &hr )
 {

@@ -5,12 +5,12 @@
 //
 //-----------------------------------------------------------------------------
 
-#ifndef NANOREMAP_NANOREMAP_NANOREMAP_MMIO_NATIVEREGISTERACCESS_H
-#define NANOREMAP_NANOREMAP_NANOREMAP_MMIO_NATIVEREGISTERACCESS_H
+#ifndef NANOREMAP_MMIO_NANOREMAP_MMIO_NATIVEREGISTERACCESS_H
+#define NANOREMAP_MMIO_NANOREMAP_MMIO_NATIVEREGISTERACCESS_H
 
 namespace NanoRemap
 {
-    namespace NanoRemap
+    namespace Mmio
     {
         struct NativeRegisterAccess
         {
@@ -21,4 +21,4 @@ namespace NanoRemap
     }
 }
 
-#endif // NANOREMAP_NANOREMAP_NANOREMAP_MMIO_NATIVEREGISTERACCESS_H
+#endif // NANOREMAP_MMIO_NANOREMAP_MMIO_NATIVEREGISTERACCESS_H

@@ -9,7 +9,7 @@
 #include "NanoRemap_Mmio.h"
 #include "NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess.h"
 
-using namespace NanoRemap::NanoRemap;
+using namespace NanoRemap::Mmio;
 
 HRESULT Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeRead32___STATIC__U4__U4( CLR_RT_StackFrame& stack )
 {

@@ -52,13 +52,13 @@ namespace NanoRemap.Boards
         /// <param name="fifoNames">Their names, same order.</param>
         /// <param name="blocks">The blocks, sorted by base, non-overlapping, inside the window.</param>
         /// <param name="gpioBlock">Name of the GPIO matrix block.</param>
-        /// <exception cref="ArgumentException">The blocks are unsorted, overlap or leave the window, a FIFO lies outside every block or shares one, or the GPIO block is missing.</exception>
+        /// <exception cref="ArgumentException">The blocks are unsorted, overlap or leave the window, a block already belongs to another map, a FIFO lies outside every block or shares one, or the GPIO block is missing.</exception>
         public BoardMap(string chip, uint busBase, uint busSize, bool hasDport, uint dportFirst, uint dportLast,
             uint[] fifo, string[] fifoNames, PeripheralBlock[] blocks, string gpioBlock)
         {
-            if (chip == null || blocks == null || fifo == null || fifoNames == null || fifo.Length != fifoNames.Length)
+            if (chip == null || blocks == null || fifo == null || fifoNames == null || fifo.Length != fifoNames.Length || busSize == 0)
             {
-                throw new ArgumentException("board map: missing chip, blocks or FIFO names");
+                throw new ArgumentException("board map: missing chip, blocks or FIFO names, or an empty peripheral window");
             }
 
             Chip = chip;
@@ -74,6 +74,11 @@ namespace NanoRemap.Boards
             for (int i = 0; i < blocks.Length; i++)
             {
                 PeripheralBlock b = blocks[i];
+                if (b == null)
+                {
+                    throw new ArgumentException(chip + ": block " + i.ToString() + " is null");
+                }
+
                 if (b.Base < busBase || b.Base + b.Size - 1 > busLast || b.Base + b.Size - 1 < b.Base)
                 {
                     throw new ArgumentException(chip + ": block " + b.Name + " is outside the peripheral window");
@@ -82,6 +87,12 @@ namespace NanoRemap.Boards
                 if (i > 0 && blocks[i - 1].Base + blocks[i - 1].Size > b.Base)
                 {
                     throw new ArgumentException(chip + ": block " + b.Name + " overlaps or precedes " + blocks[i - 1].Name);
+                }
+
+                // A block indexes the simulator's storage of its map: it can belong to one map only.
+                if (b.Index != -1)
+                {
+                    throw new ArgumentException(chip + ": block " + b.Name + " already belongs to a board map; create a new PeripheralBlock");
                 }
 
                 b.Index = i;

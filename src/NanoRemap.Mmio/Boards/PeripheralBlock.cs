@@ -23,7 +23,7 @@ namespace NanoRemap.Boards
 
         /// <summary>
         /// True when windows may be mapped on the block; false for blocks denied by default
-        /// (security-sensitive, or the flash controller the CPU runs from). Set by the board map only.
+        /// (security-sensitive, or the flash controller the CPU runs from). Set by the board.map line (allow / deny).
         /// </summary>
         public readonly bool Allowed;
 
@@ -36,7 +36,7 @@ namespace NanoRemap.Boards
         /// <param name="size">Size in bytes, a non-zero multiple of 4.</param>
         /// <param name="allowed">Whether windows may be mapped on it.</param>
         /// <param name="registers">Described registers in increasing offset order, or null for none.</param>
-        /// <exception cref="ArgumentException">Misaligned base or size, an empty block, or a block that wraps past 4 GiB.</exception>
+        /// <exception cref="ArgumentException">Misaligned base or size, an empty block, a block that wraps past 4 GiB, or a register (or alias target) that is not aligned words inside the block.</exception>
         public PeripheralBlock(string name, uint baseAddress, uint size, bool allowed, RegisterInfo[] registers)
         {
             if ((baseAddress & 3) != 0 || (size & 3) != 0 || size == 0 || baseAddress + size < baseAddress)
@@ -49,9 +49,22 @@ namespace NanoRemap.Boards
             Size = size;
             Allowed = allowed;
             _registers = registers == null ? NoRegisters : registers;
+
+            // Every description (and every alias target) must be whole, aligned words inside the block: the
+            // simulator and the window index registers by offset / 4.
+            for (int i = 0; i < _registers.Length; i++)
+            {
+                RegisterInfo r = _registers[i];
+                if (r == null || (r.Offset & 3) != 0 || r.Count < 1 || r.Offset >= size || (ulong)r.Offset + ((ulong)r.Count << 2) > size
+                    || (r.TargetOffset != RegisterInfo.NoTarget && ((r.TargetOffset & 3) != 0 || r.TargetOffset >= size)))
+                {
+                    throw new ArgumentException("block " + name + ": register " + (r == null ? "(null)" : r.Name)
+                        + " is not a run of aligned words inside the block (or its alias target is not)");
+                }
+            }
         }
 
-        /// <summary>One past the last byte of the block. 0 when the block ends exactly at 4 GiB (never on ESP32).</summary>
+        /// <summary>One past the last byte of the block.</summary>
         public uint End
         {
             get { return Base + Size; }

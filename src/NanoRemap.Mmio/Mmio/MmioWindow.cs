@@ -20,6 +20,12 @@ namespace NanoRemap.Mmio
     /// ESP32: the window is a struct (no interface or virtual dispatch), validates inline and calls the
     /// InternalCall directly. The default value is an unmapped window: every access throws.
     /// </para>
+    /// <para>
+    /// On the nanoCLR a struct other than a primitive lives in a heap block, and copying it clones the block:
+    /// mapping a window costs one allocation there (none on CoreCLR), and so does every copy. Keep the window
+    /// in a local or a non-readonly field (a call through a <c>readonly</c> field copies it first) and pass it
+    /// by <c>ref</c> on hot paths; register accesses on it then copy nothing.
+    /// </para>
     /// </remarks>
     public struct MmioWindow
     {
@@ -142,6 +148,8 @@ namespace NanoRemap.Mmio
         /// <returns>The register value.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is not 4-byte aligned, or it is a FIFO register whose reads are refused (errata CPU-3.21).</exception>
+        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public uint Read32(uint offset)
         {
             if ((offset & 3) != 0 || offset >= _size)
@@ -168,6 +176,8 @@ namespace NanoRemap.Mmio
         /// <param name="value">Value to write.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is not 4-byte aligned.</exception>
+        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void Write32(uint offset, uint value)
         {
             if ((offset & 3) != 0 || offset >= _size)
@@ -194,6 +204,8 @@ namespace NanoRemap.Mmio
         /// <param name="mask">Bits to set.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
+        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void SetBits(uint offset, uint mask)
         {
             Write32(offset, Read32(offset) | mask);
@@ -204,6 +216,8 @@ namespace NanoRemap.Mmio
         /// <param name="mask">Bits to clear.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
+        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void ClearBits(uint offset, uint mask)
         {
             Write32(offset, Read32(offset) & ~mask);
@@ -214,6 +228,8 @@ namespace NanoRemap.Mmio
         /// <param name="mask">Bits to toggle.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
+        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void ToggleBits(uint offset, uint mask)
         {
             Write32(offset, Read32(offset) ^ mask);
@@ -229,6 +245,8 @@ namespace NanoRemap.Mmio
         /// <returns>The field value.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window, or mask / shift describe no 32-bit field.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
+        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public uint GetField(uint offset, uint mask, int shift)
         {
             MmioErrors.CheckField(mask, shift);
@@ -245,6 +263,8 @@ namespace NanoRemap.Mmio
         /// <param name="value">The new field value, at most <paramref name="mask"/>.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window, mask / shift describe no 32-bit field, or the value does not fit the field.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
+        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void SetField(uint offset, uint mask, int shift, uint value)
         {
             MmioErrors.CheckField(mask, shift);
@@ -265,6 +285,8 @@ namespace NanoRemap.Mmio
         /// <param name="bits">Bits to set.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned, the register has no W1TS alias, or the alias lies outside the window.</exception>
+        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void AtomicSet(uint offset, uint bits)
         {
             Write32(AliasOffset(offset, true), bits);
@@ -278,6 +300,8 @@ namespace NanoRemap.Mmio
         /// <param name="bits">Bits to clear.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned, the register has no W1TC alias, or the alias lies outside the window.</exception>
+        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void AtomicClear(uint offset, uint bits)
         {
             Write32(AliasOffset(offset, false), bits);

@@ -76,6 +76,7 @@ namespace NanoRemap.Mmio
         /// <param name="address">Physical address.</param>
         /// <returns>The value.</returns>
         /// <exception cref="InvalidOperationException">The native layer (or simulator) refuses the address.</exception>
+        /// <exception cref="PlatformNotSupportedException">The hardware bus on the host, where there is no ESP32.</exception>
         public uint Read32(uint address)
         {
             RegisterSimulator sim = _sim;
@@ -91,6 +92,7 @@ namespace NanoRemap.Mmio
         /// <param name="address">Physical address.</param>
         /// <param name="value">Value.</param>
         /// <exception cref="InvalidOperationException">The native layer (or simulator) refuses the address.</exception>
+        /// <exception cref="PlatformNotSupportedException">The hardware bus on the host, where there is no ESP32.</exception>
         public void Write32(uint address, uint value)
         {
             RegisterSimulator sim = _sim;
