@@ -29,7 +29,7 @@ namespace NanoRemap.Mmio
         /// <summary>
         /// Maps the whole VMA directly: checks the identity rule with <see cref="MmEngine.RemapPfnRange"/>
         /// (which sets the remap flags on <paramref name="vma"/>), then maps
-        /// <c>[vm_start, vm_end)</c> on the bus.
+        /// <c>[vm_start, vm_end)</c> on the bus. When the board map refuses the range the flags are restored.
         /// </summary>
         /// <param name="mm">The engine; must be a nommu model.</param>
         /// <param name="bus">The register bus of the board.</param>
@@ -40,8 +40,17 @@ namespace NanoRemap.Mmio
         /// <exception cref="ArgumentOutOfRangeException">The VMA does not fit the 32-bit bus, or leaves its peripheral block.</exception>
         public static MmioWindow Map(MmEngine mm, RegisterBus bus, VmAreaStruct vma)
         {
+            ulong flags = vma == null ? 0 : vma.VmFlags;
             uint start = Identity(mm, bus, vma);
-            return bus.Map(start, (uint)(vma.VmEnd - vma.VmStart));
+            try
+            {
+                return bus.Map(start, (uint)(vma.VmEnd - vma.VmStart));
+            }
+            catch (Exception)
+            {
+                vma.VmFlags = flags; // refused by the board map: the VMA is left as it came
+                throw;
+            }
         }
 
         /// <summary>
@@ -59,15 +68,24 @@ namespace NanoRemap.Mmio
         /// <exception cref="ArgumentOutOfRangeException">The window is not inside the VMA or its peripheral block.</exception>
         public static MmioWindow Map(MmEngine mm, RegisterBus bus, VmAreaStruct vma, uint phys, uint size)
         {
+            ulong flags = vma == null ? 0 : vma.VmFlags;
             uint start = Identity(mm, bus, vma);
             ulong end = vma.VmEnd;
-            if (phys < start || (ulong)phys + size > end)
+            try
             {
-                throw new ArgumentOutOfRangeException("phys", "window 0x" + phys.ToString("X8") + " +0x" + size.ToString("X")
-                    + " is not inside the mapping [0x" + start.ToString("X8") + ", 0x" + ((uint)end).ToString("X8") + ") on " + bus.Board.Chip);
-            }
+                if (phys < start || (ulong)phys + size > end)
+                {
+                    throw new ArgumentOutOfRangeException("phys", "window 0x" + phys.ToString("X8") + " +0x" + size.ToString("X")
+                        + " is not inside the mapping [0x" + start.ToString("X8") + ", 0x" + end.ToString("X") + ") on " + bus.Board.Chip);
+                }
 
-            return bus.Map(phys, size);
+                return bus.Map(phys, size);
+            }
+            catch (Exception)
+            {
+                vma.VmFlags = flags; // refused: the VMA is left as it came
+                throw;
+            }
         }
 
         /// <summary>

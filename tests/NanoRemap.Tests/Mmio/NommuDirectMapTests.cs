@@ -60,6 +60,18 @@ public class NommuDirectMapTests
     }
 
     [Fact]
+    public void A_mapping_the_board_map_refuses_leaves_the_vma_flags_as_they_came()
+    {
+        var mm = MmEngine.CreateNommuIlp32();
+        var (_, bus) = WindowTests.Board("esp32s3");
+        var vma = new VmAreaStruct { VmStart = 0x60007000, VmEnd = 0x60008000, VmPgoff = 0x60007, VmFlags = VmFlags.READ | VmFlags.SHARED };
+        Assert.Throws<ArgumentException>(() => NommuDirectMap.Map(mm, bus, vma));
+        Assert.Equal(VmFlags.READ | VmFlags.SHARED, vma.VmFlags);
+        Assert.Throws<ArgumentOutOfRangeException>(() => NommuDirectMap.Map(mm, bus, vma, 0x60008000, 4));
+        Assert.Equal(VmFlags.READ | VmFlags.SHARED, vma.VmFlags);
+    }
+
+    [Fact]
     public void An_identity_mapping_outside_every_block_is_refused()
     {
         var mm = MmEngine.CreateNommuIlp32();
