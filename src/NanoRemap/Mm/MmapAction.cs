@@ -1,7 +1,7 @@
 namespace NanoRemap.Mm
 {
     /// <summary>
-    /// <c>struct mmap_action</c> (include/linux/mm_types.h): what the core does once the mapping exists.
+    /// The kernel's <c>mmap_action</c> struct (include/linux/mm_types.h): what the core does once the mapping exists.
     /// Drivers fill it through the <c>MmapAction*</c> helpers of <see cref="MmEngine"/>, never directly
     /// (Documentation/filesystems/mmap_prepare.rst).
     /// </summary>

@@ -1,7 +1,7 @@
 namespace NanoRemap.Mm
 {
     /// <summary>
-    /// <c>struct vm_area_desc</c> (include/linux/mm_types.h): the mapping as the driver's
+    /// The kernel's <c>vm_area_desc</c> struct (include/linux/mm_types.h): the mapping as the driver's
     /// <c>mmap_prepare</c> hook sees it, before any VMA exists.
     /// </summary>
     /// <remarks>

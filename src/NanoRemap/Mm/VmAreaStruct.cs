@@ -10,7 +10,7 @@ namespace NanoRemap.Mm
     public delegate int VmMappedHook(VmAreaStruct vma);
 
     /// <summary>
-    /// The parts of <c>struct vm_area_struct</c> the action engine reads and writes: the VMA that
+    /// The parts of the kernel's <c>vm_area_struct</c> the action engine reads and writes: the VMA that
     /// exists once <c>mmap_action_prepare</c> succeeded and the core linked it.
     /// </summary>
     public sealed class VmAreaStruct
