@@ -40,17 +40,11 @@ namespace NanoRemap.Mmio
         /// <exception cref="ArgumentOutOfRangeException">The VMA does not fit the 32-bit bus, or leaves its peripheral block.</exception>
         public static MmioWindow Map(MmEngine mm, RegisterBus bus, VmAreaStruct vma)
         {
-            ulong flags = vma == null ? 0 : vma.VmFlags;
-            uint start = Identity(mm, bus, vma);
-            try
-            {
-                return bus.Map(start, (uint)(vma.VmEnd - vma.VmStart));
-            }
-            catch (Exception)
-            {
-                vma.VmFlags = flags; // refused by the board map: the VMA is left as it came
-                throw;
-            }
+            // The whole VMA is the sub-window [vm_start, vm_end); Identity rejects a null VMA or one past
+            // 32 bits before the truncated values are used.
+            return vma == null
+                ? Map(mm, bus, null, 0, 0)
+                : Map(mm, bus, vma, (uint)vma.VmStart, (uint)(vma.VmEnd - vma.VmStart));
         }
 
         /// <summary>
