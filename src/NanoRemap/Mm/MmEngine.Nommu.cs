@@ -107,12 +107,11 @@ namespace NanoRemap.Mm
             IMmTracer t = Tracer;
             // (start >> PAGE_SHIFT) is phys_addr_t, + vm_pgoff, stored in an unsigned long pfn.
             ulong pfn = (((start & _physMask) >> _pageShift) + (vma.VmPgoff & _longMask)) & _longMask;
-            ulong vmLen = (vma.VmEnd - vma.VmStart) & _longMask;
             if (t != null)
             {
                 t.Enter("vm_iomap_memory (nommu)");
                 t.Assign("pfn = (start >> PAGE_SHIFT) + vma->vm_pgoff", pfn);
-                t.Assign("vm_len", vmLen);
+                t.Assign("vm_len", (vma.VmEnd - vma.VmStart) & _longMask); // passed on, ignored by nommu remap_pfn_range
             }
 
             pfnOut = pfn;
