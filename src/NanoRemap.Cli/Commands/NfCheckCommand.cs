@@ -45,7 +45,7 @@ internal static class NfCheckCommand
             parseResult.GetValue(mscorlib),
             parseResult.GetValue(budget),
             parseResult.GetValue(maxSize),
-            parseResult.GetValue(sizeOnly) ? Array.Empty<string>() : parseResult.GetValue(hot),
+            parseResult.GetValue(hot),
             parseResult.GetValue(sizeOnly),
             parseResult.GetValue(allow)));
         return command;
