@@ -61,6 +61,7 @@ const char *nr_check_name(int result)
     case NR_UNMAPPED: return "unmapped";
     case NR_DENIED: return "denied";
     case NR_FIFO: return "fifo";
+    case NR_READONLY: return "read-only";
     default: return "?";
     }
 }

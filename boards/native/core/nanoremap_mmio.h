@@ -47,7 +47,8 @@ enum nr_check_result {
     NR_MISALIGNED = 2, /* refused: not 4-byte aligned */
     NR_UNMAPPED = 3,   /* refused: in no block */
     NR_DENIED = 4,     /* refused: block denied by default */
-    NR_FIFO = 5        /* refused: FIFO read, ESP32 errata CPU-3.21 */
+    NR_FIFO = 5,       /* refused: FIFO read, ESP32 errata CPU-3.21 */
+    NR_READONLY = 6    /* refused: write to a register the board policy makes read-only */
 };
 
 /* nr_read32 / nr_write32 result when the bus has no DPORT-safe read but the board needs one. */
@@ -70,7 +71,7 @@ const nr_block_t *nr_find_block(const nr_board_t *board, uint32_t addr);
 /* The allow-list decision for a read (is_read != 0) or a write of the 32-bit word at addr. */
 int nr_check(const nr_board_t *board, uint32_t addr, int is_read);
 
-/* "ok", "dport", "misaligned", "unmapped", "denied", "fifo" (the names used in probes.txt), or "?". */
+/* "ok", "dport", "misaligned", "unmapped", "denied", "fifo", "read-only" (the names used in probes.txt), or "?". */
 const char *nr_check_name(int result);
 
 /*

@@ -23,5 +23,8 @@ namespace NanoRemap.Boards
 
         /// <summary>Refused: a read of a classic-ESP32 FIFO register (errata CPU-3.21).</summary>
         Fifo = 5,
+
+        /// <summary>Refused: a write to a register the board policy makes read-only (eFuse data, chip identity).</summary>
+        ReadOnly = 6,
     }
 }
