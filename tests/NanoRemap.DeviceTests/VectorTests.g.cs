@@ -23,6 +23,12 @@ namespace NanoRemap.DeviceTests
         }
 
         [TestMethod]
+        public void Flow()
+        {
+            DeviceAssert.VectorFilePasses(VectorCases.Flow());
+        }
+
+        [TestMethod]
         public void Iomap()
         {
             DeviceAssert.VectorFilePasses(VectorCases.Iomap());

@@ -48,16 +48,16 @@ public static class DemoRunner
         desc.Set(MmuUserAddress, MmuUserAddress + gpio.Size, 0, VmFlags.READ | VmFlags.WRITE | VmFlags.SHARED | VmFlags.MAYREAD | VmFlags.MAYWRITE | VmFlags.MAYSHARE, 0);
         output.WriteLine($"1. mmap: the driver's mmap_prepare asks for mmap_action_simple_ioremap(desc, 0x{gpio.Base:X8}, 0x{gpio.Size:X})");
         output.WriteLine($"   at user address 0x{desc.Start:X8} .. 0x{desc.End:X8}");
-        int rc = mm.MmapRegion(desc, driver.MmapPrepare, vma, MmapFlow.Normal, out int prepareRc, out int completeRc);
-        output.WriteLine($"   mmap_action_prepare  -> {Rc(prepareRc)}: delegated to {desc.Action.Type}, start_pfn 0x{desc.Action.RemapStartPfn:X} (= 0x{gpio.Base:X8} >> PAGE_SHIFT), size 0x{desc.Action.RemapSize:X}");
-        output.WriteLine($"   mmap_action_complete -> {Rc(completeRc)}");
+        int rc = mm.MmapRegion(desc, driver.MmapPrepare, vma, MmapFlow.Normal, out int prepareRc, out int completeRc, out int ran);
+        output.WriteLine($"   mmap_action_prepare  -> {Step(ran, MmapStep.Prepare, prepareRc)}: delegated to {desc.Action.Type}, start_pfn 0x{desc.Action.RemapStartPfn:X} (= 0x{gpio.Base:X8} >> PAGE_SHIFT), size 0x{desc.Action.RemapSize:X}");
+        output.WriteLine($"   mmap_action_complete -> {Step(ran, MmapStep.Complete, completeRc)}");
         output.WriteLine($"   mmap -> {Rc(rc)}: the page tables now map 0x{vma.VmStart:X8} to pfn 0x{desc.Action.RemapStartPfn:X}");
         output.WriteLine($"   vm_flags 0x{vma.VmFlags:X8}: {FlagNames(vma.VmFlags)}");
         output.WriteLine($"   vm_pgoff 0x{vma.VmPgoff:X}");
         output.WriteLine();
         output.WriteLine($"WARN counters: total {mm.Warn.Total}");
         output.WriteLine("(The MMU model is the reference of the engine: no register is touched. Run with --model nommu for the device.)");
-        bool ok = rc == 0 && prepareRc == 0 && completeRc == 0 && mm.Warn.Total == 0
+        bool ok = rc == 0 && ran == (MmapStep.Prepare | MmapStep.Complete) && prepareRc == 0 && completeRc == 0 && mm.Warn.Total == 0
             && (vma.VmFlags & VmFlags.REMAP_FLAGS) == VmFlags.REMAP_FLAGS
             && desc.Action.RemapStartPfn == gpio.Base >> 12;
         return Verdict(output, ok, "the MMU reference maps the GPIO block with the remap flags and the GPIO pfn");
@@ -74,11 +74,11 @@ public static class DemoRunner
         // nommu: get_unmapped_area proposes the device's own address (NOMMU_MAP_DIRECT), pgoff is its page.
         desc.Set(gpio.Base, (ulong)gpio.Base + gpio.Size, pgoff, flags, 0);
         output.WriteLine($"1. mmap: the driver's mmap_prepare asks for mmap_action_simple_ioremap(desc, 0x{gpio.Base:X8}, 0x{gpio.Size:X})");
-        int rc = mm.MmapRegion(desc, driver.MmapPrepare, vma, MmapFlow.Normal, out int prepareRc, out int completeRc);
-        output.WriteLine($"   mmap_action_prepare  -> {Rc(prepareRc)} (nommu warns here and defers the rejection)");
-        output.WriteLine($"   mmap_action_complete -> {Rc(completeRc)}");
+        int rc = mm.MmapRegion(desc, driver.MmapPrepare, vma, MmapFlow.Normal, out int prepareRc, out int completeRc, out int ran);
+        output.WriteLine($"   mmap_action_prepare  -> {Step(ran, MmapStep.Prepare, prepareRc)} (nommu warns here and defers the rejection)");
+        output.WriteLine($"   mmap_action_complete -> {Step(ran, MmapStep.Complete, completeRc)}");
         output.WriteLine($"   mmap -> {Rc(rc)}: the remap is rejected; nommu has no page tables to remap.");
-        int rc2 = mm.MmapRegion(desc, driver.MmapPrepare, vma, MmapFlow.Normal, out _, out _);
+        int rc2 = mm.MmapRegion(desc, driver.MmapPrepare, vma, MmapFlow.Normal, out _, out _, out _);
         output.WriteLine($"   a second mmap -> {Rc(rc2)}, and no new WARN line: WARN_ON_ONCE prints once, counts every hit.");
         output.WriteLine();
 
@@ -113,7 +113,7 @@ public static class DemoRunner
         output.WriteLine("4. Counters");
         output.WriteLine($"   WARN total {mm.Warn.Total}: {SiteCounts(mm.Warn)}");
         output.WriteLine($"   simulator: {sim.Reads} reads, {sim.Writes} writes, {sim.Refused} refused (no access left the {map.Chip} allow-list)");
-        bool ok = rc == -Errno.EINVAL && prepareRc == 0 && completeRc == -Errno.EINVAL && rc2 == -Errno.EINVAL
+        bool ok = rc == -Errno.EINVAL && ran == (MmapStep.Prepare | MmapStep.Complete) && prepareRc == 0 && completeRc == -Errno.EINVAL && rc2 == -Errno.EINVAL
             && mm.Warn.Hits(WarnSite.NommuMmapActionPrepare) == 2 && mm.Warn.Hits(WarnSite.NommuMmapActionComplete) == 2
             && (vma.VmFlags & VmFlags.REMAP_FLAGS) == VmFlags.REMAP_FLAGS
             && high == bit && low == 0 && (window.Read32(enable) & bit) == bit && sim.Refused == 0;
@@ -146,9 +146,10 @@ public static class DemoRunner
         return ok ? 0 : 1;
     }
 
+    private static string Step(int ran, int step, int rc) => (ran & step) != 0 ? Rc(rc) : "not run";
+
     private static string Rc(int rc) => rc switch
     {
-        MmEngine.NotRun => "not run",
         0 => "0",
         -Errno.EINVAL => "-22 (-EINVAL)",
         _ => rc.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -245,6 +245,15 @@ public static class DeviceTestGenerator
                 f.Add("Merged = true");
             }
 
+            if (c.Model == KernelModel.Mmu && c.Flow == EvalFlow.Compat)
+            {
+                f.Add("Flow = MmapFlow.Compat");
+            }
+            else if (c.Model == KernelModel.Nommu && c.Flow == EvalFlow.Region)
+            {
+                f.Add("Flow = MmapFlow.Region");
+            }
+
             if (c.Has("mapped_rc"))
             {
                 f.Add("HasMappedRc = true");
@@ -271,7 +280,17 @@ public static class DeviceTestGenerator
         if (c.Op == EvalOp.Mmap)
         {
             I("ExpectPrepare", e.Prepare);
+            if (e.PrepareSkipped)
+            {
+                f.Add("ExpectPrepareSkipped = true");
+            }
+
             I("ExpectComplete", e.Complete);
+            if (e.CompleteSkipped)
+            {
+                f.Add("ExpectCompleteSkipped = true");
+            }
+
             I("ExpectType", e.Type);
             I("ExpectWarns", e.Warns);
         }
@@ -286,8 +305,9 @@ public static class DeviceTestGenerator
 
     private static string Hex(ulong v) => "0x" + v.ToString("X", CultureInfo.InvariantCulture) + "UL";
 
-    // int.MinValue is prepare=/complete=skip (VectorCase.Skip); every other int prints as itself.
-    private static string Int(int v) => v == int.MinValue ? "VectorCase.Skip" : v.ToString(CultureInfo.InvariantCulture);
+    // Every int prints as itself (-2147483648 included: C# reads that literal as int). Whether prepare /
+    // complete ran is its own field (ExpectPrepareSkipped / ExpectCompleteSkipped), never a value.
+    private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
 
     private static string Count(int v) => v.ToString(CultureInfo.InvariantCulture);
 }

@@ -24,11 +24,17 @@ public sealed class ExpectedOutput
     /// <summary><c>flags=</c>, 0 when not printed.</summary>
     public ulong Flags { get; private init; }
 
-    /// <summary><c>prepare=</c> (mmap), <see cref="int.MinValue"/> for <c>skip</c>.</summary>
-    public int Prepare { get; private init; } = int.MinValue;
+    /// <summary><c>prepare=</c> (mmap) when it ran; 0 for <c>skip</c>.</summary>
+    public int Prepare { get; private init; }
 
-    /// <summary><c>complete=</c> (mmap), <see cref="int.MinValue"/> for <c>skip</c>.</summary>
-    public int Complete { get; private init; } = int.MinValue;
+    /// <summary><c>prepare=skip</c> (mmap).</summary>
+    public bool PrepareSkipped { get; private init; }
+
+    /// <summary><c>complete=</c> (mmap) when it ran; 0 for <c>skip</c>.</summary>
+    public int Complete { get; private init; }
+
+    /// <summary><c>complete=skip</c> (mmap).</summary>
+    public bool CompleteSkipped { get; private init; }
 
     /// <summary><c>type=</c> (mmap) as the 32-bit pattern of the action type.</summary>
     public int Type { get; private init; }
@@ -91,7 +97,9 @@ public sealed class ExpectedOutput
             {
                 Rc = rc,
                 Prepare = Step(values, "prepare"),
+                PrepareSkipped = Get(values, "prepare") == "skip",
                 Complete = Step(values, "complete"),
+                CompleteSkipped = Get(values, "complete") == "skip",
                 Type = type,
                 Pfn = HexOr0(values, "pfn"),
                 Pgoff = HexOr0(values, "pgoff"),
@@ -123,7 +131,7 @@ public sealed class ExpectedOutput
     }
 
     private static int Step(Dictionary<string, string> values, string key) =>
-        Get(values, key) == "skip" ? int.MinValue : Dec(values, key);
+        Get(values, key) == "skip" ? 0 : Dec(values, key);
 
     private static ulong HexOr0(Dictionary<string, string> values, string key)
     {

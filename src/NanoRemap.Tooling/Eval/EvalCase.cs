@@ -12,8 +12,10 @@ public sealed class EvalCase
 {
     private readonly IReadOnlyDictionary<string, ulong> _numbers;
 
-    internal EvalCase(string text, EvalOp op, EvalAction? action, KernelModel model, WordModel arch, int pageShift, IReadOnlyDictionary<string, ulong> numbers)
+    internal EvalCase(string text, EvalOp op, EvalAction? action, KernelModel model, WordModel arch, int pageShift, IReadOnlyDictionary<string, ulong> numbers, EvalFlow flow = EvalFlow.Region, bool flowSet = false)
     {
+        Flow = flow;
+        FlowSet = flowSet;
         Text = text;
         Op = op;
         Action = action;
@@ -31,6 +33,15 @@ public sealed class EvalCase
 
     /// <summary>The action of <c>op=mmap</c>; null for the other ops.</summary>
     public EvalAction? Action { get; }
+
+    /// <summary>
+    /// <c>op=mmap</c>'s caller: the line's <c>flow=</c>, else the model's own (<see cref="EvalFlow.Region"/> on
+    /// MMU, <see cref="EvalFlow.Compat"/> on nommu). <see cref="EvalFlow.Region"/> for the other ops.
+    /// </summary>
+    public EvalFlow Flow { get; }
+
+    /// <summary>Whether the line wrote <c>flow=</c> (rather than taking the model's default).</summary>
+    public bool FlowSet { get; }
 
     /// <summary>nommu or mmu.</summary>
     public KernelModel Model { get; }

@@ -13,7 +13,8 @@ namespace NanoRemap.Tooling.Eval;
 /// keys; a missing or unknown <c>op=</c>; unknown keys; a missing or unknown <c>action=</c> (mmap); keys the
 /// op or action does not take; bad <c>model=</c>/<c>arch=</c>/<c>page_shift=</c>; numbers that are malformed
 /// or too wide for their C type in the case's arch; missing required keys; flow flags that are not 0/1;
-/// <c>merged=1</c> on nommu.
+/// a <c>flow=</c> other than <c>region</c>/<c>compat</c>; <c>merged=1</c> on nommu; <c>merged=1</c> with
+/// <c>flow=compat</c>.
 /// </remarks>
 public static class EvalCaseParser
 {
@@ -125,7 +126,24 @@ public static class EvalCaseParser
             throw new EvalCaseException($"merged=1 in {byKey["merged"].Where} needs model=mmu (nommu has no merge: compat_vma_mmap always completes)");
         }
 
-        return new EvalCase(text, op, action, model, arch, pageShift, numbers);
+        EvalFlow flow = model == KernelModel.Mmu ? EvalFlow.Region : EvalFlow.Compat;
+        bool flowSet = byKey.TryGetValue("flow", out Token? flt);
+        if (flowSet)
+        {
+            flow = flt!.Value switch
+            {
+                "region" => EvalFlow.Region,
+                "compat" => EvalFlow.Compat,
+                _ => throw new EvalCaseException($"bad flow '{flt.Value}' in {flt.Where} (expected region (__mmap_region, is_compat=false) or compat (compat_vma_mmap, is_compat=true))"),
+            };
+        }
+
+        if (flow == EvalFlow.Compat && numbers.TryGetValue("merged", out ulong m2) && m2 == 1)
+        {
+            throw new EvalCaseException($"merged=1 in {byKey["merged"].Where} cannot go with flow=compat (compat_vma_mmap maps an existing VMA: nothing merges, complete always runs)");
+        }
+
+        return new EvalCase(text, op, action, model, arch, pageShift, numbers, flow, flowSet);
     }
 
     private static List<Token> Tokenize(string text)

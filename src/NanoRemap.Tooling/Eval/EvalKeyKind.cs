@@ -3,7 +3,7 @@ namespace NanoRemap.Tooling.Eval;
 /// <summary>The C type (or word set) of an eval key, which decides how its value is parsed and how wide it may be.</summary>
 public enum EvalKeyKind
 {
-    /// <summary>A word from a fixed set: <c>op</c>, <c>model</c>, <c>arch</c>, <c>action</c>.</summary>
+    /// <summary>A word from a fixed set: <c>op</c>, <c>model</c>, <c>arch</c>, <c>action</c>, <c>flow</c>.</summary>
     Word,
 
     /// <summary><c>unsigned long</c> (and <c>pgoff_t</c>): 32-bit on ilp32 and ilp32-phys64, 64-bit on lp64.</summary>

@@ -31,6 +31,7 @@ public static class EvalKeys
         ["raw_type"] = EvalKeyKind.UInt32,
         ["skip_prepare"] = EvalKeyKind.Bool01,
         ["merged"] = EvalKeyKind.Bool01,
+        ["flow"] = EvalKeyKind.Word,
     };
 
     /// <summary>Whether <paramref name="key"/> is a key of the contract (of any op).</summary>

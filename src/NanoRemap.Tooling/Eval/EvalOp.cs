@@ -25,7 +25,7 @@ public sealed record EvalOp(string Name, string Kernel, string[] Required, strin
     /// <summary><c>op=mmap</c>: the hook, <c>mmap_action_prepare</c>, then <c>mmap_action_complete</c>.</summary>
     public static readonly EvalOp Mmap = new("mmap", "mmap_prepare hook + mmap_action_prepare + mmap_action_complete",
         new[] { "vm_start", "vm_end", "action" },
-        new[] { "pgoff", "flags", "prot", "error_override", "skip_prepare", "merged", "mapped_rc" });
+        new[] { "pgoff", "flags", "prot", "error_override", "skip_prepare", "merged", "mapped_rc", "flow" });
 
     /// <summary>All ops, in help order.</summary>
     public static readonly IReadOnlyList<EvalOp> All = new[] { Prep, Iomap, RemapPfnRange, Mmap };

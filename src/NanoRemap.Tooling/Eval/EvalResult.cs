@@ -23,11 +23,17 @@ public sealed class EvalResult
     /// <summary><c>flags</c>: of the VMA (iomap, remap_pfn_range) or of the desc after prepare (mmap).</summary>
     public ulong Flags { get; init; }
 
-    /// <summary>mmap: prepare's result, or <see cref="MmEngine.NotRun"/> (<c>skip</c>).</summary>
-    public int Prepare { get; init; } = MmEngine.NotRun;
+    /// <summary>mmap: prepare's result (meaningful when <see cref="PrepareRan"/>; any int, <c>int.MinValue</c> included).</summary>
+    public int Prepare { get; init; }
 
-    /// <summary>mmap: complete's result, or <see cref="MmEngine.NotRun"/> (<c>skip</c>).</summary>
-    public int Complete { get; init; } = MmEngine.NotRun;
+    /// <summary>mmap: whether prepare ran (else it prints <c>prepare=skip</c>).</summary>
+    public bool PrepareRan { get; init; }
+
+    /// <summary>mmap: complete's result (meaningful when <see cref="CompleteRan"/>; any int, <c>int.MinValue</c> included).</summary>
+    public int Complete { get; init; }
+
+    /// <summary>mmap: whether complete ran (else it prints <c>complete=skip</c>).</summary>
+    public bool CompleteRan { get; init; }
 
     /// <summary>mmap: the action type after prepare (may be outside the enum).</summary>
     public MmapActionType Type { get; init; }
@@ -70,7 +76,7 @@ public sealed class EvalResult
             return Rc == 0 ? $"{rc} pgoff={EvalNumber.Hex(Pgoff)} flags={EvalNumber.Hex(Flags)}" : rc;
         }
 
-        string line = $"{rc} prepare={Step(Prepare)} complete={Step(Complete)} type={TypeName(Type)}";
+        string line = $"{rc} prepare={Step(PrepareRan, Prepare)} complete={Step(CompleteRan, Complete)} type={TypeName(Type)}";
         if (Type == MmapActionType.RemapPfn || Type == MmapActionType.IoRemapPfn)
         {
             line += " pfn=" + EvalNumber.Hex(Pfn);
@@ -82,5 +88,5 @@ public sealed class EvalResult
     /// <inheritdoc/>
     public override string ToString() => Format();
 
-    private static string Step(int rc) => rc == MmEngine.NotRun ? "skip" : EvalNumber.Dec(rc);
+    private static string Step(bool ran, int rc) => ran ? EvalNumber.Dec(rc) : "skip";
 }

@@ -48,7 +48,9 @@ public static class EvalRunner
             Pgoff = r.Pgoff,
             Flags = r.Flags,
             Prepare = r.Prepare,
+            PrepareRan = r.PrepareRan,
             Complete = r.Complete,
+            CompleteRan = r.CompleteRan,
             Type = r.Type,
             Warns = engine.Warn.Total,
             WarnLines = warnLines,
@@ -118,6 +120,16 @@ public static class EvalRunner
             flow |= MmapFlow.Merged;
         }
 
+        // Only a flow the model does not take by default needs a flag: compat on MMU, region on nommu.
+        if (c.Model == KernelModel.Mmu && c.Flow == EvalFlow.Compat)
+        {
+            flow |= MmapFlow.Compat;
+        }
+        else if (c.Model == KernelModel.Nommu && c.Flow == EvalFlow.Region)
+        {
+            flow |= MmapFlow.Region;
+        }
+
         EvalAction action = c.Action!;
         int errorOverride = c.GetInt("error_override");
         int Hook(VmAreaDesc d)
@@ -132,7 +144,7 @@ public static class EvalRunner
             return 0;
         }
 
-        int rc = engine.MmapRegion(desc, Hook, vma, flow, out int prepare, out int complete);
+        int rc = engine.MmapRegion(desc, Hook, vma, flow, out int prepare, out int complete, out int ran);
         MmapActionType type = desc.Action.Type;
         bool remap = type == MmapActionType.RemapPfn || type == MmapActionType.IoRemapPfn;
         return new EvalResult
@@ -140,7 +152,9 @@ public static class EvalRunner
             Case = c,
             Rc = rc,
             Prepare = prepare,
+            PrepareRan = (ran & MmapStep.Prepare) != 0,
             Complete = complete,
+            CompleteRan = (ran & MmapStep.Complete) != 0,
             Type = type,
             Pfn = remap ? desc.Action.RemapStartPfn : 0,
             Pgoff = desc.Pgoff,

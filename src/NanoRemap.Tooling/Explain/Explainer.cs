@@ -50,7 +50,22 @@ public static class Explainer
             return $"{c.Op.Kernel}{(c.Op == EvalOp.Prep ? string.Empty : $" ({ModelNames.Name(c.Model)})")}";
         }
 
-        string caller = c.Model == KernelModel.Mmu ? "__mmap_region (MMU, is_compat=false)" : "compat_vma_mmap (nommu, is_compat=true)";
-        return $"{caller}; the hook calls {c.Action!.Helper}";
+        return $"{Caller(c)}; the hook calls {c.Action!.Helper}";
+    }
+
+    /// <summary>The caller of an <c>op=mmap</c> case for a person, e.g. <c>compat_vma_mmap (MMU, is_compat=true)</c>.</summary>
+    /// <param name="c">An op=mmap case.</param>
+    /// <returns>The caller, its model and is_compat, and a note when no kernel caller takes this flow.</returns>
+    public static string Caller(EvalCase c)
+    {
+        string model = c.Model == KernelModel.Mmu ? "MMU" : "nommu";
+        if (c.Flow == EvalFlow.Compat)
+        {
+            return $"compat_vma_mmap ({model}, is_compat=true)";
+        }
+
+        return c.Model == KernelModel.Mmu
+            ? "__mmap_region (MMU, is_compat=false)"
+            : "the nommu mmap_action_complete with is_compat=false (no nommu caller passes false)";
     }
 }

@@ -61,6 +61,9 @@ namespace NanoRemap.Mm
         /// <remarks>
         /// Two WARN_ON_ONCE diagnostics fire when [start, start + size) is not inside the VMA; the helper
         /// continues either way, and <c>remap_pfn_range_prepare</c> then rejects the range with -EFAULT.
+        /// The helper is a <c>static inline</c> in <c>include/linux/mm.h</c>, so the kernel has one print-once
+        /// latch per WARN per translation unit that calls it; this engine keeps one per site (one calling
+        /// file), which changes only which hits print (see <see cref="WarnSite"/>).
         /// </remarks>
         /// <param name="desc">The descriptor of the mapping.</param>
         /// <param name="start">First user address to remap, in bytes; must be within the VMA.</param>

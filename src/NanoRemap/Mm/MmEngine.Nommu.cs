@@ -36,9 +36,10 @@ namespace NanoRemap.Mm
             return 0;
         }
 
-        // mmap_action_complete, !CONFIG_MMU: WARN + -EINVAL for every remap type, then finish as compat
-        // (nommu reaches mmap_prepare only through compat_vma_mmap): nothing is unmapped, no error_override.
-        private int NommuMmapActionComplete(VmAreaStruct vma, MmapAction action)
+        // mmap_action_complete, !CONFIG_MMU: WARN + -EINVAL for every remap type, then
+        // mmap_action_finish(vma, action, err, is_compat) with the caller's is_compat, as the kernel does.
+        // Its only caller, compat_vma_mmap, passes true: nothing is unmapped, no error_override.
+        private int NommuMmapActionComplete(VmAreaStruct vma, MmapAction action, bool isCompat)
         {
             IMmTracer t = Tracer;
             if (t != null)
@@ -60,7 +61,7 @@ namespace NanoRemap.Mm
                     break;
             }
 
-            err = MmapActionFinish(vma, action, err, true);
+            err = MmapActionFinish(vma, action, err, isCompat);
             if (t != null)
             {
                 t.Leave("mmap_action_complete (nommu)", err);

@@ -122,8 +122,10 @@ namespace NanoRemap.Mm
         /// <remarks>
         /// MMU: REMAP_PFN does the page-table work (<c>remap_pfn_range_complete</c>); IO_REMAP_PFN and
         /// SIMPLE_IO_REMAP "should have been delegated" by prepare: one shared WARN site and -EINVAL; an
-        /// unknown type gives 0 (there is no default case). Nommu: every remap type WARNs and gives -EINVAL,
-        /// and finish runs as compat, so nothing is unmapped and <c>error_override</c> is not applied.
+        /// unknown type gives 0 (there is no default case). Nommu: every remap type WARNs and gives -EINVAL.
+        /// Both models then finish with the given <paramref name="isCompat"/>; nommu's only caller
+        /// (<c>compat_vma_mmap</c>) passes true, so there nothing is unmapped and <c>error_override</c> is
+        /// not applied.
         /// </remarks>
         /// <param name="vma">The new VMA.</param>
         /// <param name="action">The prepared action (<c>desc.Action</c>).</param>
@@ -138,7 +140,7 @@ namespace NanoRemap.Mm
 
             if (!_mmu)
             {
-                return NommuMmapActionComplete(vma, action);
+                return NommuMmapActionComplete(vma, action, isCompat);
             }
 
             IMmTracer t = Tracer;

@@ -318,9 +318,11 @@ namespace NanoRemap.DeviceTests
             VmAreaStruct vma = new VmAreaStruct();
             int prepare;
             int complete;
-            int rc = mm.MmapRegion(desc, new MmapPrepareHook(new SimpleIoremapHook(mm, gpio.Base, gpio.Size).Prepare), vma, MmapFlow.Normal, out prepare, out complete);
+            int ran;
+            int rc = mm.MmapRegion(desc, new MmapPrepareHook(new SimpleIoremapHook(mm, gpio.Base, gpio.Size).Prepare), vma, MmapFlow.Normal, out prepare, out complete, out ran);
             string d = null;
             d = Eq(d, "mmap rc (simple_ioremap on nommu)", unchecked((uint)-Errno.EINVAL), unchecked((uint)rc));
+            d = Eq(d, "steps run (prepare|complete)", (uint)(MmapStep.Prepare | MmapStep.Complete), (uint)ran);
             d = Eq(d, "prepare", 0, unchecked((uint)prepare));
             d = Eq(d, "complete", unchecked((uint)-Errno.EINVAL), unchecked((uint)complete));
             d = Eq(d, "WARN hits", 2, (uint)mm.Warn.Total);

@@ -21,9 +21,6 @@ namespace NanoRemap.DeviceTests
     /// </remarks>
     public sealed class VectorCase
     {
-        /// <summary><c>prepare=skip</c> / <c>complete=skip</c>: the step did not run (<see cref="MmEngine.NotRun"/>).</summary>
-        public const int Skip = int.MinValue;
-
         /// <summary>Creates a case with its position, op and kernel configuration; every other field is 0.</summary>
         /// <param name="line">1-based line in the .vec file.</param>
         /// <param name="op"><c>op=</c>.</param>
@@ -108,6 +105,12 @@ namespace NanoRemap.DeviceTests
         /// <summary><c>merged=1</c> (mmap, MMU only).</summary>
         public bool Merged;
 
+        /// <summary>
+        /// <c>flow=</c> (mmap) when it is not the model's own: <see cref="MmapFlow.Compat"/> for <c>flow=compat</c>
+        /// on MMU, <see cref="MmapFlow.Region"/> for <c>flow=region</c> on nommu; 0 otherwise.
+        /// </summary>
+        public int Flow;
+
         /// <summary>The line set <c>mapped_rc=</c>: the VMA has a <c>vm_ops-&gt;mapped</c> hook.</summary>
         public bool HasMappedRc;
 
@@ -126,11 +129,17 @@ namespace NanoRemap.DeviceTests
         /// <summary>Expected <c>flags=</c> (when printed).</summary>
         public ulong ExpectFlags;
 
-        /// <summary>Expected <c>prepare=</c> (mmap), or <see cref="Skip"/>.</summary>
+        /// <summary>Expected <c>prepare=</c> (mmap) when it ran (any int, <c>int.MinValue</c> included).</summary>
         public int ExpectPrepare;
 
-        /// <summary>Expected <c>complete=</c> (mmap), or <see cref="Skip"/>.</summary>
+        /// <summary>Expected <c>prepare=skip</c> (mmap): prepare did not run.</summary>
+        public bool ExpectPrepareSkipped;
+
+        /// <summary>Expected <c>complete=</c> (mmap) when it ran (any int, <c>int.MinValue</c> included).</summary>
         public int ExpectComplete;
+
+        /// <summary>Expected <c>complete=skip</c> (mmap): complete did not run.</summary>
+        public bool ExpectCompleteSkipped;
 
         /// <summary>Expected <c>type=</c> (mmap): the action type value, the 32-bit pattern for one outside the enum.</summary>
         public int ExpectType;

@@ -64,8 +64,8 @@ namespace NanoRemap.DeviceTests
 
                     break;
                 default:
-                    diff = Int(diff, "prepare", c.ExpectPrepare, o.Prepare);
-                    diff = Int(diff, "complete", c.ExpectComplete, o.Complete);
+                    diff = Step(diff, "prepare", !c.ExpectPrepareSkipped, c.ExpectPrepare, o.PrepareRan, o.Prepare);
+                    diff = Step(diff, "complete", !c.ExpectCompleteSkipped, c.ExpectComplete, o.CompleteRan, o.Complete);
                     diff = Int(diff, "type", c.ExpectType, o.Type);
                     if (HasPfn(c.ExpectType) && HasPfn(o.Type))
                     {
@@ -99,7 +99,7 @@ namespace NanoRemap.DeviceTests
                 return diff;
             }
 
-            return Append(diff, key + " expected " + Step(expected) + " got " + Step(actual));
+            return Append(diff, key + " expected " + expected.ToString() + " got " + actual.ToString());
         }
 
         private static string Hex(string diff, string key, ulong expected, ulong actual)
@@ -112,9 +112,20 @@ namespace NanoRemap.DeviceTests
             return Append(diff, key + " expected 0x" + expected.ToString("X") + " got 0x" + actual.ToString("X"));
         }
 
-        private static string Step(int value)
+        // prepare= / complete=: whether the step ran, then its result (any int) when it did.
+        private static string Step(string diff, string key, bool expectedRan, int expected, bool ran, int actual)
         {
-            return value == VectorCase.Skip ? "skip" : value.ToString();
+            if (expectedRan == ran && (!ran || expected == actual))
+            {
+                return diff;
+            }
+
+            return Append(diff, key + " expected " + StepText(expectedRan, expected) + " got " + StepText(ran, actual));
+        }
+
+        private static string StepText(bool ran, int value)
+        {
+            return ran ? value.ToString() : "skip";
         }
 
         private static string Append(string diff, string part)

@@ -83,12 +83,17 @@ namespace NanoRemap.DeviceTests
                 flow |= MmapFlow.Merged;
             }
 
+            flow |= c.Flow; // flow=compat on MMU, flow=region on nommu
+
             PrepareHook hook = new PrepareHook(engine, c);
             int prepare;
             int complete;
-            o.Rc = engine.MmapRegion(desc, new MmapPrepareHook(hook.Prepare), vma, flow, out prepare, out complete);
+            int ran;
+            o.Rc = engine.MmapRegion(desc, new MmapPrepareHook(hook.Prepare), vma, flow, out prepare, out complete, out ran);
             o.Prepare = prepare;
+            o.PrepareRan = (ran & MmapStep.Prepare) != 0;
             o.Complete = complete;
+            o.CompleteRan = (ran & MmapStep.Complete) != 0;
             MmapActionType type = desc.Action.Type;
             o.Type = (int)type;
             if (type == MmapActionType.RemapPfn || type == MmapActionType.IoRemapPfn)

@@ -15,11 +15,17 @@ namespace NanoRemap.DeviceTests
         /// <summary><c>flags</c>: of the VMA (iomap, remap_pfn_range) or of the desc after prepare (mmap).</summary>
         public ulong Flags;
 
-        /// <summary>mmap: prepare's result or <see cref="VectorCase.Skip"/>.</summary>
-        public int Prepare = VectorCase.Skip;
+        /// <summary>mmap: prepare's result (meaningful when <see cref="PrepareRan"/>).</summary>
+        public int Prepare;
 
-        /// <summary>mmap: complete's result or <see cref="VectorCase.Skip"/>.</summary>
-        public int Complete = VectorCase.Skip;
+        /// <summary>mmap: whether prepare ran.</summary>
+        public bool PrepareRan;
+
+        /// <summary>mmap: complete's result (meaningful when <see cref="CompleteRan"/>).</summary>
+        public int Complete;
+
+        /// <summary>mmap: whether complete ran.</summary>
+        public bool CompleteRan;
 
         /// <summary>mmap: the action type after prepare, as its 32-bit pattern.</summary>
         public int Type;

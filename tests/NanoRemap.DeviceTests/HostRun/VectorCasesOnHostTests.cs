@@ -164,7 +164,9 @@ namespace NanoRemap.DeviceTests.HostRun
             Pgoff = o.Pgoff,
             Flags = o.Flags,
             Prepare = o.Prepare,
+            PrepareRan = o.PrepareRan,
             Complete = o.Complete,
+            CompleteRan = o.CompleteRan,
             Type = o.Type,
             Warns = o.Warns,
         };
@@ -187,10 +189,27 @@ namespace NanoRemap.DeviceTests.HostRun
                     o.Flags ^= 0x100;
                     break;
                 case "prepare":
-                    o.Prepare = o.Prepare == VectorCase.Skip ? 0 : VectorCase.Skip;
+                    // A step that ran gets another value (INT_MIN wraps: any int is a result); a skipped one runs.
+                    if (o.PrepareRan)
+                    {
+                        o.Prepare = unchecked(o.Prepare - 1);
+                    }
+                    else
+                    {
+                        o.PrepareRan = true;
+                    }
+
                     break;
                 case "complete":
-                    o.Complete = o.Complete == VectorCase.Skip ? 0 : VectorCase.Skip;
+                    if (o.CompleteRan)
+                    {
+                        o.Complete = unchecked(o.Complete - 1);
+                    }
+                    else
+                    {
+                        o.CompleteRan = true;
+                    }
+
                     break;
                 case "type":
                     o.Type = o.Type == 1 ? 2 : o.Type == 2 ? 1 : o.Type == 0 ? 3 : 0;

@@ -54,17 +54,24 @@ public sealed class GeneratedVectorCasesTests
             "=> rc=0 pfn=0x3ff44\n" +
             "op=mmap model=mmu arch=lp64 page_shift=14 vm_start=0x40000000 vm_end=0x40004000 flags=0xbb action=raw raw_type=4294967295 error_override=-12 mapped_rc=-5 skip_prepare=1\n" +
             "=> rc=-5 prepare=skip complete=-5 type=4294967295 pgoff=0x0 flags=0xbb warns=0\n" +
+            "op=mmap model=mmu arch=lp64 vm_start=0x40000000 vm_end=0x40004000 flags=0xbb action=nothing mapped_rc=-2147483648 flow=compat\n" +
+            "=> rc=-2147483648 prepare=0 complete=-2147483648 type=nothing pgoff=0x0 flags=0xbb warns=0\n" +
             "op=prep model=nommu arch=ilp32 bogus=1\n" +
             "=> error=unknown key 'bogus'\n");
         GeneratedDeviceTests g = DeviceTestGenerator.Generate(dir.Path);
 
-        Assert.Equal(2, g.CaseCount);
+        Assert.Equal(3, g.CaseCount);
         Assert.Equal(1, g.ErrorCaseCount);
         Assert.Contains("new VectorCase(3, VectorOp.Prep, false, WordModel.Ilp32, 12) { VmLen = 0x1000UL, Phys = 0x3FF44000UL, Size = 0x1000UL, ExpectPfn = 0x3FF44UL }", g.Cases);
         Assert.Contains(
             "new VectorCase(5, VectorOp.Mmap, true, WordModel.Lp64, 14) { VmStart = 0x40000000UL, VmEnd = 0x40004000UL, Flags = 0xBBUL, " +
             "Action = VectorAction.Raw, RawType = -1, ErrorOverride = -12, SkipPrepare = true, HasMappedRc = true, MappedRc = -5, " +
-            "ExpectRc = -5, ExpectFlags = 0xBBUL, ExpectPrepare = VectorCase.Skip, ExpectComplete = -5, ExpectType = -1 }",
+            "ExpectRc = -5, ExpectFlags = 0xBBUL, ExpectPrepareSkipped = true, ExpectComplete = -5, ExpectType = -1 }",
+            g.Cases);
+        Assert.Contains(
+            "new VectorCase(7, VectorOp.Mmap, true, WordModel.Lp64, 12) { VmStart = 0x40000000UL, VmEnd = 0x40004000UL, Flags = 0xBBUL, " +
+            "Flow = MmapFlow.Compat, HasMappedRc = true, MappedRc = -2147483648, " +
+            "ExpectRc = -2147483648, ExpectFlags = 0xBBUL, ExpectComplete = -2147483648 }",
             g.Cases);
         Assert.Contains("public static VectorFile Sample()", g.Cases);
         Assert.Contains("DeviceAssert.VectorFilePasses(VectorCases.Sample());", g.Tests);

@@ -74,7 +74,7 @@ public class AllocationTests
 
             // The whole flow, every MmapFlow variant.
             desc.Set(0x3ff44000, 0x3ff45000, 0, VmFlags.MAYWRITE, 0x5);
-            e.MmapRegion(desc, driver.Hook, vma, a & 3, out _, out _);
+            e.MmapRegion(desc, driver.Hook, vma, a & 15, out _, out _, out _);
 
             ulong pfn = 0;
             e.SimpleIoremapPrep(0x1000, 0, 0x3ff44010, 0x1000, ref pfn);

@@ -22,7 +22,7 @@ public class EngineNeverThrowsTests
         int Flow);
 
     private static readonly Gen<Input> Inputs =
-        Gen.Select(EngineGen.Kernel, EngineGen.Value.Array[12], EngineGen.ActionType, Gen.Int[0, 8], EngineGen.ErrorOverride, EngineGen.MappedRc, Gen.Bool, Gen.Bool, Gen.Int[0, 3],
+        Gen.Select(EngineGen.Kernel, EngineGen.Value.Array[12], EngineGen.ActionType, Gen.Int[0, 8], EngineGen.ErrorOverride, EngineGen.MappedRc, Gen.Bool, Gen.Bool, Gen.Int[0, 15],
             (k, v, t, h, eo, m, tr, v2, f) => new Input(k, v, t, h, eo, m, tr, v2, f));
 
     private static void Helper(MmEngine e, VmAreaDesc d, Input i)
@@ -89,17 +89,23 @@ public class EngineNeverThrowsTests
 
             VmAreaDesc d2 = Desc(i);
             var vma2 = new VmAreaStruct { Mapped = _ => i.MappedRc };
-            int rc = e.MmapRegion(d2, dd => { Helper(e, dd, i); return 0; }, vma2, i.Flow, out int p, out int c);
+            int rc = e.MmapRegion(d2, dd => { Helper(e, dd, i); return 0; }, vma2, i.Flow, out int p, out int c, out int ran);
             Assert.True(!validOverride || EngineGen.IsRc(rc), $"mmap {rc}");
-            Assert.True(p == MmEngine.NotRun || EngineGen.IsRc(p));
-            if (c != MmEngine.NotRun)
+            Assert.True((ran & MmapStep.Prepare) == 0 ? p == 0 : EngineGen.IsRc(p));
+            Assert.Equal((i.Flow & MmapFlow.SkipPrepare) == 0, (ran & MmapStep.Prepare) != 0);
+            if ((ran & MmapStep.Complete) != 0)
             {
                 Assert.Equal(rc, c);
             }
+            else
+            {
+                Assert.Equal(0, c);
+            }
 
-            // A hook error fails the mmap before prepare.
-            Assert.Equal(-Errno.ENODEV, e.MmapRegion(Desc(i), _ => -Errno.ENODEV, new VmAreaStruct(), i.Flow, out p, out c));
-            Assert.Equal(MmEngine.NotRun, c);
+            // A hook error fails the mmap before prepare: its error is the prepare result, complete does not run.
+            Assert.Equal(-Errno.ENODEV, e.MmapRegion(Desc(i), _ => -Errno.ENODEV, new VmAreaStruct(), i.Flow, out p, out c, out ran));
+            Assert.Equal(MmapStep.Prepare, ran);
+            Assert.Equal(-Errno.ENODEV, p);
         }, iter: Iter);
     }
 
@@ -157,7 +163,7 @@ public class EngineNeverThrowsTests
                 Assert.Equal(-Errno.EINVAL, e.RemapPfnRangePrepare(null));
                 Assert.Equal(-Errno.EINVAL, e.IoRemapPfnRangePrepare(null));
                 Assert.Equal(-Errno.EINVAL, e.SimpleIoremapPrepare(null));
-                Assert.Equal(-Errno.EINVAL, e.MmapRegion(null, null, new VmAreaStruct(), 0, out _, out _));
+                Assert.Equal(-Errno.EINVAL, e.MmapRegion(null, null, new VmAreaStruct(), 0, out _, out _, out _));
                 Assert.Equal(0UL, e.VmaDescSize(null));
                 Assert.False(e.RangeInVmaDesc(null, 0, 0));
                 Assert.False(e.IsCowMapping(null));

@@ -118,7 +118,7 @@ public class Section9Tests
 
             dd.PageProt = 0x2;
             return 0;
-        }, new VmAreaStruct(), MmapFlow.Normal, out _, out _);
+        }, new VmAreaStruct(), MmapFlow.Normal, out _, out _, out _);
         Assert.Equal(0, rc);
         Assert.Equal(expectedPgprot, d.Action.RemapPgprot);
     }
@@ -185,7 +185,7 @@ public class Section9Tests
             bool lockedDuringMapped = !mmu;
             var vma = new VmAreaStruct();
             vma.Mapped = v => { lockedDuringMapped = v.RmapLocked; return 0; };
-            int rc = e.MmapRegion(Desc(), dd => { dd.Action.HideFromRmapUntilComplete = true; return 0; }, vma, MmapFlow.Normal, out _, out _);
+            int rc = e.MmapRegion(Desc(), dd => { dd.Action.HideFromRmapUntilComplete = true; return 0; }, vma, MmapFlow.Normal, out _, out _, out _);
             Assert.Equal(0, rc);
             Assert.Equal(mmu, lockedDuringMapped);
             Assert.False(vma.RmapLocked);
@@ -199,21 +199,22 @@ public class Section9Tests
         int mapped = 0;
         var vma = new VmAreaStruct { Mapped = _ => { mapped++; return -Errno.ENOMEM; } };
         VmAreaDesc d = Desc();
-        int rc = mmu.MmapRegion(d, dd => { mmu.MmapActionRemapFull(dd, 0x3ff44); return 0; }, vma, MmapFlow.Merged, out int prepare, out int complete);
+        int rc = mmu.MmapRegion(d, dd => { mmu.MmapActionRemapFull(dd, 0x3ff44); return 0; }, vma, MmapFlow.Merged, out int prepare, out int complete, out int ran);
         Assert.Equal(0, rc);
         Assert.Equal(0, prepare);
-        Assert.Equal(MmEngine.NotRun, complete);
+        Assert.Equal(MmapStep.Prepare, ran);
         Assert.Equal(0, mapped);
         Assert.Equal(Shared | VmFlags.REMAP_FLAGS, d.VmFlags); // prepare did run
 
         // A prepare error happens before any VMA exists: merged or not, nothing completes.
-        rc = mmu.MmapRegion(Desc(), dd => { mmu.MmapActionRemap(dd, 0, 1, 0x1000); return 0; }, vma, MmapFlow.Merged, out prepare, out complete);
+        rc = mmu.MmapRegion(Desc(), dd => { mmu.MmapActionRemap(dd, 0, 1, 0x1000); return 0; }, vma, MmapFlow.Merged, out prepare, out complete, out ran);
         Assert.Equal(-Errno.EFAULT, rc);
-        Assert.Equal(MmEngine.NotRun, complete);
+        Assert.Equal(MmapStep.Prepare, ran);
 
         var nommu = new MmEngine(false, WordModel.Ilp32, 12);
         nommu.Warn.Output = null;
-        rc = nommu.MmapRegion(Desc(), null, vma, MmapFlow.Merged, out _, out complete);
+        rc = nommu.MmapRegion(Desc(), null, vma, MmapFlow.Merged, out _, out complete, out ran);
+        Assert.Equal(MmapStep.Prepare | MmapStep.Complete, ran);
         Assert.Equal(-Errno.ENOMEM, rc); // the compat path always completes, so ->mapped ran
         Assert.Equal(1, mapped);
     }

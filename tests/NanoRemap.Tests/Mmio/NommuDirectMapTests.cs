@@ -121,7 +121,7 @@ public class NommuDirectMapTests
         var lines = new List<string>();
         mm.Warn.Output = lines.Add;
         var desc = Desc(0x3FF44000, 0x1000, 0x3FF44);
-        int rc = mm.MmapRegion(desc, d => { mm.MmapActionSimpleIoremap(d, 0x3FF44000, 0x1000); return 0; }, new VmAreaStruct(), MmapFlow.Normal, out int prep, out int complete);
+        int rc = mm.MmapRegion(desc, d => { mm.MmapActionSimpleIoremap(d, 0x3FF44000, 0x1000); return 0; }, new VmAreaStruct(), MmapFlow.Normal, out int prep, out int complete, out _);
         Assert.Equal((-Errno.EINVAL, 0, -Errno.EINVAL), (rc, prep, complete));
         Assert.Contains(lines, l => l.Contains("nommu cannot handle these"));
         var (_, bus) = WindowTests.Board("esp32");

@@ -19,9 +19,10 @@ public sealed class ReadmeExampleTests
         var vma = new VmAreaStruct();
 
         int rc = mm.MmapRegion(desc, d => { mm.MmapActionSimpleIoremap(d, 0x3FF44000, 0x1000); return 0; },
-                               vma, MmapFlow.Normal, out int prepareRc, out int completeRc);
+                               vma, MmapFlow.Normal, out int prepareRc, out int completeRc, out int ran);
 
         Assert.Equal(-22, rc);
+        Assert.Equal(MmapStep.Prepare | MmapStep.Complete, ran);
         Assert.Equal(0, prepareRc);
         Assert.Equal(-Errno.EINVAL, completeRc);
         Assert.Equal(2, mm.Warn.Total);

@@ -84,6 +84,7 @@ enum key {
 	K_VM_LEN, K_VM_START, K_VM_END, K_PGOFF, K_FLAGS, K_PROT,
 	K_PHYS, K_SIZE, K_LEN, K_ADDR, K_PFN, K_START, K_NR_PAGES,
 	K_ACTION, K_RAW_TYPE, K_ERROR_OVERRIDE, K_MAPPED_RC, K_SKIP_PREPARE, K_MERGED,
+	K_FLOW,
 	K_NR
 };
 
@@ -116,6 +117,7 @@ static const struct {
 	[K_MAPPED_RC] = { "mapped_rc", KIND_INT32 },
 	[K_SKIP_PREPARE] = { "skip_prepare", KIND_BOOL },
 	[K_MERGED] = { "merged", KIND_BOOL },
+	[K_FLOW] = { "flow", KIND_WORD },
 };
 
 #define BIT(k) (UINT32_C(1) << (k))
@@ -352,7 +354,7 @@ static void eval_line(char *line)
 		required |= BIT(K_VM_START) | BIT(K_VM_END) | BIT(K_ACTION) | action_keys[a];
 		allowed |= required | BIT(K_PGOFF) | BIT(K_FLAGS) | BIT(K_PROT) |
 			   BIT(K_ERROR_OVERRIDE) | BIT(K_SKIP_PREPARE) | BIT(K_MERGED) |
-			   BIT(K_MAPPED_RC);
+			   BIT(K_MAPPED_RC) | BIT(K_FLOW);
 		break;
 	}
 	}
@@ -428,6 +430,23 @@ static void eval_line(char *line)
 	}
 	if (c.merged && c.model != MODEL_MMU)
 		refuse("merged=1 is MMU only");
+
+	/*
+	 * flow=: who calls mmap_action_complete. Default: the model's own caller,
+	 * __mmap_region (is_compat=false) with an MMU, compat_vma_mmap
+	 * (is_compat=true) without one.
+	 */
+	c.flow = c.model == MODEL_MMU ? FLOW_REGION : FLOW_COMPAT;
+	if (val[K_FLOW]) {
+		if (!strcmp(val[K_FLOW], "region"))
+			c.flow = FLOW_REGION;
+		else if (!strcmp(val[K_FLOW], "compat"))
+			c.flow = FLOW_COMPAT;
+		else
+			refuse("unknown flow '%s'", val[K_FLOW]);
+	}
+	if (c.merged && c.flow == FLOW_COMPAT)
+		refuse("merged=1 cannot go with flow=compat");
 
 	oracle_reset_kernel(c.page_shift);	/* fresh kernel per case */
 	switch (arch) {

@@ -659,17 +659,150 @@ static void run_remap_pfn_range(const struct oracle_case *c, struct oracle_resul
 	r->flags = vma.vm_flags;
 }
 
+/* The driver's f_op->mmap_prepare hook of an eval case. */
+static void driver_mmap_prepare(const struct oracle_case *c, struct vm_area_desc *desc)
+{
+	switch (c->action) {
+	case ACT_NOTHING:
+		break;
+	case ACT_REMAP:
+		mmap_action_remap(desc, (ulong_t)c->start, (ulong_t)c->pfn, (ulong_t)c->size);
+		break;
+	case ACT_REMAP_FULL:
+		mmap_action_remap_full(desc, (ulong_t)c->pfn);
+		break;
+	case ACT_IOREMAP:
+		mmap_action_ioremap(desc, (ulong_t)c->start, (ulong_t)c->pfn, (ulong_t)c->size);
+		break;
+	case ACT_IOREMAP_FULL:
+		mmap_action_ioremap_full(desc, (ulong_t)c->pfn);
+		break;
+	case ACT_SIMPLE_IOREMAP:
+		mmap_action_simple_ioremap(desc, (phys_addr_t)c->phys, (ulong_t)c->size);
+		break;
+	case ACT_MAP_KERNEL_PAGES:
+		mmap_action_map_kernel_pages(desc, (ulong_t)c->start, 1 /* pages token */,
+					     (ulong_t)c->nr_pages);
+		break;
+	case ACT_MAP_KERNEL_PAGES_FULL:
+		mmap_action_map_kernel_pages_full(desc, 1 /* pages token */);
+		break;
+	case ACT_RAW:
+		desc->action.type = c->raw_type;	/* no fields: the union stays zero */
+		break;
+	}
+	desc->action.error_override = c->error_override;
+}
+
+/* mmap_action_prepare / _complete of the case's model (one kernel is built with or without CONFIG_MMU). */
+static int model_mmap_action_prepare(const struct oracle_case *c, struct vm_area_desc *desc)
+{
+	return c->model == MODEL_MMU ? mmu_mmap_action_prepare(desc) : nommu_mmap_action_prepare(desc);
+}
+
+static int model_mmap_action_complete(const struct oracle_case *c, struct vm_area_struct *vma,
+				      struct mmap_action *action, bool is_compat)
+{
+	return c->model == MODEL_MMU ? mmu_mmap_action_complete(vma, action, is_compat)
+				     : nommu_mmap_action_complete(vma, action, is_compat);
+}
+
+/* prepare, unless the case models it as skipped; records prepare= and the desc after it. */
+static int run_prepare(const struct oracle_case *c, struct vm_area_desc *desc, struct oracle_result *r)
+{
+	int err = 0;
+
+	if (c->skip_prepare) {
+		r->prepare_skipped = true;
+	} else {
+		err = model_mmap_action_prepare(c, desc);
+		r->prepare = err;
+	}
+	r->type = desc->action.type;
+	r->have_pfn = desc->action.type == MMAP_REMAP_PFN || desc->action.type == MMAP_IO_REMAP_PFN;
+	r->pfn = desc->action.remap.start_pfn;
+	r->pgoff = desc->pgoff;
+	r->flags = desc->vma_flags;
+	return err;
+}
+
+static void vma_from_desc(const struct oracle_case *c, const struct vm_area_desc *desc,
+			  struct vm_area_struct *vma)
+{
+	memset(vma, 0, sizeof(*vma));
+	vma->vm_start = desc->start;
+	vma->vm_end = desc->end;
+	vma->vm_pgoff = desc->pgoff;
+	vma->vm_flags = desc->vma_flags;
+	vma->vm_page_prot = desc->page_prot;
+	vma->has_mapped = c->mapped_rc != 0;
+	vma->mapped_rc = c->mapped_rc;
+}
+
 /*
- * op=mmap: __mmap_region (MMU, is_compat=false) or compat_vma_mmap (nommu,
- * is_compat=true). The desc starts zeroed with type MMAP_NOTHING
- * (set_desc_from_map / compat_set_desc_from_vma).
+ * __mmap_region (mm/vma.c): set_desc_from_map, call_mmap_prepare (hook, then
+ * mmap_action_prepare; an error aborts before any VMA exists), merge or
+ * __mmap_new_vma, and only for a new VMA mmap_action_complete(.., false).
+ */
+static void mmap_region(const struct oracle_case *c, struct vm_area_desc *desc,
+			struct oracle_result *r)
+{
+	struct vm_area_struct vma;
+	int err;
+
+	driver_mmap_prepare(c, desc);
+	err = run_prepare(c, desc, r);
+	if (err) {
+		r->complete_skipped = true;	/* abort_munmap: nothing was created */
+		r->rc = err;
+		return;
+	}
+	if (c->merged) {
+		r->complete_skipped = true;	/* merged: no complete, no ->mapped */
+		r->rc = 0;
+		return;
+	}
+	vma_from_desc(c, desc, &vma);
+	err = model_mmap_action_complete(c, &vma, &desc->action, false);
+	r->complete = err;
+	r->rc = err;
+}
+
+/*
+ * __compat_vma_mmap (mm/util.c): compat_set_desc_from_vma, the hook,
+ * hide_from_rmap_until_complete = false, mmap_action_prepare,
+ * compat_set_vma_from_desc, mmap_action_complete(.., true). An error of the
+ * hook or prepare goes straight back to the legacy ->mmap caller.
+ */
+static void compat_vma_mmap(const struct oracle_case *c, struct vm_area_desc *desc,
+			    struct oracle_result *r)
+{
+	struct vm_area_struct vma;
+	int err;
+
+	driver_mmap_prepare(c, desc);
+	/* being invoked from .mmap means we don't have to enforce this. */
+	desc->action.hide_from_rmap_until_complete = false;
+	err = run_prepare(c, desc, r);
+	if (err) {
+		r->complete_skipped = true;
+		r->rc = err;
+		return;
+	}
+	vma_from_desc(c, desc, &vma);
+	err = model_mmap_action_complete(c, &vma, &desc->action, true);
+	r->complete = err;
+	r->rc = err;
+}
+
+/*
+ * op=mmap. The desc starts zeroed with type MMAP_NOTHING (set_desc_from_map /
+ * compat_set_desc_from_vma). prepare= / complete= are "ran" flags plus a
+ * value: any int, INT_MIN included, is a result (->mapped's is passed on).
  */
 static void run_mmap(const struct oracle_case *c, struct oracle_result *r)
 {
-	const bool mmu = c->model == MODEL_MMU;
 	struct vm_area_desc desc;
-	struct vm_area_struct vma;
-	int err = 0;
 
 	memset(&desc, 0, sizeof(desc));
 	desc.start = (ulong_t)c->vm_start;
@@ -679,79 +812,10 @@ static void run_mmap(const struct oracle_case *c, struct oracle_result *r)
 	desc.page_prot = (pgprot_t)c->prot;
 	desc.action.type = MMAP_NOTHING;
 
-	/* The driver's mmap_prepare hook. */
-	switch (c->action) {
-	case ACT_NOTHING:
-		break;
-	case ACT_REMAP:
-		mmap_action_remap(&desc, (ulong_t)c->start, (ulong_t)c->pfn, (ulong_t)c->size);
-		break;
-	case ACT_REMAP_FULL:
-		mmap_action_remap_full(&desc, (ulong_t)c->pfn);
-		break;
-	case ACT_IOREMAP:
-		mmap_action_ioremap(&desc, (ulong_t)c->start, (ulong_t)c->pfn, (ulong_t)c->size);
-		break;
-	case ACT_IOREMAP_FULL:
-		mmap_action_ioremap_full(&desc, (ulong_t)c->pfn);
-		break;
-	case ACT_SIMPLE_IOREMAP:
-		mmap_action_simple_ioremap(&desc, (phys_addr_t)c->phys, (ulong_t)c->size);
-		break;
-	case ACT_MAP_KERNEL_PAGES:
-		mmap_action_map_kernel_pages(&desc, (ulong_t)c->start, 1 /* pages token */,
-					     (ulong_t)c->nr_pages);
-		break;
-	case ACT_MAP_KERNEL_PAGES_FULL:
-		mmap_action_map_kernel_pages_full(&desc, 1 /* pages token */);
-		break;
-	case ACT_RAW:
-		desc.action.type = c->raw_type;	/* no fields: the union stays zero */
-		break;
-	}
-	desc.action.error_override = c->error_override;
-
-	/* vfs_mmap_prepare() -> mmap_action_prepare(), unless modelled as skipped. */
-	if (c->skip_prepare) {
-		r->prepare_skipped = true;
-	} else {
-		err = mmu ? mmu_mmap_action_prepare(&desc) : nommu_mmap_action_prepare(&desc);
-		r->prepare = err;
-	}
-
-	r->type = desc.action.type;
-	r->have_pfn = desc.action.type == MMAP_REMAP_PFN || desc.action.type == MMAP_IO_REMAP_PFN;
-	r->pfn = desc.action.remap.start_pfn;
-	r->pgoff = desc.pgoff;
-	r->flags = desc.vma_flags;
-
-	if (err) {
-		/* prepare failed: no VMA was created (abort_munmap / error_just_free) */
-		r->complete_skipped = true;
-		r->rc = err;
-	} else if (c->merged) {
-		/* MMU only (the driver refuses it on nommu): no complete, no ->mapped */
-		r->complete_skipped = true;
-		r->rc = 0;
-	} else {
-		memset(&vma, 0, sizeof(vma));
-		vma.vm_start = desc.start;
-		vma.vm_end = desc.end;
-		vma.vm_pgoff = desc.pgoff;
-		vma.vm_flags = desc.vma_flags;
-		vma.vm_page_prot = desc.page_prot;
-		vma.has_mapped = c->mapped_rc != 0;
-		vma.mapped_rc = c->mapped_rc;
-		if (mmu) {
-			err = mmu_mmap_action_complete(&vma, &desc.action, false);
-		} else {
-			/* compat_vma_mmap clears the flag before prepare */
-			desc.action.hide_from_rmap_until_complete = false;
-			err = nommu_mmap_action_complete(&vma, &desc.action, true);
-		}
-		r->complete = err;
-		r->rc = err;
-	}
+	if (c->flow == FLOW_COMPAT)
+		compat_vma_mmap(c, &desc, r);
+	else
+		mmap_region(c, &desc, r);
 	r->warns = K.total_hits;
 }
 

@@ -15,6 +15,13 @@
 enum oracle_op { OP_PREP, OP_IOMAP, OP_REMAP_PFN_RANGE, OP_MMAP };
 enum oracle_model { MODEL_NOMMU, MODEL_MMU };
 
+/*
+ * Who runs op=mmap's action: __mmap_region (mm/vma.c, is_compat=false) or
+ * compat_vma_mmap (mm/util.c, is_compat=true). nommu's only real caller is
+ * compat; FLOW_REGION on nommu runs its mmap_action_complete with false.
+ */
+enum oracle_flow { FLOW_REGION, FLOW_COMPAT };
+
 /* What the driver's mmap_prepare hook does (eval `action=`). */
 enum oracle_action {
 	ACT_NOTHING,
@@ -46,6 +53,7 @@ struct oracle_case {
 	int32_t error_override;
 	int32_t mapped_rc;
 	bool skip_prepare, merged;
+	enum oracle_flow flow;
 };
 
 struct oracle_result {
