@@ -15,11 +15,14 @@ internal static class Strings
         "  op=iomap           vm_start= vm_end= phys= len= [pgoff= flags=]  vm_iomap_memory\n" +
         "  op=remap_pfn_range vm_start= vm_end= addr= pfn= size= [pgoff= flags= prot=]\n" +
         "  op=mmap            vm_start= vm_end= action=A [pgoff= flags= prot= error_override=\n" +
-        "                     skip_prepare=1 merged=1 mapped_rc=N]  hook + mmap_action_prepare + complete\n" +
+        "                     skip_prepare=1 merged=1 mapped_rc=N flow=region|compat]  hook + mmap_action_prepare + complete\n" +
+        "    flow: region = __mmap_region (is_compat=false, the MMU default), compat = compat_vma_mmap (is_compat=true,\n" +
+        "          the nommu default); merged=1 needs model=mmu and flow=region\n" +
         "    A: nothing | remap start= pfn= size= | remap_full pfn= | ioremap start= pfn= size= |\n" +
         "       ioremap_full pfn= | simple_ioremap phys= size= | map_kernel_pages start= nr_pages= |\n" +
         "       map_kernel_pages_full | raw raw_type=N\n" +
         "Numbers: decimal or 0x hex; error_override/mapped_rc may be negative. Too wide for the C type is an error.\n" +
+        "mapped_rc may be any int (INT_MIN too): prepare=/complete= print 'skip' only for a step that did not run.\n" +
         "Output: one line per case, e.g. 'rc=0 pfn=0x3ff44' or\n" +
         "  'rc=-22 prepare=0 complete=-22 type=simple_ioremap pgoff=0x0 flags=0xbb warns=2';\n" +
         "rc/prepare/complete/warns decimal, other numbers lower-case hex. A malformed line prints\n" +
@@ -42,10 +45,20 @@ internal static class Strings
         "(indented by depth), each check with its two sides in hex and its outcome, each assignment, each\n" +
         "WARN_ON_ONCE (printed or latched), each return with its errno name, the check that rejected, and last\n" +
         "the result line eval prints. The case takes the same keys as eval (see 'nanoremap eval --help').\n" +
+        "--svg FILE also draws the case as an SVG picture (opens in any browser): the VMA [vm_start, vm_end) and its\n" +
+        "pages, the physical range [phys, phys + size) with its sub-page start, pgoff as an offset into its pages, the\n" +
+        "resulting pfn, each on its own axis (to scale where the values allow, a broken scale marked with a break sign\n" +
+        "where not), and a failed check in red where it fails, labelled with the kernel's expression and values\n" +
+        "(vm_pgoff > pages, the wrap of pfn + pages, the -EFAULT range rule, the COW rule, ...). op=mmap adds a strip\n" +
+        "hook -> prepare -> complete -> finish with each result and WARN site. One case only (not with --file); a\n" +
+        "malformed case (exit 1) or an unwritable FILE (exit 2) writes nothing.\n" +
         "Examples:\n" +
+        "  nanoremap explain --svg pgoff.svg op=prep vm_len=0x1000 pgoff=2 phys=0x10000000 size=0x2000\n" +
         "  nanoremap explain op=prep vm_len=0x1000 pgoff=2 phys=0x10000000 size=0x2000\n" +
         "  nanoremap explain --model mmu op=mmap vm_start=0x3ff44000 vm_end=0x3ff45000 flags=0xbb action=simple_ioremap phys=0x3ff44000 size=0x1000\n" +
         "  nanoremap explain --file examples/scenarios.eval";
+
+    public const string SvgOption = "Also draw the case into FILE as an SVG picture (ranges to scale, the failing check marked; see 'explain --help').";
 
     public const string ExplainCase = "The case as key=value tokens (the same line eval takes).";
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NanoRemap.Tooling.Eval;
 using NanoRemap.Tooling.Explain;
+using NanoRemap.Tooling.Explain.Drawing;
 
 namespace NanoRemap.Cli.Commands;
 
@@ -12,10 +13,12 @@ internal static class ExplainCommand
         var tokens = new Argument<string[]>("case") { Description = Strings.ExplainCase, Arity = ArgumentArity.ZeroOrMore, HelpName = "key=value" };
         var file = new Option<string?>("--file") { Description = Strings.ExplainFile, HelpName = "FILE" };
         var reenter = new Option<bool>("--reenter-prepare") { Description = Strings.ReenterOption };
+        var svgFile = new Option<string?>("--svg") { Description = Strings.SvgOption, HelpName = "FILE" };
         var command = new Command("explain", Strings.Explain);
         command.Arguments.Add(tokens);
         command.Options.Add(file);
         command.Options.Add(reenter);
+        command.Options.Add(svgFile);
         KernelOptions kernel = KernelOptions.AddTo(command);
         command.SetAction(parse =>
         {
@@ -36,9 +39,22 @@ internal static class ExplainCommand
             }
 
             bool v2 = parse.GetValue(reenter);
+            string? svg = parse.GetValue(svgFile);
+            if (svg != null && path != null)
+            {
+                error.WriteLine("nanoremap explain: --svg draws one case: give the case on the command line, not --file");
+                return ExitCodes.CannotRun;
+            }
+
             if (path == null)
             {
-                return ExplainLine(string.Join(' ', caseTokens), defaults, v2, output) ? ExitCodes.Ok : ExitCodes.Malformed;
+                string line = string.Join(' ', caseTokens);
+                if (svg == null)
+                {
+                    return ExplainLine(line, defaults, v2, output) ? ExitCodes.Ok : ExitCodes.Malformed;
+                }
+
+                return ExplainToSvg(line, defaults, v2, svg, output, error);
             }
 
             string[] lines;
@@ -55,6 +71,77 @@ internal static class ExplainCommand
             return ExplainFile(lines, path, defaults, v2, output, error);
         });
         return command;
+    }
+
+    // One case, explained on stdout and drawn into svgPath. Nothing is written for a malformed case; the
+    // file is written whole (to a temporary file beside it, then moved) or not at all.
+    private static int ExplainToSvg(string line, EvalSettings defaults, bool v2, string svgPath, TextWriter output, TextWriter error)
+    {
+        EvalCase c;
+        try
+        {
+            c = EvalCaseParser.Parse(line, defaults);
+        }
+        catch (EvalCaseException e)
+        {
+            output.WriteLine($"case:    {EvalCaseParser.StripComment(line)}");
+            output.WriteLine($"error={e.Message}");
+            error.WriteLine($"nanoremap explain: {svgPath} not written: the case is malformed: {e.Message}");
+            return ExitCodes.Malformed;
+        }
+
+        ExplainReport report = Explainer.Explain(c, v2);
+        string text = ExplainDrawing.ToSvgText(report);
+        string full;
+        string? temp = null;
+        try
+        {
+            full = Path.GetFullPath(svgPath);
+            string dir = Path.GetDirectoryName(full) ?? ".";
+            if (!Directory.Exists(dir))
+            {
+                error.WriteLine($"nanoremap explain: cannot write {svgPath}: directory {dir} does not exist");
+                return ExitCodes.CannotRun;
+            }
+
+            if (Directory.Exists(full))
+            {
+                error.WriteLine($"nanoremap explain: cannot write {svgPath}: it is a directory");
+                return ExitCodes.CannotRun;
+            }
+
+            temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+            File.WriteAllText(temp, text, new System.Text.UTF8Encoding(false));
+            File.Move(temp, full, overwrite: true);
+            temp = null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            error.WriteLine($"nanoremap explain: cannot write {svgPath}: {e.Message}");
+            return ExitCodes.CannotRun;
+        }
+        finally
+        {
+            if (temp != null)
+            {
+                try
+                {
+                    File.Delete(temp);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // best effort: the temporary file was never the output
+                }
+            }
+        }
+
+        foreach (string l in report.Lines)
+        {
+            output.WriteLine(l);
+        }
+
+        output.WriteLine($"svg:     {svgPath}");
+        return ExitCodes.Ok;
     }
 
     // One case; false if it was malformed.

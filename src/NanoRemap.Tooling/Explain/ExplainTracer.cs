@@ -15,11 +15,16 @@ public sealed class ExplainTracer : IMmTracer
     private const int ConditionWidth = 46;
 
     private readonly List<string> _lines = new();
+    private readonly List<ExplainEvent> _events = new();
+    private readonly List<string> _stack = new();
     private readonly Stack<List<ExplainRejection>> _frames = new();
     private readonly int[] _siteHits = new int[WarnOnce.SiteCount];
 
     /// <summary>The lines written so far.</summary>
     public IReadOnlyList<string> Lines => _lines;
+
+    /// <summary>The same steps as data, in order (what <c>explain --svg</c> draws from).</summary>
+    public IReadOnlyList<ExplainEvent> Events => _events;
 
     /// <summary>What made the case fail, or null if no function returned an error for a reason it traced.</summary>
     public ExplainRejection? Rejection { get; private set; }
@@ -40,6 +45,8 @@ public sealed class ExplainTracer : IMmTracer
     {
         _lines.Add($"{Indent}→ {function}");
         _frames.Push(new List<ExplainRejection>());
+        _stack.Add(function);
+        _events.Add(new ExplainEvent(ExplainEventKind.Enter, _stack.ToArray(), function));
     }
 
     /// <inheritdoc/>
@@ -54,6 +61,7 @@ public sealed class ExplainTracer : IMmTracer
 
         string sides = $"{EvalNumber.Hex(left)} vs {EvalNumber.Hex(right)}";
         _lines.Add($"{Indent}check  {condition.PadRight(ConditionWidth)} {sides} → {outcome}");
+        _events.Add(new ExplainEvent(ExplainEventKind.Check, _stack.ToArray(), condition, left, right, holds, rejects));
         if (rejects)
         {
             Note(new ExplainRejection(string.Empty, condition, $"check {condition} ({sides})"));
@@ -64,6 +72,7 @@ public sealed class ExplainTracer : IMmTracer
     public void Assign(string name, ulong value)
     {
         _lines.Add($"{Indent}set    {name.PadRight(ConditionWidth)} = {EvalNumber.Hex(value)}");
+        _events.Add(new ExplainEvent(ExplainEventKind.Assign, _stack.ToArray(), name, value));
         const string err = "err = ";
         if (name.StartsWith(err, StringComparison.Ordinal) && value != 0)
         {
@@ -79,6 +88,7 @@ public sealed class ExplainTracer : IMmTracer
         string line = WarnOnce.LineOf(site);
         string how = first ? "printed" : $"latched, not printed (hit {hit} of this site)";
         _lines.Add($"{Indent}WARN   [{site}] {how}: {line}");
+        _events.Add(new ExplainEvent(ExplainEventKind.Warn, _stack.ToArray(), line, Holds: first, Site: site));
         Note(new ExplainRejection(string.Empty, null, $"WARN_ON_ONCE [{site}]"));
     }
 
@@ -87,6 +97,11 @@ public sealed class ExplainTracer : IMmTracer
     {
         List<ExplainRejection>? reasons = _frames.Count > 0 ? _frames.Pop() : null;
         _lines.Add($"{Indent}← {function} returns {ErrnoNames.Describe(rc)}");
+        _events.Add(new ExplainEvent(ExplainEventKind.Leave, _stack.ToArray(), function, Rc: rc));
+        if (_stack.Count > 0)
+        {
+            _stack.RemoveAt(_stack.Count - 1);
+        }
         if (rc != 0 && Rejection == null && reasons is { Count: > 0 })
         {
             Rejection = reasons[0] with { Function = function };

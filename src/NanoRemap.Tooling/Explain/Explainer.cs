@@ -40,7 +40,7 @@ public static class Explainer
         }
 
         lines.Add($"result:  {result.Format()}");
-        return new ExplainReport(c, result, tracer.Rejection, lines);
+        return new ExplainReport(c, result, tracer.Rejection, lines, tracer.Events);
     }
 
     private static string Runs(EvalCase c)
