@@ -255,9 +255,10 @@ public sealed class NumberLine
 
     private sealed record Scale(List<BigInteger> Points, double[] Xs, bool[] Broken, double[] PxPerUnit);
 
-    // Linear if every gap is at least MinGap wide; otherwise break the largest gaps (drawn BreakWidth wide)
-    // until the rest fit, and widen gaps that are still too small (also marked broken: not to scale).
-    private static Scale Layout(List<BigInteger> points, double width)
+    // Linear if every gap is at least MinGap wide. Otherwise: a gap too small to see is widened to MinGap,
+    // and if that leaves one empty gap (no bar spans it) taking most of the width, that gap is broken
+    // (drawn BreakWidth wide) so the ranges around it get the room. Every gap not drawn to scale is marked.
+    private Scale Layout(List<BigInteger> points, double width)
     {
         int n = points.Count;
         var xs = new double[n];
@@ -268,67 +269,79 @@ public sealed class NumberLine
         }
 
         var gaps = new BigInteger[n - 1];
+        var covered = new bool[n - 1];
         for (int i = 0; i < n - 1; i++)
         {
             gaps[i] = points[i + 1] - points[i];
+            covered[i] = Bars.Any(b => BigInteger.Min(b.From, b.To) <= points[i] && BigInteger.Max(b.From, b.To) >= points[i + 1]);
         }
 
-        var broken = new bool[n - 1];
-        double scale;
-        while (true)
+        var fixedWidth = new double[n - 1]; // 0: to scale
+        double scale = 0;
+        for (int round = 0; round < n; round++)
         {
-            BigInteger sum = BigInteger.Zero;
-            int brokenCount = 0;
-            for (int i = 0; i < gaps.Length; i++)
+            Array.Clear(fixedWidth);
+            for (int i = 0; i < gaps.Length && round > 0; i++)
             {
-                if (broken[i])
+                // gaps broken in earlier rounds stay broken
+                fixedWidth[i] = _breaks.Contains(i) ? BreakWidth : 0;
+            }
+
+            bool changed = true;
+            while (changed)
+            {
+                changed = false;
+                BigInteger sum = BigInteger.Zero;
+                double fixedSum = 0;
+                for (int i = 0; i < gaps.Length; i++)
                 {
-                    brokenCount++;
+                    if (fixedWidth[i] > 0)
+                    {
+                        fixedSum += fixedWidth[i];
+                    }
+                    else
+                    {
+                        sum += gaps[i];
+                    }
                 }
-                else
+
+                scale = sum.IsZero ? 0 : (width - fixedSum) / (double)sum;
+                for (int i = 0; i < gaps.Length; i++)
                 {
-                    sum += gaps[i];
+                    if (fixedWidth[i] == 0 && (double)gaps[i] * scale < MinGap)
+                    {
+                        fixedWidth[i] = MinGap;
+                        changed = true;
+                    }
                 }
             }
 
-            double avail = width - brokenCount * BreakWidth;
-            scale = sum.IsZero ? 0 : avail / (double)sum;
-            bool tooSmall = Enumerable.Range(0, gaps.Length).Any(i => !broken[i] && (double)gaps[i] * scale < MinGap);
-            int largest = -1;
+            bool widened = Enumerable.Range(0, gaps.Length).Any(i => fixedWidth[i] == MinGap);
+            int candidate = -1;
             for (int i = 0; i < gaps.Length; i++)
             {
-                if (!broken[i] && (largest < 0 || gaps[i] > gaps[largest]))
+                if (fixedWidth[i] == 0 && !covered[i] && (candidate < 0 || gaps[i] > gaps[candidate]))
                 {
-                    largest = i;
+                    candidate = i;
                 }
             }
 
-            bool canBreak = largest >= 0 && (double)gaps[largest] * scale > BreakWidth * 2 && avail - BreakWidth > MinGap;
-            if (!tooSmall || !canBreak)
+            if (!widened || candidate < 0 || (double)gaps[candidate] * scale < width * 0.5)
             {
                 break;
             }
 
-            broken[largest] = true;
+            _breaks.Add(candidate);
         }
 
+        _breaks.Clear();
         var widths = new double[gaps.Length];
         var pxPerUnit = new double[gaps.Length];
+        var broken = new bool[gaps.Length];
         for (int i = 0; i < gaps.Length; i++)
         {
-            if (broken[i])
-            {
-                widths[i] = BreakWidth;
-            }
-            else if ((double)gaps[i] * scale < MinGap)
-            {
-                widths[i] = MinGap;
-                broken[i] = true; // widened: not to scale
-            }
-            else
-            {
-                widths[i] = (double)gaps[i] * scale;
-            }
+            broken[i] = fixedWidth[i] > 0;
+            widths[i] = broken[i] ? fixedWidth[i] : (double)gaps[i] * scale;
         }
 
         double total = widths.Sum();
@@ -347,6 +360,8 @@ public sealed class NumberLine
 
         return new Scale(points, xs, broken, pxPerUnit);
     }
+
+    private readonly HashSet<int> _breaks = new();
 
     // x of a value: exact at the points, linear inside a to-scale gap, proportional inside a broken one.
     private static double X(Scale s, double x0, BigInteger v)
