@@ -148,7 +148,9 @@ public static class ExplainDrawing
             ExplainEvent? branch = ctx.Events.FirstOrDefault(e => e.Kind == ExplainEventKind.Check && e.Text == "!err || is_compat");
             if (branch != null)
             {
-                finLines.Add($"!err || is_compat ({(branch.Right != 0 ? "true" : "false")}): {(branch.Holds ? "return err" : "unmap")}");
+                finLines.Add(branch.Left == 0 ? "!err: return err"
+                    : branch.Holds ? "is_compat: return err, no unmap"
+                    : "err && !is_compat: unmap");
             }
 
             if (ctx.Events.Any(e => e.Kind == ExplainEventKind.Assign && e.Text == "do_munmap(vma)"))
@@ -294,6 +296,18 @@ public static class ExplainDrawing
         NumberLine vma = VmaLane(ctx, vmStart, vmEnd, c.Get("pgoff"));
         lanes.Add(vma);
         string action = c.Action!.Name;
+        if (action == "raw")
+        {
+            // A type written directly: the union stays zero, the kernel reads it as that type's fields.
+            action = c.Get("raw_type") switch
+            {
+                1 or 2 => "remap",
+                3 => "simple_ioremap",
+                4 => "map_kernel_pages",
+                _ => action,
+            };
+        }
+
         bool nommu = c.Model == KernelModel.Nommu;
         if (action == "simple_ioremap")
         {
@@ -309,12 +323,14 @@ public static class ExplainDrawing
 
         if (action is "remap" or "remap_full" or "ioremap" or "ioremap_full" or "simple_ioremap")
         {
-            ulong? start = ctx.Assigned("action->remap.start");
-            ulong? size = ctx.Assigned("action->remap.size");
-            ulong? pfn = ctx.Assigned("action->remap.start_pfn");
-            if (start == null || size == null)
+            // What the helpers stored (a raw type leaves the zeroed union).
+            bool helper = ctx.Assigned("action->remap.start") != null;
+            ulong? start = helper ? ctx.Assigned("action->remap.start") : 0;
+            ulong? size = helper ? ctx.Assigned("action->remap.size") : 0;
+            ulong? pfn = helper ? ctx.Assigned("action->remap.start_pfn") : 0;
+            if (action == "simple_ioremap" && !helper)
             {
-                return;
+                return; // prepare failed before delegating: the prep lanes show why
             }
 
             RemapDescPath(ctx, vma, start.Value, size.Value, nommu);
@@ -491,6 +507,17 @@ public static class ExplainDrawing
         ExplainEvent? cow = ctx.CheckEvent("is_cow");
         ExplainEvent? s = ctx.CheckEvent("addr != vm_start");
         ExplainEvent? e = ctx.CheckEvent("end != vm_end");
+        if ((s != null && s.Rejects) || (e != null && e.Rejects))
+        {
+            // the remap range is what the rule refuses: draw it failed too
+            int last = vma.Bars.FindLastIndex(b => b.Style == LaneStyle.Window);
+            ExplainEvent failed = s != null && s.Rejects ? s : e!;
+            if (last >= 0)
+            {
+                vma.Bars[last] = vma.Bars[last] with { Style = LaneStyle.Fail, Check = failed.Text };
+            }
+        }
+
         if (s != null && s.Rejects)
         {
             vma.Marks.Add(new LaneMark(s.Left, $"✗ COW rule (MAYWRITE, !SHARED): addr != vm_start: {Hx(s.Left)} != {Hx(s.Right)} → -EINVAL", LaneStyle.Fail, s.Text));
