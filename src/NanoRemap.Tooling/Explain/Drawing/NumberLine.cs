@@ -215,9 +215,9 @@ public sealed class NumberLine
 
             for (BigInteger t = first; t < b; t += Tick)
             {
-                if (t == a)
+                if (t == from)
                 {
-                    continue;
+                    continue; // the bar's own edge
                 }
 
                 double x = X(scale, x0, t);
