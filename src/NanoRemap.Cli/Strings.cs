@@ -50,13 +50,16 @@ internal static class Strings
         "resulting pfn, each on its own axis (to scale where the values allow, a broken scale marked with a break sign\n" +
         "where not), and a failed check in red where it fails, labelled with the kernel's expression and values\n" +
         "(vm_pgoff > pages, the wrap of pfn + pages, the -EFAULT range rule, the COW rule, ...). op=mmap adds a strip\n" +
-        "hook -> prepare -> complete -> finish with each result and WARN site. One case only (not with --file); a\n" +
-        "malformed case (exit 1) or an unwritable FILE (exit 2) writes nothing.\n" +
+        "hook -> prepare -> complete -> finish with each result and WARN site. --png FILE renders the same picture\n" +
+        "as a PNG (Svg.Skia, 2x; Linux only). One case only (not with --file); a malformed case (exit 1) or an\n" +
+        "unwritable FILE (exit 2) writes nothing.\n" +
         "Examples:\n" +
         "  nanoremap explain --svg pgoff.svg op=prep vm_len=0x1000 pgoff=2 phys=0x10000000 size=0x2000\n" +
         "  nanoremap explain op=prep vm_len=0x1000 pgoff=2 phys=0x10000000 size=0x2000\n" +
         "  nanoremap explain --model mmu op=mmap vm_start=0x3ff44000 vm_end=0x3ff45000 flags=0xbb action=simple_ioremap phys=0x3ff44000 size=0x1000\n" +
         "  nanoremap explain --file examples/scenarios.eval";
+
+    public const string PngOption = "Also draw the case into FILE as a PNG image (the SVG rendered at 2x with Svg.Skia; Linux).";
 
     public const string SvgOption = "Also draw the case into FILE as an SVG picture (ranges to scale, the failing check marked; see 'explain --help').";
 

@@ -14,11 +14,13 @@ internal static class ExplainCommand
         var file = new Option<string?>("--file") { Description = Strings.ExplainFile, HelpName = "FILE" };
         var reenter = new Option<bool>("--reenter-prepare") { Description = Strings.ReenterOption };
         var svgFile = new Option<string?>("--svg") { Description = Strings.SvgOption, HelpName = "FILE" };
+        var pngFile = new Option<string?>("--png") { Description = Strings.PngOption, HelpName = "FILE" };
         var command = new Command("explain", Strings.Explain);
         command.Arguments.Add(tokens);
         command.Options.Add(file);
         command.Options.Add(reenter);
         command.Options.Add(svgFile);
+        command.Options.Add(pngFile);
         KernelOptions kernel = KernelOptions.AddTo(command);
         command.SetAction(parse =>
         {
@@ -40,21 +42,22 @@ internal static class ExplainCommand
 
             bool v2 = parse.GetValue(reenter);
             string? svg = parse.GetValue(svgFile);
-            if (svg != null && path != null)
+            string? png = parse.GetValue(pngFile);
+            if ((svg != null || png != null) && path != null)
             {
-                error.WriteLine("nanoremap explain: --svg draws one case: give the case on the command line, not --file");
+                error.WriteLine("nanoremap explain: --svg/--png draw one case: give the case on the command line, not --file");
                 return ExitCodes.CannotRun;
             }
 
             if (path == null)
             {
                 string line = string.Join(' ', caseTokens);
-                if (svg == null)
+                if (svg == null && png == null)
                 {
                     return ExplainLine(line, defaults, v2, output) ? ExitCodes.Ok : ExitCodes.Malformed;
                 }
 
-                return ExplainToSvg(line, defaults, v2, svg, output, error);
+                return ExplainToPictures(line, defaults, v2, svg, png, output, error);
             }
 
             string[] lines;
@@ -73,10 +76,11 @@ internal static class ExplainCommand
         return command;
     }
 
-    // One case, explained on stdout and drawn into svgPath. Nothing is written for a malformed case; the
-    // file is written whole (to a temporary file beside it, then moved) or not at all.
-    private static int ExplainToSvg(string line, EvalSettings defaults, bool v2, string svgPath, TextWriter output, TextWriter error)
+    // One case, explained on stdout and drawn into svgPath and/or pngPath. Nothing is written for a malformed
+    // case or a failed rendering; each file is written whole (to a temporary file beside it, then moved).
+    private static int ExplainToPictures(string line, EvalSettings defaults, bool v2, string? svgPath, string? pngPath, TextWriter output, TextWriter error)
     {
+        string targets = string.Join(" and ", new[] { svgPath, pngPath }.Where(p => p != null));
         EvalCase c;
         try
         {
@@ -86,51 +90,71 @@ internal static class ExplainCommand
         {
             output.WriteLine($"case:    {EvalCaseParser.StripComment(line)}");
             output.WriteLine($"error={e.Message}");
-            error.WriteLine($"nanoremap explain: {svgPath} not written: the case is malformed: {e.Message}");
+            error.WriteLine($"nanoremap explain: {targets} not written: the case is malformed: {e.Message}");
             return ExitCodes.Malformed;
         }
 
         ExplainReport report = Explainer.Explain(c, v2);
         string text = ExplainDrawing.ToSvgText(report);
-        string full;
-        string? temp = null;
+        var files = new List<(string Path, byte[] Bytes)>();
+        if (svgPath != null)
+        {
+            files.Add((svgPath, new System.Text.UTF8Encoding(false).GetBytes(text)));
+        }
+
+        if (pngPath != null)
+        {
+            if (!PngRenderer.TryRender(text, 2f, out byte[]? png, out string? why))
+            {
+                error.WriteLine($"nanoremap explain: {targets} not written: {why}");
+                return ExitCodes.CannotRun;
+            }
+
+            files.Add((pngPath, png!));
+        }
+
+        string? problem = CheckWritable(files.Select(f => f.Path));
+        if (problem != null)
+        {
+            error.WriteLine($"nanoremap explain: {problem}");
+            return ExitCodes.CannotRun;
+        }
+
+        var temps = new List<(string Temp, string Full)>();
         try
         {
-            full = Path.GetFullPath(svgPath);
-            string dir = Path.GetDirectoryName(full) ?? ".";
-            if (!Directory.Exists(dir))
+            foreach ((string path, byte[] bytes) in files)
             {
-                error.WriteLine($"nanoremap explain: cannot write {svgPath}: directory {dir} does not exist");
-                return ExitCodes.CannotRun;
+                string full = Path.GetFullPath(path);
+                string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+                temps.Add((temp, full));
+                File.WriteAllBytes(temp, bytes);
             }
 
-            if (Directory.Exists(full))
+            foreach ((string temp, string full) in temps)
             {
-                error.WriteLine($"nanoremap explain: cannot write {svgPath}: it is a directory");
-                return ExitCodes.CannotRun;
+                File.Move(temp, full, overwrite: true);
             }
-
-            temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-            File.WriteAllText(temp, text, new System.Text.UTF8Encoding(false));
-            File.Move(temp, full, overwrite: true);
-            temp = null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"nanoremap explain: cannot write {svgPath}: {e.Message}");
+            error.WriteLine($"nanoremap explain: cannot write {targets}: {e.Message}");
             return ExitCodes.CannotRun;
         }
         finally
         {
-            if (temp != null)
+            foreach ((string temp, _) in temps)
             {
                 try
                 {
-                    File.Delete(temp);
+                    if (File.Exists(temp))
+                    {
+                        File.Delete(temp);
+                    }
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    // best effort: the temporary file was never the output
+                    // best effort: a temporary file is never the output
                 }
             }
         }
@@ -140,8 +164,42 @@ internal static class ExplainCommand
             output.WriteLine(l);
         }
 
-        output.WriteLine($"svg:     {svgPath}");
+        foreach ((string path, _) in files)
+        {
+            output.WriteLine($"{(path == svgPath ? "svg" : "png")}:     {path}");
+        }
+
         return ExitCodes.Ok;
+    }
+
+    // A reason the pictures cannot be written (a missing directory, a directory in the way), or null.
+    private static string? CheckWritable(IEnumerable<string> paths)
+    {
+        foreach (string path in paths)
+        {
+            string full;
+            try
+            {
+                full = Path.GetFullPath(path);
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                return $"cannot write {path}: {e.Message}";
+            }
+
+            string dir = Path.GetDirectoryName(full) ?? ".";
+            if (!Directory.Exists(dir))
+            {
+                return $"cannot write {path}: directory {dir} does not exist";
+            }
+
+            if (Directory.Exists(full))
+            {
+                return $"cannot write {path}: it is a directory";
+            }
+        }
+
+        return null;
     }
 
     // One case; false if it was malformed.

@@ -328,8 +328,43 @@ public sealed class ExplainSvgTests
         string path = Path.Combine(TempDir.Create(), "case.svg");
         CliRunner.Outcome o = CliRunner.Run(new[] { "explain", "--svg", path, "--file", cases });
         Assert.Equal(2, o.Exit);
-        Assert.Contains("--svg draws one case", o.Stderr);
+        Assert.Contains("--svg/--png draw one case", o.Stderr);
         Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void Explain_png_renders_the_same_picture_at_twice_the_size()
+    {
+        string dir = TempDir.Create();
+        string svg = Path.Combine(dir, "case.svg");
+        string png = Path.Combine(dir, "case.png");
+        CliRunner.Outcome o = CliRunner.Run(new[] { "explain", "--svg", svg, "--png", png, "op=prep", "vm_len=0x1000", "pgoff=2", "phys=0x10000000", "size=0x2000" });
+        Assert.Equal(0, o.Exit);
+        Assert.Contains(o.Lines, l => l == "png:     " + png);
+        byte[] bytes = File.ReadAllBytes(png);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0d, 0x0a, 0x1a, 0x0a }, bytes.Take(8));
+
+        // IHDR: width and height, big endian, at offset 16: twice the SVG's.
+        int width = (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19];
+        int height = (bytes[20] << 24) | (bytes[21] << 16) | (bytes[22] << 8) | bytes[23];
+        XElement root = XDocument.Load(svg).Root!;
+        double svgWidth = double.Parse((string)root.Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture);
+        double svgHeight = double.Parse((string)root.Attribute("height")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(2 * svgWidth, width, 1.0);
+        Assert.Equal(2 * svgHeight, height, 1.0);
+        Assert.Equal(2, Directory.GetFiles(dir).Length); // no temporary files left
+    }
+
+    [Fact]
+    public void An_unwritable_png_writes_neither_picture()
+    {
+        string dir = TempDir.Create();
+        string svg = Path.Combine(dir, "case.svg");
+        string png = Path.Combine(dir, "nowhere", "case.png");
+        CliRunner.Outcome o = CliRunner.Run(new[] { "explain", "--svg", svg, "--png", png, "op=prep", "vm_len=0x1000", "phys=0x1000", "size=0x1000" });
+        Assert.Equal(2, o.Exit);
+        Assert.Contains($"cannot write {png}", o.Stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
     }
 
     [Fact]
@@ -338,6 +373,7 @@ public sealed class ExplainSvgTests
         CliRunner.Outcome o = CliRunner.Run(new[] { "explain", "--help" });
         Assert.Equal(0, o.Exit);
         Assert.Contains("--svg", o.Stdout);
+        Assert.Contains("--png", o.Stdout);
         Assert.Contains("broken scale", o.Stdout);
         Assert.Contains("writes nothing", o.Stdout);
     }

@@ -325,19 +325,16 @@ public static class ExplainDrawing
         {
             // What the helpers stored (a raw type leaves the zeroed union).
             bool helper = ctx.Assigned("action->remap.start") != null;
-            ulong? start = helper ? ctx.Assigned("action->remap.start") : 0;
-            ulong? size = helper ? ctx.Assigned("action->remap.size") : 0;
-            ulong? pfn = helper ? ctx.Assigned("action->remap.start_pfn") : 0;
+            ulong start = helper ? ctx.Assigned("action->remap.start") ?? 0 : 0;
+            ulong size = helper ? ctx.Assigned("action->remap.size") ?? 0 : 0;
+            ulong pfn = helper ? ctx.Assigned("action->remap.start_pfn") ?? 0 : 0;
             if (action == "simple_ioremap" && !helper)
             {
                 return; // prepare failed before delegating: the prep lanes show why
             }
 
-            RemapDescPath(ctx, vma, start.Value, size.Value, nommu);
-            if (pfn != null)
-            {
-                lanes.Add(PfnLane(ctx, pfn.Value, size.Value, "action->remap.start_pfn"));
-            }
+            RemapDescPath(ctx, vma, start, size, nommu);
+            lanes.Add(PfnLane(ctx, pfn, size, "action->remap.start_pfn"));
 
             return;
         }
