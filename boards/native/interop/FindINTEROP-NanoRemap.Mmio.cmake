@@ -24,7 +24,7 @@ set(NanoRemap.Mmio_SRCS
     NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess.cpp
 
     # portable core and firmware glue
-    nanoremap_mmio.c
+    nanoremap_core.c
     nanoremap_firmware.c
 
     # generated allow-lists (only the one of CONFIG_IDF_TARGET_* is referenced)
@@ -56,4 +56,4 @@ endforeach()
 
 include(FindPackageHandleStandardArgs)
 
-FIND_PACKAGE_HANDLE_STANDARD_ARGS(NanoRemap DEFAULT_MSG NanoRemap.Mmio_INCLUDE_DIRS NanoRemap.Mmio_SOURCES)
+FIND_PACKAGE_HANDLE_STANDARD_ARGS(INTEROP-NanoRemap.Mmio DEFAULT_MSG NanoRemap.Mmio_INCLUDE_DIRS NanoRemap.Mmio_SOURCES)

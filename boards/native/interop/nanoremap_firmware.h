@@ -2,7 +2,7 @@
 #ifndef NANOREMAP_FIRMWARE_H
 #define NANOREMAP_FIRMWARE_H
 
-#include "nanoremap_mmio.h"
+#include "nanoremap_core.h"
 
 #ifdef __cplusplus
 extern "C" {

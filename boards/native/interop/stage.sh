@@ -13,7 +13,7 @@ nf="${1:?usage: stage.sh <nf-interpreter directory>}"
 dest="${nf}/InteropAssemblies/NanoRemap.Mmio"
 mkdir -p "${dest}" "${nf}/CMake/Modules"
 cp "${here}"/NanoRemap*.h "${here}"/NanoRemap*.cpp "${here}"/nanoremap_firmware.[ch] "${dest}/"
-cp "${boards}/native/core/nanoremap_mmio.h" "${boards}/native/core/nanoremap_mmio.c" "${dest}/"
+cp "${boards}/native/core/nanoremap_core.h" "${boards}/native/core/nanoremap_core.c" "${dest}/"
 for chip in esp32 esp32s3 esp32c3; do
   cp "${boards}/${chip}/native/nanoremap_board_${chip}.h" "${boards}/${chip}/native/nanoremap_board_${chip}.c" "${dest}/"
 done
