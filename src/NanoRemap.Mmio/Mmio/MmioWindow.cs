@@ -12,8 +12,16 @@ namespace NanoRemap.Mmio
     /// <para>
     /// Accesses are 32-bit at 4-byte aligned byte offsets (the IDF <c>REG_*</c> accessors are 32-bit only).
     /// An offset outside the window or not aligned raises <see cref="ArgumentOutOfRangeException"/> /
-    /// <see cref="ArgumentException"/> before any register is touched; so does a read of a classic-ESP32
-    /// FIFO register (errata CPU-3.21). Register accesses allocate nothing.
+    /// <see cref="ArgumentException"/> before any register is touched; so does a plain read of a classic-ESP32
+    /// FIFO register (errata CPU-3.21; <see cref="ReadFifo"/> reads it the safe way). Register accesses allocate
+    /// nothing. Every refusal message names its check ("misaligned", "unmapped", "denied", "read-only", "fifo")
+    /// and the address, in the words of the firmware's native layer.
+    /// </para>
+    /// <para>
+    /// <see cref="SetBits"/> / <see cref="ClearBits"/> / <see cref="ToggleBits"/> / <see cref="SetField"/> /
+    /// <see cref="Modify"/> are atomic read-modify-writes (one InternalCall, a critical section on the device);
+    /// <see cref="ReadBlock"/> / <see cref="WriteBlock"/> / <see cref="ReadFifo"/> / <see cref="WriteFifo"/> move N
+    /// words in one InternalCall into or out of a caller-owned buffer.
     /// </para>
     /// <para>
     /// <see cref="Read32"/> / <see cref="Write32"/> are one managed frame on top of the native call on the
@@ -148,7 +156,7 @@ namespace NanoRemap.Mmio
         /// <returns>The register value.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is not 4-byte aligned, or it is a FIFO register whose reads are refused (errata CPU-3.21).</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused write of 0x3FF5A000 on esp32: denied".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public uint Read32(uint offset)
         {
@@ -176,7 +184,7 @@ namespace NanoRemap.Mmio
         /// <param name="value">Value to write.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is not 4-byte aligned.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused write of 0x3FF5A000 on esp32: denied".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void Write32(uint offset, uint value)
         {
@@ -196,43 +204,131 @@ namespace NanoRemap.Mmio
         }
 
         /// <summary>
-        /// Sets bits: <c>reg = reg | mask</c> (IDF <c>REG_SET_BIT</c>). A non-atomic read-modify-write: an
-        /// interrupt or the other core may change the register between the read and the write. Prefer
-        /// <see cref="AtomicSet"/> where the register has a W1TS alias.
+        /// Atomic read-modify-write: <c>reg = ((reg &amp; ~clearMask) | setMask) ^ toggleMask</c> in one native call
+        /// (<c>nr_modify32</c>: one read and one write inside the firmware's critical section, <c>portENTER_CRITICAL_SAFE</c>,
+        /// so no interrupt on this core and no other NanoRemap access on either core comes between them). The
+        /// simulator does the same. <see cref="SetBits"/>, <see cref="ClearBits"/>, <see cref="ToggleBits"/> and
+        /// <see cref="SetField"/> are special cases.
+        /// </summary>
+        /// <param name="offset">Byte offset of the register: a multiple of 4 below <see cref="Size"/>.</param>
+        /// <param name="clearMask">Bits to clear.</param>
+        /// <param name="setMask">Bits to set (after clearing).</param>
+        /// <param name="toggleMask">Bits to toggle (last).</param>
+        /// <returns>The register value before the write.</returns>
+        /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned, or a FIFO register (which cannot be read-modify-written).</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
+        public uint Modify(uint offset, uint clearMask, uint setMask, uint toggleMask)
+        {
+            if ((offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadOffset(_base, _size, offset);
+            }
+
+            if (offset == _fifoOffset)
+            {
+                throw MmioErrors.FifoModify(_base + offset);
+            }
+
+            RegisterSimulator sim = _sim;
+            if (sim == null)
+            {
+                return NativeRegisterAccess.NativeModify32(_base + offset, clearMask, setMask, toggleMask);
+            }
+
+            return sim.Modify32(_base + offset, clearMask, setMask, toggleMask);
+        }
+
+        /// <summary>
+        /// Sets bits: <c>reg = reg | mask</c> (IDF <c>REG_SET_BIT</c>), atomically: one native read-modify-write in a
+        /// critical section (see <see cref="Modify"/>). Where the register has a W1TS alias, <see cref="AtomicSet"/> is
+        /// one plain store and cheaper.
         /// </summary>
         /// <param name="offset">Byte offset of the register.</param>
         /// <param name="mask">Bits to set.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned or a FIFO register.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void SetBits(uint offset, uint mask)
         {
-            Write32(offset, Read32(offset) | mask);
+            if ((offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadOffset(_base, _size, offset);
+            }
+
+            if (offset == _fifoOffset)
+            {
+                throw MmioErrors.FifoModify(_base + offset);
+            }
+
+            RegisterSimulator sim = _sim;
+            if (sim == null)
+            {
+                NativeRegisterAccess.NativeModify32(_base + offset, 0, mask, 0);
+                return;
+            }
+
+            sim.Modify32(_base + offset, 0, mask, 0);
         }
 
-        /// <summary>Clears bits: <c>reg = reg &amp; ~mask</c> (IDF <c>REG_CLR_BIT</c>). Non-atomic read-modify-write; prefer <see cref="AtomicClear"/> where possible.</summary>
+        /// <summary>Clears bits: <c>reg = reg &amp; ~mask</c> (IDF <c>REG_CLR_BIT</c>), atomically (see <see cref="Modify"/>).</summary>
         /// <param name="offset">Byte offset of the register.</param>
         /// <param name="mask">Bits to clear.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned or a FIFO register.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void ClearBits(uint offset, uint mask)
         {
-            Write32(offset, Read32(offset) & ~mask);
+            if ((offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadOffset(_base, _size, offset);
+            }
+
+            if (offset == _fifoOffset)
+            {
+                throw MmioErrors.FifoModify(_base + offset);
+            }
+
+            RegisterSimulator sim = _sim;
+            if (sim == null)
+            {
+                NativeRegisterAccess.NativeModify32(_base + offset, mask, 0, 0);
+                return;
+            }
+
+            sim.Modify32(_base + offset, mask, 0, 0);
         }
 
-        /// <summary>Toggles bits: <c>reg = reg ^ mask</c>. Non-atomic read-modify-write (the hardware has no toggle alias).</summary>
+        /// <summary>Toggles bits: <c>reg = reg ^ mask</c>, atomically (see <see cref="Modify"/>; the hardware has no toggle alias).</summary>
         /// <param name="offset">Byte offset of the register.</param>
         /// <param name="mask">Bits to toggle.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned or a FIFO register.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void ToggleBits(uint offset, uint mask)
         {
-            Write32(offset, Read32(offset) ^ mask);
+            if ((offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadOffset(_base, _size, offset);
+            }
+
+            if (offset == _fifoOffset)
+            {
+                throw MmioErrors.FifoModify(_base + offset);
+            }
+
+            RegisterSimulator sim = _sim;
+            if (sim == null)
+            {
+                NativeRegisterAccess.NativeModify32(_base + offset, 0, 0, mask);
+                return;
+            }
+
+            sim.Modify32(_base + offset, 0, 0, mask);
         }
 
         /// <summary>
@@ -245,7 +341,7 @@ namespace NanoRemap.Mmio
         /// <returns>The field value.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window, or mask / shift describe no 32-bit field.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public uint GetField(uint offset, uint mask, int shift)
         {
@@ -254,27 +350,170 @@ namespace NanoRemap.Mmio
         }
 
         /// <summary>
-        /// Writes a field, IDF <c>REG_SET_FIELD</c>: <c>reg = (reg &amp; ~(mask &lt;&lt; shift)) | (value &lt;&lt; shift)</c>.
-        /// A non-atomic read-modify-write. Unlike the IDF macro, a value wider than the field is refused instead of truncated.
+        /// Writes a field, IDF <c>REG_SET_FIELD</c>: <c>reg = (reg &amp; ~(mask &lt;&lt; shift)) | (value &lt;&lt; shift)</c>,
+        /// atomically (one native read-modify-write, see <see cref="Modify"/>). Unlike the IDF macro, a value wider than
+        /// the field is refused instead of truncated.
         /// </summary>
         /// <param name="offset">Byte offset of the register.</param>
         /// <param name="mask">The field's unshifted mask (<c>_V</c>), non-zero.</param>
         /// <param name="shift">The field's shift (<c>_S</c>), 0..31.</param>
         /// <param name="value">The new field value, at most <paramref name="mask"/>.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window, mask / shift describe no 32-bit field, or the value does not fit the field.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned or a FIFO register.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void SetField(uint offset, uint mask, int shift, uint value)
         {
-            MmioErrors.CheckField(mask, shift);
-            if ((value & ~mask) != 0)
+            if (mask == 0 || shift < 0 || shift > 31 || ((ulong)mask << shift) > 0xFFFFFFFFUL)
             {
-                throw new ArgumentOutOfRangeException("value", "0x" + value.ToString("X") + " does not fit the field mask 0x" + mask.ToString("X"));
+                throw MmioErrors.BadField(mask, shift);
             }
 
-            uint reg = Read32(offset);
-            Write32(offset, (reg & ~(mask << shift)) | (value << shift));
+            if ((value & ~mask) != 0)
+            {
+                throw MmioErrors.BadFieldValue(mask, value);
+            }
+
+            if ((offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadOffset(_base, _size, offset);
+            }
+
+            if (offset == _fifoOffset)
+            {
+                throw MmioErrors.FifoModify(_base + offset);
+            }
+
+            RegisterSimulator sim = _sim;
+            if (sim == null)
+            {
+                NativeRegisterAccess.NativeModify32(_base + offset, mask << shift, value << shift, 0);
+                return;
+            }
+
+            sim.Modify32(_base + offset, mask << shift, value << shift, 0);
+        }
+
+        /// <summary>
+        /// Reads <paramref name="count"/> consecutive registers from <paramref name="offset"/> into
+        /// <c>buffer[index ..]</c> in one native call (<c>nr_read_block</c>), checked once for the whole range before
+        /// the first read. Allocates nothing: the caller owns the buffer.
+        /// </summary>
+        /// <param name="offset">Byte offset of the first register: a multiple of 4.</param>
+        /// <param name="buffer">Destination.</param>
+        /// <param name="index">First element written.</param>
+        /// <param name="count">Number of words; <c>offset + 4 * count</c> must stay inside the window.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The buffer range or the register range is invalid.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned, or the range holds a FIFO register (use <see cref="ReadFifo"/>).</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
+        public void ReadBlock(uint offset, uint[] buffer, int index, int count)
+        {
+            if (buffer == null || index < 0 || count < 0 || count > buffer.Length - index || (offset & 3) != 0 || offset >= _size
+                || (uint)count > (_size - offset) >> 2 || _fifoOffset - offset < ((uint)count << 2))
+            {
+                throw MmioErrors.BadBlock(_base, _size, offset, buffer, index, count, true, _fifoOffset);
+            }
+
+            RegisterSimulator sim = _sim;
+            if (sim == null)
+            {
+                NativeRegisterAccess.NativeReadBlock(_base + offset, 4, buffer, index, count);
+                return;
+            }
+
+            sim.ReadBlock(_base + offset, 4, buffer, index, count);
+        }
+
+        /// <summary>
+        /// Writes <c>buffer[index ..]</c> to <paramref name="count"/> consecutive registers from <paramref name="offset"/>
+        /// in one native call (<c>nr_write_block</c>: RMT RAM, a LUT), checked once for the whole range before the first write.
+        /// </summary>
+        /// <param name="offset">Byte offset of the first register: a multiple of 4.</param>
+        /// <param name="buffer">Source.</param>
+        /// <param name="index">First element read.</param>
+        /// <param name="count">Number of words; <c>offset + 4 * count</c> must stay inside the window.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The buffer range or the register range is invalid.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
+        public void WriteBlock(uint offset, uint[] buffer, int index, int count)
+        {
+            if (buffer == null || index < 0 || count < 0 || count > buffer.Length - index || (offset & 3) != 0 || offset >= _size
+                || (uint)count > (_size - offset) >> 2)
+            {
+                throw MmioErrors.BadBlock(_base, _size, offset, buffer, index, count, true, NoFifo);
+            }
+
+            RegisterSimulator sim = _sim;
+            if (sim == null)
+            {
+                NativeRegisterAccess.NativeWriteBlock(_base + offset, 4, buffer, index, count);
+                return;
+            }
+
+            sim.WriteBlock(_base + offset, 4, buffer, index, count);
+        }
+
+        /// <summary>
+        /// Reads one register <paramref name="count"/> times into <c>buffer[index ..]</c> in one native call: a FIFO.
+        /// On the classic ESP32 a FIFO register (whose plain <see cref="Read32"/> is refused, errata CPU-3.21) is read
+        /// the errata-safe way: each read inside a critical section, so no interrupt lands in it, paced as
+        /// ESP-IDF's <c>uart_ll_read_rxfifo</c> paces them.
+        /// </summary>
+        /// <param name="offset">Byte offset of the register: a multiple of 4 below <see cref="Size"/>.</param>
+        /// <param name="buffer">Destination.</param>
+        /// <param name="index">First element written.</param>
+        /// <param name="count">Number of reads.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The buffer range is invalid or the offset is outside the window.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
+        public void ReadFifo(uint offset, uint[] buffer, int index, int count)
+        {
+            if (buffer == null || index < 0 || count < 0 || count > buffer.Length - index || (offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadBlock(_base, _size, offset, buffer, index, count, false, NoFifo);
+            }
+
+            RegisterSimulator sim = _sim;
+            if (sim == null)
+            {
+                NativeRegisterAccess.NativeReadBlock(_base + offset, 0, buffer, index, count);
+                return;
+            }
+
+            sim.ReadBlock(_base + offset, 0, buffer, index, count);
+        }
+
+        /// <summary>Writes <c>buffer[index ..]</c> to one register, <paramref name="count"/> stores in one native call: a TX FIFO.</summary>
+        /// <param name="offset">Byte offset of the register: a multiple of 4 below <see cref="Size"/>.</param>
+        /// <param name="buffer">Source.</param>
+        /// <param name="index">First element read.</param>
+        /// <param name="count">Number of writes.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The buffer range is invalid or the offset is outside the window.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
+        public void WriteFifo(uint offset, uint[] buffer, int index, int count)
+        {
+            if (buffer == null || index < 0 || count < 0 || count > buffer.Length - index || (offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadBlock(_base, _size, offset, buffer, index, count, false, NoFifo);
+            }
+
+            RegisterSimulator sim = _sim;
+            if (sim == null)
+            {
+                NativeRegisterAccess.NativeWriteBlock(_base + offset, 0, buffer, index, count);
+                return;
+            }
+
+            sim.WriteBlock(_base + offset, 0, buffer, index, count);
         }
 
         /// <summary>
@@ -285,7 +524,7 @@ namespace NanoRemap.Mmio
         /// <param name="bits">Bits to set.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned, the register has no W1TS alias, or the alias lies outside the window.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused write of 0x3FF5A000 on esp32: denied".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void AtomicSet(uint offset, uint bits)
         {
@@ -300,7 +539,7 @@ namespace NanoRemap.Mmio
         /// <param name="bits">Bits to clear.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned, the register has no W1TC alias, or the alias lies outside the window.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused write of 0x3FF5A000 on esp32: denied".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void AtomicClear(uint offset, uint bits)
         {
