@@ -6,7 +6,8 @@
 # declaration of the nanoCLR interop API (written from nf-interpreter's public headers' signatures) and of the few
 # ESP-IDF calls the glue uses. Once per IDF target (CONFIG_IDF_TARGET_*), so the glue selects each chip's board table;
 # a target whose generated board table does not exist yet is skipped and says so. The objects of a target are then
-# linked into one relocatable object (a duplicate definition fails). Also proves the case-clash check fails.
+# linked into one relocatable object (a duplicate definition fails). The posix set (nanoremap_firmware_posix.c instead
+# of nanoremap_firmware.c) is compiled the same way without any ESP-IDF header. Also proves the case-clash check fails.
 set -euo pipefail
 cc=${CC:-cc}
 cxx=${CXX:-c++}
@@ -51,10 +52,23 @@ for chip in esp32 esp32s2 esp32s3 esp32c3 esp32c5 esp32c6 esp32h2; do
 done
 [ "${compiled}" -gt 0 ] || { echo "interop-compile: no target compiled" >&2; exit 1; }
 
-# the posix simulated board's glue replaces nanoremap_firmware.c in the nanoCLR posix target (boards/README.md)
+# the posix simulated board: nanoremap_firmware_posix.c replaces nanoremap_firmware.c in the nanoCLR posix target
+# (boards/README.md); that set compiles without any ESP-IDF header and links into one object too
 if [ -f "${staged}/nanoremap_firmware_posix.c" ]; then
-  "${cc}" -std=c11 "${flags[@]}" -I "${staged}" -c "${staged}/nanoremap_firmware_posix.c" -o "${work}/posix.o"
-  echo "interop-compile: posix: nanoremap_firmware_posix.c compiled"
+  obj="${work}/obj-posix"
+  mkdir -p "${obj}"
+  objs=()
+  for src in "${staged}"/*.c; do
+    case "$(basename "${src}")" in nanoremap_firmware.c) continue ;; esac
+    "${cc}" -std=c11 "${flags[@]}" -I "${staged}" -c "${src}" -o "${obj}/$(basename "${src}").o"
+    objs+=("${obj}/$(basename "${src}").o")
+  done
+  for src in "${staged}"/*.cpp; do
+    "${cxx}" -std=c++17 "${flags[@]}" -I "${staged}" -I "${decl}/nanoclr" -c "${src}" -o "${obj}/$(basename "${src}").o"
+    objs+=("${obj}/$(basename "${src}").o")
+  done
+  "${cxx}" -r -nostdlib -o "${obj}/NanoRemap.Mmio.o" "${objs[@]}"
+  echo "interop-compile: posix: ${#objs[@]} staged sources with nanoremap_firmware_posix.c compiled (no ESP-IDF header) and linked into one object"
 fi
 
 # the case-clash check itself: a staged copy with NanoRemap_Core.h beside nanoremap_core.h must be refused

@@ -14,7 +14,7 @@ nf="${1:?usage: stage.sh <nf-interpreter directory>}"
 [ -d "${nf}" ] || { echo "stage.sh: ${nf} is not a directory" >&2; exit 1; }
 
 # every file staged into the one folder, source paths
-files=("${here}"/NanoRemap*.h "${here}"/NanoRemap*.cpp "${here}"/nanoremap_firmware*.[ch]
+files=("${here}"/NanoRemap*.h "${here}"/NanoRemap*.cpp "${here}"/nanoremap_firmware*.[ch] "${here}"/nanoremap_sim_model.[ch]
        "${boards}/native/core/nanoremap_core.h" "${boards}/native/core/nanoremap_core.c")
 for dir in "${boards}"/*/native; do
   chip="$(basename "$(dirname "${dir}")")"
