@@ -33,20 +33,8 @@ namespace NanoRemap.Mmio
                 + ") is not 4-byte aligned (registers are 32-bit): misaligned");
         }
 
-        internal static ArgumentException FifoRead(uint address)
-        {
-            return new ArgumentException("refused read of 0x" + address.ToString("X8")
-                + ": fifo (an interrupt during a plain read can halt later APB accesses, ESP32 errata CPU-3.21; use ReadFifo)");
-        }
-
-        internal static ArgumentException FifoModify(uint address)
-        {
-            return new ArgumentException("refused modify of 0x" + address.ToString("X8")
-                + ": fifo (a FIFO register cannot be read-modify-written, ESP32 errata CPU-3.21)");
-        }
-
-        // A block transfer's arguments: buffer range, or a register range that leaves the window / holds a FIFO.
-        internal static Exception BadBlock(uint windowBase, uint size, uint offset, uint[] buffer, int index, int count, bool consecutive, uint fifoOffset)
+        // A block transfer's arguments: the buffer range, or a register range that leaves the window.
+        internal static Exception BadBlock(uint windowBase, uint size, uint offset, uint[] buffer, int index, int count)
         {
             if (buffer == null)
             {
@@ -64,14 +52,8 @@ namespace NanoRemap.Mmio
                 return BadOffset(windowBase, size, offset);
             }
 
-            if (consecutive && (uint)count > (size - offset) >> 2)
-            {
-                return new ArgumentOutOfRangeException("count", count.ToString() + " words from offset 0x" + offset.ToString("X")
-                    + " leave the window [0x" + windowBase.ToString("X8") + ", +0x" + size.ToString("X") + "): unmapped");
-            }
-
-            return new ArgumentException("refused block read of 0x" + (windowBase + fifoOffset).ToString("X8")
-                + ": fifo (a FIFO register inside a consecutive block; use ReadFifo)");
+            return new ArgumentOutOfRangeException("count", count.ToString() + " words from offset 0x" + offset.ToString("X")
+                + " leave the window [0x" + windowBase.ToString("X8") + ", +0x" + size.ToString("X") + "): unmapped");
         }
 
         internal static void CheckField(uint mask, int shift)

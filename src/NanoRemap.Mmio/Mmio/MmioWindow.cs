@@ -12,10 +12,13 @@ namespace NanoRemap.Mmio
     /// <para>
     /// Accesses are 32-bit at 4-byte aligned byte offsets (the IDF <c>REG_*</c> accessors are 32-bit only).
     /// An offset outside the window or not aligned raises <see cref="ArgumentOutOfRangeException"/> /
-    /// <see cref="ArgumentException"/> before any register is touched; so does a plain read of a classic-ESP32
-    /// FIFO register (errata CPU-3.21; <see cref="ReadFifo"/> reads it the safe way). Register accesses allocate
+    /// <see cref="ArgumentException"/> before any register is touched. What only the board knows per register is
+    /// left to the native layer, which checks every access anyway (and the simulator playing it): a plain read or a
+    /// read-modify-write of a classic-ESP32 FIFO register (errata CPU-3.21; <see cref="ReadFifo"/> reads it the
+    /// safe way) and the board policy's read-only / denied registers raise <see cref="InvalidOperationException"/>
+    /// before the register is touched, so the window's hot path is two compares. Register accesses allocate
     /// nothing. Every refusal message names its check ("misaligned", "unmapped", "denied", "read-only", "fifo")
-    /// and the address, in the words of the firmware's native layer.
+    /// and the address, in the words of the firmware's native layer ("refused read of 0x3FF40000 on esp32: fifo").
     /// </para>
     /// <para>
     /// <see cref="SetBits"/> / <see cref="ClearBits"/> / <see cref="ToggleBits"/> / <see cref="SetField"/> /
@@ -37,11 +40,8 @@ namespace NanoRemap.Mmio
     /// </remarks>
     public struct MmioWindow
     {
-        private const uint NoFifo = 0xFFFFFFFF;
-
         private readonly uint _base;
         private readonly uint _size;
-        private readonly uint _fifoOffset;        // window offset of a refused FIFO register, or NoFifo
         private readonly RegisterSimulator _sim;  // null on hardware
         private readonly RegisterBus _bus;
         private readonly PeripheralBlock _block;
@@ -79,19 +79,8 @@ namespace NanoRemap.Mmio
                     + " is denied by default (security-sensitive); allow it in boards/" + board.Chip + "/board.map and regenerate");
             }
 
-            uint fifo = NoFifo;
-            for (int i = 0; i < board.FifoCount; i++)
-            {
-                uint a = board.GetFifoAddress(i);
-                if (a - phys < size)
-                {
-                    fifo = a - phys;
-                }
-            }
-
             _base = phys;
             _size = size;
-            _fifoOffset = fifo;
             _sim = bus.Simulator;
             _bus = bus;
             _block = block;
@@ -155,8 +144,8 @@ namespace NanoRemap.Mmio
         /// <param name="offset">Byte offset from the window start: a multiple of 4 below <see cref="Size"/>.</param>
         /// <returns>The register value.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
-        /// <exception cref="ArgumentException">The offset is not 4-byte aligned, or it is a FIFO register whose reads are refused (errata CPU-3.21).</exception>
-        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused write of 0x3FF5A000 on esp32: denied".</exception>
+        /// <exception cref="ArgumentException">The offset is not 4-byte aligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register read on the classic ESP32, a register the board policy makes read-only or denied, a board map that is not the firmware's chip); the message names the check: "refused read of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public uint Read32(uint offset)
         {
@@ -165,18 +154,13 @@ namespace NanoRemap.Mmio
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
 
-            if (offset == _fifoOffset)
-            {
-                throw MmioErrors.FifoRead(_base + offset);
-            }
 
-            RegisterSimulator sim = _sim;
-            if (sim == null)
+            if (_sim == null)
             {
                 return NativeRegisterAccess.NativeRead32(_base + offset);
             }
 
-            return sim.Read32(_base + offset);
+            return _sim.Read32(_base + offset);
         }
 
         /// <summary>Writes the 32-bit register at a byte offset (IDF <c>REG_WRITE</c>; volatile). Writes to read-only registers are ignored by the silicon.</summary>
@@ -184,7 +168,7 @@ namespace NanoRemap.Mmio
         /// <param name="value">Value to write.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is not 4-byte aligned.</exception>
-        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused write of 0x3FF5A000 on esp32: denied".</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register read on the classic ESP32, a register the board policy makes read-only or denied, a board map that is not the firmware's chip); the message names the check: "refused read of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void Write32(uint offset, uint value)
         {
@@ -193,14 +177,13 @@ namespace NanoRemap.Mmio
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
 
-            RegisterSimulator sim = _sim;
-            if (sim == null)
+            if (_sim == null)
             {
                 NativeRegisterAccess.NativeWrite32(_base + offset, value);
                 return;
             }
 
-            sim.Write32(_base + offset, value);
+            _sim.Write32(_base + offset, value);
         }
 
         /// <summary>
@@ -216,8 +199,8 @@ namespace NanoRemap.Mmio
         /// <param name="toggleMask">Bits to toggle (last).</param>
         /// <returns>The register value before the write.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned, or a FIFO register (which cannot be read-modify-written).</exception>
-        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public uint Modify(uint offset, uint clearMask, uint setMask, uint toggleMask)
         {
@@ -226,18 +209,13 @@ namespace NanoRemap.Mmio
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
 
-            if (offset == _fifoOffset)
-            {
-                throw MmioErrors.FifoModify(_base + offset);
-            }
 
-            RegisterSimulator sim = _sim;
-            if (sim == null)
+            if (_sim == null)
             {
                 return NativeRegisterAccess.NativeModify32(_base + offset, clearMask, setMask, toggleMask);
             }
 
-            return sim.Modify32(_base + offset, clearMask, setMask, toggleMask);
+            return _sim.Modify32(_base + offset, clearMask, setMask, toggleMask);
         }
 
         /// <summary>
@@ -248,8 +226,8 @@ namespace NanoRemap.Mmio
         /// <param name="offset">Byte offset of the register.</param>
         /// <param name="mask">Bits to set.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned or a FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void SetBits(uint offset, uint mask)
         {
@@ -258,27 +236,22 @@ namespace NanoRemap.Mmio
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
 
-            if (offset == _fifoOffset)
-            {
-                throw MmioErrors.FifoModify(_base + offset);
-            }
 
-            RegisterSimulator sim = _sim;
-            if (sim == null)
+            if (_sim == null)
             {
                 NativeRegisterAccess.NativeModify32(_base + offset, 0, mask, 0);
                 return;
             }
 
-            sim.Modify32(_base + offset, 0, mask, 0);
+            _sim.Modify32(_base + offset, 0, mask, 0);
         }
 
         /// <summary>Clears bits: <c>reg = reg &amp; ~mask</c> (IDF <c>REG_CLR_BIT</c>), atomically (see <see cref="Modify"/>).</summary>
         /// <param name="offset">Byte offset of the register.</param>
         /// <param name="mask">Bits to clear.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned or a FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void ClearBits(uint offset, uint mask)
         {
@@ -287,27 +260,22 @@ namespace NanoRemap.Mmio
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
 
-            if (offset == _fifoOffset)
-            {
-                throw MmioErrors.FifoModify(_base + offset);
-            }
 
-            RegisterSimulator sim = _sim;
-            if (sim == null)
+            if (_sim == null)
             {
                 NativeRegisterAccess.NativeModify32(_base + offset, mask, 0, 0);
                 return;
             }
 
-            sim.Modify32(_base + offset, mask, 0, 0);
+            _sim.Modify32(_base + offset, mask, 0, 0);
         }
 
         /// <summary>Toggles bits: <c>reg = reg ^ mask</c>, atomically (see <see cref="Modify"/>; the hardware has no toggle alias).</summary>
         /// <param name="offset">Byte offset of the register.</param>
         /// <param name="mask">Bits to toggle.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned or a FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void ToggleBits(uint offset, uint mask)
         {
@@ -316,19 +284,14 @@ namespace NanoRemap.Mmio
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
 
-            if (offset == _fifoOffset)
-            {
-                throw MmioErrors.FifoModify(_base + offset);
-            }
 
-            RegisterSimulator sim = _sim;
-            if (sim == null)
+            if (_sim == null)
             {
                 NativeRegisterAccess.NativeModify32(_base + offset, 0, 0, mask);
                 return;
             }
 
-            sim.Modify32(_base + offset, 0, 0, mask);
+            _sim.Modify32(_base + offset, 0, 0, mask);
         }
 
         /// <summary>
@@ -340,8 +303,8 @@ namespace NanoRemap.Mmio
         /// <param name="shift">The field's shift (<c>_S</c>), 0..31; <c>mask &lt;&lt; shift</c> must fit in 32 bits.</param>
         /// <returns>The field value.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window, or mask / shift describe no 32-bit field.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public uint GetField(uint offset, uint mask, int shift)
         {
@@ -359,8 +322,8 @@ namespace NanoRemap.Mmio
         /// <param name="shift">The field's shift (<c>_S</c>), 0..31.</param>
         /// <param name="value">The new field value, at most <paramref name="mask"/>.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window, mask / shift describe no 32-bit field, or the value does not fit the field.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned or a FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void SetField(uint offset, uint mask, int shift, uint value)
         {
@@ -379,19 +342,14 @@ namespace NanoRemap.Mmio
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
 
-            if (offset == _fifoOffset)
-            {
-                throw MmioErrors.FifoModify(_base + offset);
-            }
 
-            RegisterSimulator sim = _sim;
-            if (sim == null)
+            if (_sim == null)
             {
                 NativeRegisterAccess.NativeModify32(_base + offset, mask << shift, value << shift, 0);
                 return;
             }
 
-            sim.Modify32(_base + offset, mask << shift, value << shift, 0);
+            _sim.Modify32(_base + offset, mask << shift, value << shift, 0);
         }
 
         /// <summary>
@@ -405,25 +363,24 @@ namespace NanoRemap.Mmio
         /// <param name="count">Number of words; <c>offset + 4 * count</c> must stay inside the window.</param>
         /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException">The buffer range or the register range is invalid.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned, or the range holds a FIFO register (use <see cref="ReadFifo"/>).</exception>
-        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void ReadBlock(uint offset, uint[] buffer, int index, int count)
         {
             if (buffer == null || index < 0 || count < 0 || count > buffer.Length - index || (offset & 3) != 0 || offset >= _size
-                || (uint)count > (_size - offset) >> 2 || _fifoOffset - offset < ((uint)count << 2))
+                || (uint)count > (_size - offset) >> 2)
             {
-                throw MmioErrors.BadBlock(_base, _size, offset, buffer, index, count, true, _fifoOffset);
+                throw MmioErrors.BadBlock(_base, _size, offset, buffer, index, count);
             }
 
-            RegisterSimulator sim = _sim;
-            if (sim == null)
+            if (_sim == null)
             {
                 NativeRegisterAccess.NativeReadBlock(_base + offset, 4, buffer, index, count);
                 return;
             }
 
-            sim.ReadBlock(_base + offset, 4, buffer, index, count);
+            _sim.ReadBlock(_base + offset, 4, buffer, index, count);
         }
 
         /// <summary>
@@ -437,24 +394,23 @@ namespace NanoRemap.Mmio
         /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException">The buffer range or the register range is invalid.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned.</exception>
-        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void WriteBlock(uint offset, uint[] buffer, int index, int count)
         {
             if (buffer == null || index < 0 || count < 0 || count > buffer.Length - index || (offset & 3) != 0 || offset >= _size
                 || (uint)count > (_size - offset) >> 2)
             {
-                throw MmioErrors.BadBlock(_base, _size, offset, buffer, index, count, true, NoFifo);
+                throw MmioErrors.BadBlock(_base, _size, offset, buffer, index, count);
             }
 
-            RegisterSimulator sim = _sim;
-            if (sim == null)
+            if (_sim == null)
             {
                 NativeRegisterAccess.NativeWriteBlock(_base + offset, 4, buffer, index, count);
                 return;
             }
 
-            sim.WriteBlock(_base + offset, 4, buffer, index, count);
+            _sim.WriteBlock(_base + offset, 4, buffer, index, count);
         }
 
         /// <summary>
@@ -470,23 +426,22 @@ namespace NanoRemap.Mmio
         /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException">The buffer range is invalid or the offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned.</exception>
-        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void ReadFifo(uint offset, uint[] buffer, int index, int count)
         {
             if (buffer == null || index < 0 || count < 0 || count > buffer.Length - index || (offset & 3) != 0 || offset >= _size)
             {
-                throw MmioErrors.BadBlock(_base, _size, offset, buffer, index, count, false, NoFifo);
+                throw MmioErrors.BadBlock(_base, _size, offset, buffer, index, count);
             }
 
-            RegisterSimulator sim = _sim;
-            if (sim == null)
+            if (_sim == null)
             {
                 NativeRegisterAccess.NativeReadBlock(_base + offset, 0, buffer, index, count);
                 return;
             }
 
-            sim.ReadBlock(_base + offset, 0, buffer, index, count);
+            _sim.ReadBlock(_base + offset, 0, buffer, index, count);
         }
 
         /// <summary>Writes <c>buffer[index ..]</c> to one register, <paramref name="count"/> stores in one native call: a TX FIFO.</summary>
@@ -497,23 +452,22 @@ namespace NanoRemap.Mmio
         /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException">The buffer range is invalid or the offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned.</exception>
-        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused modify of 0x3FF44004 on esp32: read-only".</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void WriteFifo(uint offset, uint[] buffer, int index, int count)
         {
             if (buffer == null || index < 0 || count < 0 || count > buffer.Length - index || (offset & 3) != 0 || offset >= _size)
             {
-                throw MmioErrors.BadBlock(_base, _size, offset, buffer, index, count, false, NoFifo);
+                throw MmioErrors.BadBlock(_base, _size, offset, buffer, index, count);
             }
 
-            RegisterSimulator sim = _sim;
-            if (sim == null)
+            if (_sim == null)
             {
                 NativeRegisterAccess.NativeWriteBlock(_base + offset, 0, buffer, index, count);
                 return;
             }
 
-            sim.WriteBlock(_base + offset, 0, buffer, index, count);
+            _sim.WriteBlock(_base + offset, 0, buffer, index, count);
         }
 
         /// <summary>
@@ -524,7 +478,7 @@ namespace NanoRemap.Mmio
         /// <param name="bits">Bits to set.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned, the register has no W1TS alias, or the alias lies outside the window.</exception>
-        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused write of 0x3FF5A000 on esp32: denied".</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register read on the classic ESP32, a register the board policy makes read-only or denied, a board map that is not the firmware's chip); the message names the check: "refused read of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void AtomicSet(uint offset, uint bits)
         {
@@ -539,7 +493,7 @@ namespace NanoRemap.Mmio
         /// <param name="bits">Bits to clear.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned, the register has no W1TC alias, or the alias lies outside the window.</exception>
-        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address; the message names the check: "refused write of 0x3FF5A000 on esp32: denied".</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register read on the classic ESP32, a register the board policy makes read-only or denied, a board map that is not the firmware's chip); the message names the check: "refused read of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void AtomicClear(uint offset, uint bits)
         {

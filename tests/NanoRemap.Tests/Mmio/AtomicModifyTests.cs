@@ -93,13 +93,12 @@ public class AtomicModifyTests
     {
         var (sim, bus) = WindowTests.Board("esp32");
         MmioWindow uart0 = bus.MapBlock("UART0");
-        var e = Assert.Throws<ArgumentException>(() => uart0.SetBits(0, 1));
-        Assert.Contains("fifo", e.Message);
-        Assert.Contains("0x3FF40000", e.Message);
-        // the raw bus is refused by the simulated native layer with the native words
+        // the native layer (the simulator playing it) refuses it before touching it, in its own words
+        var e = Assert.Throws<InvalidOperationException>(() => uart0.SetBits(0, 1));
+        Assert.Equal("refused modify of 0x3FF40000 on esp32: fifo", e.Message);
         var n = Assert.Throws<InvalidOperationException>(() => bus.Modify32(0x3FF40000, 0, 1, 0));
-        Assert.Equal("refused modify of 0x3FF40000 on esp32: fifo", n.Message);
-        Assert.Equal((0, 0, 1), (sim.Reads, sim.Writes, sim.Refused));
+        Assert.Equal(e.Message, n.Message);
+        Assert.Equal((0, 0, 2), (sim.Reads, sim.Writes, sim.Refused));
     }
 
     [Fact]
