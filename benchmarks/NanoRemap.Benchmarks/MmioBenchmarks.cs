@@ -11,7 +11,7 @@ namespace NanoRemap.Benchmarks
     /// directly on the <see cref="RegisterBus"/> (the baseline of each pair, so BenchmarkDotNet prints the ratio
     /// in the same run). The bus is the simulated one (the host has no ESP32): both sides pay the simulator,
     /// which re-checks the allow-list like the native layer; the difference is the window's own work (offset
-    /// range/alignment check, FIFO guard). Target: 0 bytes allocated, window at most 1.2x the bus call. The same
+    /// range/alignment check; the FIFO check is the native layer's). Target: 0 bytes allocated, window at most 1.2x the bus call. The same
     /// pairs for the atomic read-modify-write (window SetBits against the bus's Modify32) and a 16-word block read
     /// (window ReadBlock against the simulator's own block read, the native layer's <c>nr_read_block</c>).
     /// </summary>
