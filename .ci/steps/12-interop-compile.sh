@@ -38,7 +38,8 @@ for chip in esp32 esp32s2 esp32s3 esp32c3 esp32c5 esp32c6 esp32h2; do
   inc=(-I "${staged}" -I "${decl}/nanoclr" -I "${decl}/idf" -I "${cfg}")
   objs=()
   for src in "${staged}"/*.c; do
-    case "$(basename "${src}")" in nanoremap_firmware_posix.c) continue ;; esac
+    # the glue compiles its target's board table itself (nanoremap_board_<chip>.c), the posix glue is the other set
+    case "$(basename "${src}")" in nanoremap_firmware_posix.c | nanoremap_board_*.c) continue ;; esac
     "${cc}" -std=c11 "${flags[@]}" "${inc[@]}" -c "${src}" -o "${obj}/$(basename "${src}").o"
     objs+=("${obj}/$(basename "${src}").o")
   done

@@ -27,16 +27,12 @@ set(NanoRemap.Mmio_SRCS
     NanoRemap_Mmio.cpp
     NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess.cpp
 
-    # portable core and firmware glue
+    # portable core and firmware glue; the glue compiles the generated board table of CONFIG_IDF_TARGET_*
+    # (nanoremap_board_<chip>.c, staged beside it) in its own translation unit, with ESP-IDF's periph_module_t
+    # values for the clock table, so the board tables are not listed here
     nanoremap_core.c
     nanoremap_firmware.c
 )
-
-# generated allow-lists: every staged board (only the one of CONFIG_IDF_TARGET_* is referenced; the linker drops
-# the others)
-file(GLOB NanoRemap.Mmio_BOARD_SRCS RELATIVE ${BASE_PATH_FOR_THIS_MODULE} ${BASE_PATH_FOR_THIS_MODULE}/nanoremap_board_*.c)
-list(SORT NanoRemap.Mmio_BOARD_SRCS)
-list(APPEND NanoRemap.Mmio_SRCS ${NanoRemap.Mmio_BOARD_SRCS})
 
 foreach(SRC_FILE ${NanoRemap.Mmio_SRCS})
 

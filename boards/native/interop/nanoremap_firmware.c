@@ -30,30 +30,39 @@
 
 #include "freertos/FreeRTOS.h"
 #include "esp_private/periph_ctrl.h"
+#include "soc/periph_defs.h"
 
 #include "nanoremap_firmware.h"
 
+/*
+ * The board table of this target is compiled here, in the glue's translation unit, so that the clock table's
+ * NR_IDF_MODULE(PERIPH_LEDC_MODULE) entries take ESP-IDF's periph_module_t values (soc/periph_defs.h): the
+ * generated nanoremap_board_<chip>.c defines NR_IDF_MODULE as -1 only when it is not defined (the host build).
+ * FindINTEROP-NanoRemap.Mmio.cmake therefore lists no board table of its own.
+ */
+#define NR_IDF_MODULE(x) (x)
+
 #if CONFIG_IDF_TARGET_ESP32
 #include "soc/dport_access.h"
-#include "nanoremap_board_esp32.h"
+#include "nanoremap_board_esp32.c"
 #define NR_FIRMWARE_BOARD nr_board_esp32
 #elif CONFIG_IDF_TARGET_ESP32S2
-#include "nanoremap_board_esp32s2.h"
+#include "nanoremap_board_esp32s2.c"
 #define NR_FIRMWARE_BOARD nr_board_esp32s2
 #elif CONFIG_IDF_TARGET_ESP32S3
-#include "nanoremap_board_esp32s3.h"
+#include "nanoremap_board_esp32s3.c"
 #define NR_FIRMWARE_BOARD nr_board_esp32s3
 #elif CONFIG_IDF_TARGET_ESP32C3
-#include "nanoremap_board_esp32c3.h"
+#include "nanoremap_board_esp32c3.c"
 #define NR_FIRMWARE_BOARD nr_board_esp32c3
 #elif CONFIG_IDF_TARGET_ESP32C5
-#include "nanoremap_board_esp32c5.h"
+#include "nanoremap_board_esp32c5.c"
 #define NR_FIRMWARE_BOARD nr_board_esp32c5
 #elif CONFIG_IDF_TARGET_ESP32C6
-#include "nanoremap_board_esp32c6.h"
+#include "nanoremap_board_esp32c6.c"
 #define NR_FIRMWARE_BOARD nr_board_esp32c6
 #elif CONFIG_IDF_TARGET_ESP32H2
-#include "nanoremap_board_esp32h2.h"
+#include "nanoremap_board_esp32h2.c"
 #define NR_FIRMWARE_BOARD nr_board_esp32h2
 #else
 #error "NanoRemap: no board map for this IDF target (boards/<chip>/board.map: esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6, esp32h2)"
