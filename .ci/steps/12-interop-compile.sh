@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The interop library as the firmware build sees it (issue 8): boards/native/interop/stage.sh stages every file into
 # one folder of a stand-in nf-interpreter tree (failing when two staged names differ only in case), then every staged
-# C and C++ source is compiled together with the firmware's include layout (the staged folder, the nanoCLR headers,
+# C and C++ source the firmware compiles (the target's board table through the glue, which includes it) is compiled
+# with the firmware's include layout (the staged folder, the nanoCLR headers,
 # the ESP-IDF headers, sdkconfig.h), -Wall -Wextra -Werror, against boards/native/compile-check: a compile-only
 # declaration of the nanoCLR interop API (written from nf-interpreter's public headers' signatures) and of the few
 # ESP-IDF calls the glue uses. Once per IDF target (CONFIG_IDF_TARGET_*), so the glue selects each chip's board table;
