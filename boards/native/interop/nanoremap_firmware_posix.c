@@ -6,7 +6,8 @@
  * zero, and a store to an alias sets / clears bits of its target. The access kinds come from the generated
  * nanoremap_sim_model.c (from the same board maps as the managed tables); the allow-list is the generated board
  * table, so the core refuses exactly what it refuses on the device, with the same words. The board is chosen at
- * compile time: -DNR_POSIX_BOARD_ESP32S3 / -DNR_POSIX_BOARD_ESP32C3, default esp32.
+ * compile time: -DNR_POSIX_BOARD_ESP32S2 / _ESP32S3 / _ESP32C3 / _ESP32C5 / _ESP32C6 / _ESP32H2, default esp32 (a board
+ * needs its generated table and its entry in nanoremap_sim_model.c).
  *
  * The nanoCLR interprets managed code on one thread, so the critical section of nr_modify32 needs no lock here
  * (the lock hooks are NULL). DPORT reads and the errata-safe FIFO read are plain reads, counted apart.
@@ -22,7 +23,11 @@
 #include "nanoremap_firmware_posix.h"
 #include "nanoremap_sim_model.h"
 
-#if defined(NR_POSIX_BOARD_ESP32S3)
+#if defined(NR_POSIX_BOARD_ESP32S2)
+#include "nanoremap_board_esp32s2.h"
+#define NR_POSIX_BOARD nr_board_esp32s2
+#define NR_POSIX_MODEL nr_sim_model_esp32s2
+#elif defined(NR_POSIX_BOARD_ESP32S3)
 #include "nanoremap_board_esp32s3.h"
 #define NR_POSIX_BOARD nr_board_esp32s3
 #define NR_POSIX_MODEL nr_sim_model_esp32s3
@@ -30,6 +35,18 @@
 #include "nanoremap_board_esp32c3.h"
 #define NR_POSIX_BOARD nr_board_esp32c3
 #define NR_POSIX_MODEL nr_sim_model_esp32c3
+#elif defined(NR_POSIX_BOARD_ESP32C5)
+#include "nanoremap_board_esp32c5.h"
+#define NR_POSIX_BOARD nr_board_esp32c5
+#define NR_POSIX_MODEL nr_sim_model_esp32c5
+#elif defined(NR_POSIX_BOARD_ESP32C6)
+#include "nanoremap_board_esp32c6.h"
+#define NR_POSIX_BOARD nr_board_esp32c6
+#define NR_POSIX_MODEL nr_sim_model_esp32c6
+#elif defined(NR_POSIX_BOARD_ESP32H2)
+#include "nanoremap_board_esp32h2.h"
+#define NR_POSIX_BOARD nr_board_esp32h2
+#define NR_POSIX_MODEL nr_sim_model_esp32h2
 #else
 #include "nanoremap_board_esp32.h"
 #define NR_POSIX_BOARD nr_board_esp32
