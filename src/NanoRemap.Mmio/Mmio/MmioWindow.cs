@@ -472,7 +472,7 @@ namespace NanoRemap.Mmio
 
         /// <summary>
         /// Atomically sets bits of the register at <paramref name="offset"/> with one store to its
-        /// write-1-to-set alias (<c>GPIO_OUT_W1TS_REG</c> for <c>GPIO_OUT_REG</c>): race-free, unlike <see cref="SetBits"/>.
+        /// write-1-to-set alias (<c>GPIO_OUT_W1TS_REG</c> for <c>GPIO_OUT_REG</c>): one plain store, race-free even against ESP-IDF code on the other core, and cheaper than <see cref="SetBits"/> (a read-modify-write in a critical section).
         /// </summary>
         /// <param name="offset">Byte offset of the target register (e.g. <c>OUT</c>), not of the alias.</param>
         /// <param name="bits">Bits to set.</param>
@@ -514,7 +514,7 @@ namespace NanoRemap.Mmio
             if (alias == RegisterInfo.NoTarget)
             {
                 throw new ArgumentException("the register at 0x" + (_base + offset).ToString("X8") + " (" + block.Name + " +0x"
-                    + target.ToString("X") + ") has no " + kind + " alias; use " + (set ? "SetBits" : "ClearBits") + " (non-atomic)");
+                    + target.ToString("X") + ") has no " + kind + " alias; use " + (set ? "SetBits" : "ClearBits") + " (one atomic read-modify-write)");
             }
 
             uint windowOffset = block.Base + alias - _base;
