@@ -11,7 +11,9 @@ namespace NanoRemap.Benchmarks
     /// directly on the <see cref="RegisterBus"/> (the baseline of each pair, so BenchmarkDotNet prints the ratio
     /// in the same run). The bus is the simulated one (the host has no ESP32): both sides pay the simulator,
     /// which re-checks the allow-list like the native layer; the difference is the window's own work (offset
-    /// range/alignment check, FIFO guard). Target: 0 bytes allocated, window at most 1.2x the bus call.
+    /// range/alignment check; the FIFO check is the native layer's). Target: 0 bytes allocated, window at most 1.2x the bus call. The same
+    /// pairs for the atomic read-modify-write (window SetBits against the bus's Modify32) and a 16-word block read
+    /// (window ReadBlock against the simulator's own block read, the native layer's <c>nr_read_block</c>).
     /// </summary>
     [MemoryDiagnoser]
     [CategoriesColumn]
@@ -23,6 +25,7 @@ namespace NanoRemap.Benchmarks
         private uint _offset;
         private uint _address;
         private uint _value;
+        private uint[] _buffer;
 
         /// <summary>The board map (nf.config <c>board</c>).</summary>
         [Params("esp32", "esp32s3", "esp32c3")]
@@ -37,6 +40,7 @@ namespace NanoRemap.Benchmarks
             _offset = _window.OffsetOf("OUT");
             _address = _window.PhysicalAddress + _offset;
             _value = 0x00000004;
+            _buffer = new uint[16];
             _bus.Write32(_address, _value);
             if (_window.Read32(_offset) != _bus.Read32(_address))
             {
@@ -76,6 +80,39 @@ namespace NanoRemap.Benchmarks
         public void WindowWrite32()
         {
             _window.Write32(_offset, _value);
+        }
+
+        /// <summary>The direct atomic read-modify-write of GPIO_OUT on the bus.</summary>
+        /// <returns>The old value.</returns>
+        [Benchmark(Baseline = true)]
+        [BenchmarkCategory("Modify")]
+        public uint BusModify32()
+        {
+            return _bus.Modify32(_address, 0, _value, 0);
+        }
+
+        /// <summary>The same read-modify-write through the window (SetBits).</summary>
+        [Benchmark]
+        [BenchmarkCategory("Modify")]
+        public void WindowSetBits()
+        {
+            _window.SetBits(_offset, _value);
+        }
+
+        /// <summary>The native layer's block read of 16 words (the simulator plays it), the baseline.</summary>
+        [Benchmark(Baseline = true)]
+        [BenchmarkCategory("ReadBlock16")]
+        public void BusReadBlock16()
+        {
+            _bus.Simulator.ReadBlock(_address, 4, _buffer, 0, 16);
+        }
+
+        /// <summary>The same 16-word block read through the window.</summary>
+        [Benchmark]
+        [BenchmarkCategory("ReadBlock16")]
+        public void WindowReadBlock16()
+        {
+            _window.ReadBlock(_offset, _buffer, 0, 16);
         }
     }
 }

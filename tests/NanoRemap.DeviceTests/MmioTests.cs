@@ -105,5 +105,35 @@ namespace NanoRemap.DeviceTests
         {
             DeviceAssert.MmioCheckPasses(15);
         }
+
+        [TestMethod]
+        public void ModifyIsOneAtomicReadModifyWrite()
+        {
+            DeviceAssert.MmioCheckPasses(16);
+        }
+
+        [TestMethod]
+        public void BlockTransfersMoveWordsInOneCall()
+        {
+            DeviceAssert.MmioCheckPasses(17);
+        }
+
+        [TestMethod]
+        public void FifoIsReadTheSafeWayOnTheClassicEsp32()
+        {
+            DeviceAssert.MmioCheckPasses(18);
+        }
+
+        [TestMethod]
+        public void ClockEnableIsReferenceCounted()
+        {
+            DeviceAssert.MmioCheckPasses(19);
+        }
+
+        [TestMethod]
+        public void RefusalsNameTheCheckAndTheAddress()
+        {
+            DeviceAssert.MmioCheckPasses(20);
+        }
     }
 }

@@ -3,7 +3,7 @@
 #ifndef NANOREMAP_BOARD_ESP32C3_H
 #define NANOREMAP_BOARD_ESP32C3_H
 
-#include "nanoremap_mmio.h"
+#include "nanoremap_core.h"
 
 #ifdef __cplusplus
 extern "C" {

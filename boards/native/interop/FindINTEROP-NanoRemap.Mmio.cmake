@@ -3,7 +3,10 @@
 # Copy this file to CMake/Modules/ and the staged sources to InteropAssemblies/NanoRemap.Mmio/
 # (boards/native/interop/stage.sh does both), then add "NanoRemap.Mmio" to NF_INTEROP_ASSEMBLIES.
 # Layout of the MetadataProcessor's CMakeModuleTemplate for interop libraries, plus the portable core
-# and the generated allow-lists, which the template does not know about.
+# and the generated allow-lists, which the template does not know about. The package name given to
+# FIND_PACKAGE_HANDLE_STANDARD_ARGS is this module's, INTEROP-NanoRemap.Mmio (CMake warns otherwise).
+# .ci/steps/12-interop-compile.sh stages the library the same way and compiles every source against a
+# compile-only declaration of the nanoCLR interop API and the ESP-IDF calls, warnings as errors.
 #
 
 # native code directory
@@ -12,6 +15,8 @@ set(BASE_PATH_FOR_THIS_MODULE ${PROJECT_SOURCE_DIR}/InteropAssemblies/NanoRemap.
 # set include directories
 list(APPEND NanoRemap.Mmio_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/CLR/Core)
 list(APPEND NanoRemap.Mmio_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/CLR/Include)
+# corlib_native.h: the exception a refusal raises gets its message (NanoRemap_Mmio_..._NativeRegisterAccess.cpp)
+list(APPEND NanoRemap.Mmio_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/CLR/CorLib)
 list(APPEND NanoRemap.Mmio_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/HAL/Include)
 list(APPEND NanoRemap.Mmio_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/PAL/Include)
 list(APPEND NanoRemap.Mmio_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE})
@@ -20,17 +25,13 @@ list(APPEND NanoRemap.Mmio_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE})
 set(NanoRemap.Mmio_SRCS
 
     NanoRemap_Mmio.cpp
-    NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess_mshl.cpp
     NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess.cpp
 
-    # portable core and firmware glue
-    nanoremap_mmio.c
+    # portable core and firmware glue; the glue compiles the generated board table of CONFIG_IDF_TARGET_*
+    # (nanoremap_board_<chip>.c, staged beside it) in its own translation unit, with ESP-IDF's periph_module_t
+    # values for the clock table, so the board tables are not listed here
+    nanoremap_core.c
     nanoremap_firmware.c
-
-    # generated allow-lists (only the one of CONFIG_IDF_TARGET_* is referenced)
-    nanoremap_board_esp32.c
-    nanoremap_board_esp32s3.c
-    nanoremap_board_esp32c3.c
 )
 
 foreach(SRC_FILE ${NanoRemap.Mmio_SRCS})
@@ -56,4 +57,4 @@ endforeach()
 
 include(FindPackageHandleStandardArgs)
 
-FIND_PACKAGE_HANDLE_STANDARD_ARGS(NanoRemap DEFAULT_MSG NanoRemap.Mmio_INCLUDE_DIRS NanoRemap.Mmio_SOURCES)
+FIND_PACKAGE_HANDLE_STANDARD_ARGS(INTEROP-NanoRemap.Mmio DEFAULT_MSG NanoRemap.Mmio_INCLUDE_DIRS NanoRemap.Mmio_SOURCES)

@@ -100,8 +100,39 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
     Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeRead32___STATIC__U4__U4,
     Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeWrite32___STATIC__VOID__U4__U4,
+    Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeModify32___STATIC__U4__U4__U4__U4__U4,
+    Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeReadBlock___STATIC__VOID__U4__U4__SZARRAY_U4__I4__I4,
+    Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeWriteBlock___STATIC__VOID__U4__U4__SZARRAY_U4__I4__I4,
+    Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeClock___STATIC__VOID__I4__I4,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
     NULL,
     NULL,
     NULL,
@@ -121,9 +152,9 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_NanoRemap_Mmio =
 {
     "NanoRemap.Mmio",
-    0x11F9785C, // native checksum: computed by 'nanoremap native-checksum'
+    0xA6175451, // native checksum: computed by 'nanoremap native-checksum'
     method_lookup,
-    { 100, 0, 1, 0 }  // = [assembly: AssemblyNativeVersion("100.0.1.0")] in src/NanoRemap.Mmio/Properties/AssemblyInfo.cs
+    { 100, 0, 2, 0 }  // = [assembly: AssemblyNativeVersion("100.0.2.0")] in src/NanoRemap.Mmio/Properties/AssemblyInfo.cs
 };
 
 // clang-format on

@@ -1,18 +1,33 @@
-/* NanoRemap firmware glue: the allow-list and the real register bus of the chip the ESP-IDF build targets. */
+/* NanoRemap firmware glue: the allow-list, the real register bus and the peripheral clocks of the chip the ESP-IDF
+ * build targets (nanoremap_firmware.c), or of the simulated board of the nanoCLR's posix target
+ * (nanoremap_firmware_posix.c). Exactly one of the two is linked. */
 #ifndef NANOREMAP_FIRMWARE_H
 #define NANOREMAP_FIRMWARE_H
 
-#include "nanoremap_mmio.h"
+#include "nanoremap_core.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* The generated allow-list of CONFIG_IDF_TARGET_* (esp32, esp32s3 or esp32c3). */
+/* The generated allow-list of CONFIG_IDF_TARGET_* (or of the simulated board). */
 const nr_board_t *nr_firmware_board(void);
 
-/* Volatile 32-bit accesses; DPORT_REG_READ for the DPORT range on the classic ESP32. */
+/* Volatile 32-bit accesses, DPORT_REG_READ for the DPORT range on the classic ESP32, the critical section of
+ * nr_modify32 and the errata-safe FIFO read. */
 const nr_bus_t *nr_firmware_bus(void);
+
+/* The operations of nr_firmware_clock. */
+#define NR_CLOCK_ENABLE 0
+#define NR_CLOCK_DISABLE 1
+#define NR_CLOCK_RESET 2
+
+/*
+ * Enable (ungate + release reset), disable (gate + assert reset) or reset the peripheral at index of the board's
+ * clock table, with ESP-IDF's reference-counted calls on the device. NR_OK, NR_UNMAPPED for an index outside the
+ * table (or a firmware built without one), NR_MISALIGNED for an unknown operation.
+ */
+int nr_firmware_clock(int index, int operation);
 
 #ifdef __cplusplus
 }

@@ -11,7 +11,7 @@
 #include "nanoremap_board_esp32.h"
 #include "nanoremap_board_esp32c3.h"
 #include "nanoremap_board_esp32s3.h"
-#include "nanoremap_mmio.h"
+#include "nanoremap_core.h"
 #include "sim_bus.h"
 
 static const nr_board_t *board_named(const char *chip)

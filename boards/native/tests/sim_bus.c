@@ -22,9 +22,17 @@ static uint32_t *slot(sim_bus_t *s, uint32_t addr)
     return &s->value[s->used++];
 }
 
+static void note_lock(sim_bus_t *s)
+{
+    if (s->check_lock && !s->held) {
+        s->unlocked_rmw++;
+    }
+}
+
 static uint32_t sim_read32(void *ctx, uint32_t addr)
 {
     sim_bus_t *s = (sim_bus_t *)ctx;
+    note_lock(s);
     s->reads++;
     s->last_addr = addr;
     uint32_t *v = slot(s, addr);
@@ -34,6 +42,7 @@ static uint32_t sim_read32(void *ctx, uint32_t addr)
 static uint32_t sim_dport_read32(void *ctx, uint32_t addr)
 {
     sim_bus_t *s = (sim_bus_t *)ctx;
+    note_lock(s);
     s->dport_reads++;
     s->last_addr = addr;
     uint32_t *v = slot(s, addr);
@@ -43,6 +52,7 @@ static uint32_t sim_dport_read32(void *ctx, uint32_t addr)
 static void sim_write32(void *ctx, uint32_t addr, uint32_t value)
 {
     sim_bus_t *s = (sim_bus_t *)ctx;
+    note_lock(s);
     s->writes++;
     s->last_addr = addr;
     uint32_t *v = slot(s, addr);
@@ -58,7 +68,54 @@ nr_bus_t sim_as_bus(sim_bus_t *s, int with_dport)
     bus.write32 = sim_write32;
     bus.dport_read32 = with_dport ? sim_dport_read32 : 0;
     bus.ctx = s;
+    bus.lock = 0;
+    bus.unlock = 0;
+    bus.fifo_read32 = 0;
     return bus;
+}
+
+static void sim_lock(void *ctx)
+{
+    sim_bus_t *s = (sim_bus_t *)ctx;
+    s->locks++;
+    s->held = 1;
+}
+
+static void sim_unlock(void *ctx)
+{
+    ((sim_bus_t *)ctx)->held = 0;
+}
+
+static uint32_t sim_fifo_read32(void *ctx, uint32_t addr)
+{
+    sim_bus_t *s = (sim_bus_t *)ctx;
+    if (!s->held) {
+        s->unlocked_rmw++;
+    }
+    s->fifo_reads++;
+    s->last_addr = addr;
+    uint32_t *v = slot(s, addr);
+    if (v == 0) {
+        return 0xDEADBEEFu;
+    }
+    return (*v)++; /* a FIFO pops: the next read returns the next value */
+}
+
+nr_bus_t sim_as_locked_bus(sim_bus_t *s, int with_dport)
+{
+    nr_bus_t bus = sim_as_bus(s, with_dport);
+    bus.lock = sim_lock;
+    bus.unlock = sim_unlock;
+    bus.fifo_read32 = sim_fifo_read32;
+    return bus;
+}
+
+void sim_poke(sim_bus_t *s, uint32_t addr, uint32_t value)
+{
+    uint32_t *v = slot(s, addr);
+    if (v) {
+        *v = value;
+    }
 }
 
 uint32_t sim_peek(const sim_bus_t *s, uint32_t addr)
@@ -73,5 +130,5 @@ uint32_t sim_peek(const sim_bus_t *s, uint32_t addr)
 
 int sim_accesses(const sim_bus_t *s)
 {
-    return s->reads + s->writes + s->dport_reads;
+    return s->reads + s->writes + s->dport_reads + s->fifo_reads;
 }

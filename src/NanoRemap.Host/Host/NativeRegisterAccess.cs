@@ -30,5 +30,50 @@ namespace NanoRemap.Mmio
         {
             throw new PlatformNotSupportedException(Message);
         }
+
+        /// <summary>Always throws on the host.</summary>
+        /// <param name="address">Physical address.</param>
+        /// <param name="clear">Bits to clear.</param>
+        /// <param name="set">Bits to set.</param>
+        /// <param name="toggle">Bits to toggle.</param>
+        /// <returns>Never returns.</returns>
+        /// <exception cref="PlatformNotSupportedException">Always.</exception>
+        internal static uint NativeModify32(uint address, uint clear, uint set, uint toggle)
+        {
+            throw new PlatformNotSupportedException(Message);
+        }
+
+        /// <summary>Always throws on the host.</summary>
+        /// <param name="address">Physical address.</param>
+        /// <param name="step">0 or 4.</param>
+        /// <param name="buffer">Destination.</param>
+        /// <param name="index">First element.</param>
+        /// <param name="count">Words.</param>
+        /// <exception cref="PlatformNotSupportedException">Always.</exception>
+        internal static void NativeReadBlock(uint address, uint step, uint[] buffer, int index, int count)
+        {
+            throw new PlatformNotSupportedException(Message);
+        }
+
+        /// <summary>Always throws on the host.</summary>
+        /// <param name="address">Physical address.</param>
+        /// <param name="step">0 or 4.</param>
+        /// <param name="buffer">Source.</param>
+        /// <param name="index">First element.</param>
+        /// <param name="count">Words.</param>
+        /// <exception cref="PlatformNotSupportedException">Always.</exception>
+        internal static void NativeWriteBlock(uint address, uint step, uint[] buffer, int index, int count)
+        {
+            throw new PlatformNotSupportedException(Message);
+        }
+
+        /// <summary>Always throws on the host.</summary>
+        /// <param name="clockIndex">Clock table index.</param>
+        /// <param name="operation">Operation.</param>
+        /// <exception cref="PlatformNotSupportedException">Always.</exception>
+        internal static void NativeClock(int clockIndex, int operation)
+        {
+            throw new PlatformNotSupportedException(Message);
+        }
     }
 }

@@ -2,7 +2,7 @@ namespace NanoRemap.Boards
 {
     /// <summary>
     /// The allow-list decision for one 32-bit access, shared by the managed map, the simulator and the
-    /// native core (<c>nr_check</c> in boards/native/core/nanoremap_mmio.h returns the same numbers).
+    /// native core (<c>nr_check</c> in boards/native/core/nanoremap_core.h returns the same numbers).
     /// </summary>
     public enum AccessCheck
     {

@@ -12,8 +12,19 @@ namespace NanoRemap.Mmio
     /// <para>
     /// Accesses are 32-bit at 4-byte aligned byte offsets (the IDF <c>REG_*</c> accessors are 32-bit only).
     /// An offset outside the window or not aligned raises <see cref="ArgumentOutOfRangeException"/> /
-    /// <see cref="ArgumentException"/> before any register is touched; so does a read of a classic-ESP32
-    /// FIFO register (errata CPU-3.21). Register accesses allocate nothing.
+    /// <see cref="ArgumentException"/> before any register is touched. What only the board knows per register is
+    /// left to the native layer, which checks every access anyway (and the simulator playing it): a plain read or a
+    /// read-modify-write of a classic-ESP32 FIFO register (errata CPU-3.21; <see cref="ReadFifo"/> reads it the
+    /// safe way) and the board policy's read-only / denied registers raise <see cref="InvalidOperationException"/>
+    /// before the register is touched, so the window's hot path is two compares. Register accesses allocate
+    /// nothing. Every refusal message names its check ("misaligned", "unmapped", "denied", "read-only", "fifo")
+    /// and the address, in the words of the firmware's native layer ("refused read of 0x3FF40000 on esp32: fifo").
+    /// </para>
+    /// <para>
+    /// <see cref="SetBits"/> / <see cref="ClearBits"/> / <see cref="ToggleBits"/> / <see cref="SetField"/> /
+    /// <see cref="Modify"/> are atomic read-modify-writes (one InternalCall, a critical section on the device);
+    /// <see cref="ReadBlock"/> / <see cref="WriteBlock"/> / <see cref="ReadFifo"/> / <see cref="WriteFifo"/> move N
+    /// words in one InternalCall into or out of a caller-owned buffer.
     /// </para>
     /// <para>
     /// <see cref="Read32"/> / <see cref="Write32"/> are one managed frame on top of the native call on the
@@ -29,11 +40,8 @@ namespace NanoRemap.Mmio
     /// </remarks>
     public struct MmioWindow
     {
-        private const uint NoFifo = 0xFFFFFFFF;
-
         private readonly uint _base;
         private readonly uint _size;
-        private readonly uint _fifoOffset;        // window offset of a refused FIFO register, or NoFifo
         private readonly RegisterSimulator _sim;  // null on hardware
         private readonly RegisterBus _bus;
         private readonly PeripheralBlock _block;
@@ -71,19 +79,8 @@ namespace NanoRemap.Mmio
                     + " is denied by default (security-sensitive); allow it in boards/" + board.Chip + "/board.map and regenerate");
             }
 
-            uint fifo = NoFifo;
-            for (int i = 0; i < board.FifoCount; i++)
-            {
-                uint a = board.GetFifoAddress(i);
-                if (a - phys < size)
-                {
-                    fifo = a - phys;
-                }
-            }
-
             _base = phys;
             _size = size;
-            _fifoOffset = fifo;
             _sim = bus.Simulator;
             _bus = bus;
             _block = block;
@@ -147,8 +144,8 @@ namespace NanoRemap.Mmio
         /// <param name="offset">Byte offset from the window start: a multiple of 4 below <see cref="Size"/>.</param>
         /// <returns>The register value.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
-        /// <exception cref="ArgumentException">The offset is not 4-byte aligned, or it is a FIFO register whose reads are refused (errata CPU-3.21).</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="ArgumentException">The offset is not 4-byte aligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register read on the classic ESP32, a register the board policy makes read-only or denied, a board map that is not the firmware's chip); the message names the check: "refused read of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public uint Read32(uint offset)
         {
@@ -157,18 +154,13 @@ namespace NanoRemap.Mmio
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
 
-            if (offset == _fifoOffset)
-            {
-                throw MmioErrors.FifoRead(_base + offset);
-            }
 
-            RegisterSimulator sim = _sim;
-            if (sim == null)
+            if (_sim == null)
             {
                 return NativeRegisterAccess.NativeRead32(_base + offset);
             }
 
-            return sim.Read32(_base + offset);
+            return _sim.Read32(_base + offset);
         }
 
         /// <summary>Writes the 32-bit register at a byte offset (IDF <c>REG_WRITE</c>; volatile). Writes to read-only registers are ignored by the silicon.</summary>
@@ -176,7 +168,7 @@ namespace NanoRemap.Mmio
         /// <param name="value">Value to write.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is not 4-byte aligned.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register read on the classic ESP32, a register the board policy makes read-only or denied, a board map that is not the firmware's chip); the message names the check: "refused read of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void Write32(uint offset, uint value)
         {
@@ -185,54 +177,121 @@ namespace NanoRemap.Mmio
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
 
-            RegisterSimulator sim = _sim;
-            if (sim == null)
+            if (_sim == null)
             {
                 NativeRegisterAccess.NativeWrite32(_base + offset, value);
                 return;
             }
 
-            sim.Write32(_base + offset, value);
+            _sim.Write32(_base + offset, value);
         }
 
         /// <summary>
-        /// Sets bits: <c>reg = reg | mask</c> (IDF <c>REG_SET_BIT</c>). A non-atomic read-modify-write: an
-        /// interrupt or the other core may change the register between the read and the write. Prefer
-        /// <see cref="AtomicSet"/> where the register has a W1TS alias.
+        /// Atomic read-modify-write: <c>reg = ((reg &amp; ~clearMask) | setMask) ^ toggleMask</c> in one native call
+        /// (<c>nr_modify32</c>: one read and one write inside the firmware's critical section, <c>portENTER_CRITICAL_SAFE</c>,
+        /// so no interrupt on this core and no other NanoRemap access on either core comes between them). The
+        /// simulator does the same. <see cref="SetBits"/>, <see cref="ClearBits"/>, <see cref="ToggleBits"/> and
+        /// <see cref="SetField"/> are special cases.
+        /// </summary>
+        /// <param name="offset">Byte offset of the register: a multiple of 4 below <see cref="Size"/>.</param>
+        /// <param name="clearMask">Bits to clear.</param>
+        /// <param name="setMask">Bits to set (after clearing).</param>
+        /// <param name="toggleMask">Bits to toggle (last).</param>
+        /// <returns>The register value before the write.</returns>
+        /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
+        public uint Modify(uint offset, uint clearMask, uint setMask, uint toggleMask)
+        {
+            if ((offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadOffset(_base, _size, offset);
+            }
+
+
+            if (_sim == null)
+            {
+                return NativeRegisterAccess.NativeModify32(_base + offset, clearMask, setMask, toggleMask);
+            }
+
+            return _sim.Modify32(_base + offset, clearMask, setMask, toggleMask);
+        }
+
+        /// <summary>
+        /// Sets bits: <c>reg = reg | mask</c> (IDF <c>REG_SET_BIT</c>), atomically: one native read-modify-write in a
+        /// critical section (see <see cref="Modify"/>). Where the register has a W1TS alias, <see cref="AtomicSet"/> is
+        /// one plain store and cheaper.
         /// </summary>
         /// <param name="offset">Byte offset of the register.</param>
         /// <param name="mask">Bits to set.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void SetBits(uint offset, uint mask)
         {
-            Write32(offset, Read32(offset) | mask);
+            if ((offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadOffset(_base, _size, offset);
+            }
+
+
+            if (_sim == null)
+            {
+                NativeRegisterAccess.NativeModify32(_base + offset, 0, mask, 0);
+                return;
+            }
+
+            _sim.Modify32(_base + offset, 0, mask, 0);
         }
 
-        /// <summary>Clears bits: <c>reg = reg &amp; ~mask</c> (IDF <c>REG_CLR_BIT</c>). Non-atomic read-modify-write; prefer <see cref="AtomicClear"/> where possible.</summary>
+        /// <summary>Clears bits: <c>reg = reg &amp; ~mask</c> (IDF <c>REG_CLR_BIT</c>), atomically (see <see cref="Modify"/>).</summary>
         /// <param name="offset">Byte offset of the register.</param>
         /// <param name="mask">Bits to clear.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void ClearBits(uint offset, uint mask)
         {
-            Write32(offset, Read32(offset) & ~mask);
+            if ((offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadOffset(_base, _size, offset);
+            }
+
+
+            if (_sim == null)
+            {
+                NativeRegisterAccess.NativeModify32(_base + offset, mask, 0, 0);
+                return;
+            }
+
+            _sim.Modify32(_base + offset, mask, 0, 0);
         }
 
-        /// <summary>Toggles bits: <c>reg = reg ^ mask</c>. Non-atomic read-modify-write (the hardware has no toggle alias).</summary>
+        /// <summary>Toggles bits: <c>reg = reg ^ mask</c>, atomically (see <see cref="Modify"/>; the hardware has no toggle alias).</summary>
         /// <param name="offset">Byte offset of the register.</param>
         /// <param name="mask">Bits to toggle.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void ToggleBits(uint offset, uint mask)
         {
-            Write32(offset, Read32(offset) ^ mask);
+            if ((offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadOffset(_base, _size, offset);
+            }
+
+
+            if (_sim == null)
+            {
+                NativeRegisterAccess.NativeModify32(_base + offset, 0, 0, mask);
+                return;
+            }
+
+            _sim.Modify32(_base + offset, 0, 0, mask);
         }
 
         /// <summary>
@@ -244,8 +303,8 @@ namespace NanoRemap.Mmio
         /// <param name="shift">The field's shift (<c>_S</c>), 0..31; <c>mask &lt;&lt; shift</c> must fit in 32 bits.</param>
         /// <returns>The field value.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window, or mask / shift describe no 32-bit field.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public uint GetField(uint offset, uint mask, int shift)
         {
@@ -254,38 +313,172 @@ namespace NanoRemap.Mmio
         }
 
         /// <summary>
-        /// Writes a field, IDF <c>REG_SET_FIELD</c>: <c>reg = (reg &amp; ~(mask &lt;&lt; shift)) | (value &lt;&lt; shift)</c>.
-        /// A non-atomic read-modify-write. Unlike the IDF macro, a value wider than the field is refused instead of truncated.
+        /// Writes a field, IDF <c>REG_SET_FIELD</c>: <c>reg = (reg &amp; ~(mask &lt;&lt; shift)) | (value &lt;&lt; shift)</c>,
+        /// atomically (one native read-modify-write, see <see cref="Modify"/>). Unlike the IDF macro, a value wider than
+        /// the field is refused instead of truncated.
         /// </summary>
         /// <param name="offset">Byte offset of the register.</param>
         /// <param name="mask">The field's unshifted mask (<c>_V</c>), non-zero.</param>
         /// <param name="shift">The field's shift (<c>_S</c>), 0..31.</param>
         /// <param name="value">The new field value, at most <paramref name="mask"/>.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window, mask / shift describe no 32-bit field, or the value does not fit the field.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void SetField(uint offset, uint mask, int shift, uint value)
         {
-            MmioErrors.CheckField(mask, shift);
-            if ((value & ~mask) != 0)
+            if (mask == 0 || shift < 0 || shift > 31 || ((ulong)mask << shift) > 0xFFFFFFFFUL)
             {
-                throw new ArgumentOutOfRangeException("value", "0x" + value.ToString("X") + " does not fit the field mask 0x" + mask.ToString("X"));
+                throw MmioErrors.BadField(mask, shift);
             }
 
-            uint reg = Read32(offset);
-            Write32(offset, (reg & ~(mask << shift)) | (value << shift));
+            if ((value & ~mask) != 0)
+            {
+                throw MmioErrors.BadFieldValue(mask, value);
+            }
+
+            if ((offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadOffset(_base, _size, offset);
+            }
+
+
+            if (_sim == null)
+            {
+                NativeRegisterAccess.NativeModify32(_base + offset, mask << shift, value << shift, 0);
+                return;
+            }
+
+            _sim.Modify32(_base + offset, mask << shift, value << shift, 0);
+        }
+
+        /// <summary>
+        /// Reads <paramref name="count"/> consecutive registers from <paramref name="offset"/> into
+        /// <c>buffer[index ..]</c> in one native call (<c>nr_read_block</c>), checked once for the whole range before
+        /// the first read. Allocates nothing: the caller owns the buffer.
+        /// </summary>
+        /// <param name="offset">Byte offset of the first register: a multiple of 4.</param>
+        /// <param name="buffer">Destination.</param>
+        /// <param name="index">First element written.</param>
+        /// <param name="count">Number of words; <c>offset + 4 * count</c> must stay inside the window.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The buffer range or the register range is invalid.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
+        public void ReadBlock(uint offset, uint[] buffer, int index, int count)
+        {
+            if (buffer == null || index < 0 || count < 0 || count > buffer.Length - index || (offset & 3) != 0 || offset >= _size
+                || (uint)count > (_size - offset) >> 2)
+            {
+                throw MmioErrors.BadBlock(_base, _size, offset, buffer, index, count);
+            }
+
+            if (_sim == null)
+            {
+                NativeRegisterAccess.NativeReadBlock(_base + offset, 4, buffer, index, count);
+                return;
+            }
+
+            _sim.ReadBlock(_base + offset, 4, buffer, index, count);
+        }
+
+        /// <summary>
+        /// Writes <c>buffer[index ..]</c> to <paramref name="count"/> consecutive registers from <paramref name="offset"/>
+        /// in one native call (<c>nr_write_block</c>: RMT RAM, a LUT), checked once for the whole range before the first write.
+        /// </summary>
+        /// <param name="offset">Byte offset of the first register: a multiple of 4.</param>
+        /// <param name="buffer">Source.</param>
+        /// <param name="index">First element read.</param>
+        /// <param name="count">Number of words; <c>offset + 4 * count</c> must stay inside the window.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The buffer range or the register range is invalid.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
+        public void WriteBlock(uint offset, uint[] buffer, int index, int count)
+        {
+            if (buffer == null || index < 0 || count < 0 || count > buffer.Length - index || (offset & 3) != 0 || offset >= _size
+                || (uint)count > (_size - offset) >> 2)
+            {
+                throw MmioErrors.BadBlock(_base, _size, offset, buffer, index, count);
+            }
+
+            if (_sim == null)
+            {
+                NativeRegisterAccess.NativeWriteBlock(_base + offset, 4, buffer, index, count);
+                return;
+            }
+
+            _sim.WriteBlock(_base + offset, 4, buffer, index, count);
+        }
+
+        /// <summary>
+        /// Reads one register <paramref name="count"/> times into <c>buffer[index ..]</c> in one native call: a FIFO.
+        /// On the classic ESP32 a FIFO register (whose plain <see cref="Read32"/> is refused, errata CPU-3.21) is read
+        /// the errata-safe way: each read inside a critical section, so no interrupt lands in it, paced as
+        /// ESP-IDF's <c>uart_ll_read_rxfifo</c> paces them.
+        /// </summary>
+        /// <param name="offset">Byte offset of the register: a multiple of 4 below <see cref="Size"/>.</param>
+        /// <param name="buffer">Destination.</param>
+        /// <param name="index">First element written.</param>
+        /// <param name="count">Number of reads.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The buffer range is invalid or the offset is outside the window.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
+        public void ReadFifo(uint offset, uint[] buffer, int index, int count)
+        {
+            if (buffer == null || index < 0 || count < 0 || count > buffer.Length - index || (offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadBlock(_base, _size, offset, buffer, index, count);
+            }
+
+            if (_sim == null)
+            {
+                NativeRegisterAccess.NativeReadBlock(_base + offset, 0, buffer, index, count);
+                return;
+            }
+
+            _sim.ReadBlock(_base + offset, 0, buffer, index, count);
+        }
+
+        /// <summary>Writes <c>buffer[index ..]</c> to one register, <paramref name="count"/> stores in one native call: a TX FIFO.</summary>
+        /// <param name="offset">Byte offset of the register: a multiple of 4 below <see cref="Size"/>.</param>
+        /// <param name="buffer">Source.</param>
+        /// <param name="index">First element read.</param>
+        /// <param name="count">Number of writes.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The buffer range is invalid or the offset is outside the window.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register, a register the board policy makes read-only or denied); the message names the check: "refused modify of 0x3FF40000 on esp32: fifo".</exception>
+        /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
+        public void WriteFifo(uint offset, uint[] buffer, int index, int count)
+        {
+            if (buffer == null || index < 0 || count < 0 || count > buffer.Length - index || (offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadBlock(_base, _size, offset, buffer, index, count);
+            }
+
+            if (_sim == null)
+            {
+                NativeRegisterAccess.NativeWriteBlock(_base + offset, 0, buffer, index, count);
+                return;
+            }
+
+            _sim.WriteBlock(_base + offset, 0, buffer, index, count);
         }
 
         /// <summary>
         /// Atomically sets bits of the register at <paramref name="offset"/> with one store to its
-        /// write-1-to-set alias (<c>GPIO_OUT_W1TS_REG</c> for <c>GPIO_OUT_REG</c>): race-free, unlike <see cref="SetBits"/>.
+        /// write-1-to-set alias (<c>GPIO_OUT_W1TS_REG</c> for <c>GPIO_OUT_REG</c>): one plain store, race-free even against ESP-IDF code on the other core, and cheaper than <see cref="SetBits"/> (a read-modify-write in a critical section).
         /// </summary>
         /// <param name="offset">Byte offset of the target register (e.g. <c>OUT</c>), not of the alias.</param>
         /// <param name="bits">Bits to set.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned, the register has no W1TS alias, or the alias lies outside the window.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register read on the classic ESP32, a register the board policy makes read-only or denied, a board map that is not the firmware's chip); the message names the check: "refused read of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void AtomicSet(uint offset, uint bits)
         {
@@ -300,7 +493,7 @@ namespace NanoRemap.Mmio
         /// <param name="bits">Bits to clear.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned, the register has no W1TC alias, or the alias lies outside the window.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The native layer (or the simulator playing it) refuses the address (a FIFO register read on the classic ESP32, a register the board policy makes read-only or denied, a board map that is not the firmware's chip); the message names the check: "refused read of 0x3FF40000 on esp32: fifo".</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void AtomicClear(uint offset, uint bits)
         {
@@ -321,7 +514,7 @@ namespace NanoRemap.Mmio
             if (alias == RegisterInfo.NoTarget)
             {
                 throw new ArgumentException("the register at 0x" + (_base + offset).ToString("X8") + " (" + block.Name + " +0x"
-                    + target.ToString("X") + ") has no " + kind + " alias; use " + (set ? "SetBits" : "ClearBits") + " (non-atomic)");
+                    + target.ToString("X") + ") has no " + kind + " alias; use " + (set ? "SetBits" : "ClearBits") + " (one atomic read-modify-write)");
             }
 
             uint windowOffset = block.Base + alias - _base;

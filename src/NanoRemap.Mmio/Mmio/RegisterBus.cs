@@ -106,6 +106,96 @@ namespace NanoRemap.Mmio
         }
 
         /// <summary>
+        /// The direct atomic read-modify-write: <c>reg = ((reg &amp; ~clearMask) | setMask) ^ toggleMask</c> in one
+        /// native call (see <see cref="MmioWindow.Modify"/>), unchecked in managed code.
+        /// </summary>
+        /// <param name="address">Physical address.</param>
+        /// <param name="clearMask">Bits to clear.</param>
+        /// <param name="setMask">Bits to set.</param>
+        /// <param name="toggleMask">Bits to toggle.</param>
+        /// <returns>The value before the write.</returns>
+        /// <exception cref="InvalidOperationException">The native layer (or simulator) refuses the address; the message names the check.</exception>
+        /// <exception cref="PlatformNotSupportedException">The hardware bus on the host, where there is no ESP32.</exception>
+        public uint Modify32(uint address, uint clearMask, uint setMask, uint toggleMask)
+        {
+            RegisterSimulator sim = _sim;
+            if (sim == null)
+            {
+                return NativeRegisterAccess.NativeModify32(address, clearMask, setMask, toggleMask);
+            }
+
+            return sim.Modify32(address, clearMask, setMask, toggleMask);
+        }
+
+        /// <summary>
+        /// Ungates the peripheral's bus clock and releases its reset with ESP-IDF's reference-counted
+        /// <c>periph_module_enable</c> on the device, so NanoRemap shares the count with the firmware's own drivers
+        /// (a PWM or RMT driver disabling its module does not gate the clock under a window that enabled it). The
+        /// simulator sets the clock-enable bits and clears the reset bits on the first enable.
+        /// </summary>
+        /// <param name="clock">The peripheral's clock descriptor from the board.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        /// <exception cref="InvalidOperationException">The firmware has no such entry in its clock table.</exception>
+        /// <exception cref="PlatformNotSupportedException">The hardware bus on the host, where there is no ESP32.</exception>
+        public void EnableClock(PeripheralClock clock)
+        {
+            Clock(clock, 0);
+        }
+
+        /// <summary>
+        /// Drops one reference of the peripheral's clock (<c>periph_module_disable</c>): the last one gates the
+        /// clock and asserts the reset. The simulator keeps the same count.
+        /// </summary>
+        /// <param name="clock">The peripheral's clock descriptor from the board.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        /// <exception cref="InvalidOperationException">The firmware has no such entry in its clock table.</exception>
+        /// <exception cref="PlatformNotSupportedException">The hardware bus on the host, where there is no ESP32.</exception>
+        public void DisableClock(PeripheralClock clock)
+        {
+            Clock(clock, 1);
+        }
+
+        /// <summary>
+        /// Pulses the peripheral's reset (<c>periph_module_reset</c>); the clock is left as it is.
+        /// </summary>
+        /// <param name="clock">The peripheral's clock descriptor from the board.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        /// <exception cref="InvalidOperationException">The firmware has no such entry in its clock table.</exception>
+        /// <exception cref="PlatformNotSupportedException">The hardware bus on the host, where there is no ESP32.</exception>
+        public void ResetPeripheral(PeripheralClock clock)
+        {
+            Clock(clock, 2);
+        }
+
+        private void Clock(PeripheralClock clock, int operation)
+        {
+            if (clock == null)
+            {
+                throw new ArgumentNullException("clock");
+            }
+
+            RegisterSimulator sim = _sim;
+            if (sim == null)
+            {
+                NativeRegisterAccess.NativeClock(clock.Index, operation);
+                return;
+            }
+
+            if (operation == 0)
+            {
+                sim.EnableClock(clock);
+            }
+            else if (operation == 1)
+            {
+                sim.DisableClock(clock);
+            }
+            else
+            {
+                sim.ResetPeripheral(clock);
+            }
+        }
+
+        /// <summary>
         /// Maps the window <c>[phys, phys + size)</c> the no-MMU way: the "virtual" address is the physical
         /// one (Zephyr's <c>device_map()</c> without <c>CONFIG_MMU</c>). Nothing is reserved or translated;
         /// the range is only validated. Allocation-free.

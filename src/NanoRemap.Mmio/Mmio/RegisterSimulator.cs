@@ -12,9 +12,12 @@ namespace NanoRemap.Mmio
     /// <remarks>
     /// <para>
     /// It also plays the native layer of the firmware: every access is re-checked against the board's
-    /// allow-list exactly as <c>nr_read32</c> / <c>nr_write32</c> do (<see cref="BoardMap.Check"/>), and a
-    /// refused access touches nothing, is counted in <see cref="Refused"/> and raises
-    /// <see cref="InvalidOperationException"/> (the nanoCLR raises the same for the native refusal).
+    /// allow-list exactly as <c>nr_read32</c> / <c>nr_write32</c> / <c>nr_modify32</c> / <c>nr_read_block</c> do
+    /// (<see cref="BoardMap.Check"/>), and a refused access touches nothing, is counted in <see cref="Refused"/> and
+    /// raises <see cref="InvalidOperationException"/> with the native layer's message, word for word:
+    /// <c>refused write of 0x3FF5A000 on esp32: denied</c> (the check: misaligned, unmapped, denied, read-only, fifo).
+    /// Peripheral clocks follow ESP-IDF's reference-counted <c>periph_module_enable</c> / <c>_disable</c> / <c>_reset</c>
+    /// (<see cref="EnableClock"/>): the simulator sets and clears the clock-enable and reset bits themselves.
     /// Reads in the classic ESP32's DPORT range are counted in <see cref="DportReads"/>: on the device they
     /// go through <c>DPORT_REG_READ</c>.
     /// </para>
@@ -52,6 +55,17 @@ namespace NanoRemap.Mmio
 
         /// <summary>Accesses refused by the allow-list check (none ever reached a register).</summary>
         public int Refused;
+
+        /// <summary>Atomic read-modify-writes performed (<see cref="Modify32"/>; each also counts one read and one write).</summary>
+        public int Modifies;
+
+        /// <summary>FIFO words read the errata-safe way by <see cref="ReadBlock"/> with step 0 (each also counts one read).</summary>
+        public int FifoReads;
+
+        /// <summary>Reset pulses of <see cref="ResetPeripheral"/>.</summary>
+        public int PeripheralResets;
+
+        private int[] _clockRefs = new int[8];
 
         /// <summary>Creates a simulator with every register zero.</summary>
         /// <param name="board">The board map.</param>
@@ -93,10 +107,259 @@ namespace NanoRemap.Mmio
             AccessCheck check = _board.Classify(address, true, out block);
             if (check != AccessCheck.Ok && check != AccessCheck.Dport)
             {
-                throw Refuse(address, true, check);
+                throw Refuse(MmioErrors.OpRead, address, check);
             }
 
-            if (check == AccessCheck.Dport)
+            return ReadAt(block, address, check == AccessCheck.Dport);
+        }
+
+        /// <summary>A 32-bit bus write, as the native layer would do it: checked, then volatile.</summary>
+        /// <param name="address">Physical address.</param>
+        /// <param name="value">Value written.</param>
+        /// <exception cref="InvalidOperationException">The allow-list refuses the write (misaligned, unmapped, denied block).</exception>
+        public void Write32(uint address, uint value)
+        {
+            PeripheralBlock block;
+            AccessCheck check = _board.Classify(address, false, out block);
+            if (check != AccessCheck.Ok)
+            {
+                throw Refuse(MmioErrors.OpWrite, address, check);
+            }
+
+            WriteAt(block, address, value);
+        }
+
+        /// <summary>
+        /// The atomic read-modify-write of the native layer (<c>nr_modify32</c>): the register must pass the read and
+        /// the write check, then <c>reg = ((reg &amp; ~clear) | set) ^ toggle</c> with one read and one write (which
+        /// nothing can come between: on the device they run inside a critical section). Counted in <see cref="Modifies"/>.
+        /// </summary>
+        /// <param name="address">Physical address.</param>
+        /// <param name="clear">Bits to clear.</param>
+        /// <param name="set">Bits to set.</param>
+        /// <param name="toggle">Bits to toggle, after clear and set.</param>
+        /// <returns>The value read before the write.</returns>
+        /// <exception cref="InvalidOperationException">The allow-list refuses the read or the write (nothing is touched).</exception>
+        public uint Modify32(uint address, uint clear, uint set, uint toggle)
+        {
+            PeripheralBlock block;
+            AccessCheck check = _board.Classify(address, true, out block);
+            if (check != AccessCheck.Ok && check != AccessCheck.Dport)
+            {
+                throw Refuse(MmioErrors.OpModify, address, check);
+            }
+
+            AccessCheck write = _board.Classify(address, false, out block);
+            if (write != AccessCheck.Ok)
+            {
+                throw Refuse(MmioErrors.OpModify, address, write);
+            }
+
+            uint old = ReadAt(block, address, check == AccessCheck.Dport);
+            WriteAt(block, address, ((old & ~clear) | set) ^ toggle);
+            Modifies++;
+            return old;
+        }
+
+        /// <summary>
+        /// The block read of the native layer (<c>nr_read_block</c>): <paramref name="count"/> reads at
+        /// <c>address + step * i</c> into <c>buffer[index ..]</c>, step 4 for consecutive registers or 0 for one register
+        /// (a FIFO: read the errata-safe way on the classic ESP32, counted in <see cref="FifoReads"/>). The whole range is
+        /// checked before the first read.
+        /// </summary>
+        /// <param name="address">Address of the first word.</param>
+        /// <param name="step">0 or 4.</param>
+        /// <param name="buffer">Destination.</param>
+        /// <param name="index">First element written.</param>
+        /// <param name="count">Number of words.</param>
+        /// <exception cref="ArgumentException">The buffer range is invalid.</exception>
+        /// <exception cref="InvalidOperationException">A word of the range is refused (nothing is read).</exception>
+        public void ReadBlock(uint address, uint step, uint[] buffer, int index, int count)
+        {
+            CheckBuffer(buffer, index, count);
+            bool fifo;
+            CheckRange(MmioErrors.OpBlockRead, address, step, count, true, out fifo);
+            for (int i = 0; i < count; i++)
+            {
+                uint a = address + step * (uint)i;
+                PeripheralBlock block;
+                AccessCheck check = _board.Classify(a, true, out block);
+                if (fifo)
+                {
+                    FifoReads++;
+                    buffer[index + i] = ReadAt(_board.FindBlock(a), a, false);
+                }
+                else
+                {
+                    buffer[index + i] = ReadAt(block, a, check == AccessCheck.Dport);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The block write of the native layer (<c>nr_write_block</c>): <paramref name="count"/> writes of
+        /// <c>buffer[index ..]</c> at <c>address + step * i</c> (step 4 or 0). The whole range is checked first.
+        /// </summary>
+        /// <param name="address">Address of the first word.</param>
+        /// <param name="step">0 or 4.</param>
+        /// <param name="buffer">Source.</param>
+        /// <param name="index">First element read.</param>
+        /// <param name="count">Number of words.</param>
+        /// <exception cref="ArgumentException">The buffer range is invalid.</exception>
+        /// <exception cref="InvalidOperationException">A word of the range is refused (nothing is written).</exception>
+        public void WriteBlock(uint address, uint step, uint[] buffer, int index, int count)
+        {
+            CheckBuffer(buffer, index, count);
+            bool fifo;
+            CheckRange(MmioErrors.OpBlockWrite, address, step, count, false, out fifo);
+            for (int i = 0; i < count; i++)
+            {
+                uint a = address + step * (uint)i;
+                WriteAt(_board.FindBlock(a), a, buffer[index + i]);
+            }
+        }
+
+        /// <summary>
+        /// Ungates a peripheral's clock and releases its reset, as ESP-IDF's <c>periph_module_enable</c> does, with its
+        /// reference count: the bits change on the first enable only.
+        /// </summary>
+        /// <param name="clock">The peripheral's clock descriptor.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        public void EnableClock(PeripheralClock clock)
+        {
+            int n = ClockCount(clock);
+            if (n == 0)
+            {
+                PokeBits(clock.EnableRegister, clock.EnableMask, true);
+                PokeBits(clock.ResetRegister, clock.ResetMask, false);
+            }
+
+            _clockRefs[clock.Index] = n + 1;
+        }
+
+        /// <summary>
+        /// Drops one reference of a peripheral's clock; the last one gates the clock and asserts the reset, as
+        /// <c>periph_module_disable</c> does. Without a reference it does nothing (IDF's count does not go below zero).
+        /// </summary>
+        /// <param name="clock">The peripheral's clock descriptor.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        public void DisableClock(PeripheralClock clock)
+        {
+            int n = ClockCount(clock);
+            if (n == 0)
+            {
+                return;
+            }
+
+            if (n == 1)
+            {
+                PokeBits(clock.EnableRegister, clock.EnableMask, false);
+                PokeBits(clock.ResetRegister, clock.ResetMask, true);
+            }
+
+            _clockRefs[clock.Index] = n - 1;
+        }
+
+        /// <summary>
+        /// Pulses a peripheral's reset, as <c>periph_module_reset</c> does (the clock is left as it is); counted in
+        /// <see cref="PeripheralResets"/>, the reset bits end released.
+        /// </summary>
+        /// <param name="clock">The peripheral's clock descriptor.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        public void ResetPeripheral(PeripheralClock clock)
+        {
+            ClockCount(clock);
+            PokeBits(clock.ResetRegister, clock.ResetMask, true);
+            PokeBits(clock.ResetRegister, clock.ResetMask, false);
+            PeripheralResets++;
+        }
+
+        /// <summary>The simulated ESP-IDF reference count of a peripheral's clock (0: gated).</summary>
+        /// <param name="clock">The peripheral's clock descriptor.</param>
+        /// <returns>The number of enables not yet matched by a disable.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        public int GetClockReferences(PeripheralClock clock)
+        {
+            return ClockCount(clock);
+        }
+
+        private int ClockCount(PeripheralClock clock)
+        {
+            if (clock == null)
+            {
+                throw new ArgumentNullException("clock");
+            }
+
+            if (clock.Index >= _clockRefs.Length)
+            {
+                int[] grown = new int[clock.Index + 8];
+                Array.Copy(_clockRefs, grown, _clockRefs.Length);
+                _clockRefs = grown;
+            }
+
+            return _clockRefs[clock.Index];
+        }
+
+        private void PokeBits(uint address, uint mask, bool set)
+        {
+            uint v = Peek(address);
+            Poke(address, set ? v | mask : v & ~mask);
+        }
+
+        private static void CheckBuffer(uint[] buffer, int index, int count)
+        {
+            if (buffer == null)
+            {
+                throw new ArgumentNullException("buffer");
+            }
+
+            if (index < 0 || count < 0 || count > buffer.Length - index)
+            {
+                throw new ArgumentOutOfRangeException("count", "index " + index.ToString() + " and count " + count.ToString()
+                    + " are not a range of the buffer (length " + buffer.Length.ToString() + ")");
+            }
+        }
+
+        // nr_read_block / nr_write_block's range check: every word before the first access; step 0 is one register.
+        private void CheckRange(string operation, uint address, uint step, int count, bool read, out bool fifo)
+        {
+            fifo = false;
+            if (step != 0 && step != 4)
+            {
+                throw Refuse(operation, address, AccessCheck.Misaligned);
+            }
+
+            if (count == 0)
+            {
+                return;
+            }
+
+            if (step != 0 && (ulong)address + (ulong)step * (ulong)(count - 1) > 0xFFFFFFFFUL)
+            {
+                throw Refuse(operation, address, AccessCheck.Unmapped);
+            }
+
+            int n = step == 0 ? 1 : count;
+            for (int i = 0; i < n; i++)
+            {
+                uint a = address + step * (uint)i;
+                AccessCheck check = _board.Check(a, read);
+                if (check == AccessCheck.Fifo && step == 0)
+                {
+                    fifo = true; // the firmware reads a FIFO register the errata-safe way
+                    continue;
+                }
+
+                if (check != AccessCheck.Ok && check != AccessCheck.Dport)
+                {
+                    throw Refuse(operation, a, check);
+                }
+            }
+        }
+
+        private uint ReadAt(PeripheralBlock block, uint address, bool dport)
+        {
+            if (dport)
             {
                 DportReads++;
             }
@@ -122,19 +385,8 @@ namespace NanoRemap.Mmio
             return value;
         }
 
-        /// <summary>A 32-bit bus write, as the native layer would do it: checked, then volatile.</summary>
-        /// <param name="address">Physical address.</param>
-        /// <param name="value">Value written.</param>
-        /// <exception cref="InvalidOperationException">The allow-list refuses the write (misaligned, unmapped, denied block).</exception>
-        public void Write32(uint address, uint value)
+        private void WriteAt(PeripheralBlock block, uint address, uint value)
         {
-            PeripheralBlock block;
-            AccessCheck check = _board.Classify(address, false, out block);
-            if (check != AccessCheck.Ok)
-            {
-                throw Refuse(address, false, check);
-            }
-
             int b = block.Index;
             uint word = (address - block.Base) >> 2;
             uint[] words = Words(b, block);
@@ -212,35 +464,17 @@ namespace NanoRemap.Mmio
             DportReads = 0;
             IgnoredWrites = 0;
             Refused = 0;
+            Modifies = 0;
+            FifoReads = 0;
+            PeripheralResets = 0;
             _logNext = 0;
             _logCount = 0;
         }
 
-        private InvalidOperationException Refuse(uint address, bool read, AccessCheck check)
+        private InvalidOperationException Refuse(string operation, uint address, AccessCheck check)
         {
             Refused++;
-            return new InvalidOperationException("simulated native layer refused the " + (read ? "read" : "write")
-                + " of 0x" + address.ToString("X8") + " on " + _board.Chip + " (" + Reason(check) + ")");
-        }
-
-        /// <summary>A short English reason for a refused decision.</summary>
-        /// <param name="check">The decision.</param>
-        /// <returns>The reason.</returns>
-        internal static string Reason(AccessCheck check)
-        {
-            switch (check)
-            {
-                case AccessCheck.Misaligned:
-                    return "not 4-byte aligned";
-                case AccessCheck.Unmapped:
-                    return "in no peripheral block";
-                case AccessCheck.Denied:
-                    return "block denied by default";
-                case AccessCheck.Fifo:
-                    return "FIFO read refused, errata CPU-3.21";
-                default:
-                    return "allowed";
-            }
+            return MmioErrors.Refused(operation, address, _board.Chip, check);
         }
 
         private PeripheralBlock BlockForRaw(uint address)

@@ -11,5 +11,5 @@ using System.Runtime.CompilerServices;
 
 ////////////////////////////////////////////////////////////////
 // update this whenever the native assembly signature changes //
-[assembly: AssemblyNativeVersion("100.0.1.0")]
+[assembly: AssemblyNativeVersion("100.0.2.0")]
 ////////////////////////////////////////////////////////////////

@@ -3,7 +3,7 @@ using System.Text;
 namespace NanoRemap.Tooling.Boards;
 
 /// <summary>
-/// Writes the native allow-list of a board for the portable C core (boards/native/core/nanoremap_mmio.h):
+/// Writes the native allow-list of a board for the portable C core (boards/native/core/nanoremap_core.h):
 /// boards/&lt;chip&gt;/native/nanoremap_board_&lt;chip&gt;.h (declaration) and .c (the table).
 /// </summary>
 public static class NativeTableEmitter
@@ -22,7 +22,7 @@ public static class NativeTableEmitter
         string guard = $"NANOREMAP_BOARD_{map.Chip.ToUpperInvariant()}_H";
         var w = new StringBuilder();
         Banner(w, sourceRelative);
-        w.Append($"#ifndef {guard}\n#define {guard}\n\n#include \"nanoremap_mmio.h\"\n\n");
+        w.Append($"#ifndef {guard}\n#define {guard}\n\n#include \"nanoremap_core.h\"\n\n");
         w.Append("#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n");
         w.Append($"/* The {map.Chip} allow-list: {map.Blocks.Count} blocks ({map.Blocks.Count(b => b.Allowed)} allowed), ");
         w.Append($"{map.Fifos.Count} refused FIFO reads{(map.HasDport ? ", a DPORT range" : "")}. */\n");

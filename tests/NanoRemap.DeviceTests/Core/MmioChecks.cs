@@ -38,6 +38,11 @@ namespace NanoRemap.DeviceTests
             "FifoReadIsRefusedOnTheClassicEsp32",
             "NommuRejectsRemapThenMapsDirectly",
             "DirectMapRejectsNonIdentityAndMmu",
+            "ModifyIsOneAtomicReadModifyWrite",
+            "BlockTransfersMoveWordsInOneCall",
+            "FifoIsReadTheSafeWayOnTheClassicEsp32",
+            "ClockEnableIsReferenceCounted",
+            "RefusalsNameTheCheckAndTheAddress",
         };
 
         /// <summary>Runs check <paramref name="index"/> of <see cref="Names"/> on one board; never throws.</summary>
@@ -108,6 +113,11 @@ namespace NanoRemap.DeviceTests
                 case 13: return FifoReadIsRefusedOnTheClassicEsp32(f);
                 case 14: return NommuRejectsRemapThenMapsDirectly(f);
                 case 15: return DirectMapRejectsNonIdentityAndMmu(f);
+                case 16: return ModifyIsOneAtomicReadModifyWrite(f);
+                case 17: return BlockTransfersMoveWordsInOneCall(f);
+                case 18: return FifoIsReadTheSafeWayOnTheClassicEsp32(f);
+                case 19: return ClockEnableIsReferenceCounted(f);
+                case 20: return RefusalsNameTheCheckAndTheAddress(f);
                 default: return "no check " + index.ToString();
             }
         }
@@ -302,8 +312,10 @@ namespace NanoRemap.DeviceTests
             MmioWindow w = f.Bus.Map(block.Base, block.Size);
             f.Sim.ResetCounters();
             string d = null;
-            d = Throws(d, "Read32 of FIFO " + f.Board.GetFifoName(0), typeof(ArgumentException), new AccessOn(w, fifo - block.Base).Read);
-            d = Eq(d, "registers touched", 0, (uint)(f.Sim.Reads + f.Sim.Refused));
+            // refused by the native layer (the simulator playing it) before the register is touched
+            d = Throws(d, "Read32 of FIFO " + f.Board.GetFifoName(0), typeof(InvalidOperationException), new AccessOn(w, fifo - block.Base).Read);
+            d = Eq(d, "registers read", 0, (uint)f.Sim.Reads);
+            d = Eq(d, "refusals", 1, (uint)f.Sim.Refused);
             return d;
         }
 
@@ -421,6 +433,117 @@ namespace NanoRemap.DeviceTests
             }
         }
 
+        private static string ModifyIsOneAtomicReadModifyWrite(Fixture f)
+        {
+            MmioWindow w = f.Gpio;
+            uint o = w.OffsetOf("ENABLE");
+            w.Write32(o, 0xF0F0F0F0);
+            f.Sim.ResetCounters();
+            string d = null;
+            d = Eq(d, "Modify returns the old value", 0xF0F0F0F0, w.Modify(o, 0x000000F0, 0x00000003, 0x80000000));
+            d = Eq(d, "((old & ~clear) | set) ^ toggle", 0x70F0F003, f.Sim.Peek(w.PhysicalAddress + o));
+            d = Eq(d, "modifies", 1, (uint)f.Sim.Modifies);
+            d = Eq(d, "bus reads (one)", 1, (uint)f.Sim.Reads);
+            d = Eq(d, "bus writes (one)", 1, (uint)f.Sim.Writes);
+            w.SetField(o, 0xF, 4, 0xA);
+            d = Eq(d, "SetField is a modify too", 2, (uint)f.Sim.Modifies);
+            d = Eq(d, "register after SetField(0xF, 4, 0xA)", 0x70F0F0A3, f.Sim.Peek(w.PhysicalAddress + o));
+            return d;
+        }
+
+        private static string BlockTransfersMoveWordsInOneCall(Fixture f)
+        {
+            // OUT and the word after it, OUT_W1TS, on every board: a block write is two plain stores in order.
+            MmioWindow w = f.Gpio;
+            uint o = w.OffsetOf("OUT");
+            string d = null;
+            d = Eq(d, "OUT_W1TS follows OUT", o + 4, w.OffsetOf("OUT_W1TS"));
+            uint[] src = new uint[] { 0xAAAA, 0x11, 0x22, 0xBBBB };
+            uint[] dst = new uint[4];
+            f.Sim.ResetCounters();
+            w.WriteBlock(o, src, 1, 2);  // OUT := 0x11, then OUT_W1TS := 0x22 sets bits of OUT
+            w.ReadBlock(o, dst, 2, 2);   // OUT, then OUT_W1TS (reads zero)
+            d = Eq(d, "dst[2] = OUT", 0x33, dst[2]);
+            d = Eq(d, "dst[3] = OUT_W1TS", 0, dst[3]);
+            d = Eq(d, "dst[0] untouched", 0, dst[0]);
+            d = Eq(d, "bus writes", 2, (uint)f.Sim.Writes);
+            d = Eq(d, "bus reads", 2, (uint)f.Sim.Reads);
+            d = Throws(d, "ReadBlock leaving the window", typeof(ArgumentOutOfRangeException), new BlockOn(w, w.Size - 4, dst, 0, 2).Read);
+            d = Throws(d, "WriteBlock past the buffer", typeof(ArgumentOutOfRangeException), new BlockOn(w, 0, dst, 3, 2).Write);
+            d = Eq(d, "bus writes after the refusals", 2, (uint)f.Sim.Writes);
+            return d;
+        }
+
+        private static string FifoIsReadTheSafeWayOnTheClassicEsp32(Fixture f)
+        {
+            if (f.Board.FifoCount == 0)
+            {
+                return null; // only the classic ESP32 has the errata CPU-3.21 FIFO registers
+            }
+
+            uint fifo = f.Board.GetFifoAddress(0);
+            PeripheralBlock block = f.Board.FindBlock(fifo);
+            MmioWindow w = f.Bus.Map(block.Base, block.Size);
+            f.Sim.Poke(fifo, 0x41);
+            f.Sim.ResetCounters();
+            uint[] buf = new uint[3];
+            w.ReadFifo(fifo - block.Base, buf, 0, 3);
+            string d = null;
+            d = Eq(d, "FIFO words read the safe way", 3, (uint)f.Sim.FifoReads);
+            d = Eq(d, "buf[2]", 0x41, buf[2]);
+            d = Throws(d, "ReadBlock over the FIFO register", typeof(InvalidOperationException), new BlockOn(w, fifo - block.Base, buf, 0, 2).Read);
+            return d;
+        }
+
+        private static string ClockEnableIsReferenceCounted(Fixture f)
+        {
+            // A stand-in descriptor over two GPIO registers of the board: what is checked is IDF's reference counting
+            // as the simulator plays it (periph_module_enable / _disable), not a chip's clock register.
+            MmioWindow w = f.Gpio;
+            uint en = w.PhysicalAddress + w.OffsetOf("ENABLE");
+            uint rst = w.PhysicalAddress + w.OffsetOf("OUT");
+            PeripheralClock clock = new PeripheralClock("STAND_IN", en, 0x100, rst, 0x100, 0);
+            f.Sim.Poke(rst, 0x100);
+            f.Sim.Poke(en, 0);
+            string d = null;
+            f.Bus.EnableClock(clock);
+            f.Bus.EnableClock(clock);
+            d = Eq(d, "clock bit after two enables", 0x100, f.Sim.Peek(en));
+            d = Eq(d, "reset bit after enable", 0, f.Sim.Peek(rst));
+            f.Bus.DisableClock(clock);
+            d = Eq(d, "clock bit after one disable of two enables", 0x100, f.Sim.Peek(en));
+            f.Bus.DisableClock(clock);
+            d = Eq(d, "clock bit after the last disable", 0, f.Sim.Peek(en));
+            d = Eq(d, "reset bit after the last disable", 0x100, f.Sim.Peek(rst));
+            return d;
+        }
+
+        private static string RefusalsNameTheCheckAndTheAddress(Fixture f)
+        {
+            for (int i = 0; i < f.Board.BlockCount; i++)
+            {
+                PeripheralBlock b = f.Board.GetBlock(i);
+                if (b.Allowed)
+                {
+                    continue;
+                }
+
+                string expected = "refused read of 0x" + b.Base.ToString("X8") + " on " + f.Board.Chip + ": denied";
+                try
+                {
+                    f.Bus.Read32(b.Base);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    return ex.Message == expected ? null : "message '" + ex.Message + "', expected '" + expected + "'";
+                }
+
+                return "the read of denied block " + b.Name + " was not refused";
+            }
+
+            return "the board map marks no block as denied";
+        }
+
         // Probes as small classes (no closures over struct locals): nano-friendly delegates to instance methods.
         private sealed class AccessOn
         {
@@ -441,6 +564,34 @@ namespace NanoRemap.DeviceTests
             public void Write()
             {
                 _w.Write32(_offset, 0);
+            }
+        }
+
+        private sealed class BlockOn
+        {
+            private readonly MmioWindow _w;
+            private readonly uint _offset;
+            private readonly uint[] _buffer;
+            private readonly int _index;
+            private readonly int _count;
+
+            public BlockOn(MmioWindow w, uint offset, uint[] buffer, int index, int count)
+            {
+                _w = w;
+                _offset = offset;
+                _buffer = buffer;
+                _index = index;
+                _count = count;
+            }
+
+            public void Read()
+            {
+                _w.ReadBlock(_offset, _buffer, _index, _count);
+            }
+
+            public void Write()
+            {
+                _w.WriteBlock(_offset, _buffer, _index, _count);
             }
         }
 

@@ -81,13 +81,24 @@ public class WindowPropertyTests
         }
 
         Assert.Equal(w.PhysicalAddress, w.VirtualAddress);
+        int fifoRefusals = 0;
         foreach (Op op in c.Ops)
         {
-            Documented(() => Apply(w, op), out _);
+            try
+            {
+                Documented(() => Apply(w, op), out _);
+            }
+            catch (InvalidOperationException e) when (e.Message.EndsWith(": fifo", StringComparison.Ordinal))
+            {
+                // the one per-register check the window leaves to the native layer: a classic-ESP32 FIFO read
+                Assert.Matches(@"^refused (read|modify) of 0x[0-9A-F]{8} on esp32: fifo$", e.Message);
+                fifoRefusals++;
+            }
         }
 
-        // The simulator plays the native layer: it never had to refuse anything the window let through.
-        Assert.Equal(0, sim.Refused);
+        // The simulator plays the native layer: it never had to refuse anything the window let through but the
+        // FIFO reads, and those touched nothing.
+        Assert.Equal(fifoRefusals, sim.Refused);
         for (int i = 0; i < sim.LogCount; i++)
         {
             bool write = sim.GetLogEntry(i, out uint address, out _);

@@ -117,17 +117,18 @@ public class WindowTests
     [Fact]
     public void Esp32_fifo_reads_are_refused_but_writes_go_through()
     {
+        // the window leaves the per-register FIFO check to the native layer, which the simulator plays
         var (sim, bus) = Board("esp32");
         MmioWindow uart0 = bus.MapBlock("UART0");
-        var e = Assert.Throws<ArgumentException>(() => uart0.Read32(0));
-        Assert.Contains("CPU-3.21", e.Message);
+        var e = Assert.Throws<InvalidOperationException>(() => uart0.Read32(0));
+        Assert.Equal("refused read of 0x3FF40000 on esp32: fifo", e.Message);
         Assert.Equal(0, sim.Reads);
         uart0.Write32(0, 0x41);
         Assert.Equal(1, sim.Writes);
         uart0.Read32(4); // the next register is fine
         MmioWindow i2s0 = bus.MapBlock("I2S0");
-        Assert.Throws<ArgumentException>(() => i2s0.Read32(4));
-        Assert.Equal(0, sim.Refused);
+        Assert.Throws<InvalidOperationException>(() => i2s0.Read32(4));
+        Assert.Equal((1, 2), (sim.Reads, sim.Refused));
     }
 
     [Fact]

@@ -68,4 +68,24 @@ public sealed class NanoLibraryTests
             .Where(l => l.Length > 0));
         Assert.Equal(expected, actual);
     }
+
+    [Fact]
+    public void Every_register_operation_of_the_window_is_one_managed_frame_on_top_of_its_InternalCall()
+    {
+        // Read32/Write32 and the native operations of issue 8: atomic read-modify-write and block transfers.
+        string[] hot =
+        {
+            "MmioWindow::Read32", "MmioWindow::Write32", "MmioWindow::Modify", "MmioWindow::SetBits", "MmioWindow::ClearBits",
+            "MmioWindow::ToggleBits", "MmioWindow::SetField", "MmioWindow::ReadBlock", "MmioWindow::WriteBlock",
+            "MmioWindow::ReadFifo", "MmioWindow::WriteFifo",
+        };
+        var report = new DeviceBudget().Measure(NanoLibraryBuild.MmioDll, hot);
+        Assert.True(report.Offences.Count == 0, "offences:\n" + string.Join("\n", report.Offences));
+        Assert.Equal(hot.Length, report.Paths.Count);
+        foreach (var path in report.Paths)
+        {
+            Assert.True(path.ManagedFrames == 1, path.Method + ": " + string.Join(" -> ", path.Path));
+            Assert.StartsWith("[native] NanoRemap.Mmio.NativeRegisterAccess::Native", path.Path[^1]);
+        }
+    }
 }

@@ -4,13 +4,17 @@
  * on the host (boards/native/CMakeLists.txt, CTest); the firmware glue in boards/native/interop plugs in
  * the real bus (volatile accesses, DPORT_REG_READ).
  *
+ * The file names (nanoremap_core.{h,c}, guard NANOREMAP_CORE_H) must not clash with the interop library's
+ * NanoRemap_Mmio.h (guard NANOREMAP_MMIO_H, from the MetadataProcessor's template) even on a case-insensitive
+ * file system: the firmware build stages all of them in one folder (.ci/steps/12-interop-compile.sh checks it).
+ *
  * Why a second check when the managed window already validated: managed code must not be the only guard.
  * A bug or a hostile assembly calling the InternalCall directly still cannot reach a register outside the
  * board's allow-list. The decision is the one of NanoRemap.Boards.BoardMap.Check; the generated
  * boards/<chip>/native/probes.txt proves the two agree (nr_probe_check).
  */
-#ifndef NANOREMAP_MMIO_H
-#define NANOREMAP_MMIO_H
+#ifndef NANOREMAP_CORE_H
+#define NANOREMAP_CORE_H
 
 #include <stdint.h>
 
@@ -63,6 +67,18 @@ typedef struct nr_bus {
     void (*write32)(void *ctx, uint32_t addr, uint32_t value);
     uint32_t (*dport_read32)(void *ctx, uint32_t addr); /* required when the board has_dport */
     void *ctx;
+    /*
+     * The critical section of nr_modify32 and of FIFO reads (NULL: none, a single-threaded host test).
+     * The firmware passes portENTER_CRITICAL_SAFE / portEXIT_CRITICAL_SAFE on one spinlock: interrupts
+     * off on this core, and the other core excluded from every NanoRemap access that takes the lock.
+     */
+    void (*lock)(void *ctx);
+    void (*unlock)(void *ctx);
+    /*
+     * The errata-safe read of a FIFO register (classic ESP32, errata CPU-3.21), called with the lock held
+     * (so no interrupt can land in the read) and pacing consecutive reads. NULL: FIFO reads are refused.
+     */
+    uint32_t (*fifo_read32)(void *ctx, uint32_t addr);
 } nr_bus_t;
 
 /* The block containing addr, or NULL (binary search over the sorted blocks). */
@@ -83,8 +99,43 @@ int nr_read32(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr, uint3
 /* Checked write: NR_OK after one 32-bit write (DPORT writes are plain: DPORT_REG_WRITE), else the refusal. */
 int nr_write32(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr, uint32_t value);
 
+/*
+ * The value check of a write for the board policy's `protect <mask>` registers (contracts section 3): NR_OK, or
+ * NR_DENIED when the write would change a protected bit. Owned by the policy side of the core.
+ */
+int nr_check_write_value(const nr_board_t *board, uint32_t addr, uint32_t old_value, uint32_t new_value);
+
+/* The new value of nr_modify32: ((old & ~clear) | set) ^ toggle. */
+#define NR_MODIFY(old, clear, set, toggle) ((((old) & ~(clear)) | (set)) ^ (toggle))
+
+/*
+ * Checked atomic read-modify-write: the register must pass the read and the write check (a FIFO register or
+ * a write-refused one is refused untouched), then, inside bus->lock .. bus->unlock, one read (DPORT-safe in
+ * the DPORT range), the value check of the write policy on (old, new) and one write of NR_MODIFY(old, ...).
+ * On NR_OK / NR_DPORT stores the old value in *old_value (may be NULL). A refusal touches nothing.
+ */
+int nr_modify32(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr, uint32_t clear, uint32_t set,
+                uint32_t toggle, uint32_t *old_value);
+
+/*
+ * Block transfers: count words at addr, addr + step, ... with step 4 (consecutive registers, RMT RAM) or 0
+ * (count accesses of one register: a FIFO). The whole range is checked before the first access; on a refusal
+ * nothing is touched and *bad_addr (may be NULL) is the first refused address. A range that wraps the 32-bit
+ * address space is NR_UNMAPPED. Reads of a FIFO register (step 0) go through bus->fifo_read32 with the lock
+ * held for each word; without that hook they are NR_FIFO. Block writes refuse `protect` registers (the check
+ * needs the old value; use nr_write32 / nr_modify32 for those). Returns NR_OK (or NR_DPORT when a word was
+ * read through the DPORT-safe path), a refusal, or NR_EBUS; step other than 0 or 4 is NR_MISALIGNED.
+ */
+int nr_read_block(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr, uint32_t step, uint32_t *dst,
+                  uint32_t count, uint32_t *bad_addr);
+int nr_write_block(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr, uint32_t step,
+                   const uint32_t *src, uint32_t count, uint32_t *bad_addr);
+
+/* The address of word i of a block transfer (wraps like the hardware address; callers check the range first). */
+#define NR_BLOCK_ADDR(addr, step, i) ((uint32_t)((addr) + (step) * (i)))
+
 #ifdef __cplusplus
 }
 #endif
 
-#endif /* NANOREMAP_MMIO_H */
+#endif /* NANOREMAP_CORE_H */

@@ -1,0 +1,248 @@
+/*
+ * NanoRemap simulated board for the nanoCLR's posix target (nf-interpreter targets/posix): the glue that replaces
+ * nanoremap_firmware.c there, backing the portable core's bus with a simulated register file that behaves as the
+ * managed RegisterSimulator (src/NanoRemap.Mmio/Mmio/RegisterSimulator.cs): every register starts at zero,
+ * read-only registers and reserved gaps ignore writes, write-only registers and the W1TS / W1TC aliases read as
+ * zero, and a store to an alias sets / clears bits of its target. The access kinds come from the generated
+ * nanoremap_sim_model.c (from the same board maps as the managed tables); the allow-list is the generated board
+ * table, so the core refuses exactly what it refuses on the device, with the same words. The board is chosen at
+ * compile time: -DNR_POSIX_BOARD_ESP32S2 / _ESP32S3 / _ESP32C3 / _ESP32C5 / _ESP32C6 / _ESP32H2, default esp32 (a board
+ * needs its generated table and its entry in nanoremap_sim_model.c).
+ *
+ * The nanoCLR interprets managed code on one thread, so the critical section of nr_modify32 needs no lock here
+ * (the lock hooks are NULL). DPORT reads and the errata-safe FIFO read are plain reads, counted apart.
+ * Peripheral clocks follow ESP-IDF's reference counting (periph_module_enable / _disable / _reset) on the clock
+ * table of the board when the generated tables carry one.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nanoremap_firmware.h"
+#include "nanoremap_firmware_posix.h"
+#include "nanoremap_sim_model.h"
+
+#if defined(NR_POSIX_BOARD_ESP32S2)
+#include "nanoremap_board_esp32s2.h"
+#define NR_POSIX_BOARD nr_board_esp32s2
+#define NR_POSIX_MODEL nr_sim_model_esp32s2
+#elif defined(NR_POSIX_BOARD_ESP32S3)
+#include "nanoremap_board_esp32s3.h"
+#define NR_POSIX_BOARD nr_board_esp32s3
+#define NR_POSIX_MODEL nr_sim_model_esp32s3
+#elif defined(NR_POSIX_BOARD_ESP32C3)
+#include "nanoremap_board_esp32c3.h"
+#define NR_POSIX_BOARD nr_board_esp32c3
+#define NR_POSIX_MODEL nr_sim_model_esp32c3
+#elif defined(NR_POSIX_BOARD_ESP32C5)
+#include "nanoremap_board_esp32c5.h"
+#define NR_POSIX_BOARD nr_board_esp32c5
+#define NR_POSIX_MODEL nr_sim_model_esp32c5
+#elif defined(NR_POSIX_BOARD_ESP32C6)
+#include "nanoremap_board_esp32c6.h"
+#define NR_POSIX_BOARD nr_board_esp32c6
+#define NR_POSIX_MODEL nr_sim_model_esp32c6
+#elif defined(NR_POSIX_BOARD_ESP32H2)
+#include "nanoremap_board_esp32h2.h"
+#define NR_POSIX_BOARD nr_board_esp32h2
+#define NR_POSIX_MODEL nr_sim_model_esp32h2
+#else
+#include "nanoremap_board_esp32.h"
+#define NR_POSIX_BOARD nr_board_esp32
+#define NR_POSIX_MODEL nr_sim_model_esp32
+#endif
+
+#define NR_POSIX_MAX_BLOCKS 128u
+#define NR_POSIX_MAX_CLOCKS 64u
+
+static uint32_t *nr_posix_words[NR_POSIX_MAX_BLOCKS]; /* per block, allocated on first use */
+static nr_posix_stats_t nr_posix_counters;
+static int nr_posix_clock_refs[NR_POSIX_MAX_CLOCKS];
+
+/* The storage word of addr (any block, denied ones included), or NULL outside every block. */
+static uint32_t *word_at(uint32_t addr)
+{
+    const nr_board_t *b = &NR_POSIX_BOARD;
+    const nr_block_t *block = nr_find_block(b, addr & ~3u);
+    if (block == NULL) {
+        return NULL;
+    }
+    uint32_t i = (uint32_t)(block - b->blocks);
+    if (i >= NR_POSIX_MAX_BLOCKS) {
+        return NULL;
+    }
+    if (nr_posix_words[i] == NULL) {
+        nr_posix_words[i] = (uint32_t *)calloc(block->size / 4u, sizeof(uint32_t));
+        if (nr_posix_words[i] == NULL) {
+            return NULL;
+        }
+    }
+    return &nr_posix_words[i][((addr & ~3u) - block->base) / 4u];
+}
+
+static uint32_t kind_at(uint32_t addr, uint32_t *target)
+{
+    const nr_sim_reg_t *r = nr_sim_find(&NR_POSIX_MODEL, addr);
+    if (r == NULL) {
+        return NR_SIM_RW;
+    }
+    *target = r->target;
+    return r->kind;
+}
+
+static uint32_t sim_read(uint32_t addr)
+{
+    uint32_t target = 0;
+    uint32_t kind = kind_at(addr, &target);
+    nr_posix_counters.reads++;
+    if (kind == NR_SIM_WO || kind == NR_SIM_W1TS || kind == NR_SIM_W1TC || kind == NR_SIM_RESERVED) {
+        return 0;
+    }
+    uint32_t *w = word_at(addr);
+    return w != NULL ? *w : 0;
+}
+
+static uint32_t posix_read32(void *ctx, uint32_t addr)
+{
+    (void)ctx;
+    return sim_read(addr);
+}
+
+static uint32_t posix_dport_read32(void *ctx, uint32_t addr)
+{
+    (void)ctx;
+    nr_posix_counters.dport_reads++;
+    return sim_read(addr);
+}
+
+static uint32_t posix_fifo_read32(void *ctx, uint32_t addr)
+{
+    (void)ctx;
+    nr_posix_counters.fifo_reads++;
+    return sim_read(addr);
+}
+
+static void posix_write32(void *ctx, uint32_t addr, uint32_t value)
+{
+    (void)ctx;
+    uint32_t target = 0;
+    uint32_t kind = kind_at(addr, &target);
+    nr_posix_counters.writes++;
+    uint32_t *w;
+    switch (kind) {
+    case NR_SIM_RO:
+    case NR_SIM_RESERVED:
+        nr_posix_counters.ignored_writes++;
+        break;
+    case NR_SIM_W1TS:
+        w = word_at(target);
+        if (w != NULL) {
+            *w |= value;
+        }
+        break;
+    case NR_SIM_W1TC:
+        w = word_at(target);
+        if (w != NULL) {
+            *w &= ~value;
+        }
+        break;
+    default:
+        w = word_at(addr);
+        if (w != NULL) {
+            *w = value;
+        }
+        break;
+    }
+}
+
+static const nr_bus_t nr_posix_bus = {
+    posix_read32, posix_write32, posix_dport_read32, NULL, NULL, NULL, posix_fifo_read32,
+};
+
+const nr_board_t *nr_firmware_board(void)
+{
+    return &NR_POSIX_BOARD;
+}
+
+const nr_bus_t *nr_firmware_bus(void)
+{
+    return &nr_posix_bus;
+}
+
+uint32_t nr_posix_peek(uint32_t addr)
+{
+    uint32_t *w = word_at(addr);
+    return w != NULL ? *w : 0;
+}
+
+void nr_posix_poke(uint32_t addr, uint32_t value)
+{
+    uint32_t *w = word_at(addr);
+    if (w != NULL) {
+        *w = value;
+    }
+}
+
+void nr_posix_reset(void)
+{
+    for (uint32_t i = 0; i < NR_POSIX_MAX_BLOCKS; i++) {
+        free(nr_posix_words[i]);
+        nr_posix_words[i] = NULL;
+    }
+    memset(&nr_posix_counters, 0, sizeof(nr_posix_counters));
+    memset(nr_posix_clock_refs, 0, sizeof(nr_posix_clock_refs));
+}
+
+const nr_posix_stats_t *nr_posix_stats(void)
+{
+    return &nr_posix_counters;
+}
+
+#if defined(NR_POLICY_PROTECT) /* the generated board tables carry the clock table (contracts section 3) */
+
+static void poke_bits(uint32_t addr, uint32_t mask, int set)
+{
+    uint32_t v = nr_posix_peek(addr);
+    nr_posix_poke(addr, set ? (v | mask) : (v & ~mask));
+}
+
+int nr_firmware_clock(int index, int operation)
+{
+    const nr_board_t *b = &NR_POSIX_BOARD;
+    if (index < 0 || (uint32_t)index >= b->clock_count || (uint32_t)index >= NR_POSIX_MAX_CLOCKS) {
+        return NR_UNMAPPED;
+    }
+    const nr_clock_t *c = &b->clocks[index];
+    switch (operation) {
+    case NR_CLOCK_ENABLE:
+        if (nr_posix_clock_refs[index]++ == 0) {
+            poke_bits(c->en_reg, c->en_mask, 1);
+            poke_bits(c->rst_reg, c->rst_mask, 0);
+        }
+        return NR_OK;
+    case NR_CLOCK_DISABLE:
+        if (nr_posix_clock_refs[index] > 0 && --nr_posix_clock_refs[index] == 0) {
+            poke_bits(c->en_reg, c->en_mask, 0);
+            poke_bits(c->rst_reg, c->rst_mask, 1);
+        }
+        return NR_OK;
+    case NR_CLOCK_RESET:
+        poke_bits(c->rst_reg, c->rst_mask, 1);
+        poke_bits(c->rst_reg, c->rst_mask, 0);
+        return NR_OK;
+    default:
+        return NR_MISALIGNED;
+    }
+}
+
+#else /* board tables without a clock table */
+
+int nr_firmware_clock(int index, int operation)
+{
+    (void)index;
+    (void)operation;
+    return NR_UNMAPPED;
+}
+
+#endif

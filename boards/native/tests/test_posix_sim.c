@@ -1,0 +1,86 @@
+/* Drives the posix simulated board (boards/native/interop/nanoremap_firmware_posix.c) through the portable core the
+ * way the interop library does on the nanoCLR: the simulated register file must behave as the managed
+ * RegisterSimulator (zero at start, rw / ro / wo, W1TS / W1TC aliases) and refuse what the allow-list refuses. */
+#include <stdio.h>
+#include <string.h>
+
+#include "nanoremap_core.h"
+#include "nanoremap_firmware.h"
+#include "nanoremap_firmware_posix.h"
+
+static int failures;
+static int checks;
+
+#define CHECK(cond)                                                            \
+    do {                                                                       \
+        checks++;                                                              \
+        if (!(cond)) {                                                         \
+            failures++;                                                        \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                      \
+    } while (0)
+
+/* classic ESP32 (the default board of the posix glue), IDF soc/esp32 gpio_reg.h / board.map */
+#define GPIO_OUT 0x3FF44004u
+#define GPIO_OUT_W1TS 0x3FF44008u
+#define GPIO_OUT_W1TC 0x3FF4400Cu
+#define GPIO_IN 0x3FF4403Cu
+#define EFUSE 0x3FF5A000u
+#define UART0_FIFO 0x3FF40000u
+
+int main(void)
+{
+    const nr_board_t *b = nr_firmware_board();
+    const nr_bus_t *bus = nr_firmware_bus();
+    uint32_t v = 0;
+    CHECK(strcmp(b->chip, "esp32") == 0);
+    nr_posix_reset();
+
+    /* plain register, and the aliases: one store each, reading as zero */
+    CHECK(nr_read32(b, bus, GPIO_OUT, &v) == NR_OK && v == 0);
+    CHECK(nr_write32(b, bus, GPIO_OUT, 0x1u) == NR_OK);
+    CHECK(nr_write32(b, bus, GPIO_OUT_W1TS, 0x6u) == NR_OK && nr_posix_peek(GPIO_OUT) == 0x7u);
+    CHECK(nr_write32(b, bus, GPIO_OUT_W1TC, 0x2u) == NR_OK && nr_posix_peek(GPIO_OUT) == 0x5u);
+    CHECK(nr_read32(b, bus, GPIO_OUT_W1TS, &v) == NR_OK && v == 0);
+    CHECK(nr_posix_stats()->writes == 3 && nr_posix_stats()->reads == 2);
+
+    /* read-only: the pins drive GPIO_IN, writes are ignored */
+    nr_posix_poke(GPIO_IN, 0x1234u);
+    CHECK(nr_write32(b, bus, GPIO_IN, 0xFFFFu) == NR_OK && nr_posix_stats()->ignored_writes == 1);
+    CHECK(nr_read32(b, bus, GPIO_IN, &v) == NR_OK && v == 0x1234u);
+
+    /* the atomic read-modify-write and block transfers of the interop library */
+    uint32_t old = 0;
+    CHECK(nr_modify32(b, bus, GPIO_OUT, 0x1u, 0x100u, 0x80000000u, &old) == NR_OK);
+    CHECK(old == 0x5u && nr_posix_peek(GPIO_OUT) == 0x80000104u);
+    uint32_t src[2] = { 0x11u, 0x22u };
+    uint32_t dst[2] = { 0u, 0u };
+    CHECK(nr_write_block(b, bus, GPIO_OUT, 4, src, 2, NULL) == NR_OK); /* OUT := 0x11, OUT_W1TS sets 0x22 */
+    CHECK(nr_read_block(b, bus, GPIO_OUT, 4, dst, 2, NULL) == NR_OK && dst[0] == 0x33u && dst[1] == 0u);
+
+    /* DPORT reads take the DPORT-safe path, FIFO blocks the errata-safe one */
+    CHECK(nr_read32(b, bus, 0x3FF000C0u, &v) == NR_DPORT && nr_posix_stats()->dport_reads == 1);
+    nr_posix_poke(UART0_FIFO, 0x41u);
+    CHECK(nr_read32(b, bus, UART0_FIFO, &v) == NR_FIFO);
+    CHECK(nr_read_block(b, bus, UART0_FIFO, 0, dst, 2, NULL) == NR_OK && dst[0] == 0x41u && nr_posix_stats()->fifo_reads == 2);
+
+    /* refusals touch nothing */
+    uint32_t before = nr_posix_stats()->reads + nr_posix_stats()->writes;
+    CHECK(nr_read32(b, bus, EFUSE, &v) == NR_DENIED);
+    CHECK(nr_write32(b, bus, GPIO_OUT + 1, 0) == NR_MISALIGNED);
+    CHECK(nr_modify32(b, bus, EFUSE, 0, 1, 0, NULL) == NR_DENIED);
+    CHECK(nr_posix_stats()->reads + nr_posix_stats()->writes == before && nr_posix_peek(EFUSE) == 0);
+
+    /* without a clock table in the generated board tables every clock operation is refused */
+    int rc = nr_firmware_clock(0, NR_CLOCK_ENABLE);
+#if defined(NR_POLICY_PROTECT)
+    CHECK(rc == NR_OK || rc == NR_UNMAPPED);
+#else
+    CHECK(rc == NR_UNMAPPED);
+#endif
+
+    nr_posix_reset();
+    CHECK(nr_posix_peek(GPIO_OUT) == 0 && nr_posix_stats()->writes == 0);
+    printf("test_posix_sim: %d checks, %d failed\n", checks, failures);
+    return failures == 0 ? 0 : 1;
+}
