@@ -1,13 +1,14 @@
 using System.CommandLine;
 using NanoRemap.Boards;
 using NanoRemap.Tooling.Boards;
+using NanoRemap.Tooling.Svd;
 
 namespace NanoRemap.Cli.Commands;
 
 /// <summary>
 /// <c>nanoremap boards</c>: <c>generate</c> rewrites the files generated from boards/&lt;chip&gt;/board.map
 /// (managed tables, native allow-lists, probe files); <c>check</c> fails when they are stale; <c>list</c>
-/// prints a board's blocks.
+/// prints a board's blocks; <c>import-svd</c> writes boards/&lt;chip&gt;/registers.txt from a vendor SVD.
 /// </summary>
 internal static class BoardsCommand
 {
@@ -98,10 +99,46 @@ internal static class BoardsCommand
             return 0;
         });
 
+        var svd = new Argument<FileInfo>("svd") { Description = "The vendor's CMSIS-SVD file (e.g. ../shared/svd/esp32c6.svd)" };
+        var chip = new Option<string?>("--chip") { Description = "Chip name (default: the SVD's file name, e.g. esp32c6)" };
+        var import = new Command("import-svd", "Write boards/<chip>/registers.txt (register facts) from a vendor SVD and boards/<chip>/svd-patches.txt");
+        import.Arguments.Add(svd);
+        import.Options.Add(chip);
+        import.Options.Add(root);
+        import.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            try
+            {
+                FileInfo file = parse.GetValue(svd)!;
+                if (!file.Exists)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine($"boards import-svd: {file.FullName}: no such file");
+                    return 2;
+                }
+
+                var (facts, written) = SvdImporter.Write(file.FullName, Root(parse.GetValue(root)), parse.GetValue(chip));
+                output.WriteLine($"wrote {written}: {facts.Peripherals.Count} peripherals, {facts.Registers.Count} registers, {facts.Fields.Count} fields, {facts.Ranges.Count} ranges");
+                return 0;
+            }
+            catch (SvdException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"boards import-svd: {e.Message}");
+                parse.InvocationConfiguration.Error.WriteLine("boards import-svd: nothing written");
+                return 1;
+            }
+            catch (Exception e) when (e is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"boards import-svd: {e.Message}");
+                return 2;
+            }
+        });
+
         var command = new Command("boards", "Board maps of the ESP32 family: list them, regenerate or check the generated files");
         command.Subcommands.Add(generate);
         command.Subcommands.Add(check);
         command.Subcommands.Add(list);
+        command.Subcommands.Add(import);
         return command;
     }
 
