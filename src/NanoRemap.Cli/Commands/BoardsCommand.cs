@@ -134,11 +134,54 @@ internal static class BoardsCommand
             }
         });
 
+        var svdDir = new Option<DirectoryInfo?>("--svd-dir") { Description = "SVD folder (default: $NANOREMAP_SVD_DIR, else <repo>/../shared/svd)" };
+        var checkFacts = new Command("check-facts", "Fail (exit 1) when a boards/<chip>/registers.txt differs from a fresh import of its SVD; exit 0 with a note when the SVDs are missing");
+        checkFacts.Options.Add(svdDir);
+        checkFacts.Options.Add(root);
+        checkFacts.SetAction(parse =>
+        {
+            try
+            {
+                string dir = Root(parse.GetValue(root));
+                string folder = parse.GetValue(svdDir)?.FullName ?? SvdFolder.Resolve(dir);
+                string? missing = SvdFolder.Missing(folder);
+                if (missing != null && !Directory.Exists(folder))
+                {
+                    parse.InvocationConfiguration.Output.WriteLine($"boards check-facts: skipped: {missing}");
+                    return 0;
+                }
+
+                if (missing != null)
+                {
+                    parse.InvocationConfiguration.Output.WriteLine($"boards check-facts: note: {missing}");
+                }
+
+                var stale = SvdFolder.StaleFacts(dir, folder);
+                foreach (string f in stale)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine($"stale: {f} (run 'nanoremap boards import-svd {folder}/<chip>.svd')");
+                }
+
+                if (stale.Count == 0)
+                {
+                    parse.InvocationConfiguration.Output.WriteLine("boards: register facts match the SVDs and patches");
+                }
+
+                return stale.Count == 0 ? 0 : 1;
+            }
+            catch (SvdException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"boards check-facts: {e.Message}");
+                return 1;
+            }
+        });
+
         var command = new Command("boards", "Board maps of the ESP32 family: list them, regenerate or check the generated files");
         command.Subcommands.Add(generate);
         command.Subcommands.Add(check);
         command.Subcommands.Add(list);
         command.Subcommands.Add(import);
+        command.Subcommands.Add(checkFacts);
         return command;
     }
 
