@@ -100,8 +100,15 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
+    NULL,
+    NULL,
     Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeRead32___STATIC__U4__U4,
     Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeWrite32___STATIC__VOID__U4__U4,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
     NULL,
     NULL,
     NULL,
@@ -121,7 +128,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_NanoRemap_Mmio =
 {
     "NanoRemap.Mmio",
-    0x11F9785C, // native checksum: computed by 'nanoremap native-checksum'
+    0x1426DEB4, // native checksum: computed by 'nanoremap native-checksum'
     method_lookup,
     { 100, 0, 1, 0 }  // = [assembly: AssemblyNativeVersion("100.0.1.0")] in src/NanoRemap.Mmio/Properties/AssemblyInfo.cs
 };
