@@ -122,6 +122,8 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
+    NULL,
     Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeRead32___STATIC__U4__U4,
     Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeWrite32___STATIC__VOID__U4__U4,
     Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeModify32___STATIC__U4__U4__U4__U4__U4,
@@ -147,12 +149,16 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
 };
 
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_NanoRemap_Mmio =
 {
     "NanoRemap.Mmio",
-    0xA6175451, // native checksum: computed by 'nanoremap native-checksum'
+    0xC4099D93, // native checksum: computed by 'nanoremap native-checksum'
     method_lookup,
     { 100, 0, 2, 0 }  // = [assembly: AssemblyNativeVersion("100.0.2.0")] in src/NanoRemap.Mmio/Properties/AssemblyInfo.cs
 };

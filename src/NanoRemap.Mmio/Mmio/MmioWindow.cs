@@ -21,7 +21,7 @@ namespace NanoRemap.Mmio
     /// and the address, in the words of the firmware's native layer ("refused read of 0x3FF40000 on esp32: fifo").
     /// </para>
     /// <para>
-    /// <see cref="SetBits"/> / <see cref="ClearBits"/> / <see cref="ToggleBits"/> / <see cref="SetField"/> /
+    /// <see cref="SetBits"/> / <see cref="ClearBits"/> / <see cref="ToggleBits"/> / <see cref="SetField(uint, uint, int, uint)"/> /
     /// <see cref="Modify"/> are atomic read-modify-writes (one InternalCall, a critical section on the device);
     /// <see cref="ReadBlock"/> / <see cref="WriteBlock"/> / <see cref="ReadFifo"/> / <see cref="WriteFifo"/> move N
     /// words in one InternalCall into or out of a caller-owned buffer.
@@ -191,7 +191,7 @@ namespace NanoRemap.Mmio
         /// (<c>nr_modify32</c>: one read and one write inside the firmware's critical section, <c>portENTER_CRITICAL_SAFE</c>,
         /// so no interrupt on this core and no other NanoRemap access on either core comes between them). The
         /// simulator does the same. <see cref="SetBits"/>, <see cref="ClearBits"/>, <see cref="ToggleBits"/> and
-        /// <see cref="SetField"/> are special cases.
+        /// <see cref="SetField(uint, uint, int, uint)"/> are special cases.
         /// </summary>
         /// <param name="offset">Byte offset of the register: a multiple of 4 below <see cref="Size"/>.</param>
         /// <param name="clearMask">Bits to clear.</param>
