@@ -56,6 +56,11 @@ namespace NanoRemap.Mmio
                 + " leave the window [0x" + windowBase.ToString("X8") + ", +0x" + size.ToString("X") + "): unmapped");
         }
 
+        internal static ArgumentOutOfRangeException BadPackedField(uint field)
+        {
+            return new ArgumentOutOfRangeException("field", "0x" + field.ToString("X") + " is no packed field ((width << 8) | lsb)");
+        }
+
         internal static void CheckField(uint mask, int shift)
         {
             if (mask == 0 || shift < 0 || shift > 31 || ((ulong)mask << shift) > 0xFFFFFFFFUL)

@@ -484,7 +484,14 @@ namespace NanoRemap.Mmio
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public uint GetField(uint offset, uint field)
         {
-            return GetField(offset, RegisterField.Mask(field), RegisterField.Shift(field));
+            uint width = field >> 8;
+            int shift = (int)(field & 0xFF);
+            if (width - 1u > 31u || (uint)shift + width > 32u)
+            {
+                throw MmioErrors.BadPackedField(field);
+            }
+
+            return (Read32(offset) >> shift) & (0xFFFFFFFFu >> (int)(32u - width));
         }
 
         /// <summary>
@@ -501,7 +508,32 @@ namespace NanoRemap.Mmio
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void SetField(uint offset, uint field, uint value)
         {
-            SetField(offset, RegisterField.Mask(field), RegisterField.Shift(field), value);
+            // Decoded inline (no RegisterField call): one managed frame on top of the native modify.
+            uint width = field >> 8;
+            int shift = (int)(field & 0xFF);
+            if (width - 1u > 31u || (uint)shift + width > 32u)
+            {
+                throw MmioErrors.BadPackedField(field);
+            }
+
+            uint mask = 0xFFFFFFFFu >> (int)(32u - width);
+            if ((value & ~mask) != 0)
+            {
+                throw MmioErrors.BadFieldValue(mask, value);
+            }
+
+            if ((offset & 3) != 0 || offset >= _size)
+            {
+                throw MmioErrors.BadOffset(_base, _size, offset);
+            }
+
+            if (_sim == null)
+            {
+                NativeRegisterAccess.NativeModify32(_base + offset, mask << shift, value << shift, 0);
+                return;
+            }
+
+            _sim.Modify32(_base + offset, mask << shift, value << shift, 0);
         }
 
         /// <summary>

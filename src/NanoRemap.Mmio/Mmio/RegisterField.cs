@@ -35,7 +35,7 @@ namespace NanoRemap.Mmio
             uint width = field >> 8;
             if (width - 1u > 31u || lsb + width > 32u)
             {
-                throw new ArgumentOutOfRangeException("field", "0x" + field.ToString("X") + " is no packed field ((width << 8) | lsb)");
+                throw MmioErrors.BadPackedField(field);
             }
 
             return (int)lsb;
@@ -50,7 +50,7 @@ namespace NanoRemap.Mmio
             uint width = field >> 8;
             if (width - 1u > 31u || (field & 0xFF) + width > 32u)
             {
-                throw new ArgumentOutOfRangeException("field", "0x" + field.ToString("X") + " is no packed field ((width << 8) | lsb)");
+                throw MmioErrors.BadPackedField(field);
             }
 
             return 0xFFFFFFFFu >> (int)(32u - width);
