@@ -1,4 +1,5 @@
 using System;
+using NanoRemap.Boards;
 
 namespace NanoRemap.Mmio
 {
@@ -25,6 +26,12 @@ namespace NanoRemap.Mmio
         {
             return new ArgumentException("read of FIFO register 0x" + address.ToString("X8")
                 + " refused: an interrupt during it can halt later APB accesses (ESP32 errata CPU-3.21)");
+        }
+
+        internal static InvalidOperationException PolicyRefused(string chip, uint address, bool read, AccessCheck check)
+        {
+            return new InvalidOperationException((read ? "read" : "write") + " of 0x" + address.ToString("X8") + " on " + chip + " refused: "
+                + (check == AccessCheck.ReadOnly ? "read-only" : "denied") + " by the board policy (boards/" + chip + "/board.map)");
         }
 
         internal static void CheckField(uint mask, int shift)

@@ -29,11 +29,10 @@ namespace NanoRemap.Mmio
     /// </remarks>
     public struct MmioWindow
     {
-        private const uint NoFifo = 0xFFFFFFFF;
-
         private readonly uint _base;
         private readonly uint _size;
-        private readonly uint _fifoOffset;        // window offset of a refused FIFO register, or NoFifo
+        private readonly uint _guardFirst;        // first window offset with a FIFO register or register policy, or 0xFFFFFFFF
+        private readonly uint _guardSpan;         // last guarded offset - _guardFirst: offset - _guardFirst <= _guardSpan is guarded
         private readonly RegisterSimulator _sim;  // null on hardware
         private readonly RegisterBus _bus;
         private readonly PeripheralBlock _block;
@@ -71,19 +70,15 @@ namespace NanoRemap.Mmio
                     + " is denied by default (security-sensitive); allow it in boards/" + board.Chip + "/board.map and regenerate");
             }
 
-            uint fifo = NoFifo;
-            for (int i = 0; i < board.FifoCount; i++)
-            {
-                uint a = board.GetFifoAddress(i);
-                if (a - phys < size)
-                {
-                    fifo = a - phys;
-                }
-            }
+            // Computed once: a window without FIFO or policy registers pays one compare per access.
+            uint guardFirst;
+            uint guardLast;
+            board.GuardRange(phys, size, out guardFirst, out guardLast);
 
             _base = phys;
             _size = size;
-            _fifoOffset = fifo;
+            _guardFirst = guardFirst;
+            _guardSpan = guardFirst == 0xFFFFFFFF ? 0 : guardLast - guardFirst;
             _sim = bus.Simulator;
             _bus = bus;
             _block = block;
@@ -148,7 +143,7 @@ namespace NanoRemap.Mmio
         /// <returns>The register value.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is not 4-byte aligned, or it is a FIFO register whose reads are refused (errata CPU-3.21).</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The board policy refuses the register ("denied": deny or protected bits; "read-only": a write to a ro register), checked before the bus. Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public uint Read32(uint offset)
         {
@@ -157,9 +152,9 @@ namespace NanoRemap.Mmio
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
 
-            if (offset == _fifoOffset)
+            if (offset - _guardFirst <= _guardSpan)
             {
-                throw MmioErrors.FifoRead(_base + offset);
+                Guard(offset, true, 0);
             }
 
             RegisterSimulator sim = _sim;
@@ -176,13 +171,18 @@ namespace NanoRemap.Mmio
         /// <param name="value">Value to write.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is not 4-byte aligned.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The board policy refuses the register ("denied": deny or protected bits; "read-only": a write to a ro register), checked before the bus. Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void Write32(uint offset, uint value)
         {
             if ((offset & 3) != 0 || offset >= _size)
             {
                 throw MmioErrors.BadOffset(_base, _size, offset);
+            }
+
+            if (offset - _guardFirst <= _guardSpan)
+            {
+                Guard(offset, false, value);
             }
 
             RegisterSimulator sim = _sim;
@@ -204,7 +204,7 @@ namespace NanoRemap.Mmio
         /// <param name="mask">Bits to set.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The board policy refuses the register ("denied": deny or protected bits; "read-only": a write to a ro register), checked before the bus. Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void SetBits(uint offset, uint mask)
         {
@@ -216,7 +216,7 @@ namespace NanoRemap.Mmio
         /// <param name="mask">Bits to clear.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The board policy refuses the register ("denied": deny or protected bits; "read-only": a write to a ro register), checked before the bus. Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void ClearBits(uint offset, uint mask)
         {
@@ -228,7 +228,7 @@ namespace NanoRemap.Mmio
         /// <param name="mask">Bits to toggle.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The board policy refuses the register ("denied": deny or protected bits; "read-only": a write to a ro register), checked before the bus. Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void ToggleBits(uint offset, uint mask)
         {
@@ -245,7 +245,7 @@ namespace NanoRemap.Mmio
         /// <returns>The field value.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window, or mask / shift describe no 32-bit field.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The board policy refuses the register ("denied": deny or protected bits; "read-only": a write to a ro register), checked before the bus. Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public uint GetField(uint offset, uint mask, int shift)
         {
@@ -263,7 +263,7 @@ namespace NanoRemap.Mmio
         /// <param name="value">The new field value, at most <paramref name="mask"/>.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window, mask / shift describe no 32-bit field, or the value does not fit the field.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The board policy refuses the register ("denied": deny or protected bits; "read-only": a write to a ro register), checked before the bus. Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void SetField(uint offset, uint mask, int shift, uint value)
         {
@@ -285,7 +285,7 @@ namespace NanoRemap.Mmio
         /// <param name="bits">Bits to set.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned, the register has no W1TS alias, or the alias lies outside the window.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The board policy refuses the register ("denied": deny or protected bits; "read-only": a write to a ro register), checked before the bus. Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void AtomicSet(uint offset, uint bits)
         {
@@ -300,11 +300,39 @@ namespace NanoRemap.Mmio
         /// <param name="bits">Bits to clear.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window.</exception>
         /// <exception cref="ArgumentException">The offset is misaligned, the register has no W1TC alias, or the alias lies outside the window.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="InvalidOperationException">The board policy refuses the register ("denied": deny or protected bits; "read-only": a write to a ro register), checked before the bus. Hardware bus: the firmware's native allow-list refuses the address (a board map that is not the firmware's chip). Simulated bus: the simulator refuses it likewise.</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void AtomicClear(uint offset, uint bits)
         {
             Write32(AliasOffset(offset, false), bits);
+        }
+
+        // Out of line: a FIFO register (errata CPU-3.21) or a register with board policy (ro, deny, protect).
+        private void Guard(uint offset, bool read, uint value)
+        {
+            uint address = _base + offset;
+            BoardMap board = _bus.Board;
+            AccessCheck check = board.Check(address, read);
+            if (check == AccessCheck.Fifo)
+            {
+                throw MmioErrors.FifoRead(address);
+            }
+
+            if (check == AccessCheck.Denied || check == AccessCheck.ReadOnly)
+            {
+                throw MmioErrors.PolicyRefused(board.Chip, address, read, check);
+            }
+
+            uint mask;
+            if (!read && board.PolicyAt(address, out mask) == RegisterPolicy.Protect)
+            {
+                RegisterSimulator sim = _sim;
+                uint old = sim == null ? NativeRegisterAccess.NativeRead32(address) : sim.Peek(address);
+                if (board.CheckWrite(address, old, value) != AccessCheck.Ok)
+                {
+                    throw MmioErrors.PolicyRefused(board.Chip, address, false, AccessCheck.Denied);
+                }
+            }
         }
 
         private uint AliasOffset(uint offset, bool set)

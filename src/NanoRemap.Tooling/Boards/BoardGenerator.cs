@@ -1,3 +1,5 @@
+using NanoRemap.Facts;
+
 namespace NanoRemap.Tooling.Boards;
 
 /// <summary>One file the generator writes: its path relative to the repository root and its contents.</summary>
@@ -11,7 +13,7 @@ public sealed record GeneratedFile(string RelativePath, string Contents);
 public static class BoardGenerator
 {
     /// <summary>The chips with a board map, in the order the files are generated.</summary>
-    public static readonly IReadOnlyList<string> Chips = new[] { "esp32", "esp32s3", "esp32c3" };
+    public static readonly IReadOnlyList<string> Chips = new[] { "esp32", "esp32s2", "esp32s3", "esp32c3", "esp32c5", "esp32c6", "esp32h2" };
 
     /// <summary>Finds the repository root: the nearest ancestor of <paramref name="start"/> with boards/ and NanoRemap.sln.</summary>
     /// <param name="start">A directory inside the repository.</param>
@@ -34,9 +36,25 @@ public static class BoardGenerator
     /// <param name="root">Repository root.</param>
     /// <param name="chip">Chip name.</param>
     /// <returns>The parsed map.</returns>
+    /// <exception cref="BoardMapException">A malformed policy line, or facts that cannot be read.</exception>
     public static BoardMapFile Load(string root, string chip)
     {
-        var map = BoardMapParser.ParseFile(Path.Combine(root, "boards", chip, "board.map"));
+        string factsPath = Path.Combine(root, "boards", chip, "registers.txt");
+        ChipFacts facts;
+        try
+        {
+            facts = ChipFacts.Load(factsPath);
+        }
+        catch (FactsException e)
+        {
+            throw new BoardMapException(e.Message);
+        }
+        catch (IOException e)
+        {
+            throw new BoardMapException($"{factsPath}: {e.Message} (run 'nanoremap boards import-svd' first)");
+        }
+
+        var map = BoardMapParser.ParseFile(Path.Combine(root, "boards", chip, "board.map"), facts);
         if (map.Chip != chip)
         {
             throw new BoardMapException($"boards/{chip}/board.map says 'chip {map.Chip}'");
@@ -55,7 +73,7 @@ public static class BoardGenerator
         {
             var map = Load(root, chip);
             string src = $"boards/{chip}/board.map";
-            files.Add(new GeneratedFile($"src/NanoRemap.Mmio/Boards/{ManagedTableEmitter.ClassName(chip)}.g.cs", ManagedTableEmitter.Emit(map, src)));
+            files.Add(new GeneratedFile($"src/NanoRemap.Mmio/Boards/{ManagedTableEmitter.ClassName(chip)}.g.cs", ManagedTableEmitter.Emit(map, src, $"boards/{chip}/registers.txt")));
             files.Add(new GeneratedFile($"boards/{chip}/native/nanoremap_board_{chip}.h", NativeTableEmitter.EmitHeader(map, src)));
             files.Add(new GeneratedFile($"boards/{chip}/native/nanoremap_board_{chip}.c", NativeTableEmitter.EmitSource(map, src)));
             files.Add(new GeneratedFile($"boards/{chip}/native/probes.txt", ProbeEmitter.Emit(map, src)));
