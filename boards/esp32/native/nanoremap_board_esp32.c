@@ -53,8 +53,8 @@ static const uint32_t nr_board_esp32_fifo[] = {
     0x3FF40000u, /* UART0_FIFO */
     0x3FF50000u, /* UART1_FIFO */
     0x3FF6E000u, /* UART2_FIFO */
-    0x3FF4F004u, /* I2S0_FIFO_WR */
-    0x3FF6D004u, /* I2S1_FIFO_WR */
+    0x3FF4F004u, /* I2S0_FIFO */
+    0x3FF6D004u, /* I2S1_FIFO */
 };
 
 /* Register-level policy (ro / deny / protect lines), sorted by address: nr_check does a binary search. */

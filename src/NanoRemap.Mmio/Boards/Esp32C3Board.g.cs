@@ -230,11 +230,11 @@ namespace NanoRemap.Boards
                 0x20, 0x00, // target
                 0x38, 0x00, // GPIO.STRAP offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x3C, 0x00, // GPIO.IN offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x44, 0x00, // GPIO.STATUS offset
                 0x01, 0x00, // count
@@ -250,15 +250,15 @@ namespace NanoRemap.Boards
                 0x44, 0x00, // target
                 0x5C, 0x00, // GPIO.PCPU_INT offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x60, 0x00, // GPIO.PCPU_NMI_INT offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x64, 0x00, // GPIO.CPUSDIO_INT offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x74, 0x00, // GPIO.PIN%s offset
                 0x1A, 0x00, // count
@@ -266,7 +266,7 @@ namespace NanoRemap.Boards
                 0xFF, 0xFF, // target
                 0x4C, 0x01, // GPIO.STATUS_NEXT offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x54, 0x01, // GPIO.FUNC%s_IN_SEL_CFG offset
                 0x80, 0x00, // count

@@ -323,7 +323,7 @@ namespace NanoRemap.Boards
                 0x00, // registers
                 0x00, 0x00, // GPIO.STRAP offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x04, 0x00, // GPIO.OUT offset
                 0x01, 0x00, // count
@@ -375,11 +375,11 @@ namespace NanoRemap.Boards
                 0x40, 0x00, // target
                 0x64, 0x00, // GPIO.IN offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x68, 0x00, // GPIO.IN1 offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x74, 0x00, // GPIO.STATUS offset
                 0x01, 0x00, // count
@@ -407,27 +407,27 @@ namespace NanoRemap.Boards
                 0x80, 0x00, // target
                 0xA4, 0x00, // GPIO.PROCPU_INT offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0xA8, 0x00, // GPIO.SDIO_INT offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0xAC, 0x00, // GPIO.PROCPU_INT1 offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0xB0, 0x00, // GPIO.SDIO_INT1 offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0xC4, 0x00, // GPIO.STATUS_NEXT offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0xC8, 0x00, // GPIO.STATUS_NEXT1 offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0xD4, 0x00, // GPIO.PIN%s offset
                 0x21, 0x00, // count

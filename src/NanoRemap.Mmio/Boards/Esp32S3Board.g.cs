@@ -356,15 +356,15 @@ namespace NanoRemap.Boards
                 0x2C, 0x00, // target
                 0x38, 0x00, // GPIO.STRAP offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x3C, 0x00, // GPIO.IN offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x40, 0x00, // GPIO.IN1 offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x44, 0x00, // GPIO.STATUS offset
                 0x01, 0x00, // count
@@ -392,27 +392,27 @@ namespace NanoRemap.Boards
                 0x50, 0x00, // target
                 0x5C, 0x00, // GPIO.PCPU_INT offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x60, 0x00, // GPIO.PCPU_NMI_INT offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x64, 0x00, // GPIO.CPUSDIO_INT offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x68, 0x00, // GPIO.PCPU_INT1 offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x6C, 0x00, // GPIO.PCPU_NMI_INT1 offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x70, 0x00, // GPIO.CPUSDIO_INT1 offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x74, 0x00, // GPIO.PIN%s offset
                 0x36, 0x00, // count
@@ -420,11 +420,11 @@ namespace NanoRemap.Boards
                 0xFF, 0xFF, // target
                 0x4C, 0x01, // GPIO.STATUS_NEXT offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x50, 0x01, // GPIO.STATUS_NEXT1 offset
                 0x01, 0x00, // count
-                0x00, // ReadWrite
+                0x01, // ReadOnly
                 0xFF, 0xFF, // target
                 0x54, 0x01, // GPIO.FUNC%s_IN_SEL_CFG offset
                 0x00, 0x01, // count

@@ -174,11 +174,18 @@ namespace NanoRemap.Mmio
             }
 
             int[] index = _modelIndex[b];
-            if (index != null && index[word] != 0)
+            if (index != null)
             {
-                int m = index[word] - 1;
-                value &= ~_model.GetWriteOnlyMask(m);
-                words[word] &= ~_model.GetClearOnReadMask(m);
+                if (index[word] != 0)
+                {
+                    int m = index[word] - 1;
+                    value &= ~_model.GetWriteOnlyMask(m);
+                    words[word] &= ~_model.GetClearOnReadMask(m);
+                }
+                else if (block.Describe(word << 2) == null)
+                {
+                    value = 0; // no register here: a reserved word
+                }
             }
 
             if (_hookCount != 0)
@@ -226,7 +233,11 @@ namespace NanoRemap.Mmio
                     break;
                 default:
                     int[] index = _modelIndex[b];
-                    if (index != null && index[word] != 0)
+                    if (index != null && index[word] == 0 && block.Describe(word << 2) == null)
+                    {
+                        IgnoredWrites++; // no register here: a reserved word
+                    }
+                    else if (index != null && index[word] != 0)
                     {
                         int m = index[word] - 1;
                         uint old = words[word];

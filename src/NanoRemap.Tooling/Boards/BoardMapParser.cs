@@ -434,12 +434,12 @@ public static partial class BoardMapParser
 
                     if (n > 1)
                     {
-                        list.Add(new BoardRegister(block.Name, m.Groups[1].Value + "%s" + m.Groups[3].Value, regs[k].Address - block.Base, n, Access(regs[k].Access), null));
+                        list.Add(new BoardRegister(block.Name, m.Groups[1].Value + "%s" + m.Groups[3].Value, regs[k].Address - block.Base, n, Access(regs[k]), null));
                         k += n - 1;
                     }
                     else
                     {
-                        list.Add(new BoardRegister(block.Name, regs[k].Name, regs[k].Address - block.Base, 1, Access(regs[k].Access), null));
+                        list.Add(new BoardRegister(block.Name, regs[k].Name, regs[k].Address - block.Base, 1, Access(regs[k]), null));
                     }
                 }
             }
@@ -469,12 +469,20 @@ public static partial class BoardMapParser
         }
     }
 
-    private static RegisterAccess Access(FactsAccess a) => a switch
+    // The register's access; a register whose fields are all read-only (write-only) is read-only (write-only).
+    private static RegisterAccess Access(FactsRegister r)
     {
-        FactsAccess.ReadOnly => RegisterAccess.ReadOnly,
-        FactsAccess.WriteOnly or FactsAccess.WriteOnce => RegisterAccess.WriteOnly,
-        _ => RegisterAccess.ReadWrite,
-    };
+        bool allRo = r.Fields.Count > 0 && r.Fields.All(f => f.Access == FactsAccess.ReadOnly);
+        bool allWo = r.Fields.Count > 0 && r.Fields.All(f => f.Access is FactsAccess.WriteOnly or FactsAccess.WriteOnce);
+        return r.Access switch
+        {
+            FactsAccess.ReadOnly => RegisterAccess.ReadOnly,
+            FactsAccess.WriteOnly or FactsAccess.WriteOnce => RegisterAccess.WriteOnly,
+            _ when allRo => RegisterAccess.ReadOnly,
+            _ when allWo => RegisterAccess.WriteOnly,
+            _ => RegisterAccess.ReadWrite,
+        };
+    }
 
     /// <summary>" (did you mean A, B?)" with the closest names, or "".</summary>
     /// <param name="name">The unknown name.</param>
