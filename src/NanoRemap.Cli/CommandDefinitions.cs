@@ -18,6 +18,7 @@ internal static class CommandDefinitions
         root.Subcommands.Add(eval);
         root.Subcommands.Add(explain);
         root.Subcommands.Add(BoardsCommand.Create());
+        root.Subcommands.Add(RegsCommand.Create(context));
         root.Subcommands.Add(NfCheckCommand.Create());
         root.Subcommands.Add(NativeChecksumCommand.Create());
         // The verb list shows one line per verb; `eval --help` and `explain --help` add the long text.

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using NanoRemap.Boards;
 using NanoRemap.Tooling.Boards;
+using NanoRemap.Tooling.Svd;
 
 namespace NanoRemap.Cli.Commands;
 
 /// <summary>
 /// <c>nanoremap boards</c>: <c>generate</c> rewrites the files generated from boards/&lt;chip&gt;/board.map
 /// (managed tables, native allow-lists, probe files); <c>check</c> fails when they are stale; <c>list</c>
-/// prints a board's blocks.
+/// prints a board's blocks; <c>import-svd</c> writes boards/&lt;chip&gt;/registers.txt from a vendor SVD.
 /// </summary>
 internal static class BoardsCommand
 {
@@ -98,10 +99,89 @@ internal static class BoardsCommand
             return 0;
         });
 
+        var svd = new Argument<FileInfo>("svd") { Description = "The vendor's CMSIS-SVD file (e.g. ../shared/svd/esp32c6.svd)" };
+        var chip = new Option<string?>("--chip") { Description = "Chip name (default: the SVD's file name, e.g. esp32c6)" };
+        var import = new Command("import-svd", "Write boards/<chip>/registers.txt (register facts) from a vendor SVD and boards/<chip>/svd-patches.txt");
+        import.Arguments.Add(svd);
+        import.Options.Add(chip);
+        import.Options.Add(root);
+        import.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            try
+            {
+                FileInfo file = parse.GetValue(svd)!;
+                if (!file.Exists)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine($"boards import-svd: {file.FullName}: no such file");
+                    return 2;
+                }
+
+                var (facts, written) = SvdImporter.Write(file.FullName, Root(parse.GetValue(root)), parse.GetValue(chip));
+                output.WriteLine($"wrote {written}: {facts.Peripherals.Count} peripherals, {facts.Registers.Count} registers, {facts.Fields.Count} fields, {facts.Ranges.Count} ranges");
+                return 0;
+            }
+            catch (SvdException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"boards import-svd: {e.Message}");
+                parse.InvocationConfiguration.Error.WriteLine("boards import-svd: nothing written");
+                return 1;
+            }
+            catch (Exception e) when (e is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"boards import-svd: {e.Message}");
+                return 2;
+            }
+        });
+
+        var svdDir = new Option<DirectoryInfo?>("--svd-dir") { Description = "SVD folder (default: $NANOREMAP_SVD_DIR, else <repo>/../shared/svd)" };
+        var checkFacts = new Command("check-facts", "Fail (exit 1) when a boards/<chip>/registers.txt differs from a fresh import of its SVD; exit 0 with a note when the SVDs are missing");
+        checkFacts.Options.Add(svdDir);
+        checkFacts.Options.Add(root);
+        checkFacts.SetAction(parse =>
+        {
+            try
+            {
+                string dir = Root(parse.GetValue(root));
+                string folder = parse.GetValue(svdDir)?.FullName ?? SvdFolder.Resolve(dir);
+                string? missing = SvdFolder.Missing(folder);
+                if (missing != null && !Directory.Exists(folder))
+                {
+                    parse.InvocationConfiguration.Output.WriteLine($"boards check-facts: skipped: {missing}");
+                    return 0;
+                }
+
+                if (missing != null)
+                {
+                    parse.InvocationConfiguration.Output.WriteLine($"boards check-facts: note: {missing}");
+                }
+
+                var stale = SvdFolder.StaleFacts(dir, folder);
+                foreach (string f in stale)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine($"stale: {f} (run 'nanoremap boards import-svd {folder}/<chip>.svd')");
+                }
+
+                if (stale.Count == 0)
+                {
+                    parse.InvocationConfiguration.Output.WriteLine("boards: register facts match the SVDs and patches");
+                }
+
+                return stale.Count == 0 ? 0 : 1;
+            }
+            catch (SvdException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"boards check-facts: {e.Message}");
+                return 1;
+            }
+        });
+
         var command = new Command("boards", "Board maps of the ESP32 family: list them, regenerate or check the generated files");
         command.Subcommands.Add(generate);
         command.Subcommands.Add(check);
         command.Subcommands.Add(list);
+        command.Subcommands.Add(import);
+        command.Subcommands.Add(checkFacts);
         return command;
     }
 

@@ -1,0 +1,24 @@
+namespace NanoRemap.Tooling.Svd;
+
+/// <summary>A member of a peripheral's or cluster's <c>registers</c>: a <see cref="SvdRegister"/> or a <see cref="SvdCluster"/>.</summary>
+public abstract class SvdNode
+{
+    /// <summary>Name (may hold <c>%s</c> when <see cref="Dim"/> is set).</summary>
+    public required string Name { get; set; }
+
+    /// <summary>Byte offset from the enclosing peripheral or cluster.</summary>
+    public required uint AddressOffset { get; set; }
+
+    /// <summary>Register properties given at this level.</summary>
+    public SvdProperties Properties { get; set; } = SvdProperties.None;
+
+    /// <summary>The dim group, if any.</summary>
+    public SvdDim? Dim { get; set; }
+
+    /// <summary>Line of the element in its file (for messages).</summary>
+    public int Line { get; set; }
+
+    /// <summary>A deep copy.</summary>
+    /// <returns>The copy.</returns>
+    public abstract SvdNode Clone();
+}

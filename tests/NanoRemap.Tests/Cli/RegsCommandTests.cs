@@ -1,0 +1,97 @@
+using NanoRemap.Facts;
+using NanoRemap.Tests.Boards;
+using NanoRemap.Tooling.Facts;
+using Xunit;
+
+namespace NanoRemap.Tests.Cli;
+
+public class RegsCommandTests
+{
+    private static CliRunner.Outcome Regs(params string[] args) =>
+        CliRunner.Run(new[] { "regs" }.Concat(args).Concat(new[] { "--root", BoardFiles.Root }).ToArray());
+
+    private static ChipFacts Facts(string chip) => ChipFacts.Load(BoardFiles.Path("boards", chip, "registers.txt"));
+
+    [Theory]
+    [InlineData("esp32")]
+    [InlineData("esp32s2")]
+    [InlineData("esp32s3")]
+    [InlineData("esp32c3")]
+    [InlineData("esp32c5")]
+    [InlineData("esp32c6")]
+    [InlineData("esp32h2")]
+    public void Without_a_name_it_lists_every_peripheral_with_base_and_register_count(string chip)
+    {
+        var o = Regs(chip);
+        Assert.Equal(0, o.Exit);
+        ChipFacts f = Facts(chip);
+        Assert.Equal(f.Peripherals.Count, o.Lines.Length);
+        FactsPeripheral gpio = f.FindPeripheral("GPIO");
+        Assert.Contains($"GPIO base=0x{gpio.Base:X8} size=0x{gpio.Size:X} registers={gpio.Registers.Count}", o.Lines);
+    }
+
+    [Fact]
+    public void A_peripheral_lists_its_registers_and_ranges()
+    {
+        var o = Regs("esp32s3", "AES");
+        Assert.Equal(0, o.Exit);
+        FactsPeripheral aes = Facts("esp32s3").FindPeripheral("AES");
+        Assert.Equal(aes.Registers.Count + aes.Ranges.Count, o.Lines.Length);
+        Assert.Contains("AES.IV_MEM addr=0x6003A050 offset=0x50 bytes=0x10 access=rw range elements=16", o.Lines);
+    }
+
+    [Fact]
+    public void A_register_prints_one_line_then_one_line_per_field()
+    {
+        var o = Regs("esp32", "GPIO.FUNC5_OUT_SEL_CFG");
+        Assert.Equal(0, o.Exit);
+        FactsRegister r = Facts("esp32").FindRegister("GPIO.FUNC5_OUT_SEL_CFG");
+        Assert.Equal($"GPIO.FUNC5_OUT_SEL_CFG addr=0x3FF44544 access=rw reset=0x{r.Reset:X8} policy=allow", o.Lines[0]);
+        Assert.Equal(r.Fields.Count + 1, o.Lines.Length);
+        Assert.Equal("GPIO.FUNC5_OUT_SEL_CFG.FUNC5_OUT_SEL bit=0 width=9 access=rw", o.Lines[1]);
+    }
+
+    [Fact]
+    public void A_field_prints_its_line_with_the_register_address()
+    {
+        var o = Regs("esp32s3", "LEDC.TIMER0_CONF.TIMER_DUTY_RES");
+        Assert.Equal(0, o.Exit);
+        Assert.Equal(new[] { "LEDC.TIMER0_CONF.TIMER_DUTY_RES addr=0x600190A0 bit=0 width=4 access=rw" }, o.Lines);
+    }
+
+    [Fact]
+    public void Names_match_without_regard_to_case()
+    {
+        Assert.Equal(Regs("esp32", "GPIO.OUT_W1TS").Stdout, Regs("esp32", "gpio.out_w1ts").Stdout);
+    }
+
+    [Fact]
+    public void The_policy_word_comes_from_the_board_map_or_is_na_for_a_chip_without_one()
+    {
+        Assert.EndsWith("policy=denied", Regs("esp32", "EFUSE.BLK0_RDATA1").Lines[0]);
+        Assert.EndsWith("policy=allow", Regs("esp32", "GPIO.OUT").Lines[0]);
+        string c6 = Regs("esp32c6", "GPIO.OUT").Lines[0];
+        Assert.True(c6.EndsWith("policy=n/a", StringComparison.Ordinal) || c6.Contains("policy=allow", StringComparison.Ordinal), c6);
+    }
+
+    [Theory]
+    [InlineData("esp32", "GPOI", "no peripheral 'GPOI' on esp32; closest: GPIO")]
+    [InlineData("esp32s3", "GPIO.FUNC5_OUT_SEL_CF", "no register 'GPIO.FUNC5_OUT_SEL_CF' on esp32s3; closest: GPIO.FUNC5_OUT_SEL_CFG")]
+    [InlineData("esp32s3", "LEDC.TIMER0_CONF.DUTY_RES", "no field 'LEDC.TIMER0_CONF.DUTY_RES' on esp32s3; closest: LEDC.TIMER0_CONF.TIMER_DUTY_RES")]
+    [InlineData("esp32", "GPIO.", "is not PERIPH, PERIPH.REG or PERIPH.REG.FIELD")]
+    [InlineData("esp32q", "GPIO", "no register facts for chip 'esp32q'")]
+    public void An_unknown_name_exits_2_and_suggests_the_closest(string chip, string name, string message)
+    {
+        var o = Regs(chip, name);
+        Assert.Equal(2, o.Exit);
+        Assert.Empty(o.Stdout);
+        Assert.Contains(message, o.Stderr);
+    }
+
+    [Fact]
+    public void Suggestions_rank_by_edit_distance()
+    {
+        Assert.Equal(2, NameSuggestions.Distance("GPOI", "GPIO"));
+        Assert.Equal(new[] { "OUT", "OUT1" }, NameSuggestions.Closest("OTU", new[] { "ENABLE", "OUT1", "OUT", "STRAP" }, 2));
+    }
+}
