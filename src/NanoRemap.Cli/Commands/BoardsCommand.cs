@@ -71,7 +71,7 @@ internal static class BoardsCommand
             }
         });
 
-        var board = new Argument<string>("board") { Description = "esp32, esp32s3 or esp32c3" };
+        var board = new Argument<string>("board") { Description = "esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6 or esp32h2" };
         board.AcceptOnlyFromAmong(BoardMap.Names());
         var list = new Command("list", "Print a board's peripheral blocks and what the allow-list says about them");
         list.Arguments.Add(board);
