@@ -104,7 +104,8 @@ namespace NanoRemap.Mmio
         /// <param name="hook">The hook, or null.</param>
         public void OnRead(uint address, RegisterReadHook hook)
         {
-            _readHooks[HookSlot(address)] = hook;
+            int slot = HookSlot(address); // may grow the arrays: index after
+            _readHooks[slot] = hook;
         }
 
         /// <summary>Calls <paramref name="hook"/> after every allowed write of <paramref name="address"/>. Null removes the write hook.</summary>
@@ -112,7 +113,8 @@ namespace NanoRemap.Mmio
         /// <param name="hook">The hook, or null.</param>
         public void OnWrite(uint address, RegisterWriteHook hook)
         {
-            _writeHooks[HookSlot(address)] = hook;
+            int slot = HookSlot(address); // may grow the arrays: index after
+            _writeHooks[slot] = hook;
         }
 
         /// <summary>Puts every register back to its reset value (hooks, counters and the log are kept).</summary>

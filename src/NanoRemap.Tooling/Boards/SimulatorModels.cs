@@ -23,9 +23,9 @@ public static class SimulatorModels
         var model = new RegisterModel();
         foreach (FactsRegister r in facts.Registers)
         {
-            if ((r.Address & 3) != 0)
+            if ((r.Address & 3) != 0 || model.Find(r.Address) >= 0)
             {
-                continue; // byte-wide memories (crypto key words) of denied blocks: not modelled
+                continue; // byte-wide memories of denied blocks are not modelled; an address two SVD peripherals share keeps the first
             }
 
             uint ro = 0, wo = 0, w1c = 0, cor = r.ClearOnRead ? 0xFFFFFFFFu : 0, covered = 0;
