@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Build the device libraries against the real nanoFramework mscorlib (nanoFramework.CoreLibrary 1.17.11):
-# NanoRemap (the engine) and NanoRemap.Mmio (the MMIO windows, board maps and InternalCalls).
+# NanoRemap (the engine), NanoRemap.Mmio (the MMIO windows, board maps and InternalCalls) and the per-chip
+# register definitions src/NanoRemap.Chips/NanoRemap.<Chip> (generated constants, one assembly per chip).
 # Warnings are errors there; a failure here fails CI.
 set -euo pipefail
 dotnet build -c Release --nologo src/NanoRemap/NanoRemap.csproj
 dotnet build -c Release --nologo src/NanoRemap.Mmio/NanoRemap.Mmio.csproj
+for chip in src/NanoRemap.Chips/*/; do
+  name=$(basename "${chip}")
+  dotnet build -c Release --nologo "${chip}${name}.csproj"
+done

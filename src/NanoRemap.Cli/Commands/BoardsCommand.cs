@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NanoRemap.Boards;
 using NanoRemap.Tooling.Boards;
+using NanoRemap.Tooling.Facts;
 using NanoRemap.Tooling.Svd;
 
 namespace NanoRemap.Cli.Commands;
@@ -176,12 +177,54 @@ internal static class BoardsCommand
             }
         });
 
+        var generateChips = new Command("generate-chips", "Regenerate the typed register definitions src/NanoRemap.Chips/NanoRemap.<Chip>/<Chip>.g.cs from boards/<chip>/registers.txt");
+        var checkChips = new Option<bool>("--check") { Description = "Write nothing; exit 1 when a generated file is stale" };
+        generateChips.Options.Add(root);
+        generateChips.Options.Add(checkChips);
+        generateChips.SetAction(parse =>
+        {
+            try
+            {
+                string dir = Root(parse.GetValue(root));
+                if (parse.GetValue(checkChips))
+                {
+                    var stale = ChipDefinitionsGenerator.Stale(dir);
+                    foreach (string f in stale)
+                    {
+                        parse.InvocationConfiguration.Error.WriteLine($"stale: {f} (run 'nanoremap boards generate-chips')");
+                    }
+
+                    if (stale.Count == 0)
+                    {
+                        parse.InvocationConfiguration.Output.WriteLine("boards: chip definitions match the register facts");
+                    }
+
+                    return stale.Count == 0 ? 0 : 1;
+                }
+
+                var written = ChipDefinitionsGenerator.Write(dir);
+                foreach (string f in written)
+                {
+                    parse.InvocationConfiguration.Output.WriteLine($"wrote {f}");
+                }
+
+                parse.InvocationConfiguration.Output.WriteLine(written.Count == 0 ? "boards: chip definitions are up to date" : $"boards: {written.Count} chip definition file(s) regenerated");
+                return 0;
+            }
+            catch (Exception e) when (e is NanoRemap.Facts.FactsException or InvalidOperationException or DirectoryNotFoundException or IOException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"boards generate-chips: {e.Message}");
+                return 1;
+            }
+        });
+
         var command = new Command("boards", "Board maps of the ESP32 family: list them, regenerate or check the generated files");
         command.Subcommands.Add(generate);
         command.Subcommands.Add(check);
         command.Subcommands.Add(list);
         command.Subcommands.Add(import);
         command.Subcommands.Add(checkFacts);
+        command.Subcommands.Add(generateChips);
         return command;
     }
 

@@ -596,7 +596,13 @@ public sealed class NfGate
             strings.Add(_md.GetString(t.Namespace));
             foreach (var f in t.GetFields())
             {
-                strings.Add(_md.GetString(_md.GetFieldDefinition(f).Name));
+                // Const fields never reach the .pe: the MDP drops them (nanoTypeDefinitionTable filters HasConstant),
+                // and nanoStringTable.RemoveUnusedItems pre-allocates only non-static field names.
+                var fd = _md.GetFieldDefinition(f);
+                if ((fd.Attributes & FieldAttributes.Literal) == 0)
+                {
+                    strings.Add(_md.GetString(fd.Name));
+                }
             }
             foreach (var m in t.GetMethods())
             {

@@ -18,6 +18,13 @@ public sealed class NfprojSyncTests
         // .nfproj, folders (under the .nfproj's own) whose .cs files it must not list
         { "src/NanoRemap/NanoRemap.nfproj", "" },
         { "src/NanoRemap.Mmio/NanoRemap.Mmio.nfproj", "" },
+        { "src/NanoRemap.Chips/NanoRemap.Esp32/NanoRemap.Esp32.nfproj", "" },
+        { "src/NanoRemap.Chips/NanoRemap.Esp32S2/NanoRemap.Esp32S2.nfproj", "" },
+        { "src/NanoRemap.Chips/NanoRemap.Esp32S3/NanoRemap.Esp32S3.nfproj", "" },
+        { "src/NanoRemap.Chips/NanoRemap.Esp32C3/NanoRemap.Esp32C3.nfproj", "" },
+        { "src/NanoRemap.Chips/NanoRemap.Esp32C5/NanoRemap.Esp32C5.nfproj", "" },
+        { "src/NanoRemap.Chips/NanoRemap.Esp32C6/NanoRemap.Esp32C6.nfproj", "" },
+        { "src/NanoRemap.Chips/NanoRemap.Esp32H2/NanoRemap.Esp32H2.nfproj", "" },
         { "samples/Blink/Blink.nfproj", "" },
         { "tests/NanoRemap.DeviceTests/NFUnitTest.nfproj", "HostRun" },
     };
@@ -66,7 +73,9 @@ public sealed class NfprojSyncTests
 
         XElement mscorlib = doc.Descendants(Ms + "Reference").Single(r => ((string)r.Attribute("Include")!).StartsWith("mscorlib,", StringComparison.Ordinal));
         Assert.Equal("mscorlib, Version=1.17.11.0, Culture=neutral, PublicKeyToken=c07d481e9758c731", (string)mscorlib.Attribute("Include"));
-        Assert.Equal(@"..\..\packages\nanoFramework.CoreLibrary.1.17.11\lib\mscorlib.dll", (string)mscorlib.Element(Ms + "HintPath"));
+        // packages/ at the repository root, as many folders up as the project is deep (src/X: two, src/NanoRemap.Chips/X: three).
+        string up = string.Concat(Enumerable.Repeat(@"..\", nfproj.Count(c => c == '/')));
+        Assert.Equal(up + @"packages\nanoFramework.CoreLibrary.1.17.11\lib\mscorlib.dll", (string)mscorlib.Element(Ms + "HintPath"));
     }
 
     [Fact]
