@@ -12,15 +12,9 @@ namespace NanoRemap.Boards
     /// <see cref="Check"/> is the allow-list decision; the simulator and the native core
     /// (<c>nr_check</c>) make the same decision for every address, which the tests prove per board.
     /// </remarks>
-    public sealed class BoardMap
+    public sealed partial class BoardMap
     {
-        private static BoardMap _esp32;
-        private static BoardMap _esp32s2;
-        private static BoardMap _esp32s3;
-        private static BoardMap _esp32c3;
-        private static BoardMap _esp32c5;
-        private static BoardMap _esp32c6;
-        private static BoardMap _esp32h2;
+        private static BoardMap[] _registered = new BoardMap[0];
         private static readonly uint[] NoWords = new uint[0];
         private static readonly byte[] NoKinds = new byte[0];
         private static readonly PeripheralClock[] NoClocks = new PeripheralClock[0];
@@ -205,7 +199,10 @@ namespace NanoRemap.Boards
         /// count (u8) and per clock enable register, enable mask, reset register, reset mask (u32). Both are
         /// constant arrays the compiler stores as raw data.
         /// </summary>
-        internal static BoardMap FromTables(byte[] names, byte[] data)
+        /// <param name="names">The generated name table.</param>
+        /// <param name="data">The generated data table.</param>
+        /// <returns>A new map.</returns>
+        public static BoardMap FromTables(byte[] names, byte[] data)
         {
             char[] chars = new char[names.Length];
             for (int i = 0; i < names.Length; i++)
@@ -287,103 +284,96 @@ namespace NanoRemap.Boards
             return (uint)(b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24));
         }
 
-        /// <summary>The classic ESP32 map (boards/esp32/board.map).</summary>
+        /// <summary>The classic ESP32 map (boards/esp32/board.map): <see cref="Get"/>(<c>"esp32"</c>).</summary>
         public static BoardMap Esp32
         {
-            get
-            {
-                if (_esp32 == null)
-                {
-                    _esp32 = Esp32Board.Create();
-                }
-
-                return _esp32;
-            }
+            get { return Get("esp32"); }
         }
 
-        /// <summary>The ESP32-S3 map (boards/esp32s3/board.map).</summary>
-        public static BoardMap Esp32S3
-        {
-            get
-            {
-                if (_esp32s3 == null)
-                {
-                    _esp32s3 = Esp32S3Board.Create();
-                }
-
-                return _esp32s3;
-            }
-        }
-
-        /// <summary>The ESP32-C3 map (boards/esp32c3/board.map).</summary>
-        public static BoardMap Esp32C3
-        {
-            get
-            {
-                if (_esp32c3 == null)
-                {
-                    _esp32c3 = Esp32C3Board.Create();
-                }
-
-                return _esp32c3;
-            }
-        }
-
-        /// <summary>The ESP32-S2 map (boards/esp32s2/board.map).</summary>
+        /// <summary>The ESP32-S2 map (boards/esp32s2/board.map): <see cref="Get"/>(<c>"esp32s2"</c>).</summary>
         public static BoardMap Esp32S2
         {
-            get
-            {
-                if (_esp32s2 == null)
-                {
-                    _esp32s2 = Esp32S2Board.Create();
-                }
-
-                return _esp32s2;
-            }
+            get { return Get("esp32s2"); }
         }
 
-        /// <summary>The ESP32-C5 map (boards/esp32c5/board.map).</summary>
+        /// <summary>The ESP32-S3 map (boards/esp32s3/board.map): <see cref="Get"/>(<c>"esp32s3"</c>).</summary>
+        public static BoardMap Esp32S3
+        {
+            get { return Get("esp32s3"); }
+        }
+
+        /// <summary>The ESP32-C3 map (boards/esp32c3/board.map): <see cref="Get"/>(<c>"esp32c3"</c>).</summary>
+        public static BoardMap Esp32C3
+        {
+            get { return Get("esp32c3"); }
+        }
+
+        /// <summary>The ESP32-C5 map (boards/esp32c5/board.map): <see cref="Get"/>(<c>"esp32c5"</c>).</summary>
         public static BoardMap Esp32C5
         {
-            get
-            {
-                if (_esp32c5 == null)
-                {
-                    _esp32c5 = Esp32C5Board.Create();
-                }
-
-                return _esp32c5;
-            }
+            get { return Get("esp32c5"); }
         }
 
-        /// <summary>The ESP32-C6 map (boards/esp32c6/board.map).</summary>
+        /// <summary>The ESP32-C6 map (boards/esp32c6/board.map): <see cref="Get"/>(<c>"esp32c6"</c>).</summary>
         public static BoardMap Esp32C6
         {
-            get
-            {
-                if (_esp32c6 == null)
-                {
-                    _esp32c6 = Esp32C6Board.Create();
-                }
-
-                return _esp32c6;
-            }
+            get { return Get("esp32c6"); }
         }
 
-        /// <summary>The ESP32-H2 map (boards/esp32h2/board.map).</summary>
+        /// <summary>The ESP32-H2 map (boards/esp32h2/board.map): <see cref="Get"/>(<c>"esp32h2"</c>).</summary>
         public static BoardMap Esp32H2
         {
-            get
-            {
-                if (_esp32h2 == null)
-                {
-                    _esp32h2 = Esp32H2Board.Create();
-                }
-
-                return _esp32h2;
-            }
+            get { return Get("esp32h2"); }
         }
+
+        /// <summary>
+        /// Makes <paramref name="map"/> the map <see cref="Get"/> returns for its chip (replacing an earlier one).
+        /// The generated tables live in the NanoRemap.Boards assembly, whose <c>BoardTables.Get</c> registers them.
+        /// </summary>
+        /// <param name="map">A board map.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="map"/> is null.</exception>
+        public static void Register(BoardMap map)
+        {
+            if (map == null)
+            {
+                throw new ArgumentNullException("map");
+            }
+
+            BoardMap[] maps = _registered;
+            for (int i = 0; i < maps.Length; i++)
+            {
+                if (maps[i].Chip == map.Chip)
+                {
+                    maps[i] = map;
+                    return;
+                }
+            }
+
+            BoardMap[] grown = new BoardMap[maps.Length + 1];
+            Array.Copy(maps, grown, maps.Length);
+            grown[maps.Length] = map;
+            _registered = grown;
+        }
+
+        /// <summary>The registered map of a chip, or null.</summary>
+        /// <param name="chip">A chip name.</param>
+        /// <returns>The map, or null when none is registered.</returns>
+        public static BoardMap Registered(string chip)
+        {
+            BoardMap[] maps = _registered;
+            for (int i = 0; i < maps.Length; i++)
+            {
+                if (maps[i].Chip == chip)
+                {
+                    return maps[i];
+                }
+            }
+
+            return null;
+        }
+
+        // Host builds compile the tables in (src/NanoRemap.Host/Host/BoardMapBuiltIn.cs); the device build has none.
+        static partial void BuiltIn(string chip, ref BoardMap map);
 
         /// <summary>The chip names with a board map, in a new array.</summary>
         /// <returns><c>esp32</c>, <c>esp32s2</c>, <c>esp32s3</c>, <c>esp32c3</c>, <c>esp32c5</c>, <c>esp32c6</c>, <c>esp32h2</c>.</returns>
@@ -392,31 +382,32 @@ namespace NanoRemap.Boards
             return new string[] { "esp32", "esp32s2", "esp32s3", "esp32c3", "esp32c5", "esp32c6", "esp32h2" };
         }
 
-        /// <summary>The board map of a chip, by the name nf.config's <c>board</c> key uses.</summary>
+        /// <summary>
+        /// The board map of a chip, by the name nf.config's <c>board</c> key uses: the registered one (on the device,
+        /// call <c>NanoRemap.Boards.BoardTables.Get(chip)</c> once first; on the host the tables are built in).
+        /// </summary>
         /// <param name="chip">One of <see cref="Names"/> (case-sensitive).</param>
         /// <returns>The map.</returns>
-        /// <exception cref="ArgumentException">No map for that chip.</exception>
+        /// <exception cref="ArgumentException">No map for that chip, or (on the device) none registered yet.</exception>
         public static BoardMap Get(string chip)
         {
-            switch (chip)
+            BoardMap map = Registered(chip);
+            if (map == null)
             {
-                case "esp32":
-                    return Esp32;
-                case "esp32s2":
-                    return Esp32S2;
-                case "esp32s3":
-                    return Esp32S3;
-                case "esp32c3":
-                    return Esp32C3;
-                case "esp32c5":
-                    return Esp32C5;
-                case "esp32c6":
-                    return Esp32C6;
-                case "esp32h2":
-                    return Esp32H2;
-                default:
-                    throw new ArgumentException("no board map for '" + chip + "': use esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6 or esp32h2");
+                BuiltIn(chip, ref map);
+                if (map != null)
+                {
+                    Register(map);
+                }
             }
+
+            if (map == null)
+            {
+                throw new ArgumentException("no board map for '" + chip + "' (esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6, esp32h2): "
+                    + "reference NanoRemap.Boards and call NanoRemap.Boards.BoardTables.Get(\"" + chip + "\") first");
+            }
+
+            return map;
         }
 
         /// <summary>Number of peripheral blocks.</summary>

@@ -28,10 +28,14 @@ namespace NanoRemap.Mmio
                 + " refused: an interrupt during it can halt later APB accesses (ESP32 errata CPU-3.21)");
         }
 
-        internal static InvalidOperationException PolicyRefused(string chip, uint address, bool read, AccessCheck check)
+        // kind: the RegisterPolicy of the word (ReadOnly, Deny or Protect).
+        internal static InvalidOperationException PolicyRefused(Mmio.RegisterBus bus, uint address, bool read, byte kind)
         {
+            string chip = bus.Board.Chip;
             return new InvalidOperationException((read ? "read" : "write") + " of 0x" + address.ToString("X8") + " on " + chip + " refused: "
-                + (check == AccessCheck.ReadOnly ? "read-only" : "denied") + " by the board policy (boards/" + chip + "/board.map)");
+                + (kind == (byte)RegisterPolicy.ReadOnly ? "read-only" : "denied") + " by the board policy"
+                + (kind == (byte)RegisterPolicy.Protect ? " (the write would change a protected bit)" : string.Empty)
+                + " (boards/" + chip + "/board.map)");
         }
 
         internal static void CheckField(uint mask, int shift)

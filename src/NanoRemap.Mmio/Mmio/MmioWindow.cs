@@ -31,8 +31,12 @@ namespace NanoRemap.Mmio
     {
         private readonly uint _base;
         private readonly uint _size;
+        private const byte GuardFifo = 4;         // beside RegisterPolicy.ReadOnly (1), Deny (2), Protect (3)
+
         private readonly uint _guardFirst;        // first window offset with a FIFO register or register policy, or 0xFFFFFFFF
         private readonly uint _guardSpan;         // last guarded offset - _guardFirst: offset - _guardFirst <= _guardSpan is guarded
+        private readonly byte[] _guardKind;       // per word from _guardFirst: 0, RegisterPolicy, or GuardFifo
+        private readonly uint[] _guardMask;       // per word: the protected bits of a RegisterPolicy.Protect word
         private readonly RegisterSimulator _sim;  // null on hardware
         private readonly RegisterBus _bus;
         private readonly PeripheralBlock _block;
@@ -70,15 +74,34 @@ namespace NanoRemap.Mmio
                     + " is denied by default (security-sensitive); allow it in boards/" + board.Chip + "/board.map and regenerate");
             }
 
-            // Computed once: a window without FIFO or policy registers pays one compare per access.
+            // Computed once: a window without FIFO or policy registers pays one compare per access; the others
+            // look the word up in two small arrays (no call on the register path).
             uint guardFirst;
             uint guardLast;
             board.GuardRange(phys, size, out guardFirst, out guardLast);
+            byte[] guardKind = null;
+            uint[] guardMask = null;
+            if (guardFirst != 0xFFFFFFFF)
+            {
+                uint words = ((guardLast - guardFirst) >> 2) + 1;
+                guardKind = new byte[words];
+                guardMask = new uint[words];
+                for (uint w = 0; w < words; w++)
+                {
+                    uint a = phys + guardFirst + (w << 2);
+                    uint mask;
+                    byte policy = (byte)board.PolicyAt(a, out mask);
+                    guardKind[w] = board.IsFifo(a) ? GuardFifo : policy;
+                    guardMask[w] = policy == (byte)RegisterPolicy.Protect ? mask : 0;
+                }
+            }
 
             _base = phys;
             _size = size;
             _guardFirst = guardFirst;
             _guardSpan = guardFirst == 0xFFFFFFFF ? 0 : guardLast - guardFirst;
+            _guardKind = guardKind;
+            _guardMask = guardMask;
             _sim = bus.Simulator;
             _bus = bus;
             _block = block;
@@ -152,9 +175,19 @@ namespace NanoRemap.Mmio
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
 
-            if (offset - _guardFirst <= _guardSpan)
+            uint guard = offset - _guardFirst;
+            if (guard <= _guardSpan)
             {
-                Guard(offset, true, 0);
+                byte kind = _guardKind[guard >> 2];
+                if (kind == GuardFifo)
+                {
+                    throw MmioErrors.FifoRead(_base + offset);
+                }
+
+                if (kind == (byte)RegisterPolicy.Deny)
+                {
+                    throw MmioErrors.PolicyRefused(_bus, _base + offset, true, kind);
+                }
             }
 
             RegisterSimulator sim = _sim;
@@ -180,17 +213,37 @@ namespace NanoRemap.Mmio
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
 
-            if (offset - _guardFirst <= _guardSpan)
+            uint guard = offset - _guardFirst;
+            uint protect = 0;
+            if (guard <= _guardSpan)
             {
-                Guard(offset, false, value);
+                byte kind = _guardKind[guard >> 2];
+                if (kind == (byte)RegisterPolicy.Deny || kind == (byte)RegisterPolicy.ReadOnly)
+                {
+                    throw MmioErrors.PolicyRefused(_bus, _base + offset, false, kind);
+                }
+
+                protect = _guardMask[guard >> 2];
             }
 
             RegisterSimulator sim = _sim;
             if (sim == null)
             {
+                // A protected register: the value check reads the current value, as the native core does.
+                if (protect != 0 && ((NativeRegisterAccess.NativeRead32(_base + offset) ^ value) & protect) != 0)
+                {
+                    throw MmioErrors.PolicyRefused(_bus, _base + offset, false, (byte)RegisterPolicy.Protect);
+                }
+
                 NativeRegisterAccess.NativeWrite32(_base + offset, value);
                 return;
             }
+
+            if (protect != 0 && ((sim.Peek(_base + offset) ^ value) & protect) != 0)
+            {
+                throw MmioErrors.PolicyRefused(_bus, _base + offset, false, (byte)RegisterPolicy.Protect);
+            }
+
 
             sim.Write32(_base + offset, value);
         }
@@ -339,34 +392,6 @@ namespace NanoRemap.Mmio
         public void AtomicClear(uint offset, uint bits)
         {
             Write32(AliasOffset(offset, false), bits);
-        }
-
-        // Out of line: a FIFO register (errata CPU-3.21) or a register with board policy (ro, deny, protect).
-        private void Guard(uint offset, bool read, uint value)
-        {
-            uint address = _base + offset;
-            BoardMap board = _bus.Board;
-            AccessCheck check = board.Check(address, read);
-            if (check == AccessCheck.Fifo)
-            {
-                throw MmioErrors.FifoRead(address);
-            }
-
-            if (check == AccessCheck.Denied || check == AccessCheck.ReadOnly)
-            {
-                throw MmioErrors.PolicyRefused(board.Chip, address, read, check);
-            }
-
-            uint mask;
-            if (!read && board.PolicyAt(address, out mask) == RegisterPolicy.Protect)
-            {
-                RegisterSimulator sim = _sim;
-                uint old = sim == null ? NativeRegisterAccess.NativeRead32(address) : sim.Peek(address);
-                if (board.CheckWrite(address, old, value) != AccessCheck.Ok)
-                {
-                    throw MmioErrors.PolicyRefused(board.Chip, address, false, AccessCheck.Denied);
-                }
-            }
         }
 
         private uint AliasOffset(uint offset, bool set)

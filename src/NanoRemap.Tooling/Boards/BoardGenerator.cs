@@ -73,7 +73,7 @@ public static class BoardGenerator
         {
             var map = Load(root, chip);
             string src = $"boards/{chip}/board.map";
-            files.Add(new GeneratedFile($"src/NanoRemap.Mmio/Boards/{ManagedTableEmitter.ClassName(chip)}.g.cs", ManagedTableEmitter.Emit(map, src, $"boards/{chip}/registers.txt")));
+            files.Add(new GeneratedFile($"src/NanoRemap.Boards/{ManagedTableEmitter.ClassName(chip)}.g.cs", ManagedTableEmitter.Emit(map, src, $"boards/{chip}/registers.txt")));
             files.Add(new GeneratedFile($"boards/{chip}/native/nanoremap_board_{chip}.h", NativeTableEmitter.EmitHeader(map, src)));
             files.Add(new GeneratedFile($"boards/{chip}/native/nanoremap_board_{chip}.c", NativeTableEmitter.EmitSource(map, src)));
             files.Add(new GeneratedFile($"boards/{chip}/native/probes.txt", ProbeEmitter.Emit(map, src)));

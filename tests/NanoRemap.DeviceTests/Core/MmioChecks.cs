@@ -412,7 +412,7 @@ namespace NanoRemap.DeviceTests
 
             public Fixture(string board)
             {
-                Board = BoardMap.Get(board);
+                Board = BoardTables.Get(board); // NanoRemap.Boards: builds and registers the chip's table
                 Sim = new RegisterSimulator(Board);
                 Bus = RegisterBus.CreateSimulated(Sim);
                 Gpio = Bus.MapBlock("GPIO");

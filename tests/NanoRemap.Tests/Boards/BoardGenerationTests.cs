@@ -20,7 +20,7 @@ public class BoardGenerationTests
         var files = BoardGenerator.Render(BoardFiles.Root).Select(f => f.RelativePath).ToList();
         foreach (string chip in BoardGenerator.Chips)
         {
-            Assert.Contains($"src/NanoRemap.Mmio/Boards/{ManagedTableEmitter.ClassName(chip)}.g.cs", files);
+            Assert.Contains($"src/NanoRemap.Boards/{ManagedTableEmitter.ClassName(chip)}.g.cs", files);
             Assert.Contains($"boards/{chip}/native/nanoremap_board_{chip}.h", files);
             Assert.Contains($"boards/{chip}/native/nanoremap_board_{chip}.c", files);
             Assert.Contains($"boards/{chip}/native/probes.txt", files);
