@@ -31,6 +31,10 @@ set(NanoRemap.Mmio_SRCS
     nanoremap_board_esp32.c
     nanoremap_board_esp32s3.c
     nanoremap_board_esp32c3.c
+    nanoremap_board_esp32s2.c
+    nanoremap_board_esp32c5.c
+    nanoremap_board_esp32c6.c
+    nanoremap_board_esp32h2.c
 )
 
 foreach(SRC_FILE ${NanoRemap.Mmio_SRCS})

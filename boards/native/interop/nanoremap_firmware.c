@@ -22,8 +22,20 @@
 #elif CONFIG_IDF_TARGET_ESP32C3
 #include "nanoremap_board_esp32c3.h"
 #define NR_FIRMWARE_BOARD nr_board_esp32c3
+#elif CONFIG_IDF_TARGET_ESP32S2
+#include "nanoremap_board_esp32s2.h"
+#define NR_FIRMWARE_BOARD nr_board_esp32s2
+#elif CONFIG_IDF_TARGET_ESP32C5
+#include "nanoremap_board_esp32c5.h"
+#define NR_FIRMWARE_BOARD nr_board_esp32c5
+#elif CONFIG_IDF_TARGET_ESP32C6
+#include "nanoremap_board_esp32c6.h"
+#define NR_FIRMWARE_BOARD nr_board_esp32c6
+#elif CONFIG_IDF_TARGET_ESP32H2
+#include "nanoremap_board_esp32h2.h"
+#define NR_FIRMWARE_BOARD nr_board_esp32h2
 #else
-#error "NanoRemap: no board map for this IDF target (boards/<chip>/board.map: esp32, esp32s3, esp32c3)"
+#error "NanoRemap: no board map for this IDF target (boards/<chip>/board.map: esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6, esp32h2)"
 #endif
 
 static uint32_t fw_read32(void *ctx, uint32_t addr)

@@ -8,7 +8,7 @@
 extern "C" {
 #endif
 
-/* The generated allow-list of CONFIG_IDF_TARGET_* (esp32, esp32s3 or esp32c3). */
+/* The generated allow-list of CONFIG_IDF_TARGET_* (esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6 or esp32h2). */
 const nr_board_t *nr_firmware_board(void);
 
 /* Volatile 32-bit accesses; DPORT_REG_READ for the DPORT range on the classic ESP32. */

@@ -14,7 +14,7 @@ dest="${nf}/InteropAssemblies/NanoRemap.Mmio"
 mkdir -p "${dest}" "${nf}/CMake/Modules"
 cp "${here}"/NanoRemap*.h "${here}"/NanoRemap*.cpp "${here}"/nanoremap_firmware.[ch] "${dest}/"
 cp "${boards}/native/core/nanoremap_mmio.h" "${boards}/native/core/nanoremap_mmio.c" "${dest}/"
-for chip in esp32 esp32s3 esp32c3; do
+for chip in esp32 esp32s2 esp32s3 esp32c3 esp32c5 esp32c6 esp32h2; do
   cp "${boards}/${chip}/native/nanoremap_board_${chip}.h" "${boards}/${chip}/native/nanoremap_board_${chip}.c" "${dest}/"
 done
 cp "${here}/FindINTEROP-NanoRemap.Mmio.cmake" "${nf}/CMake/Modules/"
