@@ -14,7 +14,7 @@ internal static class NfCheckCommand
     {
         var assembly = new Argument<FileInfo>("assembly") { Description = "The nanoFramework build of a library (e.g. src/NanoRemap/bin/Release/netstandard2.0/NanoRemap.dll)" };
         var mscorlib = new Option<FileInfo?>("--mscorlib") { Description = "nanoFramework mscorlib.dll to check against (default: nanoframework.corelibrary 1.17.11 in the NuGet global packages folder)" };
-        var budget = new Option<bool>("--budget") { Description = "Also check the device-cost budget: one managed frame from MmioWindow.Read32/Write32 to the native call, assembly under --max-size" };
+        var budget = new Option<bool>("--budget") { Description = "Also check the device-cost budget: one managed frame from MmioWindow.Read32/Write32 to the native call, assembly under --max-size; for user code (no MmioWindow of its own): its size, its register calls, and no register-name lookup or mapping in a loop" };
         var maxSize = new Option<long>("--max-size") { Description = "Budget: assembly size limit in bytes", DefaultValueFactory = _ => DeviceBudget.DefaultMaxBytes };
         var hot = new Option<string[]>("--hot-method")
         {
@@ -26,7 +26,7 @@ internal static class NfCheckCommand
 
         var allow = new Option<string[]>("--allow-reference")
         {
-            Description = "Name of another nanoFramework assembly the checked one may reference (repeatable; e.g. NanoRemap for an application)",
+            Description = "Name of another nanoFramework assembly the checked one may reference (repeatable). Not needed for the NanoRemap libraries, nor for a nanoFramework assembly in the same folder",
             AllowMultipleArgumentsPerToken = true,
         };
 
@@ -68,14 +68,22 @@ internal static class NfCheckCommand
             return 2;
         }
 
-        var offences = new List<NfOffence>(new NfGate(surface, allowedReferences).Check(assembly.FullName));
+        // References the gate accepts without --allow-reference: the NanoRemap libraries, and every nanoFramework
+        // assembly (one built against mscorlib 1.17.11) beside the checked one, as a build output folder holds them.
+        var allowed = new List<string>(allowedReferences ?? Array.Empty<string>());
+        allowed.AddRange(NfGate.NanoFrameworkAssembliesBeside(assembly.FullName));
+        var offences = new List<NfOffence>(new NfGate(surface, allowed).Check(assembly.FullName));
         if (budget)
         {
-            var hot = sizeOnly ? Array.Empty<string>() : hotMethods is { Length: > 0 } ? hotMethods : DeviceBudget.DefaultHotMethods;
+            IReadOnlyList<string>? hot = sizeOnly ? Array.Empty<string>() : hotMethods is { Length: > 0 } ? hotMethods : null;
             var report = new DeviceBudget().Measure(assembly.FullName, hot, maxSize);
             foreach (var path in report.Paths)
             {
                 output.WriteLine($"budget: {path.Method}: {path.ManagedFrames} managed frame(s) to the native call ({string.Join(" -> ", path.Path)})");
+            }
+            foreach (var site in report.CallSites ?? Array.Empty<RegisterCallSite>())
+            {
+                output.WriteLine($"budget: {site.Caller} -> {site.Callee}{(site.InLoop ? " (in a loop)" : string.Empty)}");
             }
             output.WriteLine($"budget: assembly size {report.AssemblyBytes} bytes (limit: under {maxSize})");
             offences.AddRange(report.Offences);

@@ -59,6 +59,66 @@ public sealed class NfGate
         _allowedReferences = new HashSet<string>(allowedReferences ?? Array.Empty<string>(), StringComparer.Ordinal);
     }
 
+    /// <summary>Whether an assembly name is one of the NanoRemap libraries (NanoRemap, NanoRemap.Mmio, NanoRemap.Boards, NanoRemap.&lt;Chip&gt;), which a driver may reference; they are gated themselves.</summary>
+    /// <param name="name">Assembly name.</param>
+    /// <returns>True for a NanoRemap library.</returns>
+    public static bool IsNanoRemapLibrary(string name) =>
+        name == "NanoRemap" || name == "NanoRemap.Mmio" || name == "NanoRemap.Boards" || name.StartsWith("NanoRemap.Esp32", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The names of the nanoFramework assemblies (each referencing mscorlib 1.17.11 with nanoFramework's key) in the
+    /// folder of <paramref name="assemblyPath"/>, as a build output folder holds a driver's references.
+    /// </summary>
+    /// <param name="assemblyPath">The assembly to be checked.</param>
+    /// <returns>Assembly names (the checked one excluded).</returns>
+    public static IReadOnlyList<string> NanoFrameworkAssembliesBeside(string assemblyPath)
+    {
+        var names = new List<string>();
+        string full = Path.GetFullPath(assemblyPath);
+        string? dir = Path.GetDirectoryName(full);
+        if (dir == null || !Directory.Exists(dir))
+        {
+            return names;
+        }
+
+        foreach (string dll in Directory.EnumerateFiles(dir, "*.dll"))
+        {
+            if (string.Equals(Path.GetFullPath(dll), full, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var stream = File.OpenRead(dll);
+                using var pe = new PEReader(stream);
+                if (!pe.HasMetadata)
+                {
+                    continue;
+                }
+
+                var md = pe.GetMetadataReader();
+                if (!md.IsAssembly)
+                {
+                    continue;
+                }
+
+                bool nano = md.AssemblyReferences.Select(md.GetAssemblyReference).Any(r =>
+                    md.GetString(r.Name) == MscorlibName && r.Version == MscorlibVersion && PublicKeyTokens.FromBlob(md.GetBlobBytes(r.PublicKeyOrToken)) == MscorlibToken);
+                if (nano)
+                {
+                    names.Add(md.GetString(md.GetAssemblyDefinition().Name));
+                }
+            }
+            catch (BadImageFormatException)
+            {
+                // not a managed assembly
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>Checks the assembly at <paramref name="assemblyPath"/>; an empty list means it is clean.</summary>
     public IReadOnlyList<NfOffence> Check(string assemblyPath)
     {
@@ -116,7 +176,7 @@ public sealed class NfGate
                 _mscorlibRef = h;
                 continue;
             }
-            if (_allowedReferences.Contains(name))
+            if (_allowedReferences.Contains(name) || IsNanoRemapLibrary(name))
             {
                 continue;
             }

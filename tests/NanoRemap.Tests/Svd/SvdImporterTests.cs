@@ -187,6 +187,20 @@ public class SvdImporterTests
     }
 
     [Fact]
+    public void A_register_derived_by_a_dotted_path_copies_a_register_of_another_peripheral()
+    {
+        // the last <registers> is DS's
+        string svd = Svd.Insert(Svd.LastIndexOf("</registers>", StringComparison.Ordinal),
+            "<register derivedFrom=\"UART0.STATUS\"><name>STATUS_COPY</name><addressOffset>0xE20</addressOffset></register>\n");
+        Assert.NotEqual(Svd, svd);
+        FactsRegister copy = Import(svd).FindRegister("DS.STATUS_COPY");
+        Assert.Equal(0x6003DE20u, copy.Address);
+        Assert.True(copy.ClearOnRead);
+        Assert.Equal(new[] { "CNT", "ERR" }, copy.Fields.Select(f => f.Name));
+        Assert.Equal(FactsAccess.ReadWrite, copy.Access); // DS's peripheral-level access
+    }
+
+    [Fact]
     public void Byte_wide_arrays_stay_one_range()
     {
         ChipFacts f = Import(Svd);
