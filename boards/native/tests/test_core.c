@@ -186,7 +186,7 @@ static void test_esp32_policy(void)
     CHECK(nr_write32(b, &bus, 0x3FF48000u, 1u << 31) == NR_DENIED);   /* RTC_CNTL_SW_SYS_RST */
     CHECK(nr_check(b, 0x3FF49060u, 0) == NR_DENIED);                  /* IO_MUX GPIO6: flash SD_CLK */
     CHECK(nr_read32(b, &bus, 0x3FF5A004u, &v) == NR_OK);              /* eFuse BLK0 word 1: MAC */
-    CHECK(nr_write32(b, &bus, 0x3FF5A118u, 1) == NR_READONLY);        /* EFUSE_CMD: programming */
+    CHECK(nr_write32(b, &bus, 0x3FF5A104u, 1) == NR_READONLY);        /* EFUSE_CMD: programming */
 }
 
 static void test_names(void)

@@ -177,10 +177,10 @@ public class WindowTests
         var (sim, bus) = Board("esp32");
         Assert.Throws<InvalidOperationException>(() => bus.Read32(0x3FF01000)); // AES
         Assert.Throws<InvalidOperationException>(() => bus.Write32(0x3FF44001, 0));
-        Assert.Throws<InvalidOperationException>(() => bus.Write32(0x3FF5A118, 1)); // EFUSE_CMD: read-only by policy
+        Assert.Throws<InvalidOperationException>(() => bus.Write32(0x3FF5A104, 1)); // EFUSE_CMD: read-only by policy
         Assert.Throws<InvalidOperationException>(() => bus.Read32(0x3FF00040)); // DPORT_PRO_CACHE_CTRL: denied register
         Assert.Equal(4, sim.Refused);
         Assert.Equal(0u, sim.Peek(0x3FF01000));
-        Assert.Equal(0u, sim.Peek(0x3FF5A118));
+        Assert.Equal(0u, sim.Peek(0x3FF5A104));
     }
 }
