@@ -22,7 +22,7 @@ internal static class BoardsCommand
             Description = "Repository root (default: found upward from the current directory)",
         };
 
-        var generate = new Command("generate", "Regenerate the managed tables, native allow-lists and probe files from boards/<chip>/board.map");
+        var generate = new Command("generate", "Regenerate the managed tables, native allow-lists, policy, clocks and probe files from boards/<chip>/registers.txt (facts) and board.map (policy)");
         generate.Options.Add(root);
         generate.SetAction(parse =>
         {

@@ -62,6 +62,21 @@ public class BoardGenerationTests
                 Assert.Equal((er.Name, er.Offset, er.Count, er.Access, er.TargetOffset), (ar.Name, ar.Offset, ar.Count, ar.Access, ar.TargetOffset));
             }
         }
+
+        Assert.Equal(expected.PolicyCount, actual.PolicyCount);
+        for (int i = 0; i < expected.PolicyCount; i++)
+        {
+            RegisterPolicy ek = expected.GetPolicy(i, out uint ea, out uint es, out uint em);
+            RegisterPolicy ak = actual.GetPolicy(i, out uint aa, out uint asz, out uint am);
+            Assert.Equal((ek, ea, es, em), (ak, aa, asz, am));
+        }
+
+        Assert.Equal(expected.ClockCount, actual.ClockCount);
+        for (int i = 0; i < expected.ClockCount; i++)
+        {
+            PeripheralClock e = expected.GetClock(i), a = actual.GetClock(i);
+            Assert.Equal((e.Name, e.EnableRegister, e.EnableMask, e.ResetRegister, e.ResetMask, e.Index), (a.Name, a.EnableRegister, a.EnableMask, a.ResetRegister, a.ResetMask, a.Index));
+        }
     }
 
     // A hand-written facts fixture (contracts §1 format): two peripherals.
