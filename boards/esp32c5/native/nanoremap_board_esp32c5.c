@@ -68,21 +68,14 @@ static const nr_block_t nr_board_esp32c5_blocks[] = {
 
 /* Register-level policy (ro / deny / protect lines), sorted by address: nr_check does a binary search. */
 static const nr_reg_policy_t nr_board_esp32c5_policy[] = {
-    { 0x6009003Cu, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO15 */
-    { 0x60090040u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO16 */
-    { 0x60090044u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO17 */
-    { 0x60090048u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO18 */
-    { 0x60090050u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO20 */
-    { 0x60090054u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO21 */
-    { 0x60090058u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO22 */
+    { 0x6009003Cu, NR_POLICY_DENY, 0x00000000u, 0x10u }, /* IO_MUX.GPIO15+IO_MUX.GPIO16+IO_MUX.GPIO17+IO_MUX.GPIO18 */
+    { 0x60090050u, NR_POLICY_DENY, 0x00000000u, 0xCu }, /* IO_MUX.GPIO20+IO_MUX.GPIO21+IO_MUX.GPIO22 */
     { 0x60095000u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* HP_SYSTEM.EXTERNAL_DEVICE_ENCRYPT_DECRYPT_CONTROL */
     { 0x60096018u, NR_POLICY_PROTECT, 0x00000003u, 0x4u }, /* PCR.MSPI_CONF */
     { 0x6009601Cu, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.MSPI_CLK_CONF */
     { 0x60096104u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.CACHE_CONF */
     { 0x60096110u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.SYSCLK_CONF */
-    { 0x60096118u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.CPU_FREQ_CONF */
-    { 0x6009611Cu, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.AHB_FREQ_CONF */
-    { 0x60096120u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.APB_FREQ_CONF */
+    { 0x60096118u, NR_POLICY_DENY, 0x00000000u, 0xCu }, /* PCR.CPU_FREQ_CONF+PCR.AHB_FREQ_CONF+PCR.APB_FREQ_CONF */
     { 0x600B0414u, NR_POLICY_PROTECT, 0x80000000u, 0x4u }, /* LP_CLKRST.CPU_RESET */
     { 0x600B1034u, NR_POLICY_PROTECT, 0xC0000000u, 0x4u }, /* LP_AON.SYS_CFG */
     { 0x600B1038u, NR_POLICY_PROTECT, 0x100000FFu, 0x4u }, /* LP_AON.CPUCORE0_CFG */
@@ -120,7 +113,7 @@ const nr_board_t nr_board_esp32c5 = {
     0, /* no FIFO errata */
     0u,
     nr_board_esp32c5_policy,
-    19u,
+    12u,
     nr_board_esp32c5_clocks,
     12u,
 };

@@ -71,20 +71,14 @@ static const nr_block_t nr_board_esp32c6_blocks[] = {
 
 /* Register-level policy (ro / deny / protect lines), sorted by address: nr_check does a binary search. */
 static const nr_reg_policy_t nr_board_esp32c6_policy[] = {
-    { 0x60090064u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO24 */
-    { 0x60090068u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO25 */
-    { 0x6009006Cu, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO26 */
-    { 0x60090074u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO28 */
-    { 0x60090078u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO29 */
-    { 0x6009007Cu, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO30 */
+    { 0x60090064u, NR_POLICY_DENY, 0x00000000u, 0xCu }, /* IO_MUX.GPIO24+IO_MUX.GPIO25+IO_MUX.GPIO26 */
+    { 0x60090074u, NR_POLICY_DENY, 0x00000000u, 0xCu }, /* IO_MUX.GPIO28+IO_MUX.GPIO29+IO_MUX.GPIO30 */
     { 0x60095000u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* HP_SYS.EXTERNAL_DEVICE_ENCRYPT_DECRYPT_CONTROL */
     { 0x60096018u, NR_POLICY_PROTECT, 0x00000003u, 0x4u }, /* PCR.MSPI_CONF */
     { 0x6009601Cu, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.MSPI_CLK_CONF */
     { 0x60096104u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.CACHE_CONF */
     { 0x60096110u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.SYSCLK_CONF */
-    { 0x60096118u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.CPU_FREQ_CONF */
-    { 0x6009611Cu, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.AHB_FREQ_CONF */
-    { 0x60096120u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.APB_FREQ_CONF */
+    { 0x60096118u, NR_POLICY_DENY, 0x00000000u, 0xCu }, /* PCR.CPU_FREQ_CONF+PCR.AHB_FREQ_CONF+PCR.APB_FREQ_CONF */
     { 0x600B0414u, NR_POLICY_PROTECT, 0x80000000u, 0x4u }, /* LP_CLKRST.CPU_RESET */
     { 0x600B0800u, NR_POLICY_RO, 0x00000000u, 0x200u }, /* EFUSE.PGM_DATA0..DATE */
     { 0x600B1034u, NR_POLICY_PROTECT, 0xC0000000u, 0x4u }, /* LP_AON.SYS_CFG */
@@ -122,7 +116,7 @@ const nr_board_t nr_board_esp32c6 = {
     0, /* no FIFO errata */
     0u,
     nr_board_esp32c6_policy,
-    18u,
+    12u,
     nr_board_esp32c6_clocks,
     12u,
 };

@@ -61,20 +61,13 @@ static const nr_block_t nr_board_esp32h2_blocks[] = {
 
 /* Register-level policy (ro / deny / protect lines), sorted by address: nr_check does a binary search. */
 static const nr_reg_policy_t nr_board_esp32h2_policy[] = {
-    { 0x60090040u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO15 */
-    { 0x60090044u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO16 */
-    { 0x60090048u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO17 */
-    { 0x6009004Cu, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO18 */
-    { 0x60090050u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO19 */
-    { 0x60090054u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* IO_MUX.GPIO20 */
+    { 0x60090040u, NR_POLICY_DENY, 0x00000000u, 0x18u }, /* IO_MUX.GPIO15+IO_MUX.GPIO16+IO_MUX.GPIO17+IO_MUX.GPIO18+IO_MUX.GPIO19+IO_MUX.GPIO20 */
     { 0x60095000u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* HP_SYS.EXTERNAL_DEVICE_ENCRYPT_DECRYPT_CONTROL */
     { 0x60096018u, NR_POLICY_PROTECT, 0x00000003u, 0x4u }, /* PCR.MSPI_CONF */
     { 0x6009601Cu, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.MSPI_CLK_CONF */
     { 0x60096100u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.CACHE_CONF */
     { 0x6009610Cu, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.SYSCLK_CONF */
-    { 0x60096114u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.CPU_FREQ_CONF */
-    { 0x60096118u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.AHB_FREQ_CONF */
-    { 0x6009611Cu, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* PCR.APB_FREQ_CONF */
+    { 0x60096114u, NR_POLICY_DENY, 0x00000000u, 0xCu }, /* PCR.CPU_FREQ_CONF+PCR.AHB_FREQ_CONF+PCR.APB_FREQ_CONF */
     { 0x600B0414u, NR_POLICY_PROTECT, 0x80000000u, 0x4u }, /* LP_CLKRST.CPU_RESET */
     { 0x600B0800u, NR_POLICY_RO, 0x00000000u, 0x200u }, /* EFUSE.PGM_DATA0..DATE */
     { 0x600B1034u, NR_POLICY_PROTECT, 0xC0000000u, 0x4u }, /* LP_AON.SYS_CFG */
@@ -112,7 +105,7 @@ const nr_board_t nr_board_esp32h2 = {
     0, /* no FIFO errata */
     0u,
     nr_board_esp32h2_policy,
-    18u,
+    11u,
     nr_board_esp32h2_clocks,
     12u,
 };

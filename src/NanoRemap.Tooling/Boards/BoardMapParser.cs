@@ -405,7 +405,21 @@ public static partial class BoardMapParser
             }
         }
 
-        map.Policy.AddRange(sorted);
+        // Adjacent runs of one kind (ro or deny) from different lines merge: one table entry (IO_MUX.GPIO6..11).
+        foreach (var p in sorted)
+        {
+            int last = map.Policy.Count - 1;
+            if (last >= 0 && p.Kind != RegisterPolicy.Protect && map.Policy[last].Kind == p.Kind
+                && map.Policy[last].Address + map.Policy[last].Size == p.Address
+                && map.Policy[last].Size + p.Size <= 0xFFFF
+                && map.Blocks.Any(b => b.Base <= map.Policy[last].Address && p.Address + p.Size <= (ulong)b.Base + b.Size))
+            {
+                map.Policy[last] = map.Policy[last] with { Size = map.Policy[last].Size + p.Size, Name = map.Policy[last].Name + "+" + p.Name };
+                continue;
+            }
+
+            map.Policy.Add(p);
+        }
     }
 
     // The device table names: in every mapped block the W1TS/W1TC aliases and their targets (derived from the
