@@ -10,6 +10,8 @@ namespace NanoRemap.Boards
     /// </summary>
     public static class BoardTables
     {
+        private static readonly object Sync = new object();
+
         /// <summary>The classic ESP32 map.</summary>
         public static BoardMap Esp32
         {
@@ -61,8 +63,15 @@ namespace NanoRemap.Boards
             BoardMap map = BoardMap.Registered(chip);
             if (map == null)
             {
-                map = Create(chip);
-                BoardMap.Register(map);
+                lock (Sync)
+                {
+                    map = BoardMap.Registered(chip);
+                    if (map == null)
+                    {
+                        map = Create(chip);
+                        BoardMap.Register(map);
+                    }
+                }
             }
 
             return map;

@@ -14,6 +14,7 @@ namespace NanoRemap.Boards
     /// </remarks>
     public sealed partial class BoardMap
     {
+        private static readonly object RegistryLock = new object();
         private static BoardMap[] _registered = new BoardMap[0];
         private static readonly uint[] NoWords = new uint[0];
         private static readonly byte[] NoKinds = new byte[0];
@@ -339,20 +340,23 @@ namespace NanoRemap.Boards
                 throw new ArgumentNullException("map");
             }
 
-            BoardMap[] maps = _registered;
-            for (int i = 0; i < maps.Length; i++)
+            lock (RegistryLock)
             {
-                if (maps[i].Chip == map.Chip)
+                BoardMap[] maps = _registered;
+                for (int i = 0; i < maps.Length; i++)
                 {
-                    maps[i] = map;
-                    return;
+                    if (maps[i].Chip == map.Chip)
+                    {
+                        maps[i] = map;
+                        return;
+                    }
                 }
-            }
 
-            BoardMap[] grown = new BoardMap[maps.Length + 1];
-            Array.Copy(maps, grown, maps.Length);
-            grown[maps.Length] = map;
-            _registered = grown;
+                BoardMap[] grown = new BoardMap[maps.Length + 1];
+                Array.Copy(maps, grown, maps.Length);
+                grown[maps.Length] = map;
+                _registered = grown;
+            }
         }
 
         /// <summary>The registered map of a chip, or null.</summary>
@@ -394,10 +398,17 @@ namespace NanoRemap.Boards
             BoardMap map = Registered(chip);
             if (map == null)
             {
-                BuiltIn(chip, ref map);
-                if (map != null)
+                lock (RegistryLock)
                 {
-                    Register(map);
+                    map = Registered(chip);
+                    if (map == null)
+                    {
+                        BuiltIn(chip, ref map);
+                        if (map != null)
+                        {
+                            Register(map);
+                        }
+                    }
                 }
             }
 
