@@ -6,8 +6,9 @@ namespace NanoRemap.Tooling.Boards;
 public sealed record GeneratedFile(string RelativePath, string Contents);
 
 /// <summary>
-/// <c>nanoremap boards generate</c>: for every boards/&lt;chip&gt;/board.map, writes the managed table, the
-/// native allow-list (.h and .c) and the probe file. The generated files are committed; a test proves they
+/// <c>nanoremap boards generate</c>: for every chip, from boards/&lt;chip&gt;/registers.txt (facts) and board.map
+/// (policy), writes the managed table, the native allow-list, policy and clocks (.h and .c), the probe file, and
+/// the typed register definitions (src/NanoRemap.Chips). The generated files are committed; a test proves they
 /// equal a fresh generation.
 /// </summary>
 public static class BoardGenerator
@@ -79,6 +80,8 @@ public static class BoardGenerator
             files.Add(new GeneratedFile($"boards/{chip}/native/probes.txt", ProbeEmitter.Emit(map, src)));
         }
 
+        // The typed register definitions (helper svd's generator): 'boards generate' / 'check' cover them too.
+        files.AddRange(NanoRemap.Tooling.Facts.ChipDefinitionsGenerator.RenderAll(root).Select(f => new GeneratedFile(f.RelativePath, f.Contents)));
         return files;
     }
 
