@@ -105,5 +105,11 @@ namespace NanoRemap.DeviceTests
         {
             DeviceAssert.MmioCheckPasses(15);
         }
+
+        [TestMethod]
+        public void RegisterPolicyIsRefusedBeforeTheBus()
+        {
+            DeviceAssert.MmioCheckPasses(16);
+        }
     }
 }
