@@ -14,6 +14,9 @@ nanoremap() { dotnet run --no-build -c Release --project src/NanoRemap.Cli -- "$
 status=0
 nanoremap nfcheck src/NanoRemap/bin/Release/netstandard2.0/NanoRemap.dll --budget --size-only || status=1
 nanoremap nfcheck src/NanoRemap.Mmio/bin/Release/netstandard2.0/NanoRemap.Mmio.dll --budget --allow-reference NanoRemap || status=1
+# The board tables of the seven chips (src/NanoRemap.Boards): the gate and the size budget (no register path there).
+dotnet build -c Release --nologo -v q src/NanoRemap.Boards/NanoRemap.Boards.csproj
+nanoremap nfcheck src/NanoRemap.Boards/bin/Release/netstandard2.0/NanoRemap.Boards.dll --budget --size-only --allow-reference NanoRemap --allow-reference NanoRemap.Mmio || status=1
 
 # The per-chip register definitions (constants and nested types only): the gate, no budget (the .pe cost is the
 # types, measured by tests/NanoRemap.Tests/Chips).
@@ -23,10 +26,10 @@ for chip in src/NanoRemap.Chips/*/; do
   nanoremap nfcheck "${chip}bin/Release/netstandard2.0/${name}.dll" || status=1
 done
 
-if [ -f samples/Blink/Blink.csproj ]; then
-  dotnet build -c Release --nologo -v q samples/Blink/Blink.csproj
-  # A driver: no --allow-reference needed for the NanoRemap libraries; --budget measures user code (its register
-  # calls, no register-name lookup or mapping in a loop).
-  nanoremap nfcheck samples/Blink/bin/Release/netstandard2.0/Blink.dll --budget || status=1
-fi
+# The samples are drivers: no --allow-reference needed for the NanoRemap libraries; --budget measures user code
+# (its register calls, no register-name lookup or mapping in a loop).
+for sample in Blink LedcPwm; do
+  dotnet build -c Release --nologo -v q "samples/${sample}/${sample}.csproj"
+  nanoremap nfcheck "samples/${sample}/bin/Release/netstandard2.0/${sample}.dll" --budget || status=1
+done
 exit "${status}"

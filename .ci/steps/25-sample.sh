@@ -4,3 +4,5 @@
 # for the .pe and a firmware with the NanoRemap interop library (boards/README.md).
 set -euo pipefail
 dotnet build -c Release --nologo samples/Blink/Blink.csproj
+# samples/LedcPwm: an LED PWM driver with its clock enable, written with the typed NanoRemap.Esp32 definitions.
+dotnet build -c Release --nologo samples/LedcPwm/LedcPwm.csproj

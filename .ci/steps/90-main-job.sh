@@ -8,7 +8,7 @@ echo "== README main job: ${main_cmd}"
 bash -c "${main_cmd}"
 dotnet build -c Release --nologo -v q src/NanoRemap.Cli/NanoRemap.Cli.csproj
 nanoremap() { dotnet run --no-build -c Release --project src/NanoRemap.Cli -- "$@"; }
-for board in esp32 esp32s3 esp32c3; do
+for board in esp32 esp32s2 esp32s3 esp32c3 esp32c5 esp32c6 esp32h2; do
   for model in nommu mmu; do
     nanoremap demo --board "${board}" --model "${model}" > /dev/null
     echo "demo --board ${board} --model ${model}: ok"

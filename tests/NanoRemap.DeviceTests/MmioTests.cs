@@ -135,5 +135,11 @@ namespace NanoRemap.DeviceTests
         {
             DeviceAssert.MmioCheckPasses(20);
         }
+
+        [TestMethod]
+        public void RegisterPolicyIsRefusedBeforeTheBus()
+        {
+            DeviceAssert.MmioCheckPasses(21);
+        }
     }
 }

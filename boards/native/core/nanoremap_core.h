@@ -30,7 +30,33 @@ typedef struct nr_block {
     const char *name;
 } nr_block_t;
 
-/* A board's allow-list: blocks sorted by base, the DPORT range and the refused FIFO registers. */
+/*
+ * Register-level policy of a board (board.map lines ro / deny / protect), sorted by addr, non-overlapping.
+ * An entry covers `size` bytes from addr (consecutive registers of one policy line merge; 0 means one
+ * register, 4 bytes). NR_POLICY_RO: writes refused (NR_READONLY); NR_POLICY_DENY: reads and writes refused
+ * (NR_DENIED); NR_POLICY_PROTECT: a write changing any bit of `mask` is refused (nr_check_write_value).
+ */
+#define NR_POLICY_RO 1
+#define NR_POLICY_DENY 2
+#define NR_POLICY_PROTECT 3
+typedef struct nr_reg_policy {
+    uint32_t addr;
+    uint8_t kind;
+    uint32_t mask;
+    uint32_t size;
+} nr_reg_policy_t;
+
+/*
+ * A peripheral's bus clock and reset bits (board.map `clock` lines). idf_module is ESP-IDF's periph_module_t
+ * on the firmware (NR_IDF_MODULE(x) defined as x), -1 on the host.
+ */
+typedef struct nr_clock {
+    const char *name;
+    uint32_t en_reg, en_mask, rst_reg, rst_mask;
+    int idf_module;
+} nr_clock_t;
+
+/* A board's allow-list: blocks sorted by base, the DPORT range, the refused FIFO registers, the policy, the clocks. */
 typedef struct nr_board {
     const char *chip;
     uint32_t bus_base;
@@ -42,6 +68,10 @@ typedef struct nr_board {
     uint32_t block_count;
     const uint32_t *fifo;
     uint32_t fifo_count;
+    const nr_reg_policy_t *policy; /* sorted by addr */
+    uint32_t policy_count;
+    const nr_clock_t *clocks;
+    uint32_t clock_count;
 } nr_board_t;
 
 /* The decision for one access. Same numbers as NanoRemap.Boards.AccessCheck. */
@@ -84,8 +114,20 @@ typedef struct nr_bus {
 /* The block containing addr, or NULL (binary search over the sorted blocks). */
 const nr_block_t *nr_find_block(const nr_board_t *board, uint32_t addr);
 
-/* The allow-list decision for a read (is_read != 0) or a write of the 32-bit word at addr. */
+/*
+ * The allow-list decision for a read (is_read != 0) or a write of the 32-bit word at addr: block, then
+ * register-level policy (NR_DENIED for deny, NR_READONLY for a write to ro), then FIFO and DPORT.
+ */
 int nr_check(const nr_board_t *board, uint32_t addr, int is_read);
+
+/* The policy entry covering addr, or NULL (binary search). */
+const nr_reg_policy_t *nr_find_policy(const nr_board_t *board, uint32_t addr);
+
+/*
+ * The value check of a write that nr_check allowed: NR_DENIED when addr is protected and old_value ^ new_value
+ * touches the protected mask, else NR_OK. nr_write32 reads the old value itself.
+ */
+int nr_check_write_value(const nr_board_t *board, uint32_t addr, uint32_t old_value, uint32_t new_value);
 
 /* "ok", "dport", "misaligned", "unmapped", "denied", "fifo", "read-only" (the names used in probes.txt), or "?". */
 const char *nr_check_name(int result);
@@ -96,14 +138,12 @@ const char *nr_check_name(int result);
  */
 int nr_read32(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr, uint32_t *value);
 
-/* Checked write: NR_OK after one 32-bit write (DPORT writes are plain: DPORT_REG_WRITE), else the refusal. */
-int nr_write32(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr, uint32_t value);
-
 /*
- * The value check of a write for the board policy's `protect <mask>` registers (contracts section 3): NR_OK, or
- * NR_DENIED when the write would change a protected bit. Owned by the policy side of the core.
+ * Checked write: NR_OK after one 32-bit write (DPORT writes are plain: DPORT_REG_WRITE), else the refusal.
+ * A protected register is read first (DPORT-safe in the DPORT range) to check the value; a refused write
+ * touches nothing but that read.
  */
-int nr_check_write_value(const nr_board_t *board, uint32_t addr, uint32_t old_value, uint32_t new_value);
+int nr_write32(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr, uint32_t value);
 
 /* The new value of nr_modify32: ((old & ~clear) | set) ^ toggle. */
 #define NR_MODIFY(old, clear, set, toggle) ((((old) & ~(clear)) | (set)) ^ (toggle))

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-/* esp32: 26 registers that are not plain read/write. */
+/* esp32: 31 registers that are not plain read/write. */
 static const nr_sim_reg_t nr_sim_model_esp32_regs[] = {
     { 0x3FF44008u, 1u, NR_SIM_W1TS, 0x3FF44004u }, /* GPIO.OUT_W1TS */
     { 0x3FF4400Cu, 1u, NR_SIM_W1TC, 0x3FF44004u }, /* GPIO.OUT_W1TC */
@@ -23,7 +23,6 @@ static const nr_sim_reg_t nr_sim_model_esp32_regs[] = {
     { 0x3FF4404Cu, 1u, NR_SIM_W1TC, 0x3FF44044u }, /* GPIO.STATUS_W1TC */
     { 0x3FF44054u, 1u, NR_SIM_W1TS, 0x3FF44050u }, /* GPIO.STATUS1_W1TS */
     { 0x3FF44058u, 1u, NR_SIM_W1TC, 0x3FF44050u }, /* GPIO.STATUS1_W1TC */
-    { 0x3FF4405Cu, 1u, NR_SIM_RESERVED, 0x00000000u }, /* GPIO.RESERVED */
     { 0x3FF44060u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.ACPU_INT */
     { 0x3FF44064u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.ACPU_NMI_INT */
     { 0x3FF44068u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_INT */
@@ -33,12 +32,53 @@ static const nr_sim_reg_t nr_sim_model_esp32_regs[] = {
     { 0x3FF44078u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.ACPU_NMI_INT1 */
     { 0x3FF4407Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_INT1 */
     { 0x3FF44080u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_NMI_INT1 */
-    { 0x3FF44084u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.CPUSDIO_INT1 */
+    { 0x3FF4412Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.cali_data */
+    { 0x3FF48404u, 1u, NR_SIM_W1TS, 0x3FF48400u }, /* RTC_IO.OUT_W1TS */
+    { 0x3FF48408u, 1u, NR_SIM_W1TC, 0x3FF48400u }, /* RTC_IO.OUT_W1TC */
+    { 0x3FF48410u, 1u, NR_SIM_W1TS, 0x3FF4840Cu }, /* RTC_IO.ENABLE_W1TS */
+    { 0x3FF48414u, 1u, NR_SIM_W1TC, 0x3FF4840Cu }, /* RTC_IO.ENABLE_W1TC */
+    { 0x3FF4841Cu, 1u, NR_SIM_W1TS, 0x3FF48418u }, /* RTC_IO.STATUS_W1TS */
+    { 0x3FF48420u, 1u, NR_SIM_W1TC, 0x3FF48418u }, /* RTC_IO.STATUS_W1TC */
 };
 
-const nr_sim_model_t nr_sim_model_esp32 = { "esp32", nr_sim_model_esp32_regs, 26u };
+const nr_sim_model_t nr_sim_model_esp32 = { "esp32", nr_sim_model_esp32_regs, 31u };
 
-/* esp32s3: 21 registers that are not plain read/write. */
+/* esp32s2: 29 registers that are not plain read/write. */
+static const nr_sim_reg_t nr_sim_model_esp32s2_regs[] = {
+    { 0x3F404008u, 1u, NR_SIM_W1TS, 0x3F404004u }, /* GPIO.OUT_W1TS */
+    { 0x3F40400Cu, 1u, NR_SIM_W1TC, 0x3F404004u }, /* GPIO.OUT_W1TC */
+    { 0x3F404014u, 1u, NR_SIM_W1TS, 0x3F404010u }, /* GPIO.OUT1_W1TS */
+    { 0x3F404018u, 1u, NR_SIM_W1TC, 0x3F404010u }, /* GPIO.OUT1_W1TC */
+    { 0x3F404024u, 1u, NR_SIM_W1TS, 0x3F404020u }, /* GPIO.ENABLE_W1TS */
+    { 0x3F404028u, 1u, NR_SIM_W1TC, 0x3F404020u }, /* GPIO.ENABLE_W1TC */
+    { 0x3F404030u, 1u, NR_SIM_W1TS, 0x3F40402Cu }, /* GPIO.ENABLE1_W1TS */
+    { 0x3F404034u, 1u, NR_SIM_W1TC, 0x3F40402Cu }, /* GPIO.ENABLE1_W1TC */
+    { 0x3F404038u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.STRAP */
+    { 0x3F40403Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.IN */
+    { 0x3F404040u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.IN1 */
+    { 0x3F404048u, 1u, NR_SIM_W1TS, 0x3F404044u }, /* GPIO.STATUS_W1TS */
+    { 0x3F40404Cu, 1u, NR_SIM_W1TC, 0x3F404044u }, /* GPIO.STATUS_W1TC */
+    { 0x3F404054u, 1u, NR_SIM_W1TS, 0x3F404050u }, /* GPIO.STATUS1_W1TS */
+    { 0x3F404058u, 1u, NR_SIM_W1TC, 0x3F404050u }, /* GPIO.STATUS1_W1TC */
+    { 0x3F40405Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_INT */
+    { 0x3F404060u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_NMI_INT */
+    { 0x3F404064u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.CPUSDIO_INT */
+    { 0x3F404068u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_INT1 */
+    { 0x3F40406Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_NMI_INT1 */
+    { 0x3F404070u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.CPUSDIO_INT1 */
+    { 0x3F40414Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.STATUS_NEXT */
+    { 0x3F404150u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.STATUS_NEXT1 */
+    { 0x3F408404u, 1u, NR_SIM_W1TS, 0x3F408400u }, /* RTC_IO.RTC_GPIO_OUT_W1TS */
+    { 0x3F408408u, 1u, NR_SIM_W1TC, 0x3F408400u }, /* RTC_IO.RTC_GPIO_OUT_W1TC */
+    { 0x3F408410u, 1u, NR_SIM_W1TS, 0x3F40840Cu }, /* RTC_IO.RTC_GPIO_ENABLE_W1TS */
+    { 0x3F408414u, 1u, NR_SIM_W1TC, 0x3F40840Cu }, /* RTC_IO.RTC_GPIO_ENABLE_W1TC */
+    { 0x3F40841Cu, 1u, NR_SIM_W1TS, 0x3F408418u }, /* RTC_IO.RTC_GPIO_STATUS_W1TS */
+    { 0x3F408420u, 1u, NR_SIM_W1TC, 0x3F408418u }, /* RTC_IO.RTC_GPIO_STATUS_W1TC */
+};
+
+const nr_sim_model_t nr_sim_model_esp32s2 = { "esp32s2", nr_sim_model_esp32s2_regs, 29u };
+
+/* esp32s3: 33 registers that are not plain read/write. */
 static const nr_sim_reg_t nr_sim_model_esp32s3_regs[] = {
     { 0x60004008u, 1u, NR_SIM_W1TS, 0x60004004u }, /* GPIO.OUT_W1TS */
     { 0x6000400Cu, 1u, NR_SIM_W1TC, 0x60004004u }, /* GPIO.OUT_W1TC */
@@ -61,33 +101,127 @@ static const nr_sim_reg_t nr_sim_model_esp32s3_regs[] = {
     { 0x60004068u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_INT1 */
     { 0x6000406Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_NMI_INT1 */
     { 0x60004070u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.CPUSDIO_INT1 */
+    { 0x6000414Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.STATUS_NEXT */
+    { 0x60004150u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.STATUS_NEXT1 */
+    { 0x60008138u, 1u, NR_SIM_W1TS, 0x60008040u }, /* RTC_CNTL.INT_ENA_RTC_W1TS */
+    { 0x6000813Cu, 1u, NR_SIM_W1TC, 0x60008040u }, /* RTC_CNTL.INT_ENA_RTC_W1TC */
+    { 0x60008404u, 1u, NR_SIM_W1TS, 0x60008400u }, /* RTC_IO.RTC_GPIO_OUT_W1TS */
+    { 0x60008408u, 1u, NR_SIM_W1TC, 0x60008400u }, /* RTC_IO.RTC_GPIO_OUT_W1TC */
+    { 0x60008410u, 1u, NR_SIM_W1TS, 0x6000840Cu }, /* RTC_IO.RTC_GPIO_ENABLE_W1TS */
+    { 0x60008414u, 1u, NR_SIM_W1TC, 0x6000840Cu }, /* RTC_IO.RTC_GPIO_ENABLE_W1TC */
+    { 0x6000841Cu, 1u, NR_SIM_W1TS, 0x60008418u }, /* RTC_IO.RTC_GPIO_STATUS_W1TS */
+    { 0x60008420u, 1u, NR_SIM_W1TC, 0x60008418u }, /* RTC_IO.RTC_GPIO_STATUS_W1TC */
+    { 0x6000890Cu, 1u, NR_SIM_W1TS, 0x600088ECu }, /* SENS.SAR_COCPU_INT_ENA_W1TS */
+    { 0x60008910u, 1u, NR_SIM_W1TC, 0x600088ECu }, /* SENS.SAR_COCPU_INT_ENA_W1TC */
 };
 
-const nr_sim_model_t nr_sim_model_esp32s3 = { "esp32s3", nr_sim_model_esp32s3_regs, 21u };
+const nr_sim_model_t nr_sim_model_esp32s3 = { "esp32s3", nr_sim_model_esp32s3_regs, 33u };
 
-/* esp32c3: 18 registers that are not plain read/write. */
+/* esp32c3: 14 registers that are not plain read/write. */
 static const nr_sim_reg_t nr_sim_model_esp32c3_regs[] = {
     { 0x60004008u, 1u, NR_SIM_W1TS, 0x60004004u }, /* GPIO.OUT_W1TS */
     { 0x6000400Cu, 1u, NR_SIM_W1TC, 0x60004004u }, /* GPIO.OUT_W1TC */
-    { 0x60004010u, 3u, NR_SIM_RESERVED, 0x00000000u }, /* GPIO.RESERVED */
     { 0x60004024u, 1u, NR_SIM_W1TS, 0x60004020u }, /* GPIO.ENABLE_W1TS */
     { 0x60004028u, 1u, NR_SIM_W1TC, 0x60004020u }, /* GPIO.ENABLE_W1TC */
-    { 0x6000402Cu, 3u, NR_SIM_RESERVED, 0x00000000u }, /* GPIO.RESERVED */
     { 0x60004038u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.STRAP */
     { 0x6000403Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.IN */
-    { 0x60004040u, 1u, NR_SIM_RESERVED, 0x00000000u }, /* GPIO.RESERVED */
     { 0x60004048u, 1u, NR_SIM_W1TS, 0x60004044u }, /* GPIO.STATUS_W1TS */
     { 0x6000404Cu, 1u, NR_SIM_W1TC, 0x60004044u }, /* GPIO.STATUS_W1TC */
-    { 0x60004050u, 3u, NR_SIM_RESERVED, 0x00000000u }, /* GPIO.RESERVED */
     { 0x6000405Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_INT */
     { 0x60004060u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_NMI_INT */
     { 0x60004064u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.CPUSDIO_INT */
-    { 0x60004068u, 3u, NR_SIM_RESERVED, 0x00000000u }, /* GPIO.RESERVED */
-    { 0x600040DCu, 28u, NR_SIM_RESERVED, 0x00000000u }, /* GPIO.RESERVED */
     { 0x6000414Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.STATUS_NEXT */
+    { 0x60008100u, 1u, NR_SIM_W1TS, 0x60008040u }, /* RTC_CNTL.INT_ENA_RTC_W1TS */
+    { 0x60008104u, 1u, NR_SIM_W1TC, 0x60008040u }, /* RTC_CNTL.INT_ENA_RTC_W1TC */
 };
 
-const nr_sim_model_t nr_sim_model_esp32c3 = { "esp32c3", nr_sim_model_esp32c3_regs, 18u };
+const nr_sim_model_t nr_sim_model_esp32c3 = { "esp32c3", nr_sim_model_esp32c3_regs, 14u };
+
+/* esp32c5: 27 registers that are not plain read/write. */
+static const nr_sim_reg_t nr_sim_model_esp32c5_regs[] = {
+    { 0x60091000u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.STRAP */
+    { 0x60091008u, 1u, NR_SIM_W1TS, 0x60091004u }, /* GPIO.OUT_W1TS */
+    { 0x6009100Cu, 1u, NR_SIM_W1TC, 0x60091004u }, /* GPIO.OUT_W1TC */
+    { 0x60091014u, 1u, NR_SIM_W1TS, 0x60091010u }, /* GPIO.OUT1_W1TS */
+    { 0x60091018u, 1u, NR_SIM_W1TC, 0x60091010u }, /* GPIO.OUT1_W1TC */
+    { 0x60091038u, 1u, NR_SIM_W1TS, 0x60091034u }, /* GPIO.ENABLE_W1TS */
+    { 0x6009103Cu, 1u, NR_SIM_W1TC, 0x60091034u }, /* GPIO.ENABLE_W1TC */
+    { 0x60091044u, 1u, NR_SIM_W1TS, 0x60091040u }, /* GPIO.ENABLE1_W1TS */
+    { 0x60091048u, 1u, NR_SIM_W1TC, 0x60091040u }, /* GPIO.ENABLE1_W1TC */
+    { 0x60091064u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.IN */
+    { 0x60091068u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.IN1 */
+    { 0x60091078u, 1u, NR_SIM_W1TS, 0x60091074u }, /* GPIO.STATUS_W1TS */
+    { 0x6009107Cu, 1u, NR_SIM_W1TC, 0x60091074u }, /* GPIO.STATUS_W1TC */
+    { 0x60091084u, 1u, NR_SIM_W1TS, 0x60091080u }, /* GPIO.STATUS1_W1TS */
+    { 0x60091088u, 1u, NR_SIM_W1TC, 0x60091080u }, /* GPIO.STATUS1_W1TC */
+    { 0x600910A4u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PROCPU_INT */
+    { 0x600910A8u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.SDIO_INT */
+    { 0x600910ACu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PROCPU_INT1 */
+    { 0x600910B0u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.SDIO_INT1 */
+    { 0x600910C4u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.STATUS_NEXT */
+    { 0x600910C8u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.STATUS_NEXT1 */
+    { 0x600B4408u, 1u, NR_SIM_W1TS, 0x600B4404u }, /* LP_IO.OUT_W1TS */
+    { 0x600B440Cu, 1u, NR_SIM_W1TC, 0x600B4404u }, /* LP_IO.OUT_W1TC */
+    { 0x600B4414u, 1u, NR_SIM_W1TS, 0x600B4410u }, /* LP_IO.ENABLE_W1TS */
+    { 0x600B4418u, 1u, NR_SIM_W1TC, 0x600B4410u }, /* LP_IO.ENABLE_W1TC */
+    { 0x600B4424u, 1u, NR_SIM_W1TS, 0x600B4420u }, /* LP_IO.STATUS_W1TS */
+    { 0x600B4428u, 1u, NR_SIM_W1TC, 0x600B4420u }, /* LP_IO.STATUS_W1TC */
+};
+
+const nr_sim_model_t nr_sim_model_esp32c5 = { "esp32c5", nr_sim_model_esp32c5_regs, 27u };
+
+/* esp32c6: 29 registers that are not plain read/write. */
+static const nr_sim_reg_t nr_sim_model_esp32c6_regs[] = {
+    { 0x60091008u, 1u, NR_SIM_W1TS, 0x60091004u }, /* GPIO.OUT_W1TS */
+    { 0x6009100Cu, 1u, NR_SIM_W1TC, 0x60091004u }, /* GPIO.OUT_W1TC */
+    { 0x60091014u, 1u, NR_SIM_W1TS, 0x60091010u }, /* GPIO.OUT1_W1TS */
+    { 0x60091018u, 1u, NR_SIM_W1TC, 0x60091010u }, /* GPIO.OUT1_W1TC */
+    { 0x60091024u, 1u, NR_SIM_W1TS, 0x60091020u }, /* GPIO.ENABLE_W1TS */
+    { 0x60091028u, 1u, NR_SIM_W1TC, 0x60091020u }, /* GPIO.ENABLE_W1TC */
+    { 0x60091030u, 1u, NR_SIM_W1TS, 0x6009102Cu }, /* GPIO.ENABLE1_W1TS */
+    { 0x60091034u, 1u, NR_SIM_W1TC, 0x6009102Cu }, /* GPIO.ENABLE1_W1TC */
+    { 0x60091038u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.STRAP */
+    { 0x6009103Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.IN */
+    { 0x60091040u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.IN1 */
+    { 0x60091048u, 1u, NR_SIM_W1TS, 0x60091044u }, /* GPIO.STATUS_W1TS */
+    { 0x6009104Cu, 1u, NR_SIM_W1TC, 0x60091044u }, /* GPIO.STATUS_W1TC */
+    { 0x60091054u, 1u, NR_SIM_W1TS, 0x60091050u }, /* GPIO.STATUS1_W1TS */
+    { 0x60091058u, 1u, NR_SIM_W1TC, 0x60091050u }, /* GPIO.STATUS1_W1TC */
+    { 0x6009105Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_INT */
+    { 0x60091060u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_NMI_INT */
+    { 0x60091064u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.CPUSDIO_INT */
+    { 0x60091068u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_INT1 */
+    { 0x6009106Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_NMI_INT1 */
+    { 0x60091070u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.CPUSDIO_INT1 */
+    { 0x6009114Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.STATUS_NEXT */
+    { 0x60091150u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.STATUS_NEXT1 */
+    { 0x600B2004u, 1u, NR_SIM_W1TS, 0x600B2000u }, /* LP_IO.OUT_DATA_W1TS */
+    { 0x600B2008u, 1u, NR_SIM_W1TC, 0x600B2000u }, /* LP_IO.OUT_DATA_W1TC */
+    { 0x600B2010u, 1u, NR_SIM_W1TS, 0x600B200Cu }, /* LP_IO.OUT_ENABLE_W1TS */
+    { 0x600B2014u, 1u, NR_SIM_W1TC, 0x600B200Cu }, /* LP_IO.OUT_ENABLE_W1TC */
+    { 0x600B201Cu, 1u, NR_SIM_W1TS, 0x600B2018u }, /* LP_IO.STATUS_W1TS */
+    { 0x600B2020u, 1u, NR_SIM_W1TC, 0x600B2018u }, /* LP_IO.STATUS_W1TC */
+};
+
+const nr_sim_model_t nr_sim_model_esp32c6 = { "esp32c6", nr_sim_model_esp32c6_regs, 29u };
+
+/* esp32h2: 12 registers that are not plain read/write. */
+static const nr_sim_reg_t nr_sim_model_esp32h2_regs[] = {
+    { 0x60091008u, 1u, NR_SIM_W1TS, 0x60091004u }, /* GPIO.OUT_W1TS */
+    { 0x6009100Cu, 1u, NR_SIM_W1TC, 0x60091004u }, /* GPIO.OUT_W1TC */
+    { 0x60091024u, 1u, NR_SIM_W1TS, 0x60091020u }, /* GPIO.ENABLE_W1TS */
+    { 0x60091028u, 1u, NR_SIM_W1TC, 0x60091020u }, /* GPIO.ENABLE_W1TC */
+    { 0x60091038u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.STRAP */
+    { 0x6009103Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.IN */
+    { 0x60091048u, 1u, NR_SIM_W1TS, 0x60091044u }, /* GPIO.STATUS_W1TS */
+    { 0x6009104Cu, 1u, NR_SIM_W1TC, 0x60091044u }, /* GPIO.STATUS_W1TC */
+    { 0x6009105Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_INT */
+    { 0x60091060u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.PCPU_NMI_INT */
+    { 0x60091064u, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.CPUSDIO_INT */
+    { 0x6009114Cu, 1u, NR_SIM_RO, 0x00000000u }, /* GPIO.STATUS_NEXT */
+};
+
+const nr_sim_model_t nr_sim_model_esp32h2 = { "esp32h2", nr_sim_model_esp32h2_regs, 12u };
 
 const nr_sim_reg_t *nr_sim_find(const nr_sim_model_t *model, uint32_t addr)
 {

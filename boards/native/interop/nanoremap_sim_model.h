@@ -34,8 +34,12 @@ typedef struct nr_sim_model {
 } nr_sim_model_t;
 
 extern const nr_sim_model_t nr_sim_model_esp32;
+extern const nr_sim_model_t nr_sim_model_esp32s2;
 extern const nr_sim_model_t nr_sim_model_esp32s3;
 extern const nr_sim_model_t nr_sim_model_esp32c3;
+extern const nr_sim_model_t nr_sim_model_esp32c5;
+extern const nr_sim_model_t nr_sim_model_esp32c6;
+extern const nr_sim_model_t nr_sim_model_esp32h2;
 
 /* The described register covering addr, or NULL (binary search). */
 const nr_sim_reg_t *nr_sim_find(const nr_sim_model_t *model, uint32_t addr);

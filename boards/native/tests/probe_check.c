@@ -10,6 +10,10 @@
 
 #include "nanoremap_board_esp32.h"
 #include "nanoremap_board_esp32c3.h"
+#include "nanoremap_board_esp32c5.h"
+#include "nanoremap_board_esp32c6.h"
+#include "nanoremap_board_esp32h2.h"
+#include "nanoremap_board_esp32s2.h"
 #include "nanoremap_board_esp32s3.h"
 #include "nanoremap_core.h"
 #include "sim_bus.h"
@@ -19,6 +23,10 @@ static const nr_board_t *board_named(const char *chip)
     if (strcmp(chip, "esp32") == 0) return &nr_board_esp32;
     if (strcmp(chip, "esp32s3") == 0) return &nr_board_esp32s3;
     if (strcmp(chip, "esp32c3") == 0) return &nr_board_esp32c3;
+    if (strcmp(chip, "esp32s2") == 0) return &nr_board_esp32s2;
+    if (strcmp(chip, "esp32c5") == 0) return &nr_board_esp32c5;
+    if (strcmp(chip, "esp32c6") == 0) return &nr_board_esp32c6;
+    if (strcmp(chip, "esp32h2") == 0) return &nr_board_esp32h2;
     return 0;
 }
 
@@ -39,17 +47,29 @@ int main(int argc, char **argv)
     int probes = 0, mismatches = 0, chip_seen = 0;
     while (fgets(line, sizeof line, f)) {
         if (line[0] == '#' || line[0] == '\n') continue;
-        char a[64], r[32], w[32];
+        char a[64], r[32], w[32], x[64];
         if (sscanf(line, "chip %63s", a) == 1) {
             chip_seen = strcmp(a, board->chip) == 0;
             continue;
         }
-        if (sscanf(line, "%63s %31s %31s", a, r, w) != 3) {
+        int fields = sscanf(line, "%63s %31s %31s %63s", a, r, w, x);
+        if (fields != 3 && (fields != 4 || strncmp(x, "protect=", 8) != 0)) {
             fprintf(stderr, "malformed line: %s", line);
             mismatches++;
             continue;
         }
         uint32_t addr = (uint32_t)strtoul(a, 0, 16);
+        /* protect=MASK: the managed map protects these bits; the native value check must agree */
+        const nr_reg_policy_t *pol = nr_find_policy(board, addr);
+        uint32_t mask = fields == 4 ? (uint32_t)strtoul(x + 8, 0, 16) : 0;
+        int native_protect = pol != 0 && pol->kind == NR_POLICY_PROTECT;
+        if ((fields == 4) != native_protect || (native_protect && pol->mask != mask)
+            || (native_protect && (nr_check_write_value(board, addr, 0, mask) != NR_DENIED
+                                   || nr_check_write_value(board, addr, mask, mask) != NR_OK))) {
+            fprintf(stderr, "%s 0x%08X: managed protect mask 0x%08X, native %s 0x%08X\n", board->chip, addr, mask,
+                    native_protect ? "protects" : "does not protect", native_protect ? pol->mask : 0);
+            mismatches++;
+        }
         int rd = nr_check(board, addr, 1);
         int wr = nr_check(board, addr, 0);
         if (strcmp(nr_check_name(rd), r) != 0 || strcmp(nr_check_name(wr), w) != 0) {
@@ -71,8 +91,9 @@ int main(int argc, char **argv)
             mismatches++;
         }
         sim_init(&s);
-        nr_write32(board, &bus, addr, 1);
-        if (sim_accesses(&s) != (wr == NR_OK ? 1 : 0)) {
+        nr_write32(board, &bus, addr, 0);
+        /* a protected register is read once before the write (the value check) */
+        if (s.writes != (wr == NR_OK ? 1 : 0) || sim_accesses(&s) != (wr == NR_OK ? 1 + native_protect : 0)) {
             fprintf(stderr, "%s 0x%08X: write touched the bus %d time(s) for decision %s\n", board->chip, addr,
                     sim_accesses(&s), nr_check_name(wr));
             mismatches++;

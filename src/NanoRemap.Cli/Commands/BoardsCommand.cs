@@ -22,7 +22,7 @@ internal static class BoardsCommand
             Description = "Repository root (default: found upward from the current directory)",
         };
 
-        var generate = new Command("generate", "Regenerate the managed tables, native allow-lists and probe files from boards/<chip>/board.map");
+        var generate = new Command("generate", "Regenerate the managed tables, native allow-lists, policy, clocks and probe files from boards/<chip>/registers.txt (facts) and board.map (policy)");
         generate.Options.Add(root);
         generate.SetAction(parse =>
         {
@@ -72,9 +72,9 @@ internal static class BoardsCommand
             }
         });
 
-        var board = new Argument<string>("board") { Description = "esp32, esp32s3 or esp32c3" };
+        var board = new Argument<string>("board") { Description = "esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6 or esp32h2" };
         board.AcceptOnlyFromAmong(BoardMap.Names());
-        var list = new Command("list", "Print a board's peripheral blocks and what the allow-list says about them");
+        var list = new Command("list", "Print a board's peripheral blocks, register policy and clocks");
         list.Arguments.Add(board);
         list.SetAction(parse =>
         {
@@ -95,6 +95,24 @@ internal static class BoardsCommand
             {
                 var b = map.GetBlock(i);
                 output.WriteLine($"  {b.Name,-20} 0x{b.Base:X8} +0x{b.Size:X4}  {(b.Allowed ? "allow" : "DENIED by default")}");
+            }
+
+            for (int i = 0; i < map.PolicyCount; i++)
+            {
+                RegisterPolicy kind = map.GetPolicy(i, out uint address, out uint size, out uint mask);
+                string what = kind switch
+                {
+                    RegisterPolicy.ReadOnly => "read-only (writes refused)",
+                    RegisterPolicy.Deny => "denied",
+                    _ => $"protect 0x{mask:X8} (a write changing these bits is refused)",
+                };
+                output.WriteLine($"  policy 0x{address:X8} +0x{size:X}  {map.FindBlock(address)!.Name}: {what}");
+            }
+
+            for (int i = 0; i < map.ClockCount; i++)
+            {
+                PeripheralClock c = map.GetClock(i);
+                output.WriteLine($"  clock {c.Name,-8} enable 0x{c.EnableRegister:X8} &0x{c.EnableMask:X8}, reset 0x{c.ResetRegister:X8} &0x{c.ResetMask:X8} ({map.FindBlock(c.EnableRegister)!.Name})");
             }
 
             return 0;

@@ -6,7 +6,7 @@ using NanoRemap.Tooling.Demo;
 namespace NanoRemap.Cli.Commands;
 
 /// <summary>
-/// <c>nanoremap demo [--board esp32|esp32s3|esp32c3] [--model nommu|mmu]</c>: the MMIO story on a simulated
+/// <c>nanoremap demo [--board esp32|esp32s2|esp32s3|esp32c3|esp32c5|esp32c6|esp32h2] [--model nommu|mmu]</c>: the MMIO story on a simulated
 /// board. Defaults come from nf.config (<c>board</c>, <c>model</c>); the options override them.
 /// </summary>
 internal static class DemoCommand
@@ -17,7 +17,7 @@ internal static class DemoCommand
     public static Command Create(CliContext? context = null)
     {
         context ??= new CliContext();
-        var board = new Option<string?>("--board") { Description = "Board map to run on (default: nf.config 'board')", HelpName = "esp32|esp32s3|esp32c3" };
+        var board = new Option<string?>("--board") { Description = "Board map to run on (default: nf.config 'board')", HelpName = "esp32|esp32s2|esp32s3|esp32c3|esp32c5|esp32c6|esp32h2" };
         board.AcceptOnlyFromAmong(BoardMap.Names());
         var model = new Option<string?>("--model") { Description = "nommu (the ESP32) or mmu (the reference) (default: nf.config 'model')", HelpName = "nommu|mmu" };
         model.AcceptOnlyFromAmong(ModelNames.Models);

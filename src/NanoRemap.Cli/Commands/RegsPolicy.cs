@@ -30,6 +30,11 @@ internal static class RegsPolicy
             return "fifo";
         }
 
+        if (map.PolicyAt(address, out uint protectedBits) == RegisterPolicy.Protect)
+        {
+            return "protect:0x" + protectedBits.ToString("X8", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (write == AccessCheck.ReadOnly && (read == AccessCheck.Ok || read == AccessCheck.Dport))
         {
             return "read-only";

@@ -12,18 +12,25 @@ namespace NanoRemap.Boards
     /// <see cref="Check"/> is the allow-list decision; the simulator and the native core
     /// (<c>nr_check</c>) make the same decision for every address, which the tests prove per board.
     /// </remarks>
-    public sealed class BoardMap
+    public sealed partial class BoardMap
     {
-        private static BoardMap _esp32;
-        private static BoardMap _esp32s3;
-        private static BoardMap _esp32c3;
+        private static readonly object RegistryLock = new object();
+        private static BoardMap[] _registered = new BoardMap[0];
+        private static readonly uint[] NoWords = new uint[0];
+        private static readonly byte[] NoKinds = new byte[0];
+        private static readonly PeripheralClock[] NoClocks = new PeripheralClock[0];
 
         private readonly PeripheralBlock[] _blocks; // sorted by base, non-overlapping
         private readonly uint[] _fifo;
         private readonly string[] _fifoNames;
         private readonly PeripheralBlock _gpio;
+        private readonly uint[] _policyAddress;   // register-level policy runs, sorted, non-overlapping
+        private readonly uint[] _policySize;      // bytes
+        private readonly byte[] _policyKind;      // RegisterPolicy
+        private readonly uint[] _policyMask;      // Protect: the protected bits
+        private readonly PeripheralClock[] _clocks;
 
-        /// <summary>Chip name as used by nf.config and <c>--board</c>: <c>esp32</c>, <c>esp32s3</c> or <c>esp32c3</c>.</summary>
+        /// <summary>Chip name as used by nf.config and <c>--board</c>: one of <see cref="Names"/>.</summary>
         public readonly string Chip;
 
         /// <summary>First address of the peripheral register window.</summary>
@@ -55,6 +62,30 @@ namespace NanoRemap.Boards
         /// <exception cref="ArgumentException">The blocks are unsorted, overlap or leave the window, a block already belongs to another map, a FIFO lies outside every block or shares one, or the GPIO block is missing.</exception>
         public BoardMap(string chip, uint busBase, uint busSize, bool hasDport, uint dportFirst, uint dportLast,
             uint[] fifo, string[] fifoNames, PeripheralBlock[] blocks, string gpioBlock)
+            : this(chip, busBase, busSize, hasDport, dportFirst, dportLast, fifo, fifoNames, blocks, gpioBlock, NoWords, NoWords, NoKinds, NoWords, NoClocks)
+        {
+        }
+
+        /// <summary>Creates a board map with register-level policy and peripheral clocks (used by the generated tables).</summary>
+        /// <param name="chip">Chip name.</param>
+        /// <param name="busBase">Peripheral window base.</param>
+        /// <param name="busSize">Peripheral window size in bytes.</param>
+        /// <param name="hasDport">Whether the chip has a DPORT range.</param>
+        /// <param name="dportFirst">First DPORT address.</param>
+        /// <param name="dportLast">Last DPORT register (inclusive).</param>
+        /// <param name="fifo">FIFO register addresses whose reads are refused.</param>
+        /// <param name="fifoNames">Their names, same order.</param>
+        /// <param name="blocks">The blocks, sorted by base, non-overlapping, inside the window.</param>
+        /// <param name="gpioBlock">Name of the GPIO matrix block.</param>
+        /// <param name="policyAddress">Start of each register-level policy run, sorted, word-aligned.</param>
+        /// <param name="policySize">Bytes of each run, a non-zero multiple of 4; runs do not overlap and lie in allowed or denied blocks.</param>
+        /// <param name="policyKind">Each run's <see cref="RegisterPolicy"/>, as a byte.</param>
+        /// <param name="policyMask">For <see cref="RegisterPolicy.Protect"/>: the protected bits; else 0.</param>
+        /// <param name="clocks">The peripheral clocks; clock i has <see cref="PeripheralClock.Index"/> i.</param>
+        /// <exception cref="ArgumentException">As the short constructor, or the policy arrays differ in length, are unsorted, overlap, are misaligned or lie outside every block, or a clock index is wrong.</exception>
+        public BoardMap(string chip, uint busBase, uint busSize, bool hasDport, uint dportFirst, uint dportLast,
+            uint[] fifo, string[] fifoNames, PeripheralBlock[] blocks, string gpioBlock,
+            uint[] policyAddress, uint[] policySize, byte[] policyKind, uint[] policyMask, PeripheralClock[] clocks)
         {
             if (chip == null || blocks == null || fifo == null || fifoNames == null || fifo.Length != fifoNames.Length || busSize == 0)
             {
@@ -123,17 +154,56 @@ namespace NanoRemap.Boards
             {
                 throw new ArgumentException(chip + ": no GPIO block named " + gpioBlock);
             }
+
+            if (policyAddress == null || policySize == null || policyKind == null || policyMask == null || clocks == null
+                || policySize.Length != policyAddress.Length || policyKind.Length != policyAddress.Length || policyMask.Length != policyAddress.Length)
+            {
+                throw new ArgumentException(chip + ": the policy arrays must be non-null and of one length, the clocks non-null");
+            }
+
+            for (int i = 0; i < policyAddress.Length; i++)
+            {
+                uint a = policyAddress[i];
+                PeripheralBlock pb = FindBlock(a);
+                if ((a & 3) != 0 || policySize[i] == 0 || (policySize[i] & 3) != 0 || pb == null || policySize[i] > pb.End - a
+                    || policyKind[i] < 1 || policyKind[i] > 3 || (i > 0 && policyAddress[i - 1] + policySize[i - 1] > a))
+                {
+                    throw new ArgumentException(chip + ": register policy " + i.ToString() + " at 0x" + a.ToString("X8")
+                        + " is misaligned, empty, unsorted, overlapping, of an unknown kind or outside every block");
+                }
+
+                pb.HasPolicy = true;
+            }
+
+            for (int i = 0; i < clocks.Length; i++)
+            {
+                if (clocks[i] == null || clocks[i].Index != i)
+                {
+                    throw new ArgumentException(chip + ": clock " + i.ToString() + " is null or has another index");
+                }
+            }
+
+            _policyAddress = policyAddress;
+            _policySize = policySize;
+            _policyKind = policyKind;
+            _policyMask = policyMask;
+            _clocks = clocks;
         }
 
         /// <summary>
         /// Decodes a generated board table (<c>*Board.g.cs</c>): <paramref name="names"/> is ASCII, names
-        /// separated by spaces (chip, blocks, FIFO registers, registers); <paramref name="data"/> is little-endian:
-        /// bus base, bus size, DPORT first, DPORT last (u32), has DPORT, block count, FIFO count, GPIO block index
-        /// (u8); per block base (u32), size (u16), allowed, register count (u8); the FIFO addresses (u32); per
-        /// register in block order offset, count (u16), access (u8), target (u16, 0xFFFF for none). Both are
+        /// separated by spaces (chip, blocks, FIFO registers, registers, clocks); <paramref name="data"/> is
+        /// little-endian: bus base, bus size, DPORT first, DPORT last (u32), has DPORT, block count, FIFO count,
+        /// GPIO block index (u8); per block base (u32), size (u16), allowed, register count (u8); the FIFO
+        /// addresses (u32); per register in block order offset, count (u16), access (u8), target (u16, 0xFFFF for
+        /// none); the policy count (u16) and per run address (u32), size (u16), kind (u8), mask (u32); the clock
+        /// count (u8) and per clock enable register, enable mask, reset register, reset mask (u32). Both are
         /// constant arrays the compiler stores as raw data.
         /// </summary>
-        internal static BoardMap FromTables(byte[] names, byte[] data)
+        /// <param name="names">The generated name table.</param>
+        /// <param name="data">The generated data table.</param>
+        /// <returns>A new map.</returns>
+        public static BoardMap FromTables(byte[] names, byte[] data)
         {
             char[] chars = new char[names.Length];
             for (int i = 0; i < names.Length; i++)
@@ -178,7 +248,31 @@ namespace NanoRemap.Boards
                 d += 4;
             }
 
-            return new BoardMap(name[0], U32(data, 0), U32(data, 4), data[16] != 0, U32(data, 8), U32(data, 12), fifo, fifoNames, blocks, blocks[data[19]].Name);
+            int policyCount = (int)U16(data, r);
+            r += 2;
+            uint[] pAddress = new uint[policyCount];
+            uint[] pSize = new uint[policyCount];
+            byte[] pKind = new byte[policyCount];
+            uint[] pMask = new uint[policyCount];
+            for (int p = 0; p < policyCount; p++)
+            {
+                pAddress[p] = U32(data, r);
+                pSize[p] = U16(data, r + 4);
+                pKind[p] = data[r + 6];
+                pMask[p] = U32(data, r + 7);
+                r += 11;
+            }
+
+            int clockCount = data[r++];
+            PeripheralClock[] clocks = new PeripheralClock[clockCount];
+            for (int c = 0; c < clockCount; c++)
+            {
+                clocks[c] = new PeripheralClock(name[rn++], U32(data, r), U32(data, r + 4), U32(data, r + 8), U32(data, r + 12), c);
+                r += 16;
+            }
+
+            return new BoardMap(name[0], U32(data, 0), U32(data, 4), data[16] != 0, U32(data, 8), U32(data, 12), fifo, fifoNames, blocks,
+                blocks[data[19]].Name, pAddress, pSize, pKind, pMask, clocks);
         }
 
         private static uint U16(byte[] b, int i)
@@ -191,77 +285,140 @@ namespace NanoRemap.Boards
             return (uint)(b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24));
         }
 
-        /// <summary>The classic ESP32 map (boards/esp32/board.map).</summary>
+        /// <summary>The classic ESP32 map (boards/esp32/board.map): <see cref="Get"/>(<c>"esp32"</c>).</summary>
         public static BoardMap Esp32
         {
-            get
-            {
-                if (_esp32 == null)
-                {
-                    _esp32 = Esp32Board.Create();
-                }
-
-                return _esp32;
-            }
+            get { return Get("esp32"); }
         }
 
-        /// <summary>The ESP32-S3 map (boards/esp32s3/board.map).</summary>
+        /// <summary>The ESP32-S2 map (boards/esp32s2/board.map): <see cref="Get"/>(<c>"esp32s2"</c>).</summary>
+        public static BoardMap Esp32S2
+        {
+            get { return Get("esp32s2"); }
+        }
+
+        /// <summary>The ESP32-S3 map (boards/esp32s3/board.map): <see cref="Get"/>(<c>"esp32s3"</c>).</summary>
         public static BoardMap Esp32S3
         {
-            get
-            {
-                if (_esp32s3 == null)
-                {
-                    _esp32s3 = Esp32S3Board.Create();
-                }
-
-                return _esp32s3;
-            }
+            get { return Get("esp32s3"); }
         }
 
-        /// <summary>The ESP32-C3 map (boards/esp32c3/board.map).</summary>
+        /// <summary>The ESP32-C3 map (boards/esp32c3/board.map): <see cref="Get"/>(<c>"esp32c3"</c>).</summary>
         public static BoardMap Esp32C3
         {
-            get
+            get { return Get("esp32c3"); }
+        }
+
+        /// <summary>The ESP32-C5 map (boards/esp32c5/board.map): <see cref="Get"/>(<c>"esp32c5"</c>).</summary>
+        public static BoardMap Esp32C5
+        {
+            get { return Get("esp32c5"); }
+        }
+
+        /// <summary>The ESP32-C6 map (boards/esp32c6/board.map): <see cref="Get"/>(<c>"esp32c6"</c>).</summary>
+        public static BoardMap Esp32C6
+        {
+            get { return Get("esp32c6"); }
+        }
+
+        /// <summary>The ESP32-H2 map (boards/esp32h2/board.map): <see cref="Get"/>(<c>"esp32h2"</c>).</summary>
+        public static BoardMap Esp32H2
+        {
+            get { return Get("esp32h2"); }
+        }
+
+        /// <summary>
+        /// Makes <paramref name="map"/> the map <see cref="Get"/> returns for its chip (replacing an earlier one).
+        /// The generated tables live in the NanoRemap.Boards assembly, whose <c>BoardTables.Get</c> registers them.
+        /// </summary>
+        /// <param name="map">A board map.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="map"/> is null.</exception>
+        public static void Register(BoardMap map)
+        {
+            if (map == null)
             {
-                if (_esp32c3 == null)
+                throw new ArgumentNullException("map");
+            }
+
+            lock (RegistryLock)
+            {
+                BoardMap[] maps = _registered;
+                for (int i = 0; i < maps.Length; i++)
                 {
-                    _esp32c3 = Esp32C3Board.Create();
+                    if (maps[i].Chip == map.Chip)
+                    {
+                        maps[i] = map;
+                        return;
+                    }
                 }
 
-                return _esp32c3;
+                BoardMap[] grown = new BoardMap[maps.Length + 1];
+                Array.Copy(maps, grown, maps.Length);
+                grown[maps.Length] = map;
+                _registered = grown;
             }
         }
+
+        /// <summary>The registered map of a chip, or null.</summary>
+        /// <param name="chip">A chip name.</param>
+        /// <returns>The map, or null when none is registered.</returns>
+        public static BoardMap Registered(string chip)
+        {
+            BoardMap[] maps = _registered;
+            for (int i = 0; i < maps.Length; i++)
+            {
+                if (maps[i].Chip == chip)
+                {
+                    return maps[i];
+                }
+            }
+
+            return null;
+        }
+
+        // Host builds compile the tables in (src/NanoRemap.Host/Host/BoardMapBuiltIn.cs); the device build has none.
+        static partial void BuiltIn(string chip, ref BoardMap map);
 
         /// <summary>The chip names with a board map, in a new array.</summary>
-        /// <returns><c>esp32</c>, <c>esp32s3</c>, <c>esp32c3</c>.</returns>
+        /// <returns><c>esp32</c>, <c>esp32s2</c>, <c>esp32s3</c>, <c>esp32c3</c>, <c>esp32c5</c>, <c>esp32c6</c>, <c>esp32h2</c>.</returns>
         public static string[] Names()
         {
-            return new string[] { "esp32", "esp32s3", "esp32c3" };
+            return new string[] { "esp32", "esp32s2", "esp32s3", "esp32c3", "esp32c5", "esp32c6", "esp32h2" };
         }
 
-        /// <summary>The board map of a chip, by the name nf.config's <c>board</c> key uses.</summary>
-        /// <param name="chip"><c>esp32</c>, <c>esp32s3</c> or <c>esp32c3</c> (case-sensitive).</param>
+        /// <summary>
+        /// The board map of a chip, by the name nf.config's <c>board</c> key uses: the registered one (on the device,
+        /// call <c>NanoRemap.Boards.BoardTables.Get(chip)</c> once first; on the host the tables are built in).
+        /// </summary>
+        /// <param name="chip">One of <see cref="Names"/> (case-sensitive).</param>
         /// <returns>The map.</returns>
-        /// <exception cref="ArgumentException">No map for that chip.</exception>
+        /// <exception cref="ArgumentException">No map for that chip, or (on the device) none registered yet.</exception>
         public static BoardMap Get(string chip)
         {
-            if (chip == "esp32")
+            BoardMap map = Registered(chip);
+            if (map == null)
             {
-                return Esp32;
+                lock (RegistryLock)
+                {
+                    map = Registered(chip);
+                    if (map == null)
+                    {
+                        BuiltIn(chip, ref map);
+                        if (map != null)
+                        {
+                            Register(map);
+                        }
+                    }
+                }
             }
 
-            if (chip == "esp32s3")
+            if (map == null)
             {
-                return Esp32S3;
+                throw new ArgumentException("no board map for '" + chip + "' (esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6, esp32h2): "
+                    + "reference NanoRemap.Boards and call NanoRemap.Boards.BoardTables.Get(\"" + chip + "\") first");
             }
 
-            if (chip == "esp32c3")
-            {
-                return Esp32C3;
-            }
-
-            throw new ArgumentException("no board map for '" + chip + "': use esp32, esp32s3 or esp32c3");
+            return map;
         }
 
         /// <summary>Number of peripheral blocks.</summary>
@@ -376,6 +533,154 @@ namespace NanoRemap.Boards
             return false;
         }
 
+        /// <summary>Number of register-level policy runs (<c>ro</c>, <c>deny</c>, <c>protect</c> lines, consecutive registers merged).</summary>
+        public int PolicyCount
+        {
+            get { return _policyAddress.Length; }
+        }
+
+        /// <summary>One register-level policy run, in increasing address order.</summary>
+        /// <param name="index">0 .. <see cref="PolicyCount"/> - 1.</param>
+        /// <param name="address">First address of the run.</param>
+        /// <param name="size">Bytes covered.</param>
+        /// <param name="mask">For <see cref="RegisterPolicy.Protect"/>, the protected bits; else 0.</param>
+        /// <returns>The policy of the run.</returns>
+        public RegisterPolicy GetPolicy(int index, out uint address, out uint size, out uint mask)
+        {
+            address = _policyAddress[index];
+            size = _policySize[index];
+            mask = _policyMask[index];
+            return (RegisterPolicy)_policyKind[index];
+        }
+
+        /// <summary>The register-level policy of the word at an address (binary search, allocation-free).</summary>
+        /// <param name="address">A physical address.</param>
+        /// <param name="mask">For <see cref="RegisterPolicy.Protect"/>, the protected bits; else 0.</param>
+        /// <returns>The policy, or <see cref="RegisterPolicy.None"/>.</returns>
+        public RegisterPolicy PolicyAt(uint address, out uint mask)
+        {
+            int p = FindPolicy(address);
+            mask = p < 0 ? 0 : _policyMask[p];
+            return p < 0 ? RegisterPolicy.None : (RegisterPolicy)_policyKind[p];
+        }
+
+        /// <summary>
+        /// The value check of a write (native <c>nr_check_write_value</c>): <see cref="AccessCheck.Denied"/> when
+        /// the word is <see cref="RegisterPolicy.Protect"/>ed and the write would change a protected bit, else
+        /// <see cref="AccessCheck.Ok"/>. The address check (<see cref="Check"/>) comes first.
+        /// </summary>
+        /// <param name="address">A physical address.</param>
+        /// <param name="oldValue">The register's current value.</param>
+        /// <param name="newValue">The value to be written.</param>
+        /// <returns><see cref="AccessCheck.Ok"/> or <see cref="AccessCheck.Denied"/>.</returns>
+        public AccessCheck CheckWrite(uint address, uint oldValue, uint newValue)
+        {
+            int p = FindPolicy(address);
+            if (p >= 0 && _policyKind[p] == (byte)RegisterPolicy.Protect && ((oldValue ^ newValue) & _policyMask[p]) != 0)
+            {
+                return AccessCheck.Denied;
+            }
+
+            return AccessCheck.Ok;
+        }
+
+        /// <summary>Number of peripheral clocks of the board (<c>clock</c> lines).</summary>
+        public int ClockCount
+        {
+            get { return _clocks.Length; }
+        }
+
+        /// <summary>One peripheral clock, by its <see cref="PeripheralClock.Index"/>.</summary>
+        /// <param name="index">0 .. <see cref="ClockCount"/> - 1.</param>
+        /// <returns>The clock.</returns>
+        public PeripheralClock GetClock(int index)
+        {
+            return _clocks[index];
+        }
+
+        /// <summary>The clock of a peripheral block by name (<c>"LEDC"</c>), or null.</summary>
+        /// <param name="blockName">A block name.</param>
+        /// <returns>The clock, or null when the board has none for it.</returns>
+        public PeripheralClock FindClock(string blockName)
+        {
+            for (int i = 0; i < _clocks.Length; i++)
+            {
+                if (_clocks[i].Name == blockName)
+                {
+                    return _clocks[i];
+                }
+            }
+
+            return null;
+        }
+
+        // The window offsets [lo, hi] of [phys, phys + size) that hold a FIFO register or a policy run, or
+        // lo = 0xFFFFFFFF when none: the window checks those offsets out of line and the others with one compare.
+        internal void GuardRange(uint phys, uint size, out uint lo, out uint hi)
+        {
+            lo = 0xFFFFFFFF;
+            hi = 0;
+            for (int i = 0; i < _fifo.Length; i++)
+            {
+                if (_fifo[i] - phys < size)
+                {
+                    Widen(_fifo[i] - phys, _fifo[i] - phys, ref lo, ref hi);
+                }
+            }
+
+            for (int i = 0; i < _policyAddress.Length; i++)
+            {
+                uint first = _policyAddress[i];
+                uint last = first + _policySize[i] - 4;
+                uint windowLast = phys + size - 4;
+                if (last >= phys && first <= windowLast)
+                {
+                    uint a = first < phys ? phys : first;
+                    uint z = last > windowLast ? windowLast : last;
+                    Widen(a - phys, z - phys, ref lo, ref hi);
+                }
+            }
+        }
+
+        private static void Widen(uint a, uint z, ref uint lo, ref uint hi)
+        {
+            if (lo == 0xFFFFFFFF || a < lo)
+            {
+                lo = a;
+            }
+
+            if (z > hi)
+            {
+                hi = z;
+            }
+        }
+
+        // Index of the policy run containing address, or -1 (binary search).
+        private int FindPolicy(uint address)
+        {
+            uint[] starts = _policyAddress;
+            int lo = 0;
+            int hi = starts.Length - 1;
+            while (lo <= hi)
+            {
+                int mid = (lo + hi) >> 1;
+                if (address < starts[mid])
+                {
+                    hi = mid - 1;
+                }
+                else if (address - starts[mid] >= _policySize[mid])
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    return mid;
+                }
+            }
+
+            return -1;
+        }
+
         /// <summary>
         /// The allow-list decision for one 32-bit access: the rule every layer applies (managed windows
         /// before touching anything, the simulator, and the native core on the device).
@@ -408,6 +713,24 @@ namespace NanoRemap.Boards
             if (!b.Allowed)
             {
                 return AccessCheck.Denied;
+            }
+
+            if (b.HasPolicy)
+            {
+                int p = FindPolicy(address);
+                if (p >= 0)
+                {
+                    byte kind = _policyKind[p];
+                    if (kind == (byte)RegisterPolicy.Deny)
+                    {
+                        return AccessCheck.Denied;
+                    }
+
+                    if (kind == (byte)RegisterPolicy.ReadOnly && !read)
+                    {
+                        return AccessCheck.ReadOnly;
+                    }
+                }
             }
 
             if (read && IsFifo(address))

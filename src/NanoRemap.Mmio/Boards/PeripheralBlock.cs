@@ -30,6 +30,9 @@ namespace NanoRemap.Boards
         /// <summary>Position in the board map's block list (set by the map); storage index for the simulator.</summary>
         internal int Index = -1;
 
+        // True when the board has register-level policy inside this block (set by BoardMap).
+        internal bool HasPolicy;
+
         /// <summary>Creates a block (used by the generated board tables).</summary>
         /// <param name="name">Block name.</param>
         /// <param name="baseAddress">Physical base address, 4-byte aligned.</param>
@@ -123,7 +126,8 @@ namespace NanoRemap.Boards
         }
 
         /// <summary>
-        /// The offset of the register named <paramref name="name"/>; for an array, <c>PIN3</c> is element 3 of <c>PIN</c>.
+        /// The offset of the register named <paramref name="name"/>; for an array, <c>PIN3</c> is element 3 of <c>PIN%s</c>
+        /// and <c>FUNC5_OUT_SEL_CFG</c> element 5 of <c>FUNC%s_OUT_SEL_CFG</c> (the SVD's names).
         /// </summary>
         /// <param name="name">A register name from the board map.</param>
         /// <returns>Its offset from <see cref="Base"/>, in bytes.</returns>
@@ -146,12 +150,20 @@ namespace NanoRemap.Boards
                         return r.Offset;
                     }
 
-                    if (r.Count > 1 && name.Length > r.Name.Length && name.Substring(0, r.Name.Length) == r.Name)
+                    if (r.Count > 1)
                     {
-                        int index = ParseIndex(name, r.Name.Length);
-                        if (index >= 0 && index < r.Count)
+                        // An array: PREFIX%sSUFFIX (the SVD's dim name, FUNC%s_OUT_SEL_CFG) or PREFIX alone (PIN).
+                        int marker = r.Name.IndexOf("%s");
+                        string prefix = marker < 0 ? r.Name : r.Name.Substring(0, marker);
+                        string suffix = marker < 0 ? string.Empty : r.Name.Substring(marker + 2);
+                        if (name.Length > prefix.Length + suffix.Length && name.Substring(0, prefix.Length) == prefix
+                            && name.Substring(name.Length - suffix.Length) == suffix)
                         {
-                            return r.Offset + ((uint)index << 2);
+                            int index = ParseIndex(name, prefix.Length, name.Length - suffix.Length);
+                            if (index >= 0 && index < r.Count)
+                            {
+                                return r.Offset + ((uint)index << 2);
+                            }
                         }
                     }
                 }
@@ -197,11 +209,11 @@ namespace NanoRemap.Boards
             return RegisterInfo.NoTarget;
         }
 
-        // Decimal digits from 'start' to the end of 's', or -1.
-        private static int ParseIndex(string s, int start)
+        // Decimal digits of s[start, end), or -1.
+        private static int ParseIndex(string s, int start, int end)
         {
             int value = 0;
-            for (int i = start; i < s.Length; i++)
+            for (int i = start; i < end; i++)
             {
                 char c = s[i];
                 if (c < '0' || c > '9' || value > 100000)

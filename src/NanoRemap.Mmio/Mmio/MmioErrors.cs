@@ -61,6 +61,7 @@ namespace NanoRemap.Mmio
             return new ArgumentOutOfRangeException("field", "0x" + field.ToString("X") + " is no packed field ((width << 8) | lsb)");
         }
 
+        // kind: the RegisterPolicy of the word (ReadOnly, Deny or Protect).
         internal static void CheckField(uint mask, int shift)
         {
             if (mask == 0 || shift < 0 || shift > 31 || ((ulong)mask << shift) > 0xFFFFFFFFUL)

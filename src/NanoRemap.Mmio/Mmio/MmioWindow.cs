@@ -42,6 +42,11 @@ namespace NanoRemap.Mmio
     {
         private readonly uint _base;
         private readonly uint _size;
+        private const byte GuardFifo = 4;         // beside RegisterPolicy.ReadOnly (1), Deny (2), Protect (3)
+
+        private readonly uint _guardFirst;        // first window offset with a FIFO register or register policy, or 0xFFFFFFFF
+        private readonly uint _guardSpan;         // last guarded offset - _guardFirst: offset - _guardFirst <= _guardSpan is guarded
+        private readonly byte[] _guardKind;       // per word from _guardFirst: 0, RegisterPolicy, or GuardFifo
         private readonly RegisterSimulator _sim;  // null on hardware
         private readonly RegisterBus _bus;
         private readonly PeripheralBlock _block;
@@ -79,8 +84,30 @@ namespace NanoRemap.Mmio
                     + " is denied by default (security-sensitive); allow it in boards/" + board.Chip + "/board.map and regenerate");
             }
 
+            // Computed once: a window without FIFO or policy registers pays one compare per access; the others
+            // look the word up in one small array (no call on the register path). Protected bits need the
+            // register's current value: the native core (and the simulator playing it) checks them atomically.
+            uint guardFirst;
+            uint guardLast;
+            board.GuardRange(phys, size, out guardFirst, out guardLast);
+            byte[] guardKind = null;
+            if (guardFirst != 0xFFFFFFFF)
+            {
+                guardKind = new byte[((guardLast - guardFirst) >> 2) + 1];
+                for (int w = 0; w < guardKind.Length; w++)
+                {
+                    uint a = phys + guardFirst + ((uint)w << 2);
+                    uint mask;
+                    byte policy = (byte)board.PolicyAt(a, out mask);
+                    guardKind[w] = board.IsFifo(a) ? GuardFifo : policy;
+                }
+            }
+
             _base = phys;
             _size = size;
+            _guardFirst = guardFirst;
+            _guardSpan = guardFirst == 0xFFFFFFFF ? 0 : guardLast - guardFirst;
+            _guardKind = guardKind;
             _sim = bus.Simulator;
             _bus = bus;
             _block = block;
@@ -154,6 +181,20 @@ namespace NanoRemap.Mmio
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
 
+            uint guard = offset - _guardFirst;
+            if (guard <= _guardSpan)
+            {
+                byte kind = _guardKind[guard >> 2];
+                if (kind == GuardFifo)
+                {
+                    throw MmioErrors.Refused("read", _base + offset, _bus.Board.Chip, AccessCheck.Fifo);
+                }
+
+                if (kind == (byte)RegisterPolicy.Deny)
+                {
+                    throw MmioErrors.Refused("read", _base + offset, _bus.Board.Chip, AccessCheck.Denied);
+                }
+            }
 
             if (_sim == null)
             {
@@ -175,6 +216,21 @@ namespace NanoRemap.Mmio
             if ((offset & 3) != 0 || offset >= _size)
             {
                 throw MmioErrors.BadOffset(_base, _size, offset);
+            }
+
+            uint guard = offset - _guardFirst;
+            if (guard <= _guardSpan)
+            {
+                byte kind = _guardKind[guard >> 2];
+                if (kind == (byte)RegisterPolicy.Deny)
+                {
+                    throw MmioErrors.Refused("write", _base + offset, _bus.Board.Chip, AccessCheck.Denied);
+                }
+
+                if (kind == (byte)RegisterPolicy.ReadOnly)
+                {
+                    throw MmioErrors.Refused("write", _base + offset, _bus.Board.Chip, AccessCheck.ReadOnly);
+                }
             }
 
             if (_sim == null)
@@ -209,7 +265,6 @@ namespace NanoRemap.Mmio
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
 
-
             if (_sim == null)
             {
                 return NativeRegisterAccess.NativeModify32(_base + offset, clearMask, setMask, toggleMask);
@@ -236,7 +291,6 @@ namespace NanoRemap.Mmio
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
 
-
             if (_sim == null)
             {
                 NativeRegisterAccess.NativeModify32(_base + offset, 0, mask, 0);
@@ -260,7 +314,6 @@ namespace NanoRemap.Mmio
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
 
-
             if (_sim == null)
             {
                 NativeRegisterAccess.NativeModify32(_base + offset, mask, 0, 0);
@@ -283,7 +336,6 @@ namespace NanoRemap.Mmio
             {
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
-
 
             if (_sim == null)
             {
@@ -341,7 +393,6 @@ namespace NanoRemap.Mmio
             {
                 throw MmioErrors.BadOffset(_base, _size, offset);
             }
-
 
             if (_sim == null)
             {

@@ -7,7 +7,11 @@ namespace NanoRemap.Mmio
     /// A register file per board that behaves like the silicon where it matters: plain read/write
     /// registers, read-only registers (writes ignored), write-only registers (read as zero), the
     /// <c>*_W1TS</c> / <c>*_W1TC</c> aliases that set / clear bits of their target and read as zero, and
-    /// reserved gaps (read as zero, writes ignored). It backs the host tests, the demo and the device tests.
+    /// reserved gaps (read as zero, writes ignored). With a <see cref="RegisterModel"/> (on the host: every
+    /// register of the chip from its SVD facts) registers start at their reset values, read-only bits keep
+    /// their value on a write, write-1-to-clear bits clear on a 1, write-only bits read as zero and
+    /// clear-on-read bits clear when read. Hooks (<see cref="OnRead"/>, <see cref="OnWrite"/>) let a test model
+    /// what the hardware does. It backs the host tests, the demo and the device tests.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -35,6 +39,12 @@ namespace NanoRemap.Mmio
         private readonly uint[][] _words;          // per block, lazily allocated
         private readonly byte[][] _kinds;          // per described block: RegisterAccess per word
         private readonly ushort[][] _targets;      // per described block: target word index of an alias
+        private readonly RegisterModel _model;     // null: every bit plain read/write, reset 0
+        private readonly int[][] _modelIndex;      // per block: model entry + 1 of each word (0: none), null when none
+        private uint[] _hookAddress = new uint[0];
+        private RegisterReadHook[] _readHooks = new RegisterReadHook[0];
+        private RegisterWriteHook[] _writeHooks = new RegisterWriteHook[0];
+        private int _hookCount;
         private readonly uint[] _logAddress = new uint[LogCapacity];
         private readonly uint[] _logValue = new uint[LogCapacity];
         private readonly bool[] _logWrite = new bool[LogCapacity];
@@ -71,6 +81,15 @@ namespace NanoRemap.Mmio
         /// <param name="board">The board map.</param>
         /// <exception cref="ArgumentNullException"><paramref name="board"/> is null.</exception>
         public RegisterSimulator(BoardMap board)
+            : this(board, null)
+        {
+        }
+
+        /// <summary>Creates a simulator whose registers behave as <paramref name="model"/> says (reset values, bit access rules).</summary>
+        /// <param name="board">The board map.</param>
+        /// <param name="model">The register model, or null for plain read/write registers that reset to zero.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="board"/> is null.</exception>
+        public RegisterSimulator(BoardMap board, RegisterModel model)
         {
             if (board == null)
             {
@@ -78,9 +97,47 @@ namespace NanoRemap.Mmio
             }
 
             _board = board;
+            _model = model;
             _words = new uint[board.BlockCount][];
             _kinds = new byte[board.BlockCount][];
             _targets = new ushort[board.BlockCount][];
+            _modelIndex = new int[board.BlockCount][];
+        }
+
+        /// <summary>The register model (null when every register is plain read/write).</summary>
+        public RegisterModel Model
+        {
+            get { return _model; }
+        }
+
+        /// <summary>
+        /// Calls <paramref name="hook"/> on every allowed read of <paramref name="address"/>; its result is what
+        /// the read returns. Null removes the read hook.
+        /// </summary>
+        /// <param name="address">A word address.</param>
+        /// <param name="hook">The hook, or null.</param>
+        public void OnRead(uint address, RegisterReadHook hook)
+        {
+            int slot = HookSlot(address); // may grow the arrays: index after
+            _readHooks[slot] = hook;
+        }
+
+        /// <summary>Calls <paramref name="hook"/> after every allowed write of <paramref name="address"/>. Null removes the write hook.</summary>
+        /// <param name="address">A word address.</param>
+        /// <param name="hook">The hook, or null.</param>
+        public void OnWrite(uint address, RegisterWriteHook hook)
+        {
+            int slot = HookSlot(address); // may grow the arrays: index after
+            _writeHooks[slot] = hook;
+        }
+
+        /// <summary>Puts every register back to its reset value (hooks, counters and the log are kept).</summary>
+        public void Reset()
+        {
+            for (int b = 0; b < _words.Length; b++)
+            {
+                _words[b] = null;
+            }
         }
 
         /// <summary>The board map simulated.</summary>
@@ -100,7 +157,7 @@ namespace NanoRemap.Mmio
         /// </summary>
         /// <param name="address">Physical address.</param>
         /// <returns>The value the silicon returns.</returns>
-        /// <exception cref="InvalidOperationException">The allow-list refuses the read (misaligned, unmapped, denied block, FIFO).</exception>
+        /// <exception cref="InvalidOperationException">The allow-list or the board policy refuses the read (misaligned, unmapped, denied block or register, FIFO).</exception>
         public uint Read32(uint address)
         {
             PeripheralBlock block;
@@ -126,7 +183,7 @@ namespace NanoRemap.Mmio
                 throw Refuse(MmioErrors.OpWrite, address, check);
             }
 
-            WriteAt(block, address, value);
+            WriteAt(MmioErrors.OpWrite, block, address, value);
         }
 
         /// <summary>
@@ -156,7 +213,7 @@ namespace NanoRemap.Mmio
             }
 
             uint old = ReadAt(block, address, check == AccessCheck.Dport);
-            WriteAt(block, address, ((old & ~clear) | set) ^ toggle);
+            WriteAt(MmioErrors.OpModify, block, address, ((old & ~clear) | set) ^ toggle);
             Modifies++;
             return old;
         }
@@ -215,7 +272,7 @@ namespace NanoRemap.Mmio
             for (int i = 0; i < count; i++)
             {
                 uint a = address + step * (uint)i;
-                WriteAt(_board.FindBlock(a), a, buffer[index + i]);
+                WriteAt(MmioErrors.OpBlockWrite, _board.FindBlock(a), a, buffer[index + i]);
             }
         }
 
@@ -354,6 +411,12 @@ namespace NanoRemap.Mmio
                 {
                     throw Refuse(operation, a, check);
                 }
+
+                uint mask;
+                if (!read && _board.PolicyAt(a, out mask) == RegisterPolicy.Protect)
+                {
+                    throw Refuse(operation, a, AccessCheck.Denied); // nr_write_block: a protect register needs its old value
+                }
             }
         }
 
@@ -366,6 +429,7 @@ namespace NanoRemap.Mmio
 
             int b = block.Index;
             uint word = (address - block.Base) >> 2;
+            uint[] words = Words(b, block);
             uint value;
             switch (KindAt(b, block, word))
             {
@@ -376,8 +440,28 @@ namespace NanoRemap.Mmio
                     value = 0;
                     break;
                 default:
-                    value = Words(b, block)[word];
+                    value = words[word];
                     break;
+            }
+
+            int[] index = _modelIndex[b];
+            if (index != null)
+            {
+                if (index[word] != 0)
+                {
+                    int m = index[word] - 1;
+                    value &= ~_model.GetWriteOnlyMask(m);
+                    words[word] &= ~_model.GetClearOnReadMask(m);
+                }
+                else if (block.Describe(word << 2) == null)
+                {
+                    value = 0; // no register here: a reserved word
+                }
+            }
+
+            if (_hookCount != 0)
+            {
+                value = ReadHook(address, value);
             }
 
             Reads++;
@@ -385,11 +469,16 @@ namespace NanoRemap.Mmio
             return value;
         }
 
-        private void WriteAt(PeripheralBlock block, uint address, uint value)
+        private void WriteAt(string operation, PeripheralBlock block, uint address, uint value)
         {
             int b = block.Index;
             uint word = (address - block.Base) >> 2;
             uint[] words = Words(b, block);
+            if (block.HasPolicy && _board.CheckWrite(address, words[word], value) != AccessCheck.Ok)
+            {
+                throw Refuse(operation, address, AccessCheck.Denied);
+            }
+
             switch (KindAt(b, block, word))
             {
                 case RegisterAccess.ReadOnly:
@@ -403,12 +492,34 @@ namespace NanoRemap.Mmio
                     words[_targets[b][word]] &= ~value;
                     break;
                 default:
-                    words[word] = value;
+                    int[] index = _modelIndex[b];
+                    if (index != null && index[word] == 0 && block.Describe(word << 2) == null)
+                    {
+                        IgnoredWrites++; // no register here: a reserved word
+                    }
+                    else if (index != null && index[word] != 0)
+                    {
+                        int m = index[word] - 1;
+                        uint old = words[word];
+                        uint ro = _model.GetReadOnlyMask(m);
+                        uint w1c = _model.GetWriteOneToClearMask(m);
+                        uint next = (old & ro) | (value & ~ro);
+                        words[word] = (next & ~w1c) | (old & w1c & ~value);
+                    }
+                    else
+                    {
+                        words[word] = value;
+                    }
+
                     break;
             }
 
             Writes++;
             Log(address, value, true);
+            if (_hookCount != 0)
+            {
+                WriteHook(address, value);
+            }
         }
 
         /// <summary>
@@ -488,16 +599,107 @@ namespace NanoRemap.Mmio
             return block;
         }
 
+        // The block's storage, allocated on first use at the model's reset values.
         private uint[] Words(int b, PeripheralBlock block)
         {
             uint[] words = _words[b];
             if (words == null)
             {
                 words = new uint[block.Size >> 2];
+                RegisterModel model = _model;
+                if (model != null)
+                {
+                    int[] index = _modelIndex[b];
+                    if (index == null)
+                    {
+                        int first = model.Find(block.Base);
+                        if (first < 0)
+                        {
+                            first = ~first;
+                        }
+
+                        for (int i = first; i < model.Count && model.GetAddress(i) - block.Base < block.Size; i++)
+                        {
+                            if (index == null)
+                            {
+                                index = new int[words.Length];
+                            }
+
+                            index[(model.GetAddress(i) - block.Base) >> 2] = i + 1;
+                        }
+
+                        _modelIndex[b] = index;
+                    }
+
+                    if (index != null)
+                    {
+                        for (int w = 0; w < index.Length; w++)
+                        {
+                            if (index[w] != 0)
+                            {
+                                words[w] = model.GetReset(index[w] - 1);
+                            }
+                        }
+                    }
+                }
+
                 _words[b] = words;
             }
 
             return words;
+        }
+
+        private int HookSlot(uint address)
+        {
+            for (int i = 0; i < _hookCount; i++)
+            {
+                if (_hookAddress[i] == address)
+                {
+                    return i;
+                }
+            }
+
+            if (_hookCount == _hookAddress.Length)
+            {
+                int n = _hookCount == 0 ? 4 : _hookCount * 2;
+                uint[] a = new uint[n];
+                RegisterReadHook[] r = new RegisterReadHook[n];
+                RegisterWriteHook[] w = new RegisterWriteHook[n];
+                Array.Copy(_hookAddress, a, _hookCount);
+                Array.Copy(_readHooks, r, _hookCount);
+                Array.Copy(_writeHooks, w, _hookCount);
+                _hookAddress = a;
+                _readHooks = r;
+                _writeHooks = w;
+            }
+
+            _hookAddress[_hookCount] = address;
+            return _hookCount++;
+        }
+
+        private uint ReadHook(uint address, uint value)
+        {
+            for (int i = 0; i < _hookCount; i++)
+            {
+                if (_hookAddress[i] == address && _readHooks[i] != null)
+                {
+                    return _readHooks[i](this, address, value);
+                }
+            }
+
+            return value;
+        }
+
+        private void WriteHook(uint address, uint value)
+        {
+            for (int i = 0; i < _hookCount; i++)
+            {
+                if (_hookAddress[i] == address && _writeHooks[i] != null)
+                {
+                    _writeHooks[i](this, address, value);
+                    return;
+                }
+            }
         }
 
         private RegisterAccess KindAt(int b, PeripheralBlock block, uint word)

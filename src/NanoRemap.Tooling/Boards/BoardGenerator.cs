@@ -1,17 +1,20 @@
+using NanoRemap.Facts;
+
 namespace NanoRemap.Tooling.Boards;
 
 /// <summary>One file the generator writes: its path relative to the repository root and its contents.</summary>
 public sealed record GeneratedFile(string RelativePath, string Contents);
 
 /// <summary>
-/// <c>nanoremap boards generate</c>: for every boards/&lt;chip&gt;/board.map, writes the managed table, the
-/// native allow-list (.h and .c) and the probe file. The generated files are committed; a test proves they
+/// <c>nanoremap boards generate</c>: for every chip, from boards/&lt;chip&gt;/registers.txt (facts) and board.map
+/// (policy), writes the managed table, the native allow-list, policy and clocks (.h and .c), the probe file, and
+/// the typed register definitions (src/NanoRemap.Chips). The generated files are committed; a test proves they
 /// equal a fresh generation.
 /// </summary>
 public static class BoardGenerator
 {
     /// <summary>The chips with a board map, in the order the files are generated.</summary>
-    public static readonly IReadOnlyList<string> Chips = new[] { "esp32", "esp32s3", "esp32c3" };
+    public static readonly IReadOnlyList<string> Chips = new[] { "esp32", "esp32s2", "esp32s3", "esp32c3", "esp32c5", "esp32c6", "esp32h2" };
 
     /// <summary>Finds the repository root: the nearest ancestor of <paramref name="start"/> with boards/ and NanoRemap.sln.</summary>
     /// <param name="start">A directory inside the repository.</param>
@@ -34,9 +37,25 @@ public static class BoardGenerator
     /// <param name="root">Repository root.</param>
     /// <param name="chip">Chip name.</param>
     /// <returns>The parsed map.</returns>
+    /// <exception cref="BoardMapException">A malformed policy line, or facts that cannot be read.</exception>
     public static BoardMapFile Load(string root, string chip)
     {
-        var map = BoardMapParser.ParseFile(Path.Combine(root, "boards", chip, "board.map"));
+        string factsPath = Path.Combine(root, "boards", chip, "registers.txt");
+        ChipFacts facts;
+        try
+        {
+            facts = ChipFacts.Load(factsPath);
+        }
+        catch (FactsException e)
+        {
+            throw new BoardMapException(e.Message);
+        }
+        catch (IOException e)
+        {
+            throw new BoardMapException($"{factsPath}: {e.Message} (run 'nanoremap boards import-svd' first)");
+        }
+
+        var map = BoardMapParser.ParseFile(Path.Combine(root, "boards", chip, "board.map"), facts);
         if (map.Chip != chip)
         {
             throw new BoardMapException($"boards/{chip}/board.map says 'chip {map.Chip}'");
@@ -55,12 +74,14 @@ public static class BoardGenerator
         {
             var map = Load(root, chip);
             string src = $"boards/{chip}/board.map";
-            files.Add(new GeneratedFile($"src/NanoRemap.Mmio/Boards/{ManagedTableEmitter.ClassName(chip)}.g.cs", ManagedTableEmitter.Emit(map, src)));
+            files.Add(new GeneratedFile($"src/NanoRemap.Boards/{ManagedTableEmitter.ClassName(chip)}.g.cs", ManagedTableEmitter.Emit(map, src, $"boards/{chip}/registers.txt")));
             files.Add(new GeneratedFile($"boards/{chip}/native/nanoremap_board_{chip}.h", NativeTableEmitter.EmitHeader(map, src)));
             files.Add(new GeneratedFile($"boards/{chip}/native/nanoremap_board_{chip}.c", NativeTableEmitter.EmitSource(map, src)));
             files.Add(new GeneratedFile($"boards/{chip}/native/probes.txt", ProbeEmitter.Emit(map, src)));
         }
 
+        // The typed register definitions (helper svd's generator): 'boards generate' / 'check' cover them too.
+        files.AddRange(NanoRemap.Tooling.Facts.ChipDefinitionsGenerator.RenderAll(root).Select(f => new GeneratedFile(f.RelativePath, f.Contents)));
         return files;
     }
 

@@ -1,25 +1,44 @@
 using NanoRemap.Boards;
+using NanoRemap.Facts;
 
 namespace NanoRemap.Tooling.Boards;
 
-/// <summary>A register line of a board.map (<c>reg</c>, <c>regs</c> or <c>gap</c>), with its alias target resolved.</summary>
-public sealed record BoardRegister(string Block, string Name, uint Offset, int Count, RegisterAccess Access, string? TargetName, int Line)
+/// <summary>
+/// A register a block's device table names (for <c>OffsetOf</c> and the W1TS/W1TC aliases): one register, or an
+/// array <c>PREFIX%sSUFFIX</c> of equal registers 4 bytes apart (<c>PIN%s</c>, <c>FUNC%s_OUT_SEL_CFG</c>).
+/// </summary>
+public sealed record BoardRegister(string Block, string Name, uint Offset, int Count, RegisterAccess Access, string? TargetName)
 {
     /// <summary>Offset of the alias target once resolved, else <see cref="RegisterInfo.NoTarget"/>.</summary>
     public uint TargetOffset { get; set; } = RegisterInfo.NoTarget;
 }
 
-/// <summary>A <c>block</c> line of a board.map.</summary>
+/// <summary>A <c>map</c> line resolved against the facts: a block with its base and size.</summary>
 public sealed record BoardBlock(string Name, uint Base, uint Size, bool Allowed, int Line);
 
-/// <summary>A <c>fifo</c> line of a board.map.</summary>
+/// <summary>A <c>fifo</c> line resolved against the facts.</summary>
 public sealed record BoardFifo(uint Address, string Name, int Line);
 
-/// <summary>One parsed boards/&lt;chip&gt;/board.map: the single source of truth of a board.</summary>
+/// <summary>
+/// A register-level policy entry (<c>ro</c>, <c>deny</c>, <c>protect</c>) resolved against the facts: a run of
+/// <see cref="Size"/> bytes from <see cref="Address"/> (consecutive registers of one glob merge into one run).
+/// </summary>
+public sealed record BoardPolicy(uint Address, uint Size, RegisterPolicy Kind, uint Mask, string Name, int Line);
+
+/// <summary>A <c>clock</c> line resolved against the facts.</summary>
+public sealed record BoardClock(string Name, uint EnableRegister, uint EnableMask, uint ResetRegister, uint ResetMask, string IdfModule, string EnableName, string ResetName, int Line);
+
+/// <summary>
+/// One board: the hand-written policy of boards/&lt;chip&gt;/board.map resolved against the register facts of
+/// boards/&lt;chip&gt;/registers.txt. Everything the generator emits comes from here.
+/// </summary>
 public sealed class BoardMapFile
 {
-    /// <summary>The file the map came from (for messages and generated headers).</summary>
+    /// <summary>The policy file the map came from (for messages and generated headers).</summary>
     public required string SourcePath { get; init; }
+
+    /// <summary>The register facts the policy was resolved against.</summary>
+    public required ChipFacts Facts { get; init; }
 
     /// <summary><c>chip</c>.</summary>
     public string Chip { get; set; } = "";
@@ -42,14 +61,20 @@ public sealed class BoardMapFile
     /// <summary><c>gpio</c>: name of the GPIO block.</summary>
     public string GpioBlock { get; set; } = "";
 
-    /// <summary>Blocks in file order.</summary>
+    /// <summary>Blocks sorted by base.</summary>
     public List<BoardBlock> Blocks { get; } = new();
 
-    /// <summary>Registers in file order.</summary>
+    /// <summary>Named registers of the device table (aliases and their targets in every block, all registers of the GPIO block).</summary>
     public List<BoardRegister> Registers { get; } = new();
 
     /// <summary>FIFO registers in file order.</summary>
     public List<BoardFifo> Fifos { get; } = new();
+
+    /// <summary>Register-level policy, sorted by address, non-overlapping.</summary>
+    public List<BoardPolicy> Policy { get; } = new();
+
+    /// <summary>Peripheral clocks in file order (the index is what the native side receives).</summary>
+    public List<BoardClock> Clocks { get; } = new();
 
     /// <summary>Blocks sorted by base, the order every generated table uses.</summary>
     public IReadOnlyList<BoardBlock> SortedBlocks => Blocks.OrderBy(b => b.Base).ToList();
@@ -70,7 +95,10 @@ public sealed class BoardMapFile
             return new PeripheralBlock(b.Name, b.Base, b.Size, b.Allowed,
                 regs.Count == 0 ? null : regs.Select(r => new RegisterInfo(r.Name, r.Offset, r.Count, r.Access, r.TargetOffset)).ToArray());
         }).ToArray();
+        var clocks = Clocks.Select((c, i) => new PeripheralClock(c.Name, c.EnableRegister, c.EnableMask, c.ResetRegister, c.ResetMask, i)).ToArray();
         return new BoardMap(Chip, BusBase, BusSize, HasDport, DportFirst, DportLast,
-            Fifos.Select(f => f.Address).ToArray(), Fifos.Select(f => f.Name).ToArray(), blocks, GpioBlock);
+            Fifos.Select(f => f.Address).ToArray(), Fifos.Select(f => f.Name).ToArray(), blocks, GpioBlock,
+            Policy.Select(p => p.Address).ToArray(), Policy.Select(p => p.Size).ToArray(), Policy.Select(p => (byte)p.Kind).ToArray(),
+            Policy.Select(p => p.Mask).ToArray(), clocks);
     }
 }

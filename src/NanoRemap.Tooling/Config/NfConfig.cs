@@ -44,7 +44,7 @@ public sealed class NfConfig
     /// <summary><c>page_shift</c>: PAGE_SHIFT, valid for <see cref="Arch"/>.</summary>
     public int PageShift { get; }
 
-    /// <summary><c>board</c>: esp32, esp32s3 or esp32c3.</summary>
+    /// <summary><c>board</c>: esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6 or esp32h2.</summary>
     public string Board { get; }
 
     /// <summary>The file the settings came from (full path), or null for the built-in defaults.</summary>

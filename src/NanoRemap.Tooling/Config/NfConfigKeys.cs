@@ -16,7 +16,7 @@ public static class NfConfigKeys
     public const string Board = "board";
 
     /// <summary>The boards nf.config accepts.</summary>
-    public static readonly string[] Boards = { "esp32", "esp32s3", "esp32c3" };
+    public static readonly string[] Boards = NanoRemap.Boards.BoardMap.Names();
 
     /// <summary>Every key, with its default and its value check.</summary>
     public static readonly IReadOnlyList<NfConfigKey> All = new[]
@@ -28,7 +28,7 @@ public static class NfConfigKeys
         // The upper bound depends on arch (1..BITS_PER_LONG-1); NfConfig checks it once both are known.
         new NfConfigKey(PageShift, "12", "PAGE_SHIFT, 1..BITS_PER_LONG-1 (decimal or 0x hex)",
             v => TryParsePageShift(v, out _) ? null : $"'{v}' is not a number in 1..63 (decimal or 0x hex)"),
-        new NfConfigKey(Board, "esp32", "the board: esp32, esp32s3 or esp32c3",
+        new NfConfigKey(Board, "esp32", "the board: esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6 or esp32h2",
             v => Array.IndexOf(Boards, v) >= 0 ? null : NotOneOf(v, Boards)),
     };
 

@@ -2,6 +2,7 @@ using System.Text;
 using NanoRemap.Boards;
 using NanoRemap.Mm;
 using NanoRemap.Mmio;
+using NanoRemap.Tooling.Boards;
 
 namespace NanoRemap.Tooling.Demo;
 
@@ -22,7 +23,7 @@ public static class DemoRunner
 
     /// <summary>Runs the demo.</summary>
     /// <param name="output">Where the story is written.</param>
-    /// <param name="board">esp32, esp32s3 or esp32c3.</param>
+    /// <param name="board">esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6 or esp32h2.</param>
     /// <param name="mmu">True for the MMU reference, false for nommu (the device).</param>
     /// <returns>0 when every step behaved as the model says, 1 otherwise (the reason is printed).</returns>
     /// <exception cref="ArgumentException">No board map for <paramref name="board"/>.</exception>
@@ -83,7 +84,7 @@ public static class DemoRunner
         output.WriteLine();
 
         output.WriteLine("2. What nommu does instead: map the device directly, at its physical address");
-        var sim = new RegisterSimulator(map);
+        var sim = new RegisterSimulator(map, SimulatorModels.ForChip(map.Chip)); // reset values and bit rules from the SVD facts
         RegisterBus bus = RegisterBus.CreateSimulated(sim);
         desc.Set(gpio.Base, (ulong)gpio.Base + gpio.Size, pgoff, flags, 0);
         MmioWindow window = NommuDirectMap.Map(mm, bus, desc, vma);
@@ -110,14 +111,59 @@ public static class DemoRunner
         uint low = window.Read32(outReg);
         output.WriteLine();
 
-        output.WriteLine("4. Counters");
+        bool clockOk = RunClock(output, map, bus, sim, out bool protectRefused);
+        output.WriteLine();
+
+        output.WriteLine("5. Counters");
         output.WriteLine($"   WARN total {mm.Warn.Total}: {SiteCounts(mm.Warn)}");
         output.WriteLine($"   simulator: {sim.Reads} reads, {sim.Writes} writes, {sim.Refused} refused (no access left the {map.Chip} allow-list)");
         bool ok = rc == -Errno.EINVAL && ran == (MmapStep.Prepare | MmapStep.Complete) && prepareRc == 0 && completeRc == -Errno.EINVAL && rc2 == -Errno.EINVAL
             && mm.Warn.Hits(WarnSite.NommuMmapActionPrepare) == 2 && mm.Warn.Hits(WarnSite.NommuMmapActionComplete) == 2
             && (vma.VmFlags & VmFlags.REMAP_FLAGS) == VmFlags.REMAP_FLAGS
-            && high == bit && low == 0 && (window.Read32(enable) & bit) == bit && sim.Refused == 0;
-        return Verdict(output, ok, $"remap rejected with a WARN, direct map accepted, GPIO{Pin} driven high then low");
+            && high == bit && low == 0 && (window.Read32(enable) & bit) == bit && sim.Refused == 0 && clockOk && protectRefused;
+        return Verdict(output, ok, $"remap rejected with a WARN, direct map accepted, GPIO{Pin} driven high then low, LEDC clock enabled in its clock block, the flash controller's protected bits refused");
+    }
+
+    // Step 4: the LEDC bus clock, in the block the chip keeps it in (DPORT on the ESP32, SYSTEM on the S2/S3/C3,
+    // PCR on the C5/C6/H2), then a write the board policy refuses in that same block.
+    private static bool RunClock(TextWriter output, BoardMap map, RegisterBus bus, RegisterSimulator sim, out bool protectRefused)
+    {
+        var facts = SimulatorModels.Facts(map.Chip);
+        string NameAt(uint address) => facts.Registers.FirstOrDefault(r => r.Address == address)?.FullName ?? $"0x{address:X8}";
+        PeripheralClock clock = map.FindClock("LEDC") ?? throw new InvalidOperationException($"{map.Chip}: no LEDC clock line in boards/{map.Chip}/board.map");
+        PeripheralBlock enBlock = map.FindBlock(clock.EnableRegister);
+        PeripheralBlock rstBlock = map.FindBlock(clock.ResetRegister);
+        output.WriteLine($"4. Peripheral clock of LEDC: block {enBlock.Name} (boards/{map.Chip}/board.map 'clock LEDC')");
+        MmioWindow en = bus.MapBlock(enBlock.Name);
+        MmioWindow rst = rstBlock == enBlock ? en : bus.MapBlock(rstBlock.Name);
+        en.SetBits(clock.EnableRegister - enBlock.Base, clock.EnableMask);
+        output.WriteLine($"   {NameAt(clock.EnableRegister)} |= 0x{clock.EnableMask:X8}  (clock on)");
+        rst.ClearBits(clock.ResetRegister - rstBlock.Base, clock.ResetMask);
+        output.WriteLine($"   {NameAt(clock.ResetRegister)} &= ~0x{clock.ResetMask:X8}  (out of reset)");
+        bool ok = (sim.Peek(clock.EnableRegister) & clock.EnableMask) == clock.EnableMask && (sim.Peek(clock.ResetRegister) & clock.ResetMask) == 0;
+
+        protectRefused = false;
+        for (int i = 0; i < map.PolicyCount; i++)
+        {
+            if (map.GetPolicy(i, out uint address, out _, out uint mask) == RegisterPolicy.Protect && enBlock.Contains(address))
+            {
+                uint offset = address - enBlock.Base;
+                uint before = sim.Peek(address);
+                try
+                {
+                    en.Write32(offset, before ^ mask);
+                }
+                catch (InvalidOperationException e)
+                {
+                    protectRefused = sim.Peek(address) == before;
+                    output.WriteLine($"   {NameAt(address)} ^= 0x{mask:X8} (flash controller / CPU bits): {e.Message}");
+                }
+
+                break;
+            }
+        }
+
+        return ok;
     }
 
     private static void Dump(TextWriter output, string when, MmioWindow window, uint outReg, uint enable, uint outW1ts)

@@ -17,7 +17,7 @@ namespace NanoRemap.DeviceTests
     public static class MmioChecks
     {
         /// <summary>The boards every check runs on (the board maps in src/NanoRemap.Mmio/Boards).</summary>
-        public static readonly string[] Boards = new string[] { "esp32", "esp32s3", "esp32c3" };
+        public static readonly string[] Boards = new string[] { "esp32", "esp32s2", "esp32s3", "esp32c3", "esp32c5", "esp32c6", "esp32h2" };
 
         /// <summary>The checks, by name, in the order of <see cref="Run"/>.</summary>
         public static readonly string[] Names = new string[]
@@ -43,6 +43,7 @@ namespace NanoRemap.DeviceTests
             "FifoIsReadTheSafeWayOnTheClassicEsp32",
             "ClockEnableIsReferenceCounted",
             "RefusalsNameTheCheckAndTheAddress",
+            "RegisterPolicyIsRefusedBeforeTheBus",
         };
 
         /// <summary>Runs check <paramref name="index"/> of <see cref="Names"/> on one board; never throws.</summary>
@@ -118,6 +119,7 @@ namespace NanoRemap.DeviceTests
                 case 18: return FifoIsReadTheSafeWayOnTheClassicEsp32(f);
                 case 19: return ClockEnableIsReferenceCounted(f);
                 case 20: return RefusalsNameTheCheckAndTheAddress(f);
+                case 21: return RegisterPolicyIsRefusedBeforeTheBus(f);
                 default: return "no check " + index.ToString();
             }
         }
@@ -426,11 +428,60 @@ namespace NanoRemap.DeviceTests
 
             public Fixture(string board)
             {
-                Board = BoardMap.Get(board);
+                Board = BoardTables.Get(board); // NanoRemap.Boards: builds and registers the chip's table
                 Sim = new RegisterSimulator(Board);
                 Bus = RegisterBus.CreateSimulated(Sim);
                 Gpio = Bus.MapBlock("GPIO");
             }
+        }
+
+        // Every register-level policy run of the board (ro, deny, protect) in an allowed block: refused by the window
+        // before the bus is touched; ro registers still read (eFuse).
+        private static string RegisterPolicyIsRefusedBeforeTheBus(Fixture f)
+        {
+            BoardMap map = f.Board;
+            string d = null;
+            bool sawReadOnly = false;
+            for (int i = 0; i < map.PolicyCount; i++)
+            {
+                uint address;
+                uint size;
+                uint mask;
+                RegisterPolicy kind = map.GetPolicy(i, out address, out size, out mask);
+                PeripheralBlock b = map.FindBlock(address);
+                if (b == null || !b.Allowed)
+                {
+                    continue;
+                }
+
+                MmioWindow w = f.Bus.MapBlock(b.Name);
+                uint o = address - b.Base;
+                string at = b.Name + " +0x" + o.ToString("X");
+                int reads = f.Sim.Reads;
+                int writes = f.Sim.Writes;
+                if (kind == RegisterPolicy.Deny)
+                {
+                    d = Throws(d, "read of denied " + at, typeof(InvalidOperationException), new AccessOn(w, o).Read);
+                    d = Throws(d, "write of denied " + at, typeof(InvalidOperationException), new AccessOn(w, o).Write);
+                }
+                else if (kind == RegisterPolicy.ReadOnly)
+                {
+                    sawReadOnly = true;
+                    w.Read32(o);
+                    reads++;
+                    d = Throws(d, "write of read-only " + at, typeof(InvalidOperationException), new AccessOn(w, o).Write);
+                }
+                else
+                {
+                    d = Throws(d, "write changing protected bits of " + at, typeof(InvalidOperationException), new ValueOn(w, o, f.Sim.Peek(address) ^ mask).Write);
+                }
+
+                d = Eq(d, "bus reads after the refusals at " + at, (uint)reads, (uint)f.Sim.Reads);
+                d = Eq(d, "bus writes after the refusals at " + at, (uint)writes, (uint)f.Sim.Writes);
+            }
+
+            d = True(d, "the board has read-only registers (eFuse)", sawReadOnly);
+            return d;
         }
 
         private static string ModifyIsOneAtomicReadModifyWrite(Fixture f)
@@ -545,6 +596,25 @@ namespace NanoRemap.DeviceTests
         }
 
         // Probes as small classes (no closures over struct locals): nano-friendly delegates to instance methods.
+        private sealed class ValueOn
+        {
+            private readonly MmioWindow _w;
+            private readonly uint _offset;
+            private readonly uint _value;
+
+            public ValueOn(MmioWindow w, uint offset, uint value)
+            {
+                _w = w;
+                _offset = offset;
+                _value = value;
+            }
+
+            public void Write()
+            {
+                _w.Write32(_offset, _value);
+            }
+        }
+
         private sealed class AccessOn
         {
             private readonly MmioWindow _w;

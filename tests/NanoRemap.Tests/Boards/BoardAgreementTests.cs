@@ -30,7 +30,7 @@ public class BoardAgreementTests
     public void Probes_cover_every_decision_the_board_can_make(string chip)
     {
         var seen = BoardFiles.Probes(chip).SelectMany(p => new[] { p.Read, p.Write }).ToHashSet();
-        var expected = new HashSet<string> { "ok", "misaligned", "unmapped", "denied" };
+        var expected = new HashSet<string> { "ok", "misaligned", "unmapped", "denied", "read-only" };
         if (chip == "esp32")
         {
             expected.Add("fifo");
@@ -44,7 +44,9 @@ public class BoardAgreementTests
     [MemberData(nameof(BoardFiles.Chips), MemberType = typeof(BoardFiles))]
     public void Simulator_refuses_exactly_what_the_allow_list_refuses(string chip)
     {
-        var sim = new RegisterSimulator(BoardMap.Get(chip));
+        // The simulator with the chip's full register model, on every register address of the facts and the edges.
+        var sim = SimulatorModels.CreateSimulator(chip);
+        BoardMap map = sim.Board;
         foreach (var (address, read, write) in BoardFiles.Probes(chip))
         {
             int reads = sim.Reads, dport = sim.DportReads, refused = sim.Refused;
@@ -59,6 +61,7 @@ public class BoardAgreementTests
             {
                 var e = Assert.Throws<InvalidOperationException>(() => sim.Read32(address));
                 Assert.Contains(address.ToString("X8"), e.Message);
+                Assert.Contains("(" + read + ":", e.Message); // the refusal names the check
                 Assert.Equal((reads, refused + 1), (sim.Reads, sim.Refused));
             }
 
@@ -66,15 +69,35 @@ public class BoardAgreementTests
             refused = sim.Refused;
             if (write == "ok")
             {
-                sim.Write32(address, 0);
+                uint now = sim.Peek(address);
+                if (map.PolicyAt(address, out uint mask) == RegisterPolicy.Protect)
+                {
+                    var e = Assert.Throws<InvalidOperationException>(() => sim.Write32(address, now ^ mask));
+                    Assert.Contains("(denied:", e.Message);
+                    Assert.Equal((writes, refused + 1), (sim.Writes, sim.Refused));
+                    refused++;
+                }
+
+                sim.Write32(address, now);
                 Assert.Equal(writes + 1, sim.Writes);
             }
             else
             {
-                Assert.Throws<InvalidOperationException>(() => sim.Write32(address, 0xFFFFFFFF));
+                var e = Assert.Throws<InvalidOperationException>(() => sim.Write32(address, 0xFFFFFFFF));
+                Assert.Contains("(" + write + ":", e.Message);
                 Assert.Equal((writes, refused + 1), (sim.Writes, sim.Refused));
             }
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(BoardFiles.Chips), MemberType = typeof(BoardFiles))]
+    public void Probes_hold_every_register_address_of_the_facts(string chip)
+    {
+        var probed = BoardFiles.Probes(chip).Select(p => p.Address).ToHashSet();
+        var facts = SimulatorModels.Facts(chip);
+        Assert.All(facts.Registers, r => Assert.Contains(r.Address, probed));
+        Assert.True(facts.Registers.Count > 1000, $"{chip}: {facts.Registers.Count} registers");
     }
 
     [Theory]
@@ -95,5 +118,23 @@ public class BoardAgreementTests
         }
 
         Assert.Equal(map.FifoCount, Regex.Matches(c, @"/\* [A-Z0-9_]+_FIFO \*/").Count);
+
+        // the register-level policy and the clocks, entry by entry
+        var policy = Regex.Matches(c, @"\{ 0x([0-9A-F]{8})u, NR_POLICY_(RO|DENY|PROTECT), 0x([0-9A-F]{8})u, 0x([0-9A-F]+)u \}")
+            .Select(m => (Convert.ToUInt32(m.Groups[1].Value, 16), m.Groups[2].Value switch { "RO" => RegisterPolicy.ReadOnly, "DENY" => RegisterPolicy.Deny, _ => RegisterPolicy.Protect },
+                Convert.ToUInt32(m.Groups[3].Value, 16), Convert.ToUInt32(m.Groups[4].Value, 16)))
+            .ToList();
+        var managedPolicy = Enumerable.Range(0, map.PolicyCount).Select(i =>
+        {
+            RegisterPolicy kind = map.GetPolicy(i, out uint address, out uint size, out uint mask);
+            return (address, kind, mask, size);
+        }).ToList();
+        Assert.NotEmpty(managedPolicy);
+        Assert.Equal(managedPolicy, policy);
+        var clocks = Regex.Matches(c, @"\{ ""([A-Z0-9_]+)"", 0x([0-9A-F]{8})u, 0x([0-9A-F]{8})u, 0x([0-9A-F]{8})u, 0x([0-9A-F]{8})u, NR_IDF_MODULE\(PERIPH_[A-Z0-9_]+\) \}")
+            .Select(m => (m.Groups[1].Value, Convert.ToUInt32(m.Groups[2].Value, 16), Convert.ToUInt32(m.Groups[3].Value, 16), Convert.ToUInt32(m.Groups[4].Value, 16), Convert.ToUInt32(m.Groups[5].Value, 16)))
+            .ToList();
+        Assert.Equal(Enumerable.Range(0, map.ClockCount).Select(map.GetClock).Select(k => (k.Name, k.EnableRegister, k.EnableMask, k.ResetRegister, k.ResetMask)), clocks);
+        Assert.NotNull(map.FindClock("LEDC"));
     }
 }

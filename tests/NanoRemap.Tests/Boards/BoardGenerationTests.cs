@@ -1,4 +1,5 @@
 using NanoRemap.Boards;
+using NanoRemap.Facts;
 using NanoRemap.Tooling.Boards;
 using Xunit;
 
@@ -19,7 +20,7 @@ public class BoardGenerationTests
         var files = BoardGenerator.Render(BoardFiles.Root).Select(f => f.RelativePath).ToList();
         foreach (string chip in BoardGenerator.Chips)
         {
-            Assert.Contains($"src/NanoRemap.Mmio/Boards/{ManagedTableEmitter.ClassName(chip)}.g.cs", files);
+            Assert.Contains($"src/NanoRemap.Boards/{ManagedTableEmitter.ClassName(chip)}.g.cs", files);
             Assert.Contains($"boards/{chip}/native/nanoremap_board_{chip}.h", files);
             Assert.Contains($"boards/{chip}/native/nanoremap_board_{chip}.c", files);
             Assert.Contains($"boards/{chip}/native/probes.txt", files);
@@ -33,7 +34,7 @@ public class BoardGenerationTests
         string header = System.IO.Path.Combine(root, "boards", "esp32", "native", "nanoremap_board_esp32.c");
         BoardGenerator.Write(root);
         Assert.Empty(BoardGenerator.Stale(root));
-        File.WriteAllText(header, File.ReadAllText(header).Replace("0u, \"EFUSE\"", "1u, \"EFUSE\""));
+        File.WriteAllText(header, File.ReadAllText(header).Replace("0u, \"AES\"", "1u, \"AES\""));
         Assert.Equal(new[] { "boards/esp32/native/nanoremap_board_esp32.c" }, BoardGenerator.Stale(root));
         Assert.Equal(new[] { "boards/esp32/native/nanoremap_board_esp32.c" }, BoardGenerator.Write(root));
         Assert.Empty(BoardGenerator.Stale(root));
@@ -61,32 +62,113 @@ public class BoardGenerationTests
                 Assert.Equal((er.Name, er.Offset, er.Count, er.Access, er.TargetOffset), (ar.Name, ar.Offset, ar.Count, ar.Access, ar.TargetOffset));
             }
         }
+
+        Assert.Equal(expected.PolicyCount, actual.PolicyCount);
+        for (int i = 0; i < expected.PolicyCount; i++)
+        {
+            RegisterPolicy ek = expected.GetPolicy(i, out uint ea, out uint es, out uint em);
+            RegisterPolicy ak = actual.GetPolicy(i, out uint aa, out uint asz, out uint am);
+            Assert.Equal((ek, ea, es, em), (ak, aa, asz, am));
+        }
+
+        Assert.Equal(expected.ClockCount, actual.ClockCount);
+        for (int i = 0; i < expected.ClockCount; i++)
+        {
+            PeripheralClock e = expected.GetClock(i), a = actual.GetClock(i);
+            Assert.Equal((e.Name, e.EnableRegister, e.EnableMask, e.ResetRegister, e.ResetMask, e.Index), (a.Name, a.EnableRegister, a.EnableMask, a.ResetRegister, a.ResetMask, a.Index));
+        }
     }
 
+    // A hand-written facts fixture (contracts §1 format): two peripherals.
+    private const string Facts = """
+        chip x
+        periph A 0x00000000 0x20
+        reg A.OUT 0x00000004 rw 0x00000000
+        field A.OUT.DATA 0 32 rw
+        reg A.OUT_W1TS 0x00000008 wo 0x00000000
+        reg A.OUT_W1TC 0x0000000C wo 0x00000000
+        reg A.CTRL 0x00000010 rw 0x00000000
+        field A.CTRL.EN 0 1 rw
+        field A.CTRL.RST 1 1 rw
+        reg A.ID0 0x00000014 ro 0x12345678
+        reg A.ID1 0x00000018 ro 0x00000000
+        periph B 0x00000100 0x10
+        reg B.X 0x00000100 rw 0x00000000
+        """;
+
+    private const string Head = "chip x\nbus 0x0 0x1000 # r\ngpio A\nmap A allow # r\n";
+
+    private static ChipFacts Fixture() => ChipFacts.Parse(new StringReader(Facts), "x.txt");
+
     [Theory]
-    [InlineData("chip x\nbus 0x0 0x100\nblock A 0x0 0x100 allow\nblock B 0x80 0x80 allow\ngpio A\n", 4, "overlaps")]
-    [InlineData("chip x\nbus 0x0 0x100\nblock A 0x0 0x100 maybe\ngpio A\n", 3, "allow or deny")]
-    [InlineData("chip x\nbus 0x0 0x100\nblock A 0x0 0x100 allow\ngpio A\nreg A OUT_W1TS 0x8 w1ts OUT\n", 5, "plain rw register")]
-    [InlineData("chip x\nbus 0x0 0x100\nblock A 0x0 0x100 allow\ngpio A\nreg A X 0x100 rw\n", 5, "inside block")]
-    [InlineData("chip x\nbus 0x0 0x100\nblock A 0x0 0x100 allow\ngpio A\nfrob 1\n", 5, "unknown keyword")]
-    [InlineData("chip x\nbus 0x0 0x100\nblock A 0x0 0x100 allow\ngpio A\nreg A X 0x10 rw\nreg A Y 0x10 ro\n", 6, "overlaps")]
-    [InlineData("chip x\nbus 0x0 0x100\nblock A 0x0 0x200 allow\ngpio A\n", 3, "inside the bus window")]
-    [InlineData("chip x\nbus 0x0 0x100\nblock A 0x0 0x100 allow\ngpio A\nfifo 0x102 F\n", 5, "FIFO")]
+    [InlineData(Head + "map A deny # r\n", 5, "already named")]
+    [InlineData("chip x\nbus 0x0 0x1000 # r\ngpio A\nmap A maybe # r\nskip B # r\n", 4, "allow or deny")]
+    [InlineData(Head + "skip B\n", 5, "needs a reason")]
+    [InlineData(Head + "skip B # r\ndeny A.NOPE* # r\n", 6, "matches no register")]
+    [InlineData(Head + "skip B # r\nprotect A.CTRL RST,SPI01 # r\n", 6, "no field")]
+    [InlineData(Head + "skip B # r\nfrob 1\n", 6, "unknown keyword")]
+    [InlineData(Head + "skip B # r\nclock A A.CTRL.EN A.CTRL.NOPE PERIPH_A # r\n", 6, "no field")]
+    [InlineData(Head + "skip Z # r\n", 5, "no peripheral")]
+    [InlineData(Head + "skip B # r\ndeny A.CTRL # r\nprotect A.CTRL RST # r\n", 7, "overlaps")]
+    [InlineData(Head + "skip B # r\nro A.OUT # r\nfifo 0x102 F # r\n", 7, "FIFO")]
+    [InlineData("chip y\n", 1, "facts are of")]
     public void Malformed_board_maps_are_rejected_with_their_line(string text, int line, string why)
     {
-        var e = Assert.Throws<BoardMapException>(() => BoardMapParser.Parse(text, "t.map"));
+        var e = Assert.Throws<BoardMapException>(() => BoardMapParser.Parse(text, "t.map", Fixture()));
         Assert.Contains($"t.map:{line}", e.Message);
         Assert.Contains(why, e.Message);
     }
 
     [Fact]
-    public void Aliases_resolve_to_their_target_offsets()
+    public void Every_peripheral_of_the_facts_must_be_mapped_or_skipped()
     {
-        var map = BoardMapParser.Parse("chip x\nbus 0x0 0x100\nblock G 0x0 0x100 allow\ngpio G\nreg G OUT 0x4 rw\nreg G OUT_W1TS 0x8 w1ts OUT\nreg G OUT_W1TC 0xC w1tc OUT\n", "t.map");
+        var e = Assert.Throws<BoardMapException>(() => BoardMapParser.Parse(Head, "t.map", Fixture()));
+        Assert.Contains("t.map", e.Message);
+        Assert.Contains("peripheral B", e.Message);
+    }
+
+    [Fact]
+    public void Policy_resolves_against_the_facts()
+    {
+        var file = BoardMapParser.Parse(Head + "skip B # r\nro A.ID* # r\nprotect A.CTRL RST # r\nclock A A.CTRL.EN A.CTRL.RST PERIPH_A # r\n", "t.map", Fixture());
+        BoardMap map = file.ToBoardMap();
+        PeripheralBlock a = map.Gpio;
+        Assert.Equal((0u, 0x1000u), (a.Base, a.Size)); // base from the facts, size: up to the next page
+        Assert.Equal(2, map.PolicyCount);
+        Assert.Equal(RegisterPolicy.ReadOnly, map.GetPolicy(1, out uint roAt, out uint roSize, out _));
+        Assert.Equal((0x14u, 8u), (roAt, roSize)); // ID0 and ID1 merged into one run
+        Assert.Equal(RegisterPolicy.Protect, map.PolicyAt(0x10, out uint mask));
+        Assert.Equal(2u, mask);
+        Assert.Equal(AccessCheck.ReadOnly, map.Check(0x18, false));
+        Assert.Equal(AccessCheck.Ok, map.Check(0x18, true));
+        Assert.Equal(AccessCheck.Denied, map.CheckWrite(0x10, 0, 2));
+        Assert.Equal(AccessCheck.Ok, map.CheckWrite(0x10, 0, 1));
+        PeripheralClock clock = map.FindClock("A");
+        Assert.Equal((0x10u, 1u, 0x10u, 2u, 0), (clock.EnableRegister, clock.EnableMask, clock.ResetRegister, clock.ResetMask, clock.Index));
+    }
+
+    [Fact]
+    public void Aliases_are_derived_from_the_register_names()
+    {
+        var map = BoardMapParser.Parse(Head + "skip B # r\n", "t.map", Fixture());
         PeripheralBlock g = map.ToBoardMap().Gpio;
         Assert.Equal(0x8u, g.W1tsOffsetFor(0x4));
         Assert.Equal(0xCu, g.W1tcOffsetFor(0x4));
-        Assert.Equal(RegisterInfo.NoTarget, g.W1tsOffsetFor(0x8));
+        Assert.Equal(RegisterInfo.NoTarget, g.W1tsOffsetFor(0x10));
+        Assert.Equal(0x18u, g.OffsetOf("ID1"));
+    }
+
+    [Fact]
+    public void A_malformed_policy_line_writes_nothing()
+    {
+        string root = CopyBoardsTo(TempRoot());
+        string policy = System.IO.Path.Combine(root, "boards", "esp32h2", "board.map");
+        File.AppendAllText(policy, "deny GPIO.NO_SUCH_REGISTER  # broken on purpose\n");
+        var e = Assert.Throws<BoardMapException>(() => BoardGenerator.Write(root));
+        Assert.Contains("board.map:", e.Message);
+        Assert.Contains("NO_SUCH_REGISTER", e.Message);
+        Assert.False(Directory.Exists(System.IO.Path.Combine(root, "src")));
+        Assert.False(Directory.Exists(System.IO.Path.Combine(root, "boards", "esp32", "native")));
     }
 
     private static string TempRoot()
@@ -103,6 +185,7 @@ public class BoardGenerationTests
         {
             Directory.CreateDirectory(System.IO.Path.Combine(root, "boards", chip));
             File.Copy(BoardFiles.Path("boards", chip, "board.map"), System.IO.Path.Combine(root, "boards", chip, "board.map"));
+            File.Copy(BoardFiles.Path("boards", chip, "registers.txt"), System.IO.Path.Combine(root, "boards", chip, "registers.txt"));
         }
 
         return root;

@@ -1,4 +1,5 @@
 using NanoRemap.Boards;
+using NanoRemap.Tooling.Boards;
 using Xunit;
 
 namespace NanoRemap.Tests.Boards;
@@ -7,27 +8,43 @@ public class BoardMapTests
 {
     [Theory]
     [InlineData("esp32", 0x3FF44000u, 0x3FF5A000u)]
+    [InlineData("esp32s2", 0x3F404000u, 0x3F41A000u)]
     [InlineData("esp32s3", 0x60004000u, 0x60007000u)]
     [InlineData("esp32c3", 0x60004000u, 0x60008800u)]
-    public void Gpio_is_allowed_and_efuse_is_denied_by_default(string chip, uint gpio, uint efuse)
+    [InlineData("esp32c5", 0x60091000u, 0x600B4800u)]
+    [InlineData("esp32c6", 0x60091000u, 0x600B0800u)]
+    [InlineData("esp32h2", 0x60091000u, 0x600B0800u)]
+    public void Gpio_is_allowed_and_efuse_is_readable_but_not_writable(string chip, uint gpio, uint efuse)
     {
         BoardMap map = BoardMap.Get(chip);
         Assert.Equal(gpio, map.Gpio.Base);
         Assert.True(map.Gpio.Allowed);
-        PeripheralBlock e = map.FindBlock(efuse);
+        PeripheralBlock e = map.FindBlock(efuse)!;
         Assert.Equal("EFUSE", e.Name);
-        Assert.False(e.Allowed);
-        Assert.Equal(AccessCheck.Denied, map.Check(efuse, true));
+        Assert.True(e.Allowed);
+        Assert.Equal(AccessCheck.Ok, map.Check(efuse, true));
+        Assert.Equal(AccessCheck.ReadOnly, map.Check(efuse, false));
+        var efuseRegisters = SimulatorModels.Facts(chip).Registers.Where(r => r.Peripheral.Name == "EFUSE").ToList();
+        Assert.NotEmpty(efuseRegisters);
+        foreach (var r in efuseRegisters)
+        {
+            Assert.Equal(AccessCheck.Ok, map.Check(r.Address, true));          // MAC, chip revision, ...
+            Assert.Equal(AccessCheck.ReadOnly, map.Check(r.Address, false));   // CMD, CONF, PGM_DATA: no programming
+        }
     }
 
     [Theory]
     [InlineData("esp32s3", "AES")]
     [InlineData("esp32s3", "HMAC")]
-    [InlineData("esp32s3", "DIGITAL_SIGNATURE")]
+    [InlineData("esp32s3", "DS")]
+    [InlineData("esp32s3", "EXTMEM")]
+    [InlineData("esp32s2", "PMS")]
+    [InlineData("esp32c5", "KEYMNG")]
+    [InlineData("esp32c6", "HP_APM")]
+    [InlineData("esp32h2", "SPI0")]
     [InlineData("esp32c3", "XTS_AES")]
     [InlineData("esp32c3", "SHA")]
-    [InlineData("esp32", "FLASH_MMU_TABLE_PRO")]
-    [InlineData("esp32", "SPI_ENCRYPT")]
+    [InlineData("esp32", "FLASH_ENCRYPTION")]
     [InlineData("esp32", "SPI0")]
     public void Security_sensitive_blocks_are_denied(string chip, string block)
     {
@@ -64,7 +81,8 @@ public class BoardMapTests
     [InlineData("esp32", "OUT_W1TS", 0x08u)]
     [InlineData("esp32", "PIN0", 0x88u)]
     [InlineData("esp32", "PIN39", 0x124u)]
-    [InlineData("esp32", "FUNC_OUT_SEL_CFG0", 0x530u)]
+    [InlineData("esp32", "FUNC0_OUT_SEL_CFG", 0x530u)]
+    [InlineData("esp32s3", "FUNC5_OUT_SEL_CFG", 0x568u)]
     [InlineData("esp32s3", "PIN0", 0x74u)]
     [InlineData("esp32c3", "PIN25", 0xD8u)]
     [InlineData("esp32c3", "STATUS_NEXT", 0x14Cu)]
@@ -84,16 +102,21 @@ public class BoardMapTests
     }
 
     [Fact]
-    public void C3_has_reserved_gaps_where_the_second_gpio_bank_would_be()
+    public void C3_has_no_second_gpio_bank()
     {
         PeripheralBlock gpio = BoardMap.Esp32C3.Gpio;
-        foreach (uint offset in new uint[] { 0x10, 0x14, 0x18, 0x2C, 0x40, 0x50, 0x68, 0xDC, 0x148 })
-        {
-            Assert.Equal(RegisterAccess.Reserved, gpio.AccessAt(offset));
-        }
-
+        Assert.Throws<ArgumentException>(() => gpio.OffsetOf("OUT1"));
+        Assert.Throws<ArgumentException>(() => gpio.OffsetOf("ENABLE1_W1TS"));
         Assert.Equal(RegisterAccess.ReadWrite, gpio.AccessAt(0x04));
-        Assert.Equal(RegisterAccess.ReadOnly, gpio.AccessAt(0x3C));
+        Assert.Equal(RegisterAccess.ReadOnly, gpio.AccessAt(0x3C)); // IN, from the SVD facts
+    }
+
+    [Fact]
+    public void Flash_mmu_tables_of_the_esp32_are_not_mappable()
+    {
+        // DR_REG_FLASH_MMU_TABLE_PRO/APP are no SVD peripheral: unmapped, refused like a denied block.
+        Assert.Equal(AccessCheck.Unmapped, BoardMap.Esp32.Check(0x3FF10000, true));
+        Assert.Equal(AccessCheck.Unmapped, BoardMap.Esp32.Check(0x3FF13FFC, false));
     }
 
     [Fact]

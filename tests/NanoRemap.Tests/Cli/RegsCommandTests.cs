@@ -68,10 +68,12 @@ public class RegsCommandTests
     [Fact]
     public void The_policy_word_comes_from_the_board_map_or_is_na_for_a_chip_without_one()
     {
-        Assert.EndsWith("policy=denied", Regs("esp32", "EFUSE.BLK0_RDATA1").Lines[0]);
+        Assert.EndsWith("policy=read-only", Regs("esp32", "EFUSE.BLK0_RDATA1").Lines[0]);
         Assert.EndsWith("policy=allow", Regs("esp32", "GPIO.OUT").Lines[0]);
-        string c6 = Regs("esp32c6", "GPIO.OUT").Lines[0];
-        Assert.True(c6.EndsWith("policy=n/a", StringComparison.Ordinal) || c6.Contains("policy=allow", StringComparison.Ordinal), c6);
+        Assert.EndsWith("policy=denied", Regs("esp32", "DPORT.PRO_CACHE_CTRL").Lines[0]);
+        Assert.EndsWith("policy=denied", Regs("esp32s3", "SYSTEM.CORE_1_CONTROL_0").Lines[0]);
+        Assert.EndsWith("policy=protect:0x00000002", Regs("esp32", "DPORT.PERIP_RST_EN").Lines[0]);
+        Assert.EndsWith("policy=allow", Regs("esp32c6", "GPIO.OUT").Lines[0]);
     }
 
     [Theory]

@@ -48,7 +48,7 @@ public class NfConfigTests
     [InlineData("arch = x86\n", 1, "bad value for arch: 'x86' is not one of ilp32, ilp32-phys64, lp64")]
     [InlineData("page_shift = twelve\n", 1, "bad value for page_shift")]
     [InlineData("page_shift = 0\n", 1, "bad value for page_shift")]
-    [InlineData("board = esp8266\n", 1, "bad value for board: 'esp8266' is not one of esp32, esp32s3, esp32c3")]
+    [InlineData("board = esp8266\n", 1, "bad value for board: 'esp8266' is not one of esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6, esp32h2")]
     [InlineData("model =\n", 1, "missing value for model")]
     [InlineData(" = mmu\n", 1, "missing key before '='")]
     [InlineData("arch = ilp32\npage_shift = 32\n", 2, "page_shift: 32 is out of range for arch ilp32 (1..31)")]

@@ -18,6 +18,7 @@ public sealed class NfprojSyncTests
         // .nfproj, folders (under the .nfproj's own) whose .cs files it must not list
         { "src/NanoRemap/NanoRemap.nfproj", "" },
         { "src/NanoRemap.Mmio/NanoRemap.Mmio.nfproj", "" },
+        { "src/NanoRemap.Boards/NanoRemap.Boards.nfproj", "" },
         { "src/NanoRemap.Chips/NanoRemap.Esp32/NanoRemap.Esp32.nfproj", "" },
         { "src/NanoRemap.Chips/NanoRemap.Esp32S2/NanoRemap.Esp32S2.nfproj", "" },
         { "src/NanoRemap.Chips/NanoRemap.Esp32S3/NanoRemap.Esp32S3.nfproj", "" },
@@ -26,6 +27,7 @@ public sealed class NfprojSyncTests
         { "src/NanoRemap.Chips/NanoRemap.Esp32C6/NanoRemap.Esp32C6.nfproj", "" },
         { "src/NanoRemap.Chips/NanoRemap.Esp32H2/NanoRemap.Esp32H2.nfproj", "" },
         { "samples/Blink/Blink.nfproj", "" },
+        { "samples/LedcPwm/LedcPwm.nfproj", "" },
         { "tests/NanoRemap.DeviceTests/NFUnitTest.nfproj", "HostRun" },
     };
 
@@ -111,7 +113,7 @@ public sealed class NfprojSyncTests
         XDocument doc = Load(DeviceTestPaths.At("samples/Blink/Blink.nfproj"));
         Assert.Equal("Blink", Property(doc, "AssemblyName"));
         Assert.Equal("Exe", Property(doc, "OutputType"));
-        Assert.Equal(new[] { @"..\..\src\NanoRemap\NanoRemap.nfproj", @"..\..\src\NanoRemap.Mmio\NanoRemap.Mmio.nfproj" }, ProjectReferences(doc));
+        Assert.Equal(new[] { @"..\..\src\NanoRemap\NanoRemap.nfproj", @"..\..\src\NanoRemap.Mmio\NanoRemap.Mmio.nfproj", @"..\..\src\NanoRemap.Boards\NanoRemap.Boards.nfproj", @"..\..\src\NanoRemap.Chips\NanoRemap.Esp32\NanoRemap.Esp32.nfproj" }, ProjectReferences(doc));
         Assert.True(File.Exists(DeviceTestPaths.At("src/NanoRemap/NanoRemap.nfproj")));
     }
 
@@ -125,7 +127,7 @@ public sealed class NfprojSyncTests
         Assert.Contains(doc.Descendants(Ms + "ProjectCapability"), c => (string)c.Attribute("Include") == "TestContainer");
         Assert.Equal(@"$(MSBuildProjectDirectory)\nano.runsettings", Property(doc, "RunSettingsFilePath"));
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(path)!, "nano.runsettings")));
-        Assert.Equal(new[] { @"..\..\src\NanoRemap\NanoRemap.nfproj", @"..\..\src\NanoRemap.Mmio\NanoRemap.Mmio.nfproj" }, ProjectReferences(doc));
+        Assert.Equal(new[] { @"..\..\src\NanoRemap\NanoRemap.nfproj", @"..\..\src\NanoRemap.Mmio\NanoRemap.Mmio.nfproj", @"..\..\src\NanoRemap.Boards\NanoRemap.Boards.nfproj" }, ProjectReferences(doc));
 
         // TestFramework and the launcher come from the package version packages.config pins.
         string version = AssertPackagesConfig("tests/NanoRemap.DeviceTests/packages.config", ("nanoFramework.CoreLibrary", "1.17.11"), ("nanoFramework.TestFramework", null))[1];

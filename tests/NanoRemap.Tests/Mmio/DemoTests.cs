@@ -10,10 +10,14 @@ namespace NanoRemap.Tests.Mmio;
 public class DemoTests
 {
     [Theory]
-    [InlineData("esp32", "0x3FF44000")]
-    [InlineData("esp32s3", "0x60004000")]
-    [InlineData("esp32c3", "0x60004000")]
-    public void Nommu_demo_tells_the_whole_story(string board, string gpio)
+    [InlineData("esp32", "0x3FF44000", "DPORT", "DPORT.PERIP_CLK_EN |= 0x00000800")]
+    [InlineData("esp32s2", "0x3F404000", "SYSTEM", "SYSTEM.PERIP_CLK_EN0 |= 0x00000800")]
+    [InlineData("esp32s3", "0x60004000", "SYSTEM", "SYSTEM.PERIP_CLK_EN0 |= 0x00000800")]
+    [InlineData("esp32c3", "0x60004000", "SYSTEM", "SYSTEM.PERIP_CLK_EN0 |= 0x00000800")]
+    [InlineData("esp32c5", "0x60091000", "PCR", "PCR.LEDC_CONF |= 0x00000001")]
+    [InlineData("esp32c6", "0x60091000", "PCR", "PCR.LEDC_CONF |= 0x00000001")]
+    [InlineData("esp32h2", "0x60091000", "PCR", "PCR.LEDC_CONF |= 0x00000001")]
+    public void Nommu_demo_tells_the_whole_story(string board, string gpio, string clockBlock, string clockLine)
     {
         var output = new StringWriter();
         Assert.Equal(0, DemoRunner.Run(output, board, mmu: false));
@@ -31,13 +35,19 @@ public class DemoTests
         Assert.Contains("after clear  OUT=0x00000000 ENABLE=0x00000004", text);
         Assert.Contains("NommuMmapActionPrepare x2, NommuMmapActionComplete x2", text);
         Assert.Contains("0 refused", text);
+        Assert.Contains($"Peripheral clock of LEDC: block {clockBlock}", text);
+        Assert.Contains(clockLine, text);
+        Assert.Contains("refused: denied by the board policy", text);
         Assert.Contains("demo ok", text);
     }
 
     [Theory]
     [InlineData("esp32", "3FF44")]
+    [InlineData("esp32s2", "3F404")]
     [InlineData("esp32s3", "60004")]
     [InlineData("esp32c3", "60004")]
+    [InlineData("esp32c6", "60091")]
+    [InlineData("esp32h2", "60091")]
     public void Mmu_demo_shows_the_same_driver_succeeding(string board, string pfn)
     {
         var output = new StringWriter();

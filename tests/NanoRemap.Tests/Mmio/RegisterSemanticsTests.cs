@@ -67,7 +67,7 @@ public class RegisterSemanticsTests
     [Fact]
     public void Read_only_registers_ignore_writes()
     {
-        var (sim, bus) = WindowTests.Board("esp32");
+        var (sim, bus) = WindowTests.ModelBoard("esp32");
         MmioWindow gpio = bus.MapBlock("GPIO");
         uint input = gpio.OffsetOf("IN");
         sim.Poke(0x3FF4403C, 0x0000_0010); // the pin levels, set by the outside world
@@ -79,9 +79,9 @@ public class RegisterSemanticsTests
     [Fact]
     public void Reserved_gaps_read_as_zero_and_ignore_writes()
     {
-        var (sim, bus) = WindowTests.Board("esp32c3");
+        var (sim, bus) = WindowTests.ModelBoard("esp32c3");
         MmioWindow gpio = bus.MapBlock("GPIO");
-        gpio.Write32(0x10, 0x1234); // where OUT1 is on the ESP32
+        gpio.Write32(0x10, 0x1234); // where OUT1 is on the ESP32: no register of the C3's SVD
         Assert.Equal(0u, gpio.Read32(0x10));
         Assert.Equal(0u, sim.Peek(0x60004010));
         Assert.Equal(1, sim.IgnoredWrites);

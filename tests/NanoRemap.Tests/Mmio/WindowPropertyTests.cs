@@ -33,8 +33,17 @@ public class WindowPropertyTests
                 from o in Gen.UInt[0, 0xFFF]
                 select map.GetBlock(i).Base + (o & ~3u)),
             (1, map.FifoCount == 0 ? Gen.Const(map.BusBase) : Gen.Int[0, map.FifoCount - 1].Select(map.GetFifoAddress)),
+            (2, from i in Gen.Int[0, map.PolicyCount - 1]
+                from d in Gen.Int[-2, 2]
+                select unchecked((uint)(PolicyStart(map, i) + (d * 4)))),
             (1, Gen.UInt[map.BusBase, map.BusBase + map.BusSize - 1]),
             (1, Gen.UInt));
+
+    private static uint PolicyStart(BoardMap map, int i)
+    {
+        map.GetPolicy(i, out uint address, out _, out _);
+        return address;
+    }
 
     private static Gen<uint> Size =>
         Gen.Frequency(
@@ -144,7 +153,8 @@ public class WindowPropertyTests
     }
 
     // Runs f; true with its result, false after a documented exception (ArgumentException and its
-    // subclasses). Anything else propagates and fails the property.
+    // subclasses, and the window's own board-policy refusal, raised before the bus). Anything else propagates
+    // and fails the property.
     private static bool Documented<T>(Func<T> f, out T result)
     {
         try
@@ -153,6 +163,11 @@ public class WindowPropertyTests
             return true;
         }
         catch (ArgumentException)
+        {
+            result = default;
+            return false;
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("by the board policy", StringComparison.Ordinal))
         {
             result = default;
             return false;

@@ -12,6 +12,13 @@ public class WindowTests
         return (sim, RegisterBus.CreateSimulated(sim));
     }
 
+    /// <summary>A simulated board whose registers behave as the chip's SVD facts say (reset values, bit access).</summary>
+    internal static (RegisterSimulator Sim, RegisterBus Bus) ModelBoard(string chip)
+    {
+        var sim = NanoRemap.Tooling.Boards.SimulatorModels.CreateSimulator(chip);
+        return (sim, RegisterBus.CreateSimulated(sim));
+    }
+
     [Theory]
     [InlineData(0x3FF44002u, 0x10u)]   // misaligned start
     [InlineData(0x3FF44000u, 0x6u)]    // size not a multiple of 4
@@ -36,9 +43,11 @@ public class WindowTests
     }
 
     [Theory]
-    [InlineData("esp32", "EFUSE")]
+    [InlineData("esp32", "AES")]
     [InlineData("esp32s3", "HMAC")]
-    [InlineData("esp32c3", "EFUSE")]
+    [InlineData("esp32c3", "SPI1")]
+    [InlineData("esp32c6", "EXTMEM")]
+    [InlineData("esp32h2", "DS")]
     public void Denied_blocks_cannot_be_mapped(string chip, string block)
     {
         var (_, bus) = Board(chip);
@@ -167,9 +176,12 @@ public class WindowTests
     public void Raw_bus_calls_are_still_refused_by_the_simulated_native_layer()
     {
         var (sim, bus) = Board("esp32");
-        Assert.Throws<InvalidOperationException>(() => bus.Read32(0x3FF5A000)); // EFUSE
+        Assert.Throws<InvalidOperationException>(() => bus.Read32(0x3FF01000)); // AES
         Assert.Throws<InvalidOperationException>(() => bus.Write32(0x3FF44001, 0));
-        Assert.Equal(2, sim.Refused);
-        Assert.Equal(0u, sim.Peek(0x3FF5A000));
+        Assert.Throws<InvalidOperationException>(() => bus.Write32(0x3FF5A104, 1)); // EFUSE_CMD: read-only by policy
+        Assert.Throws<InvalidOperationException>(() => bus.Read32(0x3FF00040)); // DPORT_PRO_CACHE_CTRL: denied register
+        Assert.Equal(4, sim.Refused);
+        Assert.Equal(0u, sim.Peek(0x3FF01000));
+        Assert.Equal(0u, sim.Peek(0x3FF5A104));
     }
 }

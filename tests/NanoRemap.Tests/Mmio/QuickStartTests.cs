@@ -1,0 +1,58 @@
+using NanoRemap.Boards;
+using NanoRemap.Chips;
+using NanoRemap.Mmio;
+using NanoRemap.Tooling.Boards;
+using Xunit;
+
+namespace NanoRemap.Tests.Mmio;
+
+/// <summary>
+/// The driver writer's quick start proposed for the README, run on the simulated bus: map a block, typed
+/// constants, the peripheral clock, the simulator with a hook. (On the device the bus is
+/// <c>RegisterBus.CreateHardware(BoardTables.Esp32)</c>; everything else is the same code.)
+/// </summary>
+public class QuickStartTests
+{
+    [Fact]
+    public void Map_a_block_enable_its_clock_and_write_typed_constants()
+    {
+        BoardMap board = BoardTables.Esp32;
+        var sim = SimulatorModels.CreateSimulator("esp32");
+        RegisterBus bus = RegisterBus.CreateSimulated(sim);
+
+        PeripheralClock clock = board.FindClock("LEDC");
+        MmioWindow dport = bus.MapBlock("DPORT");
+        dport.SetBits(Esp32.Dport.PERIP_CLK_EN, clock.EnableMask);
+        dport.ClearBits(Esp32.Dport.PERIP_RST_EN, clock.ResetMask);
+
+        MmioWindow ledc = bus.MapBlock("LEDC");
+        ledc.SetField(Esp32.Ledc.LSTIMER0_CONF, Esp32.Ledc.LSTIMER0_CONF_LSTIMER0_DUTY_RES, 10);
+        MmioWindow gpio = bus.MapBlock("GPIO");
+        gpio.Write32(Esp32.Gpio.ENABLE_W1TS, 1u << 2);
+        gpio.Write32(Esp32.Gpio.OUT_W1TS, 1u << 2);
+
+        Assert.Equal(1u << 11, sim.Peek(Esp32.Dport.BASE + Esp32.Dport.PERIP_CLK_EN) & (1u << 11));
+        Assert.Equal(0u, sim.Peek(Esp32.Dport.BASE + Esp32.Dport.PERIP_RST_EN) & (1u << 11));
+        Assert.Equal(10u, ledc.GetField(Esp32.Ledc.LSTIMER0_CONF, Esp32.Ledc.LSTIMER0_CONF_LSTIMER0_DUTY_RES));
+        Assert.Equal(1u << 2, gpio.Read32(Esp32.Gpio.OUT) & (1u << 2));
+        Assert.Same(board, BoardMap.Get("esp32"));
+    }
+
+    [Fact]
+    public void The_simulator_with_a_hook_lets_a_polling_driver_terminate()
+    {
+        var sim = SimulatorModels.CreateSimulator("esp32s3");
+        RegisterBus bus = RegisterBus.CreateSimulated(sim);
+        MmioWindow systimer = bus.MapBlock("SYSTIMER");
+        int polls = 0;
+        sim.OnRead(Esp32S3.Systimer.BASE + Esp32S3.Systimer.UNIT0_OP, (s, address, value) => ++polls < 3 ? value : value | (1u << 29));
+
+        systimer.Write32(Esp32S3.Systimer.UNIT0_OP, 1u << 30);   // TIMER_UNIT0_UPDATE: latch the counter
+        while (systimer.GetField(Esp32S3.Systimer.UNIT0_OP, Esp32S3.Systimer.UNIT0_OP_TIMER_UNIT0_VALUE_VALID) == 0)
+        {
+            Assert.True(polls < 10, "the poll must end");
+        }
+
+        Assert.Equal(3, polls); // VALUE_VALID on the third poll
+    }
+}
