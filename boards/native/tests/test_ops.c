@@ -58,13 +58,15 @@ static void test_modify_semantics(const nr_board_t *b)
 
 static void test_modify_refusals_touch_nothing(const nr_board_t *b)
 {
-    const nr_block_t *efuse = block_named(b, "EFUSE");
+    const nr_block_t *aes = block_named(b, "AES");     /* a block denied on every chip */
+    const nr_block_t *efuse = block_named(b, "EFUSE"); /* mapped, every register read-only */
     const nr_block_t *gpio = block_named(b, "GPIO");
     sim_bus_t s;
     sim_init(&s);
     nr_bus_t bus = sim_as_locked_bus(&s, 1);
     uint32_t old = 0x5A5A5A5Au;
-    CHECK(nr_modify32(b, &bus, efuse->base, 0, 1, 0, &old) == NR_DENIED);
+    CHECK(nr_modify32(b, &bus, aes->base, 0, 1, 0, &old) == NR_DENIED);
+    CHECK(nr_modify32(b, &bus, efuse->base, 0, 1, 0, &old) == NR_READONLY);
     CHECK(nr_modify32(b, &bus, gpio->base + 2, 0, 1, 0, &old) == NR_MISALIGNED);
     CHECK(nr_modify32(b, &bus, 0x00000000u, 0, 1, 0, &old) == NR_UNMAPPED);
     CHECK(old == 0x5A5A5A5Au && sim_accesses(&s) == 0 && s.locks == 0);

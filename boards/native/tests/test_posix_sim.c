@@ -25,7 +25,8 @@ static int checks;
 #define GPIO_OUT_W1TS 0x3FF44008u
 #define GPIO_OUT_W1TC 0x3FF4400Cu
 #define GPIO_IN 0x3FF4403Cu
-#define EFUSE 0x3FF5A000u
+#define EFUSE 0x3FF5A000u /* mapped, every register read-only */
+#define AES 0x3FF01000u   /* denied block */
 #define UART0_FIFO 0x3FF40000u
 
 int main(void)
@@ -66,10 +67,13 @@ int main(void)
 
     /* refusals touch nothing */
     uint32_t before = nr_posix_stats()->reads + nr_posix_stats()->writes;
-    CHECK(nr_read32(b, bus, EFUSE, &v) == NR_DENIED);
+    CHECK(nr_read32(b, bus, AES, &v) == NR_DENIED);
     CHECK(nr_write32(b, bus, GPIO_OUT + 1, 0) == NR_MISALIGNED);
-    CHECK(nr_modify32(b, bus, EFUSE, 0, 1, 0, NULL) == NR_DENIED);
+    CHECK(nr_modify32(b, bus, AES, 0, 1, 0, NULL) == NR_DENIED);
+    CHECK(nr_modify32(b, bus, EFUSE, 0, 1, 0, NULL) == NR_READONLY);
+    CHECK(nr_write32(b, bus, EFUSE, 1) == NR_READONLY);
     CHECK(nr_posix_stats()->reads + nr_posix_stats()->writes == before && nr_posix_peek(EFUSE) == 0);
+    CHECK(nr_read32(b, bus, EFUSE, &v) == NR_OK); /* eFuse reads work: MAC address, chip revision */
 
     /* without a clock table in the generated board tables every clock operation is refused */
     int rc = nr_firmware_clock(0, NR_CLOCK_ENABLE);
