@@ -148,7 +148,7 @@ namespace NanoRemap.DeviceTests
         {
             if (_at >= _data.Length)
             {
-                throw Error("the data ends inside a case");
+                throw Error("the data ends early");
             }
 
             return _data[_at++];
