@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using NanoRemap.Mm;
 using NanoRemap.Tooling.Config;
 using NanoRemap.Tooling.Eval;
 
