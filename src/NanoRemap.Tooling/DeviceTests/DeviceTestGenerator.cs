@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using NanoRemap.Mm;
 using NanoRemap.Tooling.Config;
 using NanoRemap.Tooling.Eval;
 
@@ -16,11 +15,20 @@ public sealed record GeneratedDeviceTests(string Cases, string Tests, int CaseCo
 /// <summary>
 /// Generates the device test data from tests/vectors/*.vec: every case line parsed with the CLI's own
 /// parser (<see cref="EvalCaseParser"/>), its expected line checked against the contract's output rules,
-/// both written as plain fields of <c>NanoRemap.DeviceTests.VectorCase</c> (no generics, arrays only),
-/// one method and one array per file; plus one <c>[TestMethod]</c> per file for NFUnitTest. A test in
-/// tests/NanoRemap.Tests/DeviceTests checks that regenerating gives the committed files, so the host and
-/// the device check the same data.
+/// both packed (<see cref="VectorCasePacker"/>) into one constant <c>byte[]</c> per file, one method per file
+/// that decodes it with <c>VectorCaseReader.Decode</c> into <c>NanoRemap.DeviceTests.VectorCase</c> objects;
+/// plus one <c>[TestMethod]</c> per file for NFUnitTest. A test in tests/NanoRemap.Tests/DeviceTests checks that
+/// regenerating gives the committed files, so the host and the device check the same data.
 /// </summary>
+/// <remarks>
+/// Why packed data: a nanoFramework assembly addresses its bytecode with 16-bit offsets (at most 64 KB of IL), and
+/// an object initializer costs IL for every field of every case (409 cases were 50 KB). A constant byte array is
+/// stored by the compiler as a raw data blob and loaded with one <c>InitializeArray</c>, so a file's method is a
+/// few dozen bytes of IL whatever its case count. The MetadataProcessor puts that blob in the .pe signature table,
+/// which is 16-bit indexed as well: tests/NanoRemap.DeviceTests/HostRun/NanoBudgetTests keeps it small. The layout
+/// is documented on <see cref="VectorCasePacker"/> and on the decoder. In the generated file each case's bytes
+/// follow a comment with its .vec line.
+/// </remarks>
 public static class DeviceTestGenerator
 {
     /// <summary>The generated cases, relative to the repository root (compiled for nano and host).</summary>
@@ -86,8 +94,18 @@ public static class DeviceTestGenerator
                     throw new FormatException($"{fileName}:{v.Line}: {ex.Message}", ex);
                 }
 
-                body.Append("                // ").Append(v.CaseText).Append(" => ").Append(v.ExpectedText).Append('\n');
-                body.Append("                ").Append(CaseInitializer(v.Line, c, e)).Append(",\n");
+                body.Append("                // ").Append(Count(v.Line)).Append(": ").Append(v.CaseText).Append(" => ").Append(v.ExpectedText).Append('\n');
+                byte[] packed;
+                try
+                {
+                    packed = VectorCasePacker.Pack(v.Line, c, e);
+                }
+                catch (FormatException ex)
+                {
+                    throw new FormatException($"{fileName}:{v.Line}: {ex.Message}", ex);
+                }
+
+                AppendBytes(body, packed);
                 n++;
             }
 
@@ -101,11 +119,13 @@ public static class DeviceTestGenerator
             }
 
             cases.Append(".</summary>\n");
-            cases.Append("        /// <returns>The cases, in file order.</returns>\n");
+            cases.Append("        /// <returns>The cases, in file order, decoded from packed data (layout: VectorCaseReader).</returns>\n");
             cases.Append("        public static VectorFile ").Append(method).Append("()\n");
             cases.Append("        {\n");
-            cases.Append("            return new VectorFile(\"").Append(fileName).Append("\", new VectorCase[]\n");
+            cases.Append("            return VectorCaseReader.Decode(\"").Append(fileName).Append("\", new byte[]\n");
             cases.Append("            {\n");
+            cases.Append("                // ").Append(Count(n)).Append(" cases\n");
+            AppendBytes(cases, VectorCasePacker.FileHeader(n));
             cases.Append(body);
             cases.Append("            });\n");
             cases.Append("        }\n");
@@ -119,9 +139,11 @@ public static class DeviceTestGenerator
         }
 
         string casesText = Header +
-            "using NanoRemap.Mm;\n\n" +
             "namespace NanoRemap.DeviceTests\n{\n" +
-            "    /// <summary>The conformance vectors of tests/vectors: " + Count(caseCount) + " cases in " + Count(files.Length) + " files, one method per file.</summary>\n" +
+            "    /// <summary>\n" +
+            "    /// The conformance vectors of tests/vectors: " + Count(caseCount) + " cases in " + Count(files.Length) + " files, one method per file.\n" +
+            "    /// Each file is one constant byte array (raw data, not IL) that VectorCaseReader decodes when it is loaded.\n" +
+            "    /// </summary>\n" +
             "    public static class VectorCases\n    {\n" +
             "        /// <summary>The vector files, in the order of <see cref=\"Load\"/>.</summary>\n" +
             "        public static readonly string[] Files = new string[]\n        {\n" +
@@ -188,126 +210,16 @@ public static class DeviceTestGenerator
         return sb.ToString();
     }
 
-    // "new VectorCase(7, VectorOp.Prep, false, WordModel.Ilp32, 12) { VmLen = 0x1000UL, ... }": the configuration
-    // through the constructor, then only the keys and expected values that are not 0 / false (their default).
-    // Keeping each case small matters: a nanoFramework assembly has at most 64 KB of IL (16-bit offsets).
-    private static string CaseInitializer(int line, EvalCase c, ExpectedOutput e)
+    // 16 bytes a line, "0x0F, 0x1B, ...,".
+    private static void AppendBytes(StringBuilder w, byte[] bytes)
     {
-        string ctor = "new VectorCase(" + Count(line) + ", VectorOp." + OpName(c.Op) + ", " +
-            (c.Model == KernelModel.Mmu ? "true" : "false") + ", WordModel." + c.Arch + ", " + Count(c.PageShift) + ")";
-        var f = new List<string>();
-
-        void U(string field, string key)
+        for (int i = 0; i < bytes.Length; i += 16)
         {
-            if (c.Get(key) != 0)
-            {
-                f.Add(field + " = " + Hex(c.Get(key)));
-            }
+            w.Append("                ");
+            w.Append(string.Join(", ", bytes.Skip(i).Take(16).Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture))));
+            w.Append(",\n");
         }
-
-        void I(string field, int value)
-        {
-            if (value != 0)
-            {
-                f.Add(field + " = " + Int(value));
-            }
-        }
-
-        U("VmLen", "vm_len");
-        U("VmStart", "vm_start");
-        U("VmEnd", "vm_end");
-        U("Pgoff", "pgoff");
-        U("Flags", "flags");
-        U("Prot", "prot");
-        U("Phys", "phys");
-        U("Size", "size");
-        U("Len", "len");
-        U("Addr", "addr");
-        U("Pfn", "pfn");
-        U("Start", "start");
-        U("NrPages", "nr_pages");
-        if (c.Op == EvalOp.Mmap)
-        {
-            if (c.Action != EvalAction.Nothing)
-            {
-                f.Add("Action = VectorAction." + ActionName(c.Action!));
-            }
-
-            I("RawType", unchecked((int)(uint)c.Get("raw_type")));
-            I("ErrorOverride", c.GetInt("error_override"));
-            if (c.Get("skip_prepare") == 1)
-            {
-                f.Add("SkipPrepare = true");
-            }
-
-            if (c.Get("merged") == 1)
-            {
-                f.Add("Merged = true");
-            }
-
-            if (c.Model == KernelModel.Mmu && c.Flow == EvalFlow.Compat)
-            {
-                f.Add("Flow = MmapFlow.Compat");
-            }
-            else if (c.Model == KernelModel.Nommu && c.Flow == EvalFlow.Region)
-            {
-                f.Add("Flow = MmapFlow.Region");
-            }
-
-            if (c.Has("mapped_rc"))
-            {
-                f.Add("HasMappedRc = true");
-                I("MappedRc", c.GetInt("mapped_rc"));
-            }
-        }
-
-        I("ExpectRc", e.Rc);
-        if (e.Pfn != 0)
-        {
-            f.Add("ExpectPfn = " + Hex(e.Pfn));
-        }
-
-        if (e.Pgoff != 0)
-        {
-            f.Add("ExpectPgoff = " + Hex(e.Pgoff));
-        }
-
-        if (e.Flags != 0)
-        {
-            f.Add("ExpectFlags = " + Hex(e.Flags));
-        }
-
-        if (c.Op == EvalOp.Mmap)
-        {
-            I("ExpectPrepare", e.Prepare);
-            if (e.PrepareSkipped)
-            {
-                f.Add("ExpectPrepareSkipped = true");
-            }
-
-            I("ExpectComplete", e.Complete);
-            if (e.CompleteSkipped)
-            {
-                f.Add("ExpectCompleteSkipped = true");
-            }
-
-            I("ExpectType", e.Type);
-            I("ExpectWarns", e.Warns);
-        }
-
-        return f.Count == 0 ? ctor : ctor + " { " + string.Join(", ", f) + " }";
     }
-
-    private static string OpName(EvalOp op) =>
-        op == EvalOp.Prep ? "Prep" : op == EvalOp.Iomap ? "Iomap" : op == EvalOp.RemapPfnRange ? "RemapPfnRange" : "Mmap";
-
-    private static string ActionName(EvalAction a) => MethodName(a.Name);
-
-    private static string Hex(ulong v) => "0x" + v.ToString("X", CultureInfo.InvariantCulture) + "UL";
-
-    // Every int prints as itself (-2147483648 included: C# reads that literal as int). Whether prepare /
-    // complete ran is its own field (ExpectPrepareSkipped / ExpectCompleteSkipped), never a value.
-    private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
 
     private static string Count(int v) => v.ToString(CultureInfo.InvariantCulture);
 }

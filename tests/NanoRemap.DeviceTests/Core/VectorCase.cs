@@ -5,7 +5,8 @@ namespace NanoRemap.DeviceTests
     /// <summary>
     /// One conformance vector: a case line of tests/vectors/*.vec parsed into plain fields, with the
     /// expected output line (the C oracle's answer) as the <c>Expect*</c> fields. Generated into
-    /// VectorCases.g.cs by src/NanoRemap.Tooling/DeviceTests; a key the line does not set is 0.
+    /// VectorCases.g.cs by src/NanoRemap.Tooling/DeviceTests as packed bytes that <see cref="VectorCaseReader"/>
+    /// decodes into these fields; a key the line does not set is 0.
     /// </summary>
     /// <remarks>
     /// Plain fields and no generics, so the same data loads on the nanoCLR and on the host. Which
@@ -14,9 +15,9 @@ namespace NanoRemap.DeviceTests
     /// for iomap and remap_pfn_range when rc is 0, and always for mmap; <c>prepare</c>, <c>complete</c>,
     /// <c>type</c>, <c>warns</c> for mmap only.
     /// <para>
-    /// The generated file sets the kernel configuration through the constructor and only the non-zero keys
-    /// in an initializer: a nanoFramework assembly addresses its IL with 16-bit offsets (at most 64 KB of
-    /// bytecode per assembly), so every case is kept small.
+    /// The fields after the constructor's are, in declaration order, the bits of the packed field mask
+    /// (<see cref="VectorCaseReader"/>): a field added here is added to the reader and to the generator's
+    /// VectorCasePacker.Fields at the end (a host test compares the three).
     /// </para>
     /// </remarks>
     public sealed class VectorCase

@@ -65,5 +65,47 @@ namespace NanoRemap.DeviceTests.HostRun
             Assert.True(il < IlBudget, $"NanoRemap.DeviceTests.Core has {il} bytes of IL, over the {IlBudget}-byte budget under the nanoFramework 64 KB limit: split tests/vectors cases across test assemblies");
             Assert.True(userStrings < 32 * 1024, $"{userStrings} bytes of user strings: the nano string table is 16-bit indexed");
         }
+
+        // The constant byte arrays (the packed vector cases of VectorCases.g.cs) are field RVA data in the ECMA
+        // file; the MetadataProcessor copies each one into the .pe signature table (the field's default value),
+        // which is addressed with 16-bit offsets (CLR_SIG) like the bytecode. Kept under half of it.
+        [Fact]
+        public void Core_assembly_constant_array_data_stays_well_under_the_16_bit_signature_table()
+        {
+            string path = Path.Combine(System.AppContext.BaseDirectory, "nano", "NanoRemap.DeviceTests.Core.dll");
+            using FileStream fs = File.OpenRead(path);
+            using var pe = new PEReader(fs);
+            MetadataReader md = pe.GetMetadataReader();
+            int data = 0;
+            int arrays = 0;
+            foreach (FieldDefinitionHandle h in md.FieldDefinitions)
+            {
+                FieldDefinition f = md.GetFieldDefinition(h);
+                if (f.GetRelativeVirtualAddress() == 0)
+                {
+                    continue;
+                }
+
+                // <PrivateImplementationDetails>: a __StaticArrayInitTypeSize=N struct (its class layout size) or,
+                // for 1/2/4/8 bytes, a primitive.
+                BlobReader sig = md.GetBlobReader(f.Signature);
+                sig.ReadSignatureHeader();
+                SignatureTypeCode code = sig.ReadSignatureTypeCode();
+                int size = code switch
+                {
+                    SignatureTypeCode.TypeHandle => md.GetTypeDefinition((TypeDefinitionHandle)sig.ReadTypeHandle()).GetLayout().Size,
+                    SignatureTypeCode.Byte or SignatureTypeCode.SByte or SignatureTypeCode.Boolean => 1,
+                    SignatureTypeCode.Int16 or SignatureTypeCode.UInt16 or SignatureTypeCode.Char => 2,
+                    SignatureTypeCode.Int32 or SignatureTypeCode.UInt32 or SignatureTypeCode.Single => 4,
+                    _ => 8,
+                };
+                data += size;
+                arrays++;
+            }
+
+            _output.WriteLine($"constant array data {data} bytes in {arrays} arrays");
+            Assert.True(arrays >= VectorCases.Files.Length, $"only {arrays} constant arrays: the vector cases are not packed data");
+            Assert.True(data < 32 * 1024, $"NanoRemap.DeviceTests.Core has {data} bytes of constant array data: the .pe signature table that holds it is 16-bit indexed");
+        }
     }
 }

@@ -1,4 +1,6 @@
+using NanoRemap.Tooling.Config;
 using NanoRemap.Tooling.DeviceTests;
+using NanoRemap.Tooling.Eval;
 using Xunit;
 
 namespace NanoRemap.Tests.DeviceTests;
@@ -46,7 +48,7 @@ public sealed class GeneratedVectorCasesTests
     }
 
     [Fact]
-    public void A_case_becomes_plain_fields_with_its_expected_output()
+    public void A_case_becomes_packed_fields_with_its_expected_output()
     {
         using var dir = new TempVectors(
             "# comment\n\n" +
@@ -62,18 +64,50 @@ public sealed class GeneratedVectorCasesTests
 
         Assert.Equal(3, g.CaseCount);
         Assert.Equal(1, g.ErrorCaseCount);
-        Assert.Contains("new VectorCase(3, VectorOp.Prep, false, WordModel.Ilp32, 12) { VmLen = 0x1000UL, Phys = 0x3FF44000UL, Size = 0x1000UL, ExpectPfn = 0x3FF44UL }", g.Cases);
-        Assert.Contains(
-            "new VectorCase(5, VectorOp.Mmap, true, WordModel.Lp64, 14) { VmStart = 0x40000000UL, VmEnd = 0x40004000UL, Flags = 0xBBUL, " +
-            "Action = VectorAction.Raw, RawType = -1, ErrorOverride = -12, SkipPrepare = true, HasMappedRc = true, MappedRc = -5, " +
-            "ExpectRc = -5, ExpectFlags = 0xBBUL, ExpectPrepareSkipped = true, ExpectComplete = -5, ExpectType = -1 }",
-            g.Cases);
-        Assert.Contains(
-            "new VectorCase(7, VectorOp.Mmap, true, WordModel.Lp64, 12) { VmStart = 0x40000000UL, VmEnd = 0x40004000UL, Flags = 0xBBUL, " +
-            "Flow = MmapFlow.Compat, HasMappedRc = true, MappedRc = -2147483648, " +
-            "ExpectRc = -2147483648, ExpectFlags = 0xBBUL, ExpectComplete = -2147483648 }",
-            g.Cases);
+
+        // The layout by hand (VectorCasePacker / VectorCaseReader): line, head (op | mmu << 2 | arch << 3),
+        // page_shift, mask (u32 LE), then the set fields in bit order as varints (ints zigzag-coded).
+        byte[] prep =
+        {
+            0x03, 0x00, 0x0C,       // line 3, prep nommu ilp32, page_shift 12
+            0xC1, 0x00, 0x40, 0x00, // VmLen (0), Phys (6), Size (7), ExpectPfn (22)
+            0x80, 0x20,             // vm_len 0x1000
+            0x80, 0x80, 0xD1, 0xFF, 0x03, // phys 0x3ff44000
+            0x80, 0x20,             // size 0x1000
+            0xC4, 0xFE, 0x0F,       // pfn 0x3ff44
+        };
+        byte[] raw =
+        {
+            0x05, 0x17, 0x0E,       // line 5, mmap mmu lp64, page_shift 14
+            0x16, 0xE0, 0x39, 0x2D, // bits 1 2 4 13 14 15 16 19 20 21 24 26 27 29
+            0x80, 0x80, 0x80, 0x80, 0x04, // VmStart 0x40000000
+            0x80, 0x80, 0x81, 0x80, 0x04, // VmEnd 0x40004000
+            0xBB, 0x01,             // Flags 0xbb
+            0x08,                   // Action raw (8)
+            0x01,                   // RawType -1 (4294967295 as the 32-bit pattern)
+            0x17,                   // ErrorOverride -12; SkipPrepare, HasMappedRc are mask bits only
+            0x09,                   // MappedRc -5
+            0x09,                   // ExpectRc -5
+            0xBB, 0x01,             // ExpectFlags 0xbb; ExpectPrepareSkipped is a mask bit
+            0x09,                   // ExpectComplete -5
+            0x01,                   // ExpectType -1
+        };
+        Assert.Equal(new byte[] { 0x03 }.Concat(prep).Concat(raw).ToArray(), GeneratedBytes(g.Cases, "Sample").Take(1 + prep.Length + raw.Length).ToArray());
+
+        // Which fields a case has: a flow that is not the model's own, mapped_rc even when it is INT_MIN.
+        EvalCase compat = EvalCaseParser.Parse("op=mmap model=mmu arch=lp64 vm_start=0x40000000 vm_end=0x40004000 flags=0xbb action=nothing mapped_rc=-2147483648 flow=compat", EvalSettings.Default);
+        ExpectedOutput compatOut = ExpectedOutput.Parse(compat, "rc=-2147483648 prepare=0 complete=-2147483648 type=nothing pgoff=0x0 flags=0xbb warns=0");
+        Assert.Equal(
+            new (string, long)[]
+            {
+                ("VmStart", 0x40000000), ("VmEnd", 0x40004000), ("Flags", 0xBB), ("Flow", NanoRemap.Mm.MmapFlow.Compat), ("HasMappedRc", 1),
+                ("MappedRc", int.MinValue), ("ExpectRc", int.MinValue), ("ExpectFlags", 0xBB), ("ExpectComplete", int.MinValue),
+            },
+            VectorCasePacker.NonZeroFields(compat, compatOut));
+        Assert.Contains("                // 7: op=mmap model=mmu arch=lp64 vm_start=0x40000000 vm_end=0x40004000 flags=0xbb action=nothing mapped_rc=-2147483648 flow=compat => rc=-2147483648", g.Cases);
         Assert.Contains("public static VectorFile Sample()", g.Cases);
+        Assert.Contains("return VectorCaseReader.Decode(\"sample.vec\", new byte[]", g.Cases);
+        Assert.DoesNotContain("new VectorCase(", g.Cases); // packed data, not IL per case
         Assert.Contains("DeviceAssert.VectorFilePasses(VectorCases.Sample());", g.Tests);
         Assert.Contains("using nanoFramework.TestFramework;", g.Tests);
         Assert.DoesNotContain("nanoFramework.TestFramework", g.Cases); // the cases compile without the test framework
@@ -102,6 +136,26 @@ public sealed class GeneratedVectorCasesTests
     public void Method_names_are_PascalCase_identifiers(string file, string method)
     {
         Assert.Equal(method, DeviceTestGenerator.MethodName(file));
+    }
+
+    // The hex bytes of the generated method's array (comments dropped).
+    private static byte[] GeneratedBytes(string cases, string method)
+    {
+        int start = cases.IndexOf("public static VectorFile " + method + "()", StringComparison.Ordinal);
+        Assert.True(start >= 0, method + " not generated");
+        start = cases.IndexOf("new byte[]", start, StringComparison.Ordinal);
+        int end = cases.IndexOf("});", start, StringComparison.Ordinal);
+        var bytes = new List<byte>();
+        foreach (string line in cases[start..end].Split('\n').Skip(1))
+        {
+            string code = line.Split("//")[0];
+            foreach (string token in code.Split(new[] { ',', ' ', '{' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                bytes.Add(Convert.ToByte(token, 16));
+            }
+        }
+
+        return bytes.ToArray();
     }
 
     private sealed class TempVectors : IDisposable
