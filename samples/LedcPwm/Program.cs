@@ -30,11 +30,10 @@ namespace LedcPwm
             RegisterBus bus = RegisterBus.CreateHardware(board);
 
             // 1. The peripheral's bus clock, from the board's clock line (DPORT on the ESP32; SYSTEM on the
-            //    S2/S3/C3, PCR on the C5/C6/H2): clock on, then out of reset (IDF periph_module_enable).
+            //    S2/S3/C3, PCR on the C5/C6/H2): clock on, then out of reset, through ESP-IDF's reference-counted
+            //    periph_module_enable, so the firmware's own LEDC users keep theirs (one InternalCall).
             PeripheralClock clock = board.FindClock("LEDC");
-            MmioWindow dport = bus.MapBlock("DPORT");
-            dport.SetBits(Esp32.Dport.PERIP_CLK_EN, clock.EnableMask);
-            dport.ClearBits(Esp32.Dport.PERIP_RST_EN, clock.ResetMask);
+            bus.EnableClock(clock);
 
             // 2. LEDC: APB clock for the low-speed timers, timer 0 divider and resolution.
             MmioWindow ledc = bus.MapBlock("LEDC");
