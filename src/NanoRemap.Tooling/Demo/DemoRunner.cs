@@ -116,11 +116,11 @@ public static class DemoRunner
 
         output.WriteLine("5. Counters");
         output.WriteLine($"   WARN total {mm.Warn.Total}: {SiteCounts(mm.Warn)}");
-        output.WriteLine($"   simulator: {sim.Reads} reads, {sim.Writes} writes, {sim.Refused} refused (no access left the {map.Chip} allow-list)");
+        output.WriteLine($"   simulator: {sim.Reads} reads, {sim.Writes} writes, {sim.Refused} refused (the protected write, by the simulated native layer; no access left the {map.Chip} allow-list)");
         bool ok = rc == -Errno.EINVAL && ran == (MmapStep.Prepare | MmapStep.Complete) && prepareRc == 0 && completeRc == -Errno.EINVAL && rc2 == -Errno.EINVAL
             && mm.Warn.Hits(WarnSite.NommuMmapActionPrepare) == 2 && mm.Warn.Hits(WarnSite.NommuMmapActionComplete) == 2
             && (vma.VmFlags & VmFlags.REMAP_FLAGS) == VmFlags.REMAP_FLAGS
-            && high == bit && low == 0 && (window.Read32(enable) & bit) == bit && sim.Refused == 0 && clockOk && protectRefused;
+            && high == bit && low == 0 && (window.Read32(enable) & bit) == bit && sim.Refused == 1 && clockOk && protectRefused;
         return Verdict(output, ok, $"remap rejected with a WARN, direct map accepted, GPIO{Pin} driven high then low, LEDC clock enabled in its clock block, the flash controller's protected bits refused");
     }
 

@@ -314,10 +314,14 @@ namespace NanoRemap.DeviceTests
             MmioWindow w = f.Bus.Map(block.Base, block.Size);
             f.Sim.ResetCounters();
             string d = null;
-            // refused by the native layer (the simulator playing it) before the register is touched
+            // refused by the window's guard in managed code, before the bus; the native layer (the simulator playing
+            // it) refuses a raw bus read of it again
             d = Throws(d, "Read32 of FIFO " + f.Board.GetFifoName(0), typeof(InvalidOperationException), new AccessOn(w, fifo - block.Base).Read);
             d = Eq(d, "registers read", 0, (uint)f.Sim.Reads);
-            d = Eq(d, "refusals", 1, (uint)f.Sim.Refused);
+            d = Eq(d, "refusals by the simulated native layer", 0, (uint)f.Sim.Refused);
+            d = Throws(d, "raw bus read of FIFO " + f.Board.GetFifoName(0), typeof(InvalidOperationException), new BusReadOn(f.Bus, fifo).Read);
+            d = Eq(d, "registers read after the raw refusal", 0, (uint)f.Sim.Reads);
+            d = Eq(d, "refusals by the simulated native layer after the raw read", 1, (uint)f.Sim.Refused);
             return d;
         }
 
@@ -634,6 +638,23 @@ namespace NanoRemap.DeviceTests
             public void Write()
             {
                 _w.Write32(_offset, 0);
+            }
+        }
+
+        private sealed class BusReadOn
+        {
+            private readonly RegisterBus _bus;
+            private readonly uint _address;
+
+            public BusReadOn(RegisterBus bus, uint address)
+            {
+                _bus = bus;
+                _address = address;
+            }
+
+            public void Read()
+            {
+                _bus.Read32(_address);
             }
         }
 

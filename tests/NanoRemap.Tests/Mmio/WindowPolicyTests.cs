@@ -18,13 +18,25 @@ public class WindowPolicyTests
         return (sim, RegisterBus.CreateSimulated(sim));
     }
 
+    // A deny / ro register: refused by the window's guard in managed code, before the bus.
     private static void Refused(string check, uint address, Action access, RegisterSimulator sim)
     {
         int refused = sim.Refused, reads = sim.Reads, writes = sim.Writes;
         var e = Assert.Throws<InvalidOperationException>(access);
         Assert.Contains(check, e.Message);
         Assert.Contains("0x" + address.ToString("X8"), e.Message);
-        Assert.Equal((refused, reads, writes), (sim.Refused, sim.Reads, sim.Writes)); // refused in managed code, before the bus
+        Assert.Equal((refused, reads, writes), (sim.Refused, sim.Reads, sim.Writes));
+    }
+
+    // A protected bit: the check needs the register's value, so the (simulated) native layer refuses the write,
+    // atomically with its read of the old value; nothing is written.
+    private static void ProtectRefused(uint address, Action access, RegisterSimulator sim)
+    {
+        int refused = sim.Refused, writes = sim.Writes;
+        uint before = sim.Peek(address);
+        var e = Assert.Throws<InvalidOperationException>(access);
+        Assert.EndsWith("0x" + address.ToString("X8") + " on " + sim.Board.Chip + ": denied", e.Message);
+        Assert.Equal((refused + 1, writes, before), (sim.Refused, sim.Writes, sim.Peek(address)));
     }
 
     [Fact]
@@ -36,13 +48,13 @@ public class WindowPolicyTests
         Refused("denied", 0x3FF00058, () => dport.Read32(Esp32.Dport.APP_CACHE_CTRL), sim);
 
         uint rst = dport.Read32(Esp32.Dport.PERIP_RST_EN);
-        Refused("denied", 0x3FF000C4, () => dport.Write32(Esp32.Dport.PERIP_RST_EN, rst | (1u << 1)), sim); // SPI01_RST
+        ProtectRefused(0x3FF000C4, () => dport.Write32(Esp32.Dport.PERIP_RST_EN, rst | (1u << 1)), sim); // SPI01_RST
         dport.SetBits(Esp32.Dport.PERIP_RST_EN, 1u << 11);                                                   // LEDC_RST: fine
         Assert.Equal(rst | (1u << 11), sim.Peek(0x3FF000C4));
-        Assert.Equal(0, sim.Refused);
+        Assert.Equal(1, sim.Refused); // only the SPI01_RST write, by the simulated native layer
 
         MmioWindow rtc = bus.MapBlock("RTC_CNTL");
-        Refused("denied", 0x3FF48000, () => rtc.Write32(Esp32.RtcCntl.OPTIONS0, 1u << 31), sim);          // SW_SYS_RST
+        ProtectRefused(0x3FF48000, () => rtc.Write32(Esp32.RtcCntl.OPTIONS0, 1u << 31), sim);          // SW_SYS_RST
         MmioWindow ioMux = bus.MapBlock("IO_MUX");
         for (uint pad = Esp32.IoMux.GPIO9; pad <= Esp32.IoMux.GPIO8; pad += 4)                               // GPIO9, 10, 11, 6, 7, 8
         {
@@ -71,10 +83,10 @@ public class WindowPolicyTests
         MmioWindow system = bus.MapBlock("SYSTEM");
         Refused("denied", 0x600C0000, () => system.Write32(Esp32S3.System.CORE_1_CONTROL_0, 1), sim);
         uint rst = system.Read32(Esp32S3.System.PERIP_RST_EN0);
-        Refused("denied", 0x600C0020, () => system.Write32(Esp32S3.System.PERIP_RST_EN0, rst | (1u << 1)), sim);
+        ProtectRefused(0x600C0020, () => system.Write32(Esp32S3.System.PERIP_RST_EN0, rst | (1u << 1)), sim);
         MmioWindow ioMux = bus.MapBlock("IO_MUX");
         Refused("denied", 0x6000907C, () => ioMux.Write32(Esp32S3.IoMux.GPIO30, 0), sim); // SPICLK
-        Refused("denied", 0x60008000, () => bus.MapBlock("RTC_CNTL").Write32(Esp32S3.RtcCntl.RTC_OPTIONS0, 1u << 31), sim);
+        ProtectRefused(0x60008000, () => bus.MapBlock("RTC_CNTL").Write32(Esp32S3.RtcCntl.RTC_OPTIONS0, 1u << 31), sim);
     }
 
     [Fact]
@@ -83,7 +95,7 @@ public class WindowPolicyTests
         var (sim, bus) = Board("esp32c6");
         MmioWindow pcr = bus.MapBlock("PCR");
         uint mspi = pcr.Read32(Esp32C6.Pcr.MSPI_CONF);
-        Refused("denied", 0x60096018, () => pcr.Write32(Esp32C6.Pcr.MSPI_CONF, mspi ^ 1u), sim);
+        ProtectRefused(0x60096018, () => pcr.Write32(Esp32C6.Pcr.MSPI_CONF, mspi ^ 1u), sim);
         pcr.SetField(Esp32C6.Pcr.LEDC_CONF, Esp32C6.Pcr.LEDC_CONF_LEDC_CLK_EN, 1);
         Assert.Equal(1u, pcr.GetField(Esp32C6.Pcr.LEDC_CONF, Esp32C6.Pcr.LEDC_CONF_LEDC_CLK_EN));
         PeripheralClock clock = sim.Board.FindClock("LEDC")!;
