@@ -47,7 +47,7 @@ namespace NanoRemap.Mmio
         private readonly uint _guardFirst;        // first window offset with a FIFO register or register policy, or 0xFFFFFFFF
         private readonly uint _guardSpan;         // last guarded offset - _guardFirst: offset - _guardFirst <= _guardSpan is guarded
         private readonly byte[] _guardKind;       // per word from _guardFirst: 0, RegisterPolicy, or GuardFifo
-        private readonly RegisterSimulator _sim;  // null on hardware
+        private readonly SimulatedBus _sim;  // null on hardware
         private readonly RegisterBus _bus;
         private readonly PeripheralBlock _block;
 

@@ -14,7 +14,7 @@ namespace NanoRemap.Mmio
     /// <c>DPORT_REG_READ</c>, and refuses single FIFO reads (errata CPU-3.21; <see cref="NativeReadBlock"/> with
     /// step 0 reads a FIFO the errata-safe way). A refused address raises <c>InvalidOperationException</c> whose
     /// message names the check and the address ("refused write of 0x3FF5A000 on esp32: denied"), the words of
-    /// <see cref="RegisterSimulator"/>: the native code creates the exception with its message and returns
+    /// the register simulator (<c>RegisterSimulator</c>): the native code creates the exception with its message and returns
     /// <c>CLR_E_PROCESS_EXCEPTION</c>, so the hot path has no managed status check. The externs are called directly
     /// by <see cref="MmioWindow"/> and <see cref="RegisterBus"/>: one managed frame on top of the native
     /// call. Changing a signature here changes the native checksum: update <c>AssemblyNativeVersion</c>

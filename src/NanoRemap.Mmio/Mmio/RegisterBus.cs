@@ -5,9 +5,10 @@ namespace NanoRemap.Mmio
 {
     /// <summary>
     /// The seam between <see cref="MmioWindow"/>s and the hardware: 32-bit aligned reads and writes at a
-    /// physical address of one board. Two implementations behind one sealed class (no virtual dispatch):
-    /// the ESP32 hardware (native InternalCalls into the firmware's interop library) and a
-    /// <see cref="RegisterSimulator"/>.
+    /// physical address of one board. Two implementations behind one sealed class: the ESP32 hardware (native
+    /// InternalCalls into the firmware's interop library, called directly, no virtual dispatch) and a
+    /// <see cref="SimulatedBus"/> (the register simulator <c>RegisterSimulator</c> of the NanoRemap.Mmio.Simulation
+    /// assembly; only this branch is a virtual call).
     /// </summary>
     /// <remarks>
     /// <see cref="Read32"/> and <see cref="Write32"/> are the raw bus calls: managed code checks nothing
@@ -18,9 +19,9 @@ namespace NanoRemap.Mmio
     public sealed class RegisterBus
     {
         private readonly BoardMap _board;
-        private readonly RegisterSimulator _sim;
+        private readonly SimulatedBus _sim;
 
-        private RegisterBus(BoardMap board, RegisterSimulator sim)
+        private RegisterBus(BoardMap board, SimulatedBus sim)
         {
             _board = board;
             _sim = sim;
@@ -44,7 +45,7 @@ namespace NanoRemap.Mmio
         /// <param name="simulator">The simulator; its board is the bus's board.</param>
         /// <returns>The simulated bus.</returns>
         /// <exception cref="ArgumentNullException"><paramref name="simulator"/> is null.</exception>
-        public static RegisterBus CreateSimulated(RegisterSimulator simulator)
+        public static RegisterBus CreateSimulated(SimulatedBus simulator)
         {
             if (simulator == null)
             {
@@ -60,8 +61,8 @@ namespace NanoRemap.Mmio
             get { return _board; }
         }
 
-        /// <summary>The simulator, or null on hardware.</summary>
-        public RegisterSimulator Simulator
+        /// <summary>The simulated bus (a <c>RegisterSimulator</c> in practice), or null on hardware.</summary>
+        public SimulatedBus Simulator
         {
             get { return _sim; }
         }
@@ -79,7 +80,7 @@ namespace NanoRemap.Mmio
         /// <exception cref="PlatformNotSupportedException">The hardware bus on the host, where there is no ESP32.</exception>
         public uint Read32(uint address)
         {
-            RegisterSimulator sim = _sim;
+            SimulatedBus sim = _sim;
             if (sim == null)
             {
                 return NativeRegisterAccess.NativeRead32(address);
@@ -95,7 +96,7 @@ namespace NanoRemap.Mmio
         /// <exception cref="PlatformNotSupportedException">The hardware bus on the host, where there is no ESP32.</exception>
         public void Write32(uint address, uint value)
         {
-            RegisterSimulator sim = _sim;
+            SimulatedBus sim = _sim;
             if (sim == null)
             {
                 NativeRegisterAccess.NativeWrite32(address, value);
@@ -118,7 +119,7 @@ namespace NanoRemap.Mmio
         /// <exception cref="PlatformNotSupportedException">The hardware bus on the host, where there is no ESP32.</exception>
         public uint Modify32(uint address, uint clearMask, uint setMask, uint toggleMask)
         {
-            RegisterSimulator sim = _sim;
+            SimulatedBus sim = _sim;
             if (sim == null)
             {
                 return NativeRegisterAccess.NativeModify32(address, clearMask, setMask, toggleMask);
@@ -174,7 +175,7 @@ namespace NanoRemap.Mmio
                 throw new ArgumentNullException("clock");
             }
 
-            RegisterSimulator sim = _sim;
+            SimulatedBus sim = _sim;
             if (sim == null)
             {
                 NativeRegisterAccess.NativeClock(clock.Index, operation);

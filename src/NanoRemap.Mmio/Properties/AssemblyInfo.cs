@@ -13,3 +13,7 @@ using System.Runtime.CompilerServices;
 // update this whenever the native assembly signature changes //
 [assembly: AssemblyNativeVersion("100.0.2.0")]
 ////////////////////////////////////////////////////////////////
+
+// The register simulator (NanoRemap.Mmio.Simulation) plays the native layer: it uses the board's allow-list
+// check (BoardMap.Classify), the block indices and the native layer's refusal messages (MmioErrors).
+[assembly: InternalsVisibleTo("NanoRemap.Mmio.Simulation")]

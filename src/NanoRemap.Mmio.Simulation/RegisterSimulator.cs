@@ -30,7 +30,7 @@ namespace NanoRemap.Mmio
     /// nothing. The last <see cref="LogCapacity"/> accesses are kept in a ring for tests.
     /// </para>
     /// </remarks>
-    public sealed class RegisterSimulator
+    public sealed class RegisterSimulator : SimulatedBus
     {
         /// <summary>Number of accesses the ring log keeps.</summary>
         public const int LogCapacity = 64;
@@ -90,12 +90,8 @@ namespace NanoRemap.Mmio
         /// <param name="model">The register model, or null for plain read/write registers that reset to zero.</param>
         /// <exception cref="ArgumentNullException"><paramref name="board"/> is null.</exception>
         public RegisterSimulator(BoardMap board, RegisterModel model)
+            : base(board)
         {
-            if (board == null)
-            {
-                throw new ArgumentNullException("board");
-            }
-
             _board = board;
             _model = model;
             _words = new uint[board.BlockCount][];
@@ -140,12 +136,6 @@ namespace NanoRemap.Mmio
             }
         }
 
-        /// <summary>The board map simulated.</summary>
-        public BoardMap Board
-        {
-            get { return _board; }
-        }
-
         /// <summary>Number of accesses in the log (at most <see cref="LogCapacity"/>).</summary>
         public int LogCount
         {
@@ -158,7 +148,7 @@ namespace NanoRemap.Mmio
         /// <param name="address">Physical address.</param>
         /// <returns>The value the silicon returns.</returns>
         /// <exception cref="InvalidOperationException">The allow-list or the board policy refuses the read (misaligned, unmapped, denied block or register, FIFO).</exception>
-        public uint Read32(uint address)
+        public override uint Read32(uint address)
         {
             PeripheralBlock block;
             AccessCheck check = _board.Classify(address, true, out block);
@@ -174,7 +164,7 @@ namespace NanoRemap.Mmio
         /// <param name="address">Physical address.</param>
         /// <param name="value">Value written.</param>
         /// <exception cref="InvalidOperationException">The allow-list refuses the write (misaligned, unmapped, denied block).</exception>
-        public void Write32(uint address, uint value)
+        public override void Write32(uint address, uint value)
         {
             PeripheralBlock block;
             AccessCheck check = _board.Classify(address, false, out block);
@@ -197,7 +187,7 @@ namespace NanoRemap.Mmio
         /// <param name="toggle">Bits to toggle, after clear and set.</param>
         /// <returns>The value read before the write.</returns>
         /// <exception cref="InvalidOperationException">The allow-list refuses the read or the write (nothing is touched).</exception>
-        public uint Modify32(uint address, uint clear, uint set, uint toggle)
+        public override uint Modify32(uint address, uint clear, uint set, uint toggle)
         {
             PeripheralBlock block;
             AccessCheck check = _board.Classify(address, true, out block);
@@ -231,7 +221,7 @@ namespace NanoRemap.Mmio
         /// <param name="count">Number of words.</param>
         /// <exception cref="ArgumentException">The buffer range is invalid.</exception>
         /// <exception cref="InvalidOperationException">A word of the range is refused (nothing is read).</exception>
-        public void ReadBlock(uint address, uint step, uint[] buffer, int index, int count)
+        public override void ReadBlock(uint address, uint step, uint[] buffer, int index, int count)
         {
             CheckBuffer(buffer, index, count);
             bool fifo;
@@ -264,7 +254,7 @@ namespace NanoRemap.Mmio
         /// <param name="count">Number of words.</param>
         /// <exception cref="ArgumentException">The buffer range is invalid.</exception>
         /// <exception cref="InvalidOperationException">A word of the range is refused (nothing is written).</exception>
-        public void WriteBlock(uint address, uint step, uint[] buffer, int index, int count)
+        public override void WriteBlock(uint address, uint step, uint[] buffer, int index, int count)
         {
             CheckBuffer(buffer, index, count);
             bool fifo;
@@ -282,7 +272,7 @@ namespace NanoRemap.Mmio
         /// </summary>
         /// <param name="clock">The peripheral's clock descriptor.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
-        public void EnableClock(PeripheralClock clock)
+        public override void EnableClock(PeripheralClock clock)
         {
             int n = ClockCount(clock);
             if (n == 0)
@@ -300,7 +290,7 @@ namespace NanoRemap.Mmio
         /// </summary>
         /// <param name="clock">The peripheral's clock descriptor.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
-        public void DisableClock(PeripheralClock clock)
+        public override void DisableClock(PeripheralClock clock)
         {
             int n = ClockCount(clock);
             if (n == 0)
@@ -323,7 +313,7 @@ namespace NanoRemap.Mmio
         /// </summary>
         /// <param name="clock">The peripheral's clock descriptor.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
-        public void ResetPeripheral(PeripheralClock clock)
+        public override void ResetPeripheral(PeripheralClock clock)
         {
             ClockCount(clock);
             PokeBits(clock.ResetRegister, clock.ResetMask, true);
