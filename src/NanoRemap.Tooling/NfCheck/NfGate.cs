@@ -59,11 +59,12 @@ public sealed class NfGate
         _allowedReferences = new HashSet<string>(allowedReferences ?? Array.Empty<string>(), StringComparer.Ordinal);
     }
 
-    /// <summary>Whether an assembly name is one of the NanoRemap libraries (NanoRemap, NanoRemap.Mmio, NanoRemap.Boards, NanoRemap.&lt;Chip&gt;), which a driver may reference; they are gated themselves.</summary>
+    /// <summary>Whether an assembly name is one of the NanoRemap libraries (NanoRemap, NanoRemap.Mmio, NanoRemap.Boards, NanoRemap.Mmio.Simulation, NanoRemap.&lt;Chip&gt;), which a driver may reference; they are gated themselves.</summary>
     /// <param name="name">Assembly name.</param>
     /// <returns>True for a NanoRemap library.</returns>
     public static bool IsNanoRemapLibrary(string name) =>
-        name == "NanoRemap" || name == "NanoRemap.Mmio" || name == "NanoRemap.Boards" || name.StartsWith("NanoRemap.Esp32", StringComparison.Ordinal);
+        name == "NanoRemap" || name == "NanoRemap.Mmio" || name == "NanoRemap.Boards" || name == "NanoRemap.Mmio.Simulation"
+        || name.StartsWith("NanoRemap.Esp32", StringComparison.Ordinal);
 
     /// <summary>
     /// The names of the nanoFramework assemblies (each referencing mscorlib 1.17.11 with nanoFramework's key) in the

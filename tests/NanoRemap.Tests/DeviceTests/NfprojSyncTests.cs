@@ -19,6 +19,7 @@ public sealed class NfprojSyncTests
         { "src/NanoRemap/NanoRemap.nfproj", "" },
         { "src/NanoRemap.Mmio/NanoRemap.Mmio.nfproj", "" },
         { "src/NanoRemap.Boards/NanoRemap.Boards.nfproj", "" },
+        { "src/NanoRemap.Mmio.Simulation/NanoRemap.Mmio.Simulation.nfproj", "" },
         { "src/NanoRemap.Chips/NanoRemap.Esp32/NanoRemap.Esp32.nfproj", "" },
         { "src/NanoRemap.Chips/NanoRemap.Esp32S2/NanoRemap.Esp32S2.nfproj", "" },
         { "src/NanoRemap.Chips/NanoRemap.Esp32S3/NanoRemap.Esp32S3.nfproj", "" },
@@ -108,6 +109,20 @@ public sealed class NfprojSyncTests
     }
 
     [Fact]
+    public void Simulation_project_is_a_plain_library_on_the_interop_library()
+    {
+        // The register simulator: its own assembly so that a deployed driver does not carry it (32 KB budget).
+        XDocument doc = Load(DeviceTestPaths.At("src/NanoRemap.Mmio.Simulation/NanoRemap.Mmio.Simulation.nfproj"));
+        Assert.Equal("NanoRemap.Mmio.Simulation", Property(doc, "AssemblyName"));
+        Assert.Equal("NanoRemap.Mmio", Property(doc, "RootNamespace")); // public names stay in NanoRemap.Mmio
+        Assert.Equal("Library", Property(doc, "OutputType"));
+        Assert.Empty(doc.Descendants(Ms + "NFMDP_GENERATE_STUBS"));
+        Assert.Equal(new[] { @"..\NanoRemap\NanoRemap.nfproj", @"..\NanoRemap.Mmio\NanoRemap.Mmio.nfproj" }, ProjectReferences(doc));
+        Assert.Equal(@"bin\$(Configuration)\NanoRemap.Mmio.Simulation.xml", Property(doc, "DocumentationFile"));
+        AssertPackagesConfig("src/NanoRemap.Mmio.Simulation/packages.config", ("nanoFramework.CoreLibrary", "1.17.11"));
+    }
+
+    [Fact]
     public void Blink_project_is_an_application_on_the_library_project()
     {
         XDocument doc = Load(DeviceTestPaths.At("samples/Blink/Blink.nfproj"));
@@ -127,7 +142,7 @@ public sealed class NfprojSyncTests
         Assert.Contains(doc.Descendants(Ms + "ProjectCapability"), c => (string)c.Attribute("Include") == "TestContainer");
         Assert.Equal(@"$(MSBuildProjectDirectory)\nano.runsettings", Property(doc, "RunSettingsFilePath"));
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(path)!, "nano.runsettings")));
-        Assert.Equal(new[] { @"..\..\src\NanoRemap\NanoRemap.nfproj", @"..\..\src\NanoRemap.Mmio\NanoRemap.Mmio.nfproj", @"..\..\src\NanoRemap.Boards\NanoRemap.Boards.nfproj" }, ProjectReferences(doc));
+        Assert.Equal(new[] { @"..\..\src\NanoRemap\NanoRemap.nfproj", @"..\..\src\NanoRemap.Mmio\NanoRemap.Mmio.nfproj", @"..\..\src\NanoRemap.Boards\NanoRemap.Boards.nfproj", @"..\..\src\NanoRemap.Mmio.Simulation\NanoRemap.Mmio.Simulation.nfproj" }, ProjectReferences(doc));
 
         // TestFramework and the launcher come from the package version packages.config pins.
         string version = AssertPackagesConfig("tests/NanoRemap.DeviceTests/packages.config", ("nanoFramework.CoreLibrary", "1.17.11"), ("nanoFramework.TestFramework", null))[1];

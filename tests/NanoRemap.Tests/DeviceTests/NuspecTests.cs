@@ -47,7 +47,7 @@ public sealed class NuspecTests
     {
         XElement[] files = XDocument.Load(DeviceTestPaths.At("NanoRemap.nuspec")).Root!.Element(Nu + "files")!.Elements(Nu + "file").ToArray();
         var map = files.ToDictionary(f => (string)f.Attribute("target")!, f => (string)f.Attribute("src")!);
-        foreach (string assembly in new[] { "NanoRemap", "NanoRemap.Mmio", "NanoRemap.Boards" })
+        foreach (string assembly in new[] { "NanoRemap", "NanoRemap.Mmio", "NanoRemap.Boards", "NanoRemap.Mmio.Simulation" })
         {
             foreach (string ext in new[] { "dll", "pdb", "pdbx", "pe", "xml" })
             {

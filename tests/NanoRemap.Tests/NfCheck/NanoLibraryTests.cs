@@ -33,6 +33,24 @@ public sealed class NanoLibraryTests
     }
 
     [Fact]
+    public void Nano_build_of_the_mmio_library_leaves_the_simulator_out_and_fits_the_device_budget()
+    {
+        // The register simulator is its own device assembly (NanoRemap.Mmio.Simulation): a deployed driver does not
+        // carry it, and NanoRemap.Mmio only knows the abstract seam its simulated branch calls.
+        using var stream = File.OpenRead(NanoLibraryBuild.MmioDll);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var md = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var types = md.TypeDefinitions.Select(h => md.GetString(md.GetTypeDefinition(h).Name)).ToHashSet();
+        Assert.Contains("SimulatedBus", types);
+        Assert.Contains("MmioWindow", types);
+        foreach (string moved in new[] { "RegisterSimulator", "RegisterModel", "RegisterReadHook", "RegisterWriteHook" })
+        {
+            Assert.DoesNotContain(moved, types);
+        }
+        Assert.True(new FileInfo(NanoLibraryBuild.MmioDll).Length < 32 * 1024, $"NanoRemap.Mmio.dll is {new FileInfo(NanoLibraryBuild.MmioDll).Length} bytes");
+    }
+
+    [Fact]
     public void Interop_stub_checksum_literal_is_the_computed_native_checksum()
     {
         var computed = NativeChecksum.Compute(NanoLibraryBuild.MmioDll);

@@ -58,6 +58,7 @@ namespace Driver
     {
         Assert.Empty(new NfGate(Surface.Value).Check(Compile(Driver)));
         Assert.True(NfGate.IsNanoRemapLibrary("NanoRemap.Esp32C6"));
+        Assert.True(NfGate.IsNanoRemapLibrary("NanoRemap.Mmio.Simulation"));
         Assert.False(NfGate.IsNanoRemapLibrary("NanoRemapX"));
     }
 
