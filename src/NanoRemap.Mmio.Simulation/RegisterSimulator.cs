@@ -11,7 +11,9 @@ namespace NanoRemap.Mmio
     /// register of the chip from its SVD facts) registers start at their reset values, read-only bits keep
     /// their value on a write, write-1-to-clear bits clear on a 1, write-only bits read as zero and
     /// clear-on-read bits clear when read. Hooks (<see cref="OnRead"/>, <see cref="OnWrite"/>) let a test model
-    /// what the hardware does. It backs the host tests, the demo and the device tests.
+    /// what the hardware does. It backs the host tests, the demo and the device tests. It lives in the
+    /// NanoRemap.Mmio.Simulation assembly (a deployed driver does not carry it) and reaches the windows through
+    /// <see cref="SimulatedBus"/>: <c>RegisterBus.CreateSimulated(new RegisterSimulator(board))</c>.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -35,7 +37,7 @@ namespace NanoRemap.Mmio
         /// <summary>Number of accesses the ring log keeps.</summary>
         public const int LogCapacity = 64;
 
-        private readonly BoardMap _board;
+        private readonly BoardMap _board;          // SimulatedBus.Board, kept as a field: a property call per access costs on the nanoCLR
         private readonly uint[][] _words;          // per block, lazily allocated
         private readonly byte[][] _kinds;          // per described block: RegisterAccess per word
         private readonly ushort[][] _targets;      // per described block: target word index of an alias
