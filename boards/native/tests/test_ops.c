@@ -8,28 +8,7 @@
 #include "nanoremap_board_esp32s3.h"
 #include "nanoremap_core.h"
 #include "sim_bus.h"
-
-static int failures;
-static int checks;
-
-#define CHECK(cond)                                                            \
-    do {                                                                       \
-        checks++;                                                              \
-        if (!(cond)) {                                                         \
-            failures++;                                                        \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-        }                                                                      \
-    } while (0)
-
-static const nr_block_t *block_named(const nr_board_t *b, const char *name)
-{
-    for (uint32_t i = 0; i < b->block_count; i++) {
-        if (strcmp(b->blocks[i].name, name) == 0) {
-            return &b->blocks[i];
-        }
-    }
-    return 0;
-}
+#include "test_check.h"
 
 static void test_modify_semantics(const nr_board_t *b)
 {

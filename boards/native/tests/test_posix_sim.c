@@ -7,18 +7,7 @@
 #include "nanoremap_core.h"
 #include "nanoremap_firmware.h"
 #include "nanoremap_firmware_posix.h"
-
-static int failures;
-static int checks;
-
-#define CHECK(cond)                                                            \
-    do {                                                                       \
-        checks++;                                                              \
-        if (!(cond)) {                                                         \
-            failures++;                                                        \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-        }                                                                      \
-    } while (0)
+#include "test_check.h"
 
 /* classic ESP32 (the default board of the posix glue), IDF soc/esp32 gpio_reg.h / board.map */
 #define GPIO_OUT 0x3FF44004u
