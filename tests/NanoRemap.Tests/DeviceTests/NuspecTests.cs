@@ -68,6 +68,34 @@ public sealed class NuspecTests
     }
 
     [Fact]
+    public void Each_chip_packs_alone_from_its_nfproj_Release_folder()
+    {
+        // nuget/NanoRemap.Chip.nuspec, packed once per chip with -Properties chip=<Chip>: every chip folder resolves.
+        XDocument doc = XDocument.Load(DeviceTestPaths.At("nuget/NanoRemap.Chip.nuspec"));
+        XElement metadata = doc.Root!.Element(Nu + "metadata")!;
+        Assert.Equal("NanoRemap.$chip$", metadata.Element(Nu + "id")!.Value);
+        Assert.Equal("[1.17.11]", (string)metadata.Element(Nu + "dependencies")!.Element(Nu + "dependency")!.Attribute("version"));
+        string[] chips = Directory.GetDirectories(DeviceTestPaths.At("src/NanoRemap.Chips")).Select(Path.GetFileName).Select(n => n!["NanoRemap.".Length..]).ToArray();
+        Assert.Equal(7, chips.Length);
+        Assert.Contains("pack nuget/NanoRemap.Chip.nuspec", File.ReadAllText(DeviceTestPaths.At("nuget/NanoRemap.Chip.nuspec")));
+        foreach (string chip in chips)
+        {
+            string assembly = "NanoRemap." + chip;
+            var map = doc.Root!.Element(Nu + "files")!.Elements(Nu + "file")
+                .ToDictionary(f => ((string)f.Attribute("target")!).Replace("$chip$", chip), f => ((string)f.Attribute("src")!).Replace("$chip$", chip));
+            foreach (string ext in new[] { "dll", "pdb", "pdbx", "pe", "xml" })
+            {
+                Assert.Equal($@"src\NanoRemap.Chips\{assembly}\bin\Release\{assembly}.{ext}", map[$@"lib\{assembly}.{ext}"]);
+            }
+
+            string nfproj = File.ReadAllText(DeviceTestPaths.At($"src/NanoRemap.Chips/{assembly}/{assembly}.nfproj"));
+            Assert.Contains($"<AssemblyName>{assembly}</AssemblyName>", nfproj);
+            Assert.Contains($@"<DocumentationFile>bin\$(Configuration)\{assembly}.xml</DocumentationFile>", nfproj);
+            Assert.True(File.Exists(DeviceTestPaths.At(map["LICENSE.md"])));
+        }
+    }
+
+    [Fact]
     public void The_native_version_to_pack_with_is_the_AssemblyNativeVersion_of_the_interop_library()
     {
         string info = File.ReadAllText(DeviceTestPaths.At("src/NanoRemap.Mmio/Properties/AssemblyInfo.cs"));
