@@ -1,13 +1,17 @@
 /*
  * NanoRemap simulated board for the nanoCLR's posix target (nf-interpreter targets/posix): the glue that replaces
  * nanoremap_firmware.c there, backing the portable core's bus with a simulated register file that behaves as the
- * managed RegisterSimulator (src/NanoRemap.Mmio/Mmio/RegisterSimulator.cs): every register starts at zero,
- * read-only registers and reserved gaps ignore writes, write-only registers and the W1TS / W1TC aliases read as
- * zero, and a store to an alias sets / clears bits of its target. The access kinds come from the generated
- * nanoremap_sim_model.c (from the same board maps as the managed tables); the allow-list is the generated board
+ * managed RegisterSimulator (src/NanoRemap.Mmio.Simulation/RegisterSimulator.cs) given the chip's SVD register
+ * model (NanoRemap.Tooling.Boards.SimulatorModels.ForChip), as the host tests run it: every register starts at its
+ * SVD reset value, read-only registers and reserved gaps ignore writes, write-only registers and the W1TS / W1TC
+ * aliases read as zero, and a store to an alias sets / clears bits of its target; at the bit level, read-only bits
+ * keep their value on a write, a 1 clears a write-1-to-clear bit, write-only bits read as zero, clear-on-read bits
+ * clear when read, and words with no register (in a block the model covers) read as zero and ignore writes. The
+ * access kinds and the bit model come from the generated nanoremap_sim_model.c (from the same board maps and SVD
+ * facts as the managed tables and model), in the order of RegisterSimulator.ReadAt / WriteAt; the allow-list is the generated board
  * table, so the core refuses exactly what it refuses on the device, with the same words. The board is chosen at
  * compile time: -DNR_POSIX_BOARD_ESP32S2 / _ESP32S3 / _ESP32C3 / _ESP32C5 / _ESP32C6 / _ESP32H2, default esp32 (a board
- * needs its generated table and its entry in nanoremap_sim_model.c).
+ * needs its generated table and its entry in nanoremap_sim_model.c, which compiles that chip's model only).
  *
  * The nanoCLR interprets managed code on one thread, so the critical section of nr_modify32 needs no lock here
  * (the lock hooks are NULL). DPORT reads and the errata-safe FIFO read are plain reads, counted apart.
@@ -56,11 +60,12 @@
 #define NR_POSIX_MAX_BLOCKS 128u
 #define NR_POSIX_MAX_CLOCKS 64u
 
-static uint32_t *nr_posix_words[NR_POSIX_MAX_BLOCKS]; /* per block, allocated on first use */
+static uint32_t *nr_posix_words[NR_POSIX_MAX_BLOCKS]; /* per block, allocated on first use at the reset values */
 static nr_posix_stats_t nr_posix_counters;
 static int nr_posix_clock_refs[NR_POSIX_MAX_CLOCKS];
 
-/* The storage word of addr (any block, denied ones included), or NULL outside every block. */
+/* The storage word of addr (any block, denied ones included), or NULL outside every block. A block's storage is
+ * allocated on its first access with every register of the model at its reset value (RegisterSimulator.Words). */
 static uint32_t *word_at(uint32_t addr)
 {
     const nr_board_t *b = &NR_POSIX_BOARD;
@@ -73,10 +78,15 @@ static uint32_t *word_at(uint32_t addr)
         return NULL;
     }
     if (nr_posix_words[i] == NULL) {
-        nr_posix_words[i] = (uint32_t *)calloc(block->size / 4u, sizeof(uint32_t));
-        if (nr_posix_words[i] == NULL) {
+        uint32_t *words = (uint32_t *)calloc(block->size / 4u, sizeof(uint32_t));
+        if (words == NULL) {
             return NULL;
         }
+        const nr_sim_model_t *m = &NR_POSIX_MODEL;
+        for (uint32_t k = nr_sim_bits_from(m, block->base); k < m->bits_count && m->bits[k].addr - block->base < block->size; k++) {
+            words[(m->bits[k].addr - block->base) / 4u] = m->bits[k].reset;
+        }
+        nr_posix_words[i] = words;
     }
     return &nr_posix_words[i][((addr & ~3u) - block->base) / 4u];
 }
@@ -91,18 +101,34 @@ static uint32_t kind_at(uint32_t addr, uint32_t *target)
     return r->kind;
 }
 
+/* RegisterSimulator.ReadAt: the access kind first (write-only words, aliases and reserved gaps read as zero), then the
+ * bit model: write-only bits read as zero and clear-on-read bits clear in the register; a word with no register reads
+ * as zero. */
 static uint32_t sim_read(uint32_t addr)
 {
+    const nr_sim_model_t *m = &NR_POSIX_MODEL;
     uint32_t target = 0;
     uint32_t kind = kind_at(addr, &target);
+    uint32_t *w = word_at(addr);
+    uint32_t value;
     nr_posix_counters.reads++;
     if (kind == NR_SIM_WO || kind == NR_SIM_W1TS || kind == NR_SIM_W1TC || kind == NR_SIM_RESERVED) {
-        return 0;
+        value = 0;
+    } else {
+        value = w != NULL ? *w : 0;
     }
-    uint32_t *w = word_at(addr);
-    return w != NULL ? *w : 0;
+    const nr_sim_bits_t *bits = nr_sim_find_bits(m, addr);
+    if (bits != NULL) {
+        const nr_sim_masks_t *mask = &m->masks[bits->masks];
+        value &= ~mask->wo;
+        if (w != NULL) {
+            *w &= ~mask->cor;
+        }
+    } else if (nr_sim_in_hole(m, addr)) {
+        value = 0; /* no register here: a reserved word */
+    }
+    return value;
 }
-
 static uint32_t posix_read32(void *ctx, uint32_t addr)
 {
     (void)ctx;
@@ -130,6 +156,7 @@ static void posix_write32(void *ctx, uint32_t addr, uint32_t value)
     uint32_t kind = kind_at(addr, &target);
     nr_posix_counters.writes++;
     uint32_t *w;
+    const nr_sim_bits_t *bits;
     switch (kind) {
     case NR_SIM_RO:
     case NR_SIM_RESERVED:
@@ -149,7 +176,18 @@ static void posix_write32(void *ctx, uint32_t addr, uint32_t value)
         break;
     default:
         w = word_at(addr);
-        if (w != NULL) {
+        bits = nr_sim_find_bits(&NR_POSIX_MODEL, addr);
+        if (bits == NULL && nr_sim_in_hole(&NR_POSIX_MODEL, addr)) {
+            nr_posix_counters.ignored_writes++; /* no register here: a reserved word */
+        } else if (w == NULL) {
+            break;
+        } else if (bits != NULL) {
+            /* RegisterSimulator.WriteAt: read-only bits keep their value, a 1 clears a write-1-to-clear bit */
+            const nr_sim_masks_t *mask = &NR_POSIX_MODEL.masks[bits->masks];
+            uint32_t old = *w;
+            uint32_t next = (old & mask->ro) | (value & ~mask->ro);
+            *w = (next & ~mask->w1c) | (old & mask->w1c & ~value);
+        } else {
             *w = value;
         }
         break;

@@ -13,7 +13,7 @@ extern "C" {
 typedef struct nr_posix_stats {
     uint32_t reads;
     uint32_t writes;
-    uint32_t ignored_writes; /* to read-only registers and reserved gaps */
+    uint32_t ignored_writes; /* to read-only registers, reserved gaps and words with no register */
     uint32_t dport_reads;
     uint32_t fifo_reads;
 } nr_posix_stats_t;
@@ -21,10 +21,10 @@ typedef struct nr_posix_stats {
 /* The stored value of a register (no bus semantics; an alias reads its own, zero, storage); 0 outside every block. */
 uint32_t nr_posix_peek(uint32_t addr);
 
-/* Sets the stored value (what the outside world does: pin levels in GPIO_IN); ignored outside every block. */
+/* Sets the stored value, no bit rules (what the outside world does: pin levels in GPIO_IN); ignored outside every block. */
 void nr_posix_poke(uint32_t addr, uint32_t value);
 
-/* Every register back to zero, counters and clock references cleared. */
+/* Every register back to its reset value, counters and clock references cleared. */
 void nr_posix_reset(void);
 
 /* The counters since the last nr_posix_reset. */
