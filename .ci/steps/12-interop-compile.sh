@@ -71,6 +71,23 @@ if [ -f "${staged}/nanoremap_firmware_posix.c" ]; then
   done
   "${cxx}" -r -nostdlib -o "${obj}/NanoRemap.Mmio.o" "${objs[@]}"
   echo "interop-compile: posix: ${#objs[@]} staged sources with nanoremap_firmware_posix.c compiled (no ESP-IDF header) and linked into one object"
+  # every board of the posix glue (NR_POSIX_BOARD_<CHIP>): the glue and the one chip's model it compiles link together
+  for chip in esp32s2 esp32s3 esp32c3 esp32c5 esp32c6 esp32h2; do
+    [ -f "${staged}/nanoremap_board_${chip}.h" ] || continue
+    def="-DNR_POSIX_BOARD_$(printf '%s' "${chip}" | tr 'a-z' 'A-Z')"
+    pobj="${work}/obj-posix-${chip}"
+    mkdir -p "${pobj}"
+    for src in nanoremap_firmware_posix.c nanoremap_sim_model.c; do
+      "${cc}" -std=c11 "${flags[@]}" -pedantic "${def}" -I "${staged}" -c "${staged}/${src}" -o "${pobj}/${src}.o"
+    done
+    "${cc}" -r -nostdlib -o "${pobj}/posix.o" "${pobj}/nanoremap_firmware_posix.c.o" "${pobj}/nanoremap_sim_model.c.o"
+    nm "${pobj}/nanoremap_sim_model.c.o" | grep -Eq " [DR] nr_sim_model_${chip}$" \
+      || { echo "interop-compile: posix ${chip}: nanoremap_sim_model.c does not define nr_sim_model_${chip}" >&2; exit 1; }
+    if nm "${pobj}/nanoremap_sim_model.c.o" | grep -E " [DR] nr_sim_model_[a-z0-9]+$" | grep -Eqv " [DR] nr_sim_model_${chip}$"; then
+      echo "interop-compile: posix ${chip}: nanoremap_sim_model.c compiles another chip's model too" >&2; exit 1
+    fi
+    echo "interop-compile: posix ${chip} (${def}): the glue and that chip's model only compiled and linked"
+  done
 fi
 
 # the case-clash check itself: a staged copy with NanoRemap_Core.h beside nanoremap_core.h must be refused
