@@ -9,7 +9,10 @@ using Xunit;
 
 namespace NanoRemap.Tests.Native;
 
-/// <summary>The posix simulated board's register model (boards/native/interop/nanoremap_sim_model.{h,c}) is generated from the board maps.</summary>
+/// <summary>
+/// The posix simulated board's register model (boards/native/interop/nanoremap_sim_model.{h,c}) is generated from the
+/// board maps and the managed simulator's SVD model, and so is the trace the C test replays.
+/// </summary>
 public class SimModelTests
 {
     [Fact]
