@@ -310,6 +310,25 @@ public static partial class BoardMapParser
             {
                 throw new BoardMapException($"{src}:{c.Line}: clock {c.Name} is not an allowed block");
             }
+
+            // The clock call drives its bits outside the register checks (IDF's periph_module_*, the C5's RCC bits,
+            // the simulator): none of them may be a bit the policy protects, denies or makes read-only.
+            foreach (var (register, mask, name) in new[] { (c.EnableRegister, c.EnableMask, c.EnableName), (c.ResetRegister, c.ResetMask, c.ResetName) })
+            {
+                BoardPolicy? p = map.Policy.FirstOrDefault(x => register - x.Address < x.Size);
+                if (p == null || (p.Kind == RegisterPolicy.Protect && (p.Mask & mask) == 0))
+                {
+                    continue;
+                }
+
+                string what = p.Kind switch
+                {
+                    RegisterPolicy.Protect => "protected",
+                    RegisterPolicy.Deny => "denied",
+                    _ => "read-only",
+                };
+                throw new BoardMapException($"{src}:{c.Line}: clock {c.Name}: {name} is {what} by line {p.Line} ({p.Name}); a clock may not drive a policy bit");
+            }
         }
 
         ResolveRegisters(map);
