@@ -99,7 +99,8 @@ namespace NanoRemap.Mmio
                     uint a = phys + guardFirst + ((uint)w << 2);
                     uint mask;
                     byte policy = (byte)board.PolicyAt(a, out mask);
-                    guardKind[w] = board.IsFifo(a) ? GuardFifo : policy;
+                    // nr_check's order: a denied register is "denied" before it is a FIFO
+                    guardKind[w] = policy != (byte)RegisterPolicy.Deny && board.IsFifo(a) ? GuardFifo : policy;
                 }
             }
 
