@@ -136,6 +136,27 @@ public class BoardGenerationTests
         Assert.Contains(why, e.Message);
     }
 
+    // REG_W1TS / REG_W1TC write REG's bits with one store that the register checks see as a write of the alias:
+    // a policy on REG must cover its aliases (ro or deny), or the alias bypasses it.
+    [Theory]
+    [InlineData(Head + "skip B # r\nprotect A.OUT 0x1 # r\n", 6, "A.OUT_W1TS")]
+    [InlineData(Head + "skip B # r\nro A.OUT # r\n", 6, "A.OUT_W1TS")]
+    [InlineData(Head + "skip B # r\ndeny A.OUT # r\nro A.OUT_W1TS # r\n", 6, "A.OUT_W1TC")]
+    public void A_policy_whose_register_has_an_unguarded_set_or_clear_alias_is_rejected(string text, int line, string alias)
+    {
+        var e = Assert.Throws<BoardMapException>(() => BoardMapParser.Parse(text, "t.map", Fixture()));
+        Assert.Contains($"t.map:{line}", e.Message);
+        Assert.Contains(alias, e.Message);
+    }
+
+    [Fact]
+    public void A_policy_that_covers_the_aliases_too_is_accepted()
+    {
+        var map = BoardMapParser.Parse(Head + "skip B # r\nro A.OUT* # r\n", "t.map", Fixture()).ToBoardMap();
+        Assert.Equal(AccessCheck.ReadOnly, map.Check(0x8, false));
+        Assert.Equal(AccessCheck.ReadOnly, map.Check(0xC, false));
+    }
+
     [Fact]
     public void Every_peripheral_of_the_facts_must_be_mapped_or_skipped()
     {
