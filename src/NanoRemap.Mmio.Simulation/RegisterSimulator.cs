@@ -274,9 +274,10 @@ namespace NanoRemap.Mmio
         /// </summary>
         /// <param name="clock">The peripheral's clock descriptor.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index ("refused clock 3 on esp32: unmapped"), as the firmware refuses an index outside its table.</exception>
         public override void EnableClock(PeripheralClock clock)
         {
-            int n = ClockCount(clock);
+            int n = OwnClockCount(clock);
             if (n == 0)
             {
                 PokeBits(clock.EnableRegister, clock.EnableMask, true);
@@ -292,9 +293,10 @@ namespace NanoRemap.Mmio
         /// </summary>
         /// <param name="clock">The peripheral's clock descriptor.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index ("refused clock 3 on esp32: unmapped"), as the firmware refuses an index outside its table.</exception>
         public override void DisableClock(PeripheralClock clock)
         {
-            int n = ClockCount(clock);
+            int n = OwnClockCount(clock);
             if (n == 0)
             {
                 return;
@@ -315,9 +317,10 @@ namespace NanoRemap.Mmio
         /// </summary>
         /// <param name="clock">The peripheral's clock descriptor.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index ("refused clock 3 on esp32: unmapped"), as the firmware refuses an index outside its table.</exception>
         public override void ResetPeripheral(PeripheralClock clock)
         {
-            ClockCount(clock);
+            OwnClockCount(clock);
             PokeBits(clock.ResetRegister, clock.ResetMask, true);
             PokeBits(clock.ResetRegister, clock.ResetMask, false);
             PeripheralResets++;
@@ -330,6 +333,20 @@ namespace NanoRemap.Mmio
         public int GetClockReferences(PeripheralClock clock)
         {
             return ClockCount(clock);
+        }
+
+        // ClockCount of a clock the firmware would drive: the board's entry at its index (nr_firmware_clock refuses an
+        // index outside its table, and drives the table's registers, not the descriptor's).
+        private int OwnClockCount(PeripheralClock clock)
+        {
+            int n = ClockCount(clock);
+            if (!_board.IsOwnClock(clock))
+            {
+                Refused++;
+                throw MmioErrors.RefusedClock(clock.Index, _board.Chip);
+            }
+
+            return n;
         }
 
         private int ClockCount(PeripheralClock clock)

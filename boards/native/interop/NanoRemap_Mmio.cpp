@@ -122,6 +122,8 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
+    NULL,
     Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeRead32___STATIC__U4__U4,
     Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeWrite32___STATIC__VOID__U4__U4,
     Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess::NativeModify32___STATIC__U4__U4__U4__U4__U4,

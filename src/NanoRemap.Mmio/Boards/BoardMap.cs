@@ -614,6 +614,22 @@ namespace NanoRemap.Boards
             return null;
         }
 
+        // True when clock is this board's clock-table entry at clock.Index (the same object, or the same registers and
+        // masks): the firmware receives only the index, so a descriptor that is not the entry at its index would drive
+        // another peripheral's clock on the device (and other bits, protected ones too, in the simulator).
+        internal bool IsOwnClock(PeripheralClock clock)
+        {
+            int i = clock.Index;
+            if (i < 0 || i >= _clocks.Length)
+            {
+                return false;
+            }
+
+            PeripheralClock c = _clocks[i];
+            return c == clock || (c.EnableRegister == clock.EnableRegister && c.EnableMask == clock.EnableMask
+                && c.ResetRegister == clock.ResetRegister && c.ResetMask == clock.ResetMask);
+        }
+
         // The window offsets [lo, hi] of [phys, phys + size) that hold a FIFO register or a policy run, or
         // lo = 0xFFFFFFFF when none: the window checks those offsets out of line and the others with one compare.
         internal void GuardRange(uint phys, uint size, out uint lo, out uint hi)

@@ -106,6 +106,13 @@ namespace NanoRemap.Mmio
         }
 
         /// <summary>The native layer's refusal, word for word: "refused write of 0x3FF5A000 on esp32: denied".</summary>
+        // A clock operation on a descriptor that is not the board's entry at its index: the firmware's words for an
+        // index outside its clock table (nr_interop_refuse: "refused clock %u on %s: %s").
+        internal static InvalidOperationException RefusedClock(int index, string chip)
+        {
+            return new InvalidOperationException("refused clock " + index.ToString() + " on " + chip + ": " + CheckName(AccessCheck.Unmapped));
+        }
+
         internal static InvalidOperationException Refused(string operation, uint address, string chip, AccessCheck check)
         {
             return new InvalidOperationException("refused " + operation + " of 0x" + address.ToString("X8") + " on " + chip + ": " + CheckName(check));

@@ -99,7 +99,8 @@ namespace NanoRemap.Mmio
                     uint a = phys + guardFirst + ((uint)w << 2);
                     uint mask;
                     byte policy = (byte)board.PolicyAt(a, out mask);
-                    guardKind[w] = board.IsFifo(a) ? GuardFifo : policy;
+                    // nr_check's order: a denied register is "denied" before it is a FIFO
+                    guardKind[w] = policy != (byte)RegisterPolicy.Deny && board.IsFifo(a) ? GuardFifo : policy;
                 }
             }
 
@@ -530,8 +531,8 @@ namespace NanoRemap.Mmio
         /// <param name="field">The packed field constant.</param>
         /// <returns>The field value.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window, or <paramref name="field"/> is no packed field (width 1..32 and lsb + width at most 32).</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address. Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The window's guard, the native layer or the simulator playing it refuses the address (a FIFO register on the classic ESP32, a register the board policy makes read-only or denies, a protected bit); the message names the check.</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public uint GetField(uint offset, uint field)
         {
@@ -548,14 +549,14 @@ namespace NanoRemap.Mmio
         /// <summary>
         /// Writes a field described by a packed field constant of the generated chip definitions, e.g.
         /// <c>w.SetField(Esp32.Ledc.LSTIMER0_CONF, Esp32.Ledc.LSTIMER0_CONF_DUTY_RES, 10)</c>: decodes the constant with a
-        /// shift and a mask and calls <see cref="SetField(uint, uint, int, uint)"/> (a non-atomic read-modify-write).
+        /// shift and a mask and does what <see cref="SetField(uint, uint, int, uint)"/> does (one atomic native read-modify-write).
         /// </summary>
         /// <param name="offset">Byte offset of the register (the generated register constant).</param>
         /// <param name="field">The packed field constant: <c>(width &lt;&lt; 8) | lsb</c>.</param>
         /// <param name="value">The new field value; a value wider than the field is refused.</param>
         /// <exception cref="ArgumentOutOfRangeException">The offset is outside the window, <paramref name="field"/> is no packed field, or the value does not fit the field.</exception>
-        /// <exception cref="ArgumentException">The offset is misaligned or a refused FIFO register.</exception>
-        /// <exception cref="InvalidOperationException">Hardware bus: the firmware's native allow-list refuses the address. Simulated bus: the simulator refuses it likewise.</exception>
+        /// <exception cref="ArgumentException">The offset is misaligned.</exception>
+        /// <exception cref="InvalidOperationException">The window's guard, the native layer or the simulator playing it refuses the address (a FIFO register on the classic ESP32, a register the board policy makes read-only or denies, a protected bit); the message names the check.</exception>
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void SetField(uint offset, uint field, uint value)
         {

@@ -136,7 +136,7 @@ namespace NanoRemap.Mmio
         /// </summary>
         /// <param name="clock">The peripheral's clock descriptor from the board.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
-        /// <exception cref="InvalidOperationException">The firmware has no such entry in its clock table.</exception>
+        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index, or the firmware has no such entry ("refused clock 3 on esp32: unmapped").</exception>
         /// <exception cref="PlatformNotSupportedException">The hardware bus on the host, where there is no ESP32.</exception>
         public void EnableClock(PeripheralClock clock)
         {
@@ -149,7 +149,7 @@ namespace NanoRemap.Mmio
         /// </summary>
         /// <param name="clock">The peripheral's clock descriptor from the board.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
-        /// <exception cref="InvalidOperationException">The firmware has no such entry in its clock table.</exception>
+        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index, or the firmware has no such entry ("refused clock 3 on esp32: unmapped").</exception>
         /// <exception cref="PlatformNotSupportedException">The hardware bus on the host, where there is no ESP32.</exception>
         public void DisableClock(PeripheralClock clock)
         {
@@ -161,7 +161,7 @@ namespace NanoRemap.Mmio
         /// </summary>
         /// <param name="clock">The peripheral's clock descriptor from the board.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
-        /// <exception cref="InvalidOperationException">The firmware has no such entry in its clock table.</exception>
+        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index, or the firmware has no such entry ("refused clock 3 on esp32: unmapped").</exception>
         /// <exception cref="PlatformNotSupportedException">The hardware bus on the host, where there is no ESP32.</exception>
         public void ResetPeripheral(PeripheralClock clock)
         {
@@ -173,6 +173,11 @@ namespace NanoRemap.Mmio
             if (clock == null)
             {
                 throw new ArgumentNullException("clock");
+            }
+
+            if (!_board.IsOwnClock(clock))
+            {
+                throw MmioErrors.RefusedClock(clock.Index, _board.Chip);
             }
 
             SimulatedBus sim = _sim;

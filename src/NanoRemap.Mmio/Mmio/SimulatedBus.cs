@@ -81,16 +81,19 @@ namespace NanoRemap.Mmio
         /// <summary>Ungates a peripheral's clock and releases its reset (ESP-IDF's reference-counted <c>periph_module_enable</c>).</summary>
         /// <param name="clock">The peripheral's clock descriptor.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index.</exception>
         public abstract void EnableClock(PeripheralClock clock);
 
         /// <summary>Drops one reference of a peripheral's clock (<c>periph_module_disable</c>).</summary>
         /// <param name="clock">The peripheral's clock descriptor.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index.</exception>
         public abstract void DisableClock(PeripheralClock clock);
 
         /// <summary>Pulses a peripheral's reset (<c>periph_module_reset</c>).</summary>
         /// <param name="clock">The peripheral's clock descriptor.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index.</exception>
         public abstract void ResetPeripheral(PeripheralClock clock);
     }
 }

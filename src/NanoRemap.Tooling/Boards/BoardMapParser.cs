@@ -304,11 +304,31 @@ public static partial class BoardMapParser
         }
 
         ResolvePolicy(map, policy);
+
         foreach (var c in map.Clocks)
         {
             if (map.Blocks.All(b => b.Name != c.Name || !b.Allowed))
             {
                 throw new BoardMapException($"{src}:{c.Line}: clock {c.Name} is not an allowed block");
+            }
+
+            // The clock call drives its bits outside the register checks (IDF's periph_module_*, the C5's RCC bits,
+            // the simulator): none of them may be a bit the policy protects, denies or makes read-only.
+            foreach (var (register, mask, name) in new[] { (c.EnableRegister, c.EnableMask, c.EnableName), (c.ResetRegister, c.ResetMask, c.ResetName) })
+            {
+                BoardPolicy? p = map.Policy.FirstOrDefault(x => register - x.Address < x.Size);
+                if (p == null || (p.Kind == RegisterPolicy.Protect && (p.Mask & mask) == 0))
+                {
+                    continue;
+                }
+
+                string what = p.Kind switch
+                {
+                    RegisterPolicy.Protect => "protected",
+                    RegisterPolicy.Deny => "denied",
+                    _ => "read-only",
+                };
+                throw new BoardMapException($"{src}:{c.Line}: clock {c.Name}: {name} is {what} by line {p.Line} ({p.Name}); a clock may not drive a policy bit");
             }
         }
 
@@ -330,6 +350,23 @@ public static partial class BoardMapParser
         if (map.HasDport && (map.DportFirst > map.DportLast || (map.DportFirst & 3) != 0 || (map.DportLast & 3) != 0))
         {
             throw new BoardMapException($"{src}: 'dport' needs first <= last, both word-aligned");
+        }
+
+        // REG_W1TS / REG_W1TC write REG's bits with one store that the checks see as a write of the alias (no old value
+        // of REG is read): a policy on REG must make each alias read-only or denied too, or the alias bypasses it.
+        foreach (var p in policy.OrderBy(x => x.Line))
+        {
+            foreach (FactsRegister r in facts.Registers.Where(x => x.Address - p.Address < p.Size))
+            {
+                foreach (string suffix in new[] { "_W1TS", "_W1TC" })
+                {
+                    FactsRegister? alias = facts.FindRegister(r.FullName + suffix);
+                    if (alias != null && !map.Policy.Any(x => alias.Address - x.Address < x.Size && x.Kind != RegisterPolicy.Protect))
+                    {
+                        throw new BoardMapException($"{src}:{p.Line}: {Keyword(p.Kind)} {r.FullName}: its alias {alias.FullName} writes it unchecked; make the alias ro or deny too (e.g. '{r.FullName}*')");
+                    }
+                }
+            }
         }
 
         try
@@ -380,6 +417,9 @@ public static partial class BoardMapParser
             map.Blocks.Add(new BoardBlock(p.Name, p.Base, (uint)(end - p.Base), allowed, line));
         }
     }
+
+    private static string Keyword(RegisterPolicy kind) =>
+        kind == RegisterPolicy.ReadOnly ? "ro" : kind == RegisterPolicy.Deny ? "deny" : "protect";
 
     private static void ResolvePolicy(BoardMapFile map, List<BoardPolicy> policy)
     {

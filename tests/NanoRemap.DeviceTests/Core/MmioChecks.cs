@@ -552,24 +552,34 @@ namespace NanoRemap.DeviceTests
 
         private static string ClockEnableIsReferenceCounted(Fixture f)
         {
-            // A stand-in descriptor over two GPIO registers of the board: what is checked is IDF's reference counting
-            // as the simulator plays it (periph_module_enable / _disable), not a chip's clock register.
-            MmioWindow w = f.Gpio;
-            uint en = w.PhysicalAddress + w.OffsetOf("ENABLE");
-            uint rst = w.PhysicalAddress + w.OffsetOf("OUT");
-            PeripheralClock clock = new PeripheralClock("STAND_IN", en, 0x100, rst, 0x100, 0);
-            f.Sim.Poke(rst, 0x100);
-            f.Sim.Poke(en, 0);
+            // The board's first clock-table entry: the firmware receives only the index, so the simulator drives the
+            // entry's registers (IDF's reference counting, periph_module_enable / _disable, as the simulator plays it).
+            if (f.Board.ClockCount == 0)
+            {
+                return "the board map has no clock table";
+            }
+
+            PeripheralClock clock = f.Board.GetClock(0);
+            uint en = clock.EnableRegister;
+            uint rst = clock.ResetRegister;
+            f.Sim.Poke(en, f.Sim.Peek(en) & ~clock.EnableMask);
+            f.Sim.Poke(rst, f.Sim.Peek(rst) | clock.ResetMask);
             string d = null;
             f.Bus.EnableClock(clock);
             f.Bus.EnableClock(clock);
-            d = Eq(d, "clock bit after two enables", 0x100, f.Sim.Peek(en));
-            d = Eq(d, "reset bit after enable", 0, f.Sim.Peek(rst));
+            d = Eq(d, "clock bits after two enables", clock.EnableMask, f.Sim.Peek(en) & clock.EnableMask);
+            d = Eq(d, "reset bits after enable", 0, f.Sim.Peek(rst) & clock.ResetMask);
             f.Bus.DisableClock(clock);
-            d = Eq(d, "clock bit after one disable of two enables", 0x100, f.Sim.Peek(en));
+            d = Eq(d, "clock bits after one disable of two enables", clock.EnableMask, f.Sim.Peek(en) & clock.EnableMask);
             f.Bus.DisableClock(clock);
-            d = Eq(d, "clock bit after the last disable", 0, f.Sim.Peek(en));
-            d = Eq(d, "reset bit after the last disable", 0x100, f.Sim.Peek(rst));
+            d = Eq(d, "clock bits after the last disable", 0, f.Sim.Peek(en) & clock.EnableMask);
+            d = Eq(d, "reset bits after the last disable", clock.ResetMask, f.Sim.Peek(rst) & clock.ResetMask);
+
+            // A descriptor that is not the board's entry at its index would drive another peripheral on the device.
+            MmioWindow w = f.Gpio;
+            PeripheralClock standIn = new PeripheralClock("STAND_IN", w.PhysicalAddress + w.OffsetOf("ENABLE"), 0x100,
+                w.PhysicalAddress + w.OffsetOf("OUT"), 0x100, 0);
+            d = Throws(d, "EnableClock of a descriptor that is not the board's", typeof(InvalidOperationException), new ClockOn(f.Bus, standIn).Enable);
             return d;
         }
 
@@ -683,6 +693,23 @@ namespace NanoRemap.DeviceTests
             public void Write()
             {
                 _w.WriteBlock(_offset, _buffer, _index, _count);
+            }
+        }
+
+        private sealed class ClockOn
+        {
+            private readonly RegisterBus _bus;
+            private readonly PeripheralClock _clock;
+
+            public ClockOn(RegisterBus bus, PeripheralClock clock)
+            {
+                _bus = bus;
+                _clock = clock;
+            }
+
+            public void Enable()
+            {
+                _bus.EnableClock(_clock);
             }
         }
 

@@ -90,6 +90,7 @@ public class BoardGenerationTests
         reg A.CTRL 0x00000010 rw 0x00000000
         field A.CTRL.EN 0 1 rw
         field A.CTRL.RST 1 1 rw
+        field A.CTRL.SW_RST 2 1 rw
         reg A.ID0 0x00000014 ro 0x12345678
         reg A.ID1 0x00000018 ro 0x00000000
         periph B 0x00000100 0x10
@@ -119,6 +120,43 @@ public class BoardGenerationTests
         Assert.Contains(why, e.Message);
     }
 
+    // A clock line drives its bits outside the register checks (IDF's periph_module_* on the device, the RCC bits on
+    // the C5, the simulator's pokes): it must not name a bit the policy protects, or a register it denies or makes
+    // read-only, whichever line comes first.
+    [Theory]
+    [InlineData(Head + "skip B # r\nprotect A.CTRL RST # r\nclock A A.CTRL.EN A.CTRL.RST PERIPH_A # r\n", 7, "protected")]
+    [InlineData(Head + "skip B # r\nclock A A.CTRL.EN A.CTRL.RST PERIPH_A # r\nprotect A.CTRL EN # r\n", 6, "protected")]
+    [InlineData(Head + "skip B # r\nclock A A.CTRL.EN A.CTRL.RST PERIPH_A # r\ndeny A.CTRL # r\n", 6, "denied")]
+    [InlineData(Head + "skip B # r\nro A.CTRL # r\nclock A A.CTRL.EN A.CTRL.RST PERIPH_A # r\n", 7, "read-only")]
+    public void A_clock_line_over_a_policy_bit_is_rejected_with_its_line(string text, int line, string why)
+    {
+        var e = Assert.Throws<BoardMapException>(() => BoardMapParser.Parse(text, "t.map", Fixture()));
+        Assert.Contains($"t.map:{line}", e.Message);
+        Assert.Contains("clock A", e.Message);
+        Assert.Contains(why, e.Message);
+    }
+
+    // REG_W1TS / REG_W1TC write REG's bits with one store that the register checks see as a write of the alias:
+    // a policy on REG must cover its aliases (ro or deny), or the alias bypasses it.
+    [Theory]
+    [InlineData(Head + "skip B # r\nprotect A.OUT 0x1 # r\n", 6, "A.OUT_W1TS")]
+    [InlineData(Head + "skip B # r\nro A.OUT # r\n", 6, "A.OUT_W1TS")]
+    [InlineData(Head + "skip B # r\ndeny A.OUT # r\nro A.OUT_W1TS # r\n", 6, "A.OUT_W1TC")]
+    public void A_policy_whose_register_has_an_unguarded_set_or_clear_alias_is_rejected(string text, int line, string alias)
+    {
+        var e = Assert.Throws<BoardMapException>(() => BoardMapParser.Parse(text, "t.map", Fixture()));
+        Assert.Contains($"t.map:{line}", e.Message);
+        Assert.Contains(alias, e.Message);
+    }
+
+    [Fact]
+    public void A_policy_that_covers_the_aliases_too_is_accepted()
+    {
+        var map = BoardMapParser.Parse(Head + "skip B # r\nro A.OUT* # r\n", "t.map", Fixture()).ToBoardMap();
+        Assert.Equal(AccessCheck.ReadOnly, map.Check(0x8, false));
+        Assert.Equal(AccessCheck.ReadOnly, map.Check(0xC, false));
+    }
+
     [Fact]
     public void Every_peripheral_of_the_facts_must_be_mapped_or_skipped()
     {
@@ -130,7 +168,7 @@ public class BoardGenerationTests
     [Fact]
     public void Policy_resolves_against_the_facts()
     {
-        var file = BoardMapParser.Parse(Head + "skip B # r\nro A.ID* # r\nprotect A.CTRL RST # r\nclock A A.CTRL.EN A.CTRL.RST PERIPH_A # r\n", "t.map", Fixture());
+        var file = BoardMapParser.Parse(Head + "skip B # r\nro A.ID* # r\nprotect A.CTRL SW_RST # r\nclock A A.CTRL.EN A.CTRL.RST PERIPH_A # r\n", "t.map", Fixture());
         BoardMap map = file.ToBoardMap();
         PeripheralBlock a = map.Gpio;
         Assert.Equal((0u, 0x1000u), (a.Base, a.Size)); // base from the facts, size: up to the next page
@@ -138,11 +176,11 @@ public class BoardGenerationTests
         Assert.Equal(RegisterPolicy.ReadOnly, map.GetPolicy(1, out uint roAt, out uint roSize, out _));
         Assert.Equal((0x14u, 8u), (roAt, roSize)); // ID0 and ID1 merged into one run
         Assert.Equal(RegisterPolicy.Protect, map.PolicyAt(0x10, out uint mask));
-        Assert.Equal(2u, mask);
+        Assert.Equal(4u, mask);
         Assert.Equal(AccessCheck.ReadOnly, map.Check(0x18, false));
         Assert.Equal(AccessCheck.Ok, map.Check(0x18, true));
-        Assert.Equal(AccessCheck.Denied, map.CheckWrite(0x10, 0, 2));
-        Assert.Equal(AccessCheck.Ok, map.CheckWrite(0x10, 0, 1));
+        Assert.Equal(AccessCheck.Denied, map.CheckWrite(0x10, 0, 4));
+        Assert.Equal(AccessCheck.Ok, map.CheckWrite(0x10, 0, 3));
         PeripheralClock clock = map.FindClock("A");
         Assert.Equal((0x10u, 1u, 0x10u, 2u, 0), (clock.EnableRegister, clock.EnableMask, clock.ResetRegister, clock.ResetMask, clock.Index));
     }

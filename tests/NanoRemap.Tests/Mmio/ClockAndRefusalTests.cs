@@ -13,7 +13,8 @@ public class ClockAndRefusalTests
 {
     // LEDC on the classic ESP32: DPORT_PERIP_CLK_EN_REG / DPORT_PERIP_RST_EN_REG bit 11 (DPORT_LEDC_CLK_EN / _RST,
     // IDF components/soc/esp32/include/soc/dport_reg.h).
-    private static readonly PeripheralClock Ledc = new("LEDC", 0x3FF000C0, 1u << 11, 0x3FF000C4, 1u << 11, 3);
+    // Index 0: LEDC is the first clock line of boards/esp32/board.map (the index is what the firmware receives).
+    private static readonly PeripheralClock Ledc = new("LEDC", 0x3FF000C0, 1u << 11, 0x3FF000C4, 1u << 11, 0);
 
     [Fact]
     public void Enable_and_disable_are_reference_counted_like_periph_module_enable()
@@ -54,6 +55,45 @@ public class ClockAndRefusalTests
     {
         RegisterBus hw = RegisterBus.CreateHardware(BoardMap.Esp32);
         Assert.Throws<PlatformNotSupportedException>(() => hw.EnableClock(Ledc));
+    }
+
+    [Fact]
+    public void The_test_descriptor_is_the_boards_ledc_clock()
+    {
+        PeripheralClock board = BoardMap.Esp32.FindClock("LEDC");
+        Assert.Equal(board.Index, Ledc.Index);
+        Assert.Equal(board.EnableRegister, Ledc.EnableRegister);
+        Assert.Equal(board.EnableMask, Ledc.EnableMask);
+        Assert.Equal(board.ResetRegister, Ledc.ResetRegister);
+        Assert.Equal(board.ResetMask, Ledc.ResetMask);
+    }
+
+    [Fact]
+    public void A_clock_descriptor_that_is_not_the_boards_entry_at_its_index_is_refused_and_nothing_is_touched()
+    {
+        // The firmware only receives the index (nr_firmware_clock): LEDC's bits under index 3 would enable I2C0 on the
+        // device, and a descriptor over SPI01_RST (a protected bit) would reset the flash controller in the simulator.
+        // Both are refused, as the firmware refuses an index outside its table: "refused clock <index> on <chip>: unmapped".
+        var (sim, bus) = WindowTests.Board("esp32");
+        var wrongIndex = new PeripheralClock("LEDC", 0x3FF000C0, 1u << 11, 0x3FF000C4, 1u << 11, 3);
+        var spi01 = new PeripheralClock("SPI01", 0x3FF000C0, 1u << 1, 0x3FF000C4, 1u << 1, 1);
+        var outside = new PeripheralClock("LEDC", 0x3FF000C0, 1u << 11, 0x3FF000C4, 1u << 11, BoardMap.Esp32.ClockCount);
+        sim.Poke(0x3FF000C4, 0xFFFFFFFF);
+        foreach (PeripheralClock c in new[] { wrongIndex, spi01, outside })
+        {
+            foreach (Action<PeripheralClock> op in new Action<PeripheralClock>[] { bus.EnableClock, bus.DisableClock, bus.ResetPeripheral,
+                sim.EnableClock, sim.DisableClock, sim.ResetPeripheral })
+            {
+                var e = Assert.Throws<InvalidOperationException>(() => op(c));
+                Assert.Equal($"refused clock {c.Index} on esp32: unmapped", e.Message);
+            }
+        }
+
+        Assert.Equal(0u, sim.Peek(0x3FF000C0));
+        Assert.Equal(0xFFFFFFFFu, sim.Peek(0x3FF000C4));
+        Assert.Equal(0, sim.PeripheralResets);
+        RegisterBus hw = RegisterBus.CreateHardware(BoardMap.Esp32);
+        Assert.Throws<InvalidOperationException>(() => hw.EnableClock(wrongIndex)); // refused before the InternalCall
     }
 
     [Theory]

@@ -112,3 +112,32 @@ public class WindowPolicyTests
         Assert.Equal((1, 1, 0), (sim.Reads, sim.Writes, sim.Refused));
     }
 }
+
+/// <summary>
+/// A FIFO register that the policy also denies: the window's guard answers with the native layer's word
+/// (nr_check looks at deny before the FIFO errata), for reads and writes.
+/// </summary>
+public class WindowGuardOrderTests
+{
+    [Fact]
+    public void A_denied_fifo_register_is_refused_as_denied_like_the_native_layer()
+    {
+        var block = new PeripheralBlock("GPIO", 0x60000000, 0x100, true, null);
+        var board = new BoardMap("guardorder", 0x60000000, 0x1000, false, 0, 0, new uint[] { 0x60000010 }, new[] { "FIFO" },
+            new[] { block }, "GPIO", new uint[] { 0x60000010 }, new uint[] { 4 }, new byte[] { (byte)RegisterPolicy.Deny }, new uint[] { 0 },
+            Array.Empty<PeripheralClock>());
+        var sim = new RegisterSimulator(board);
+        RegisterBus bus = RegisterBus.CreateSimulated(sim);
+        MmioWindow w = bus.Map(0x60000000, 0x100);
+
+        string nativeRead = Assert.Throws<InvalidOperationException>(() => bus.Read32(0x60000010)).Message;
+        string nativeWrite = Assert.Throws<InvalidOperationException>(() => bus.Write32(0x60000010, 1)).Message;
+        Assert.Equal("refused read of 0x60000010 on guardorder: denied", nativeRead);
+        Assert.Equal("refused write of 0x60000010 on guardorder: denied", nativeWrite);
+
+        int refused = sim.Refused;
+        Assert.Equal(nativeRead, Assert.Throws<InvalidOperationException>(() => w.Read32(0x10)).Message);
+        Assert.Equal(nativeWrite, Assert.Throws<InvalidOperationException>(() => w.Write32(0x10, 1)).Message);
+        Assert.Equal(refused, sim.Refused); // both refused by the window's guard, before the bus
+    }
+}
