@@ -117,6 +117,10 @@ int nr_read32(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr, uint3
     return rc;
 }
 
+static uint32_t read_word(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr);
+static void lock(const nr_bus_t *bus);
+static void unlock(const nr_bus_t *bus);
+
 int nr_write32(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr, uint32_t value)
 {
     int rc = nr_check(board, addr, 0);
@@ -125,19 +129,18 @@ int nr_write32(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr, uint
     }
     const nr_reg_policy_t *p = board->policy_count != 0 ? nr_find_policy(board, addr) : NULL;
     if (p != NULL && p->kind == NR_POLICY_PROTECT) {
-        uint32_t old_value;
-        if (board->has_dport && addr >= board->dport_first && addr <= board->dport_last) {
-            if (bus->dport_read32 == NULL) {
-                return NR_EBUS;
-            }
-            old_value = bus->dport_read32(bus->ctx, addr);
-        } else {
-            old_value = bus->read32(bus->ctx, addr);
+        /* The value check needs the old value: read, check and write inside the bus lock, as nr_modify32 does,
+         * so code on the other core cannot change the register between the check and the write. */
+        if (board->has_dport && addr >= board->dport_first && addr <= board->dport_last && bus->dport_read32 == NULL) {
+            return NR_EBUS;
         }
-        rc = nr_check_write_value(board, addr, old_value, value);
-        if (rc != NR_OK) {
-            return rc;
+        lock(bus);
+        rc = nr_check_write_value(board, addr, read_word(board, bus, addr), value);
+        if (rc == NR_OK) {
+            bus->write32(bus->ctx, addr, value);
         }
+        unlock(bus);
+        return rc;
     }
     bus->write32(bus->ctx, addr, value);
     return NR_OK;

@@ -140,8 +140,8 @@ int nr_read32(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr, uint3
 
 /*
  * Checked write: NR_OK after one 32-bit write (DPORT writes are plain: DPORT_REG_WRITE), else the refusal.
- * A protected register is read first (DPORT-safe in the DPORT range) to check the value; a refused write
- * touches nothing but that read.
+ * A protected register is read first (DPORT-safe in the DPORT range) to check the value, inside the bus's
+ * lock / unlock together with the write; a refused write touches nothing but that read.
  */
 int nr_write32(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr, uint32_t value);
 

@@ -51,6 +51,20 @@ static void test_modify_refusals_touch_nothing(const nr_board_t *b)
     CHECK(old == 0x5A5A5A5Au && sim_accesses(&s) == 0 && s.locks == 0);
 }
 
+/* A protected register's value check and write happen inside the lock, like nr_modify32's. */
+static void test_esp32_protected_write_is_locked(void)
+{
+    const nr_board_t *b = &nr_board_esp32;
+    const uint32_t perip_rst_en = 0x3FF000C4u; /* DPORT_PERIP_RST_EN_REG; SPI01_RST (bit 1) is protected */
+    sim_bus_t s;
+    sim_init(&s);
+    s.check_lock = 1;
+    nr_bus_t bus = sim_as_locked_bus(&s, 1);
+    CHECK(nr_write32(b, &bus, perip_rst_en, 1u << 11) == NR_OK && s.locks == 1 && sim_peek(&s, perip_rst_en) == (1u << 11));
+    CHECK(nr_write32(b, &bus, perip_rst_en, (1u << 11) | (1u << 1)) == NR_DENIED && s.locks == 2);
+    CHECK(sim_peek(&s, perip_rst_en) == (1u << 11));
+}
+
 static void test_esp32_modify_dport_and_fifo(void)
 {
     const nr_board_t *b = &nr_board_esp32;
@@ -150,6 +164,7 @@ int main(void)
         test_blocks(boards[i]);
     }
     test_esp32_modify_dport_and_fifo();
+    test_esp32_protected_write_is_locked();
     test_esp32_fifo_block_read();
     printf("test_ops: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;
