@@ -192,6 +192,11 @@ public static class SvdImporter
             {
                 // A byte- or halfword-wide array (a crypto memory): kept whole.
                 string name = prefix + node.Name.Replace("[%s]", string.Empty, StringComparison.Ordinal).Replace("%s", string.Empty, StringComparison.Ordinal).TrimEnd('_');
+                if ((ulong)baseAddress + node.AddressOffset + ((ulong)node.Dim.Count * node.Dim.Increment) > 0x100000000UL)
+                {
+                    throw new SvdException(device.File, node.Line, element, "the array leaves the 32-bit address space (<dim> or <addressOffset> is wrong)");
+                }
+
                 items.Add(new Item(name, baseAddress + node.AddressOffset, RegisterAccess(reg, props), 0, size, false, true,
                     (uint)node.Dim.Count * node.Dim.Increment, node.Dim.Count, new List<FieldItem>(), device.File, node.Line));
                 continue;
@@ -208,7 +213,14 @@ public static class SvdImporter
                     throw new SvdException(device.File, node.Line, element, "a <dim> array whose name holds no %s");
                 }
 
-                uint address = baseAddress + node.AddressOffset + (uint)i * (node.Dim?.Increment ?? 0);
+                ulong wide = (ulong)baseAddress + node.AddressOffset + ((ulong)i * (node.Dim?.Increment ?? 0));
+                if (wide > 0xFFFFFFFFUL)
+                {
+                    throw new SvdException(device.File, node.Line, element,
+                        $"element {i} of the array lies at 0x{wide:X}, past the 32-bit address space (<dimIncrement> or <addressOffset> is wrong)");
+                }
+
+                uint address = (uint)wide;
                 if (node is SvdCluster cluster)
                 {
                     Walk(device, p, cluster.Children, address, prefix + name + "_", props, items);

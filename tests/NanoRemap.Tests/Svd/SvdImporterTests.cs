@@ -225,6 +225,19 @@ public class SvdImporterTests
     }
 
     [Fact]
+    public void A_dim_array_that_wraps_past_the_address_space_is_an_error_not_a_register_at_a_wrapped_address()
+    {
+        // 0x60000000 + 0x20 + 2 * 0x50000000 wraps to 0x00000020 in 32 bits.
+        string svd = System.Text.RegularExpressions.Regex.Replace(Svd, @"<dimIncrement>0x4</dimIncrement>(\s*<name>CH%s_CONF</name>)",
+            "<dimIncrement>0x50000000</dimIncrement>$1");
+        Assert.NotEqual(Svd, svd);
+        var e = Assert.Throws<SvdException>(() => Import(svd));
+        Assert.Contains("test.svd:", e.Message);
+        Assert.Contains("register CH%s_CONF", e.Message);
+        Assert.Contains("past the 32-bit address space", e.Message);
+    }
+
+    [Fact]
     public void A_name_with_percent_s_but_no_dim_is_an_error_that_a_rename_patch_fixes()
     {
         string svd = Svd.Replace("<name>FIFO_ALIAS</name>", "<name>T%sALIAS</name>");
