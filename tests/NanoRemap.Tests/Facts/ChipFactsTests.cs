@@ -86,6 +86,7 @@ public class ChipFactsTests
     [InlineData("chip a\nperiph GPIO 0x0 0x10\nreg GPIO.OUT 0x8 rw 0x0\nfield GPIO.OUT.X 4 1 rw\nfield GPIO.OUT.Y 2 1 rw", 5, "lsb 2 after a field at bit 4")]
     [InlineData("chip a\nperiph GPIO 0x0 0x10\nreg GPIO.OUT 0x8 rw 0x0\nfield GPIO.OUT.X 0 1 rw\nfield GPIO.OUT.X 2 1 rw", 5, "GPIO.OUT.X: declared twice")]
     [InlineData("chip a\nperiph GPIO 0x10 0x10\nreg GPIO.OUT 0x8 rw 0x0", 3, "below the peripheral's base")]
+    [InlineData("chip a\nperiph GPIO 0x10 0x10\nreg GPIO.OUT 0x20 rw 0x0", 3, "past the peripheral's span")]
     [InlineData("chip a\nperiph GPIO 0x0 0x10\nperiph GPIO 0x20 0x10", 3, "periph GPIO: declared twice")]
     [InlineData("chip a\nperiph GP-IO 0x0 0x10", 2, "not a name")]
     [InlineData("chip a\nperiph GPIO 0x0 0x10\nrange GPIO.M 0x0 0x0 rw", 3, "range GPIO.M: empty")]

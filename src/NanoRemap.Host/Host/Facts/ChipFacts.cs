@@ -426,6 +426,12 @@ namespace NanoRemap.Facts
                 throw new ArgumentException(what + " " + full + ": address 0x" + address.ToString("X8", CultureInfo.InvariantCulture) + " is below the peripheral's base 0x" + peripheral.Base.ToString("X8", CultureInfo.InvariantCulture));
             }
 
+            if (address - peripheral.Base >= peripheral.Size)
+            {
+                throw new ArgumentException(what + " " + full + ": address 0x" + address.ToString("X8", CultureInfo.InvariantCulture) + " is past the peripheral's span [0x"
+                    + peripheral.Base.ToString("X8", CultureInfo.InvariantCulture) + ", +0x" + peripheral.Size.ToString("X", CultureInfo.InvariantCulture) + ")");
+            }
+
             if (_lastAddress.TryGetValue(peripheral, out uint last) && address < last)
             {
                 throw new ArgumentException(what + " " + full + ": address 0x" + address.ToString("X8", CultureInfo.InvariantCulture) + " after 0x" + last.ToString("X8", CultureInfo.InvariantCulture) + " (sorted by address)");
