@@ -28,7 +28,7 @@ namespace NanoRemap.Benchmarks
         [GlobalSetup]
         public void Setup()
         {
-            _bus = RegisterBus.CreateSimulated(new RegisterSimulator(BoardMap.Esp32));
+            _bus = RegisterBus.CreateSimulated(new RegisterSimulator(BoardTables.Esp32));
             _dport = _bus.MapBlock("DPORT");
             _base = _dport.PhysicalAddress;
             _dport.Write32(Plain, 1);

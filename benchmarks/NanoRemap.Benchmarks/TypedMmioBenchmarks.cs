@@ -27,7 +27,7 @@ namespace NanoRemap.Benchmarks
         [GlobalSetup]
         public void Setup()
         {
-            _bus = RegisterBus.CreateSimulated(new RegisterSimulator(BoardMap.Esp32));
+            _bus = RegisterBus.CreateSimulated(new RegisterSimulator(BoardTables.Esp32));
             _gpio = _bus.MapBlock("GPIO");
             _ledc = _bus.MapBlock("LEDC");
             _value = 1u << 5;

@@ -285,48 +285,6 @@ namespace NanoRemap.Boards
             return (uint)(b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24));
         }
 
-        /// <summary>The classic ESP32 map (boards/esp32/board.map): <see cref="Get"/>(<c>"esp32"</c>).</summary>
-        public static BoardMap Esp32
-        {
-            get { return Get("esp32"); }
-        }
-
-        /// <summary>The ESP32-S2 map (boards/esp32s2/board.map): <see cref="Get"/>(<c>"esp32s2"</c>).</summary>
-        public static BoardMap Esp32S2
-        {
-            get { return Get("esp32s2"); }
-        }
-
-        /// <summary>The ESP32-S3 map (boards/esp32s3/board.map): <see cref="Get"/>(<c>"esp32s3"</c>).</summary>
-        public static BoardMap Esp32S3
-        {
-            get { return Get("esp32s3"); }
-        }
-
-        /// <summary>The ESP32-C3 map (boards/esp32c3/board.map): <see cref="Get"/>(<c>"esp32c3"</c>).</summary>
-        public static BoardMap Esp32C3
-        {
-            get { return Get("esp32c3"); }
-        }
-
-        /// <summary>The ESP32-C5 map (boards/esp32c5/board.map): <see cref="Get"/>(<c>"esp32c5"</c>).</summary>
-        public static BoardMap Esp32C5
-        {
-            get { return Get("esp32c5"); }
-        }
-
-        /// <summary>The ESP32-C6 map (boards/esp32c6/board.map): <see cref="Get"/>(<c>"esp32c6"</c>).</summary>
-        public static BoardMap Esp32C6
-        {
-            get { return Get("esp32c6"); }
-        }
-
-        /// <summary>The ESP32-H2 map (boards/esp32h2/board.map): <see cref="Get"/>(<c>"esp32h2"</c>).</summary>
-        public static BoardMap Esp32H2
-        {
-            get { return Get("esp32h2"); }
-        }
-
         /// <summary>
         /// Makes <paramref name="map"/> the map <see cref="Get"/> returns for its chip (replacing an earlier one).
         /// The generated tables live in the NanoRemap.Boards assembly, whose <c>BoardTables.Get</c> registers them.

@@ -12,12 +12,12 @@ public sealed class BoardMapConstructionTests
     [Fact]
     public void A_block_of_a_built_in_map_cannot_be_reused_so_the_built_in_map_keeps_its_storage_index()
     {
-        PeripheralBlock gpio = BoardMap.Esp32.Gpio;
-        int before = Enumerable.Range(0, BoardMap.Esp32.BlockCount).First(i => BoardMap.Esp32.GetBlock(i) == gpio);
+        PeripheralBlock gpio = BoardTables.Esp32.Gpio;
+        int before = Enumerable.Range(0, BoardTables.Esp32.BlockCount).First(i => BoardTables.Esp32.GetBlock(i) == gpio);
         var e = Assert.Throws<ArgumentException>(() =>
             new BoardMap("custom", 0x3FF00000, 0x80000, false, 0, 0, Array.Empty<uint>(), Array.Empty<string>(), new[] { gpio }, gpio.Name));
         Assert.Contains("already belongs to a board map", e.Message);
-        Assert.Same(gpio, BoardMap.Esp32.GetBlock(before));
+        Assert.Same(gpio, BoardTables.Esp32.GetBlock(before));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public class BoardMapTests
     [Fact]
     public void Esp32_has_the_dport_range_and_the_five_fifo_registers_of_errata_cpu_3_21()
     {
-        BoardMap map = BoardMap.Esp32;
+        BoardMap map = BoardTables.Esp32;
         Assert.True(map.HasDport);
         Assert.Equal((0x3FF00000u, 0x3FF13FFCu), (map.DportFirst, map.DportLast));
         var fifo = Enumerable.Range(0, map.FifoCount).Select(map.GetFifoAddress).OrderBy(a => a).ToArray();
@@ -68,7 +68,7 @@ public class BoardMapTests
     [Fact]
     public void S3_and_c3_have_neither_dport_nor_fifo_errata()
     {
-        foreach (BoardMap map in new[] { BoardMap.Esp32S3, BoardMap.Esp32C3 })
+        foreach (BoardMap map in new[] { BoardTables.Esp32S3, BoardTables.Esp32C3 })
         {
             Assert.False(map.HasDport);
             Assert.Equal(0, map.FifoCount);
@@ -104,7 +104,7 @@ public class BoardMapTests
     [Fact]
     public void C3_has_no_second_gpio_bank()
     {
-        PeripheralBlock gpio = BoardMap.Esp32C3.Gpio;
+        PeripheralBlock gpio = BoardTables.Esp32C3.Gpio;
         Assert.Throws<ArgumentException>(() => gpio.OffsetOf("OUT1"));
         Assert.Throws<ArgumentException>(() => gpio.OffsetOf("ENABLE1_W1TS"));
         Assert.Equal(RegisterAccess.ReadWrite, gpio.AccessAt(0x04));
@@ -115,8 +115,8 @@ public class BoardMapTests
     public void Flash_mmu_tables_of_the_esp32_are_not_mappable()
     {
         // DR_REG_FLASH_MMU_TABLE_PRO/APP are no SVD peripheral: unmapped, refused like a denied block.
-        Assert.Equal(AccessCheck.Unmapped, BoardMap.Esp32.Check(0x3FF10000, true));
-        Assert.Equal(AccessCheck.Unmapped, BoardMap.Esp32.Check(0x3FF13FFC, false));
+        Assert.Equal(AccessCheck.Unmapped, BoardTables.Esp32.Check(0x3FF10000, true));
+        Assert.Equal(AccessCheck.Unmapped, BoardTables.Esp32.Check(0x3FF13FFC, false));
     }
 
     [Fact]

@@ -65,12 +65,12 @@ public class ChipDefinitionsTests
     public void A_driver_reads_like_the_idf_with_the_typed_constants()
     {
         var (sim, bus) = WindowTests.Board("esp32");
-        MmioWindow gpio = bus.Map(Esp32.Gpio.BASE, BoardMap.Esp32.FindBlock("GPIO").Size);
+        MmioWindow gpio = bus.Map(Esp32.Gpio.BASE, BoardTables.Esp32.FindBlock("GPIO").Size);
         gpio.Write32(Esp32.Gpio.OUT_W1TS, 1u << 5);
         Assert.Equal(1u << 5, sim.Peek(Esp32.Gpio.BASE + Esp32.Gpio.OUT));
         Assert.Equal(0x3FF44008u, Esp32.Gpio.BASE + Esp32.Gpio.OUT_W1TS);
 
-        MmioWindow ledc = bus.Map(Esp32.Ledc.BASE, BoardMap.Esp32.FindBlock("LEDC").Size);
+        MmioWindow ledc = bus.Map(Esp32.Ledc.BASE, BoardTables.Esp32.FindBlock("LEDC").Size);
         ledc.Write32(Esp32.Ledc.LSTIMER0_CONF, 0xFFFF_FFFF);
         ledc.SetField(Esp32.Ledc.LSTIMER0_CONF, Esp32.Ledc.LSTIMER0_CONF_LSTIMER0_DUTY_RES, 10);
         Assert.Equal(10u, ledc.GetField(Esp32.Ledc.LSTIMER0_CONF, Esp32.Ledc.LSTIMER0_CONF_LSTIMER0_DUTY_RES));

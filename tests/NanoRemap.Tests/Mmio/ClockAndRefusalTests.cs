@@ -53,14 +53,14 @@ public class ClockAndRefusalTests
     [Fact]
     public void The_hardware_clock_call_on_the_host_says_there_is_no_esp32()
     {
-        RegisterBus hw = RegisterBus.CreateHardware(BoardMap.Esp32);
+        RegisterBus hw = RegisterBus.CreateHardware(BoardTables.Esp32);
         Assert.Throws<PlatformNotSupportedException>(() => hw.EnableClock(Ledc));
     }
 
     [Fact]
     public void The_test_descriptor_is_the_boards_ledc_clock()
     {
-        PeripheralClock board = BoardMap.Esp32.FindClock("LEDC");
+        PeripheralClock board = BoardTables.Esp32.FindClock("LEDC");
         Assert.Equal(board.Index, Ledc.Index);
         Assert.Equal(board.EnableRegister, Ledc.EnableRegister);
         Assert.Equal(board.EnableMask, Ledc.EnableMask);
@@ -77,7 +77,7 @@ public class ClockAndRefusalTests
         var (sim, bus) = WindowTests.Board("esp32");
         var wrongIndex = new PeripheralClock("LEDC", 0x3FF000C0, 1u << 11, 0x3FF000C4, 1u << 11, 3);
         var spi01 = new PeripheralClock("SPI01", 0x3FF000C0, 1u << 1, 0x3FF000C4, 1u << 1, 1);
-        var outside = new PeripheralClock("LEDC", 0x3FF000C0, 1u << 11, 0x3FF000C4, 1u << 11, BoardMap.Esp32.ClockCount);
+        var outside = new PeripheralClock("LEDC", 0x3FF000C0, 1u << 11, 0x3FF000C4, 1u << 11, BoardTables.Esp32.ClockCount);
         sim.Poke(0x3FF000C4, 0xFFFFFFFF);
         foreach (PeripheralClock c in new[] { wrongIndex, spi01, outside })
         {
@@ -92,7 +92,7 @@ public class ClockAndRefusalTests
         Assert.Equal(0u, sim.Peek(0x3FF000C0));
         Assert.Equal(0xFFFFFFFFu, sim.Peek(0x3FF000C4));
         Assert.Equal(0, sim.PeripheralResets);
-        RegisterBus hw = RegisterBus.CreateHardware(BoardMap.Esp32);
+        RegisterBus hw = RegisterBus.CreateHardware(BoardTables.Esp32);
         Assert.Throws<InvalidOperationException>(() => hw.EnableClock(wrongIndex)); // refused before the InternalCall
     }
 

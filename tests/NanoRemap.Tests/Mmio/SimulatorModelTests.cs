@@ -62,7 +62,7 @@ public class SimulatorModelTests
     public void Device_code_models_w1c_and_clear_on_read_registers_it_cares_about()
     {
         // What a driver's own test (or device code) does: describe a status register by hand.
-        BoardMap map = BoardMap.Esp32C6;
+        BoardMap map = BoardTables.Esp32C6;
         uint status = map.FindBlock("TIMG0")!.Base + 0x7C;
         uint counter = status - 4;
         var model = new RegisterModel();

@@ -166,7 +166,7 @@ public class WindowTests
     [Fact]
     public void Hardware_bus_on_the_host_says_there_is_no_esp32()
     {
-        RegisterBus hw = RegisterBus.CreateHardware(BoardMap.Esp32);
+        RegisterBus hw = RegisterBus.CreateHardware(BoardTables.Esp32);
         Assert.True(hw.IsHardware);
         MmioWindow w = hw.MapBlock("GPIO"); // validation works without hardware
         var e = Assert.Throws<PlatformNotSupportedException>(() => w.Read32(4));

@@ -33,7 +33,7 @@ public sealed class ReadmeExampleTests
     public void The_mmio_example_drives_gpio2_through_the_w1ts_and_w1tc_aliases()
     {
         MmEngine mm = MmEngine.CreateNommuIlp32();
-        var sim = new RegisterSimulator(BoardMap.Esp32);
+        var sim = new RegisterSimulator(BoardTables.Esp32);
         RegisterBus bus = RegisterBus.CreateSimulated(sim);
         var desc = new VmAreaDesc();
         desc.Set(0x3FF44000, 0x3FF45000, 0x3FF44000 >> 12, VmFlags.READ | VmFlags.WRITE | VmFlags.SHARED, 0);
