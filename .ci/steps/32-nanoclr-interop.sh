@@ -20,7 +20,7 @@ proj=tests/NanoRemap.DeviceTests/Hardware
 bin="${proj}/bin/Release/netstandard2.0"
 out=build/nanoclr-interop
 echo "nanoclr-interop: building ${proj}"
-dotnet build -c Release --nologo -v q "${proj}/NanoRemap.DeviceTests.Hardware.csproj"
+dotnet build -c Release --nologo -v q -p:NanoClrDir="$(nanoclr_shared_dir)/nanoclr" "${proj}/NanoRemap.DeviceTests.Hardware.csproj"
 tools/nanoclr/convert-all.sh "${out}" "${bin}/NanoRemap.dll" "${bin}/NanoRemap.Mmio.dll" "${bin}/NanoRemap.Boards.dll" "${bin}/NFUnitTest.dll"
 
 echo "nanoclr-interop: running NFUnitTest on ${clr}/build/bin/nanoFramework.nanoCLR.test (NanoRemap.Mmio linked in)"

@@ -55,7 +55,7 @@ if [ "${build}" = 1 ]; then
   for p in "${also[@]}"; do csprojs+=("${p}"); done
   dotnet sln "${sln}" add "${csprojs[@]}" >/dev/null
   echo "device-pe: building ${#csprojs[@]} projects (Release)"
-  if ! dotnet build -c Release --nologo -v q "${sln}" >"${sln_dir}/build.log" 2>&1; then
+  if ! dotnet build -c Release --nologo -v q -p:NanoClrDir="$(nanoclr_shared_dir)/nanoclr" "${sln}" >"${sln_dir}/build.log" 2>&1; then
     cat "${sln_dir}/build.log" >&2
     echo "device-pe: the build failed" >&2
     rm -rf "${sln_dir}"

@@ -46,9 +46,14 @@ nanoclr_run() {
   local pe
   for pe in "$@"; do [ -f "${pe}" ] || { echo "nanoclr: ${pe}: no such .pe" >&2; return 1; }; done
   local rc=0
+  set -o pipefail
   LD_LIBRARY_PATH="${clr}/lib" timeout "${NANOCLR_TIMEOUT:-600}" "${clr}/bin/nanoFramework.nanoCLR.test" \
     "${shared}/nanoclr/pe/mscorlib.pe" "$@" 2>&1 | tr -d '\r' || rc=$?
-  [ "${rc}" = 0 ] || { echo "nanoclr: the run failed or timed out after ${NANOCLR_TIMEOUT:-600} s (exit ${rc})" >&2; return 1; }
+  if [ "${rc}" = 124 ]; then
+    echo "nanoclr: the run did not end within ${NANOCLR_TIMEOUT:-600} s (NANOCLR_TIMEOUT)" >&2; return 1
+  elif [ "${rc}" != 0 ]; then
+    echo "nanoclr: the nanoCLR process failed (exit ${rc}$([ "${rc}" -gt 128 ] && echo ", signal $((rc - 128))"))" >&2; return 1
+  fi
 }
 
 # nanoclr_link_failure FILE: prints the nanoCLR's link-failure lines of a run's output and succeeds when there are
