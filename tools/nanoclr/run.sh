@@ -36,7 +36,7 @@ if links=$(nanoclr_link_failure "${log}"); then
   status=1
 fi
 if grep -q 'Cannot find any entrypoint' "${log}"; then
-  echo "run: no assembly has a Main (an application's .pe is built with OutputType Exe)" >&2
+  echo "run: the nanoCLR found no entry point (an SDK netstandard2.0 project is a Library: run such code as an NFUnitTest [TestMethod] with tools/nanoclr/run-tests.sh)" >&2
   status=1
 fi
 exit "${status}"
