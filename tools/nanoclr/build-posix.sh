@@ -45,7 +45,7 @@ out=$(cd "${out}" && pwd)
 # the inputs' hash: nf-interpreter's tree (names, sizes, times), the files stage.sh stages, this script and the patch
 stage_tmp=$(mktemp -d)
 trap 'rm -rf "${stage_tmp}"' EXIT
-"${repo}/boards/native/interop/stage.sh" "${stage_tmp}" >/dev/null
+stage_log=$("${repo}/boards/native/interop/stage.sh" "${stage_tmp}")
 stamp=$( {
   echo "board ${board}"
   (cd "${nfsrc}" && find . -type f -printf '%p %s %T@\n' | LC_ALL=C sort)
@@ -63,14 +63,20 @@ rm -f "${out}/stamp"
 
 echo "build-posix: copying ${nfsrc} to ${out}/src"
 mkdir -p "${out}/src"
-# keep file times of unchanged sources (Ninja then rebuilds only what changed); drop what the last run staged/patched
-rm -rf "${out}/src/InteropAssemblies" "${out}/src/CMake/Modules/FindINTEROP-NanoRemap.Mmio.cmake"
+# file times of nf-interpreter's sources are kept, so Ninja rebuilds only what changed
 cp -a --no-preserve=ownership "${nfsrc}/." "${out}/src/"
 chmod -R u+w "${out}/src"
-echo "build-posix: step 1: stage.sh"
-"${repo}/boards/native/interop/stage.sh" "${out}/src"
-# staged files keep their times when unchanged, so that a re-run does not recompile them
-(cd "${stage_tmp}" && find . -type f) | while read -r f; do touch -r "${stage_tmp}/${f}" "${out}/src/${f}" 2>/dev/null || true; done
+echo "build-posix: step 1: stage.sh: ${stage_log}"
+# the staged files: only those that differ from the last run's are copied (their objects alone are rebuilt)
+(cd "${stage_tmp}" && find . -type f) | while read -r f; do
+  if ! cmp -s "${stage_tmp}/${f}" "${out}/src/${f}"; then
+    mkdir -p "$(dirname "${out}/src/${f}")"
+    cp "${stage_tmp}/${f}" "${out}/src/${f}"
+  fi
+done
+(cd "${out}/src/InteropAssemblies/NanoRemap.Mmio" && find . -type f) | while read -r f; do
+  [ -f "${stage_tmp}/InteropAssemblies/NanoRemap.Mmio/${f}" ] || rm -f "${out}/src/InteropAssemblies/NanoRemap.Mmio/${f}"
+done
 echo "build-posix: steps 2 and 3: posix-patch.py --board ${board}"
 python3 "${here}/posix-patch.py" "${out}/src" --board "${board}"
 
