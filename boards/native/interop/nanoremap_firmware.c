@@ -151,13 +151,27 @@ const nr_bus_t *nr_firmware_bus(void)
 #define NR_FW_MAX_CLOCKS 64u
 static uint8_t nr_fw_clock_owned[NR_FW_MAX_CLOCKS];
 
-#if CONFIG_IDF_TARGET_ESP32C5
+/* A read-modify-write of clock bits, with the RCC lock held (nr_firmware_clock). The DPORT read is DPORT-safe; DPORT
+ * writes are plain, as DPORT_REG_WRITE is. */
 static void fw_bits(uint32_t reg, uint32_t mask, int set)
 {
-    volatile uint32_t *p = (volatile uint32_t *)(uintptr_t)reg;
-    *p = set ? (*p | mask) : (*p & ~mask);
+    const nr_board_t *b = nr_firmware_board();
+    uint32_t v = (b->has_dport && reg >= b->dport_first && reg <= b->dport_last && nr_fw_bus.dport_read32 != NULL)
+        ? nr_fw_bus.dport_read32(NULL, reg) : *(volatile uint32_t *)(uintptr_t)reg;
+    *(volatile uint32_t *)(uintptr_t)reg = set ? (v | mask) : (v & ~mask);
 }
 
+/* After the IDF call: a module whose count was already held (a legacy user) while a driver's LL call gated it is not
+ * switched on by the call; NanoRemap enables only a clock that is not running, so it sets the bits then. */
+static void fw_clock_ensure_running(const nr_clock_t *c)
+{
+    if (!nr_clock_running(nr_firmware_board(), &nr_fw_bus, c)) {
+        fw_bits(c->en_reg, c->en_mask, 1);
+        fw_bits(c->rst_reg, c->rst_mask, 0);
+    }
+}
+
+#if CONFIG_IDF_TARGET_ESP32C5
 /* Each RCC block declares __DECLARE_RCC_RC_ATOMIC_ENV for the LL calls to use (the *_ll_enable_bus_clock macros do);
  * the table's bits stand in for those calls, so the body uses it as they do. */
 static void fw_clock_enable(void *ctx, const nr_clock_t *c)
@@ -165,10 +179,8 @@ static void fw_clock_enable(void *ctx, const nr_clock_t *c)
     (void)ctx;
     PERIPH_RCC_ACQUIRE_ATOMIC((periph_module_t)c->idf_module, ref_count) {
         (void)__DECLARE_RCC_RC_ATOMIC_ENV;
-        if (ref_count == 0) {
-            fw_bits(c->en_reg, c->en_mask, 1);
-            fw_bits(c->rst_reg, c->rst_mask, 0);
-        }
+        (void)ref_count; /* nr_clock enables only a clock that is not running, whatever the count says */
+        fw_clock_ensure_running(c);
     }
 }
 
@@ -195,6 +207,7 @@ static void fw_clock_enable(void *ctx, const nr_clock_t *c)
 {
     (void)ctx;
     periph_module_enable((periph_module_t)c->idf_module);
+    fw_clock_ensure_running(c);
 }
 
 static void fw_clock_disable(void *ctx, const nr_clock_t *c)
