@@ -30,8 +30,8 @@ namespace LedcPwm
             RegisterBus bus = RegisterBus.CreateHardware(board);
 
             // 1. The peripheral's bus clock, from the board's clock line (DPORT on the ESP32; SYSTEM on the
-            //    S2/S3/C3, PCR on the C5/C6/H2): clock on, then out of reset, through ESP-IDF's reference-counted
-            //    periph_module_enable, so the firmware's own LEDC users keep theirs (one InternalCall).
+            //    S2/S3/C3, PCR on the C5/C6/H2): clock on, then out of reset, unless the firmware's own LEDC driver
+            //    already runs it (then nothing changes and NanoRemap does not own it; one InternalCall).
             PeripheralClock clock = board.FindClock("LEDC");
             bus.EnableClock(clock);
 

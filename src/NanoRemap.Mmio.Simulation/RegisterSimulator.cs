@@ -22,8 +22,10 @@ namespace NanoRemap.Mmio
     /// (<see cref="BoardMap.Check"/>), and a refused access touches nothing, is counted in <see cref="Refused"/> and
     /// raises <see cref="InvalidOperationException"/> with the native layer's message, word for word:
     /// <c>refused write of 0x3FF5A000 on esp32: denied</c> (the check: misaligned, unmapped, denied, read-only, fifo).
-    /// Peripheral clocks follow ESP-IDF's reference-counted <c>periph_module_enable</c> / <c>_disable</c> / <c>_reset</c>
-    /// (<see cref="EnableClock"/>): the simulator sets and clears the clock-enable and reset bits themselves.
+    /// Peripheral clocks follow the firmware's ownership rule (<c>nr_clock</c>): <see cref="EnableClock"/> of a running
+    /// clock changes nothing, otherwise it sets the enable bits, clears the reset bits and owns the clock;
+    /// <see cref="DisableClock"/> / <see cref="ResetPeripheral"/> act only on an owned clock ("not owned" otherwise).
+    /// What the firmware's own drivers do to a clock is a write of those bits (<see cref="Poke"/>).
     /// Reads in the classic ESP32's DPORT range are counted in <see cref="DportReads"/>: on the device they
     /// go through <c>DPORT_REG_READ</c>.
     /// </para>
@@ -77,7 +79,7 @@ namespace NanoRemap.Mmio
         /// <summary>Reset pulses of <see cref="ResetPeripheral"/>.</summary>
         public int PeripheralResets;
 
-        private int[] _clockRefs = new int[8];
+        private bool[] _clockOwned; // nr_clock's ownership flags, one per entry of the board's clock table (on first use)
 
         /// <summary>Creates a simulator with every register zero.</summary>
         /// <param name="board">The board map.</param>
@@ -269,101 +271,114 @@ namespace NanoRemap.Mmio
         }
 
         /// <summary>
-        /// Ungates a peripheral's clock and releases its reset, as ESP-IDF's <c>periph_module_enable</c> does, with its
-        /// reference count: the bits change on the first enable only.
+        /// Turns a peripheral's clock on unless it is already running, as the firmware's <c>nr_clock</c> does: a clock
+        /// whose enable bits are set and reset bits clear (the firmware's own driver switched it on, or NanoRemap did)
+        /// is left as it is and not taken; otherwise the simulator sets the enable bits, clears the reset bits and
+        /// NanoRemap owns the clock (<see cref="IsClockOwned"/>).
         /// </summary>
         /// <param name="clock">The peripheral's clock descriptor.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
         /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index ("refused clock 3 on esp32: unmapped"), as the firmware refuses an index outside its table.</exception>
         public override void EnableClock(PeripheralClock clock)
         {
-            int n = OwnClockCount(clock);
-            if (n == 0)
-            {
-                PokeBits(clock.EnableRegister, clock.EnableMask, true);
-                PokeBits(clock.ResetRegister, clock.ResetMask, false);
-            }
-
-            _clockRefs[clock.Index] = n + 1;
-        }
-
-        /// <summary>
-        /// Drops one reference of a peripheral's clock; the last one gates the clock and asserts the reset, as
-        /// <c>periph_module_disable</c> does. Without a reference it does nothing (IDF's count does not go below zero).
-        /// </summary>
-        /// <param name="clock">The peripheral's clock descriptor.</param>
-        /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
-        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index ("refused clock 3 on esp32: unmapped"), as the firmware refuses an index outside its table.</exception>
-        public override void DisableClock(PeripheralClock clock)
-        {
-            int n = OwnClockCount(clock);
-            if (n == 0)
+            OwnClock(clock);
+            if (IsClockRunning(clock))
             {
                 return;
             }
 
-            if (n == 1)
-            {
-                PokeBits(clock.EnableRegister, clock.EnableMask, false);
-                PokeBits(clock.ResetRegister, clock.ResetMask, true);
-            }
-
-            _clockRefs[clock.Index] = n - 1;
+            PokeBits(clock.EnableRegister, clock.EnableMask, true);
+            PokeBits(clock.ResetRegister, clock.ResetMask, false);
+            _clockOwned[clock.Index] = true;
         }
 
         /// <summary>
-        /// Pulses a peripheral's reset, as <c>periph_module_reset</c> does (the clock is left as it is); counted in
-        /// <see cref="PeripheralResets"/>, the reset bits end released.
+        /// Gates a clock NanoRemap owns and asserts its reset, giving the ownership up. A clock NanoRemap does not own
+        /// (never enabled by it, or running when it was enabled) is refused untouched: "refused clock 0 on esp32: not owned".
         /// </summary>
         /// <param name="clock">The peripheral's clock descriptor.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
-        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index ("refused clock 3 on esp32: unmapped"), as the firmware refuses an index outside its table.</exception>
+        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index ("refused clock 3 on esp32: unmapped"), or NanoRemap does not own the clock ("refused clock 0 on esp32: not owned").</exception>
+        public override void DisableClock(PeripheralClock clock)
+        {
+            RequireOwned(clock);
+            PokeBits(clock.EnableRegister, clock.EnableMask, false);
+            PokeBits(clock.ResetRegister, clock.ResetMask, true);
+            _clockOwned[clock.Index] = false;
+        }
+
+        /// <summary>
+        /// Pulses the reset of a clock NanoRemap owns, as <c>periph_module_reset</c> does (the clock is left as it is);
+        /// counted in <see cref="PeripheralResets"/>, the reset bits end released. A clock NanoRemap does not own is
+        /// refused untouched ("not owned").
+        /// </summary>
+        /// <param name="clock">The peripheral's clock descriptor.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index ("refused clock 3 on esp32: unmapped"), or NanoRemap does not own the clock ("refused clock 0 on esp32: not owned").</exception>
         public override void ResetPeripheral(PeripheralClock clock)
         {
-            OwnClockCount(clock);
+            RequireOwned(clock);
             PokeBits(clock.ResetRegister, clock.ResetMask, true);
             PokeBits(clock.ResetRegister, clock.ResetMask, false);
             PeripheralResets++;
         }
 
-        /// <summary>The simulated ESP-IDF reference count of a peripheral's clock (0: gated).</summary>
+        /// <summary>Whether NanoRemap owns a peripheral's clock: it turned the clock on and has not disabled it since.</summary>
         /// <param name="clock">The peripheral's clock descriptor.</param>
-        /// <returns>The number of enables not yet matched by a disable.</returns>
+        /// <returns>True when <see cref="DisableClock"/> and <see cref="ResetPeripheral"/> would act.</returns>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
-        public int GetClockReferences(PeripheralClock clock)
+        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index.</exception>
+        public bool IsClockOwned(PeripheralClock clock)
         {
-            return ClockCount(clock);
+            OwnClock(clock);
+            return _clockOwned[clock.Index];
         }
 
-        // ClockCount of a clock the firmware would drive: the board's entry at its index (nr_firmware_clock refuses an
-        // index outside its table, and drives the table's registers, not the descriptor's).
-        private int OwnClockCount(PeripheralClock clock)
-        {
-            int n = ClockCount(clock);
-            if (!_board.IsOwnClock(clock))
-            {
-                Refused++;
-                throw MmioErrors.RefusedClock(clock.Index, _board.Chip);
-            }
-
-            return n;
-        }
-
-        private int ClockCount(PeripheralClock clock)
+        /// <summary>Whether a peripheral's clock runs: every enable bit set and every reset bit clear (<c>nr_clock_running</c>).</summary>
+        /// <param name="clock">The peripheral's clock descriptor.</param>
+        /// <returns>True when the stored enable and reset bits say the peripheral is clocked and out of reset.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+        public bool IsClockRunning(PeripheralClock clock)
         {
             if (clock == null)
             {
                 throw new ArgumentNullException("clock");
             }
 
-            if (clock.Index >= _clockRefs.Length)
+            return (Peek(clock.EnableRegister) & clock.EnableMask) == clock.EnableMask
+                && (Peek(clock.ResetRegister) & clock.ResetMask) == 0;
+        }
+
+        // A clock the firmware would drive: the board's entry at its index (nr_firmware_clock refuses an index outside
+        // its table, and drives the table's registers, not the descriptor's). Sizes the ownership flags to the table.
+        private void OwnClock(PeripheralClock clock)
+        {
+            if (clock == null)
             {
-                int[] grown = new int[clock.Index + 8];
-                Array.Copy(_clockRefs, grown, _clockRefs.Length);
-                _clockRefs = grown;
+                throw new ArgumentNullException("clock");
             }
 
-            return _clockRefs[clock.Index];
+            if (!_board.IsOwnClock(clock))
+            {
+                Refused++;
+                throw MmioErrors.RefusedClock(clock.Index, _board.Chip, AccessCheck.Unmapped);
+            }
+
+            if (_clockOwned == null)
+            {
+                _clockOwned = new bool[_board.ClockCount];
+            }
+        }
+
+        // nr_clock's refusal of a disable or reset of a clock NanoRemap does not own; nothing is touched.
+        private void RequireOwned(PeripheralClock clock)
+        {
+            OwnClock(clock);
+            if (!_clockOwned[clock.Index])
+            {
+                Refused++;
+                throw MmioErrors.RefusedClock(clock.Index, _board.Chip, AccessCheck.NotOwned);
+            }
         }
 
         private void PokeBits(uint address, uint mask, bool set)

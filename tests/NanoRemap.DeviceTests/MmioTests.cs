@@ -125,7 +125,7 @@ namespace NanoRemap.DeviceTests
         }
 
         [TestMethod]
-        public void ClockEnableIsReferenceCounted()
+        public void ClockIsOwnedOnlyWhenNanoRemapTurnsItOn()
         {
             DeviceAssert.MmioCheckPasses(19);
         }

@@ -99,6 +99,7 @@ const char *nr_check_name(int result)
     case NR_DENIED: return "denied";
     case NR_FIFO: return "fifo";
     case NR_READONLY: return "read-only";
+    case NR_NOT_OWNED: return "not owned";
     default: return "?";
     }
 }
@@ -279,4 +280,54 @@ int nr_write_block(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr, 
         bus->write32(bus->ctx, NR_BLOCK_ADDR(addr, step, i), src[i]);
     }
     return NR_OK;
+}
+
+static uint32_t clock_read(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr)
+{
+    if (board->has_dport && addr >= board->dport_first && addr <= board->dport_last && bus->dport_read32 != NULL) {
+        return bus->dport_read32(bus->ctx, addr);
+    }
+    return bus->read32(bus->ctx, addr);
+}
+
+int nr_clock_running(const nr_board_t *board, const nr_bus_t *bus, const nr_clock_t *clock)
+{
+    return (clock_read(board, bus, clock->en_reg) & clock->en_mask) == clock->en_mask
+        && (clock_read(board, bus, clock->rst_reg) & clock->rst_mask) == 0;
+}
+
+int nr_clock(const nr_board_t *board, const nr_bus_t *bus, const nr_clock_driver_t *driver, uint8_t *owned, int index,
+             int operation)
+{
+    if (index < 0 || (uint32_t)index >= board->clock_count) {
+        return NR_UNMAPPED;
+    }
+    if (operation != NR_CLOCK_ENABLE && operation != NR_CLOCK_DISABLE && operation != NR_CLOCK_RESET) {
+        return NR_MISALIGNED;
+    }
+    const nr_clock_t *c = &board->clocks[index];
+    int rc = NR_OK;
+    if (driver->enter != NULL) {
+        driver->enter(driver->ctx);
+    }
+    if (operation == NR_CLOCK_ENABLE) {
+        if (!nr_clock_running(board, bus, c)) {
+            if (owned[index]) {
+                driver->disable(driver->ctx, c); /* ours, gated by someone else: give our reference back first */
+            }
+            driver->enable(driver->ctx, c);
+            owned[index] = 1;
+        }
+    } else if (!owned[index]) {
+        rc = NR_NOT_OWNED;
+    } else if (operation == NR_CLOCK_DISABLE) {
+        driver->disable(driver->ctx, c);
+        owned[index] = 0;
+    } else {
+        driver->reset(driver->ctx, c);
+    }
+    if (driver->exit != NULL) {
+        driver->exit(driver->ctx);
+    }
+    return rc;
 }

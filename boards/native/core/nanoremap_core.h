@@ -82,7 +82,8 @@ enum nr_check_result {
     NR_UNMAPPED = 3,   /* refused: in no block */
     NR_DENIED = 4,     /* refused: block denied by default */
     NR_FIFO = 5,       /* refused: FIFO read, ESP32 errata CPU-3.21 */
-    NR_READONLY = 6    /* refused: write to a register the board policy makes read-only */
+    NR_READONLY = 6,   /* refused: write to a register the board policy makes read-only */
+    NR_NOT_OWNED = 7   /* refused: disable / reset of a clock NanoRemap did not turn on (nr_clock) */
 };
 
 /* nr_read32 / nr_write32 result when the bus has no DPORT-safe read but the board needs one. */
@@ -129,7 +130,8 @@ const nr_reg_policy_t *nr_find_policy(const nr_board_t *board, uint32_t addr);
  */
 int nr_check_write_value(const nr_board_t *board, uint32_t addr, uint32_t old_value, uint32_t new_value);
 
-/* "ok", "dport", "misaligned", "unmapped", "denied", "fifo", "read-only" (the names used in probes.txt), or "?". */
+/* "ok", "dport", "misaligned", "unmapped", "denied", "fifo", "read-only" (the names used in probes.txt),
+ * "not owned" (a clock operation), or "?". */
 const char *nr_check_name(int result);
 
 /*
@@ -170,6 +172,48 @@ int nr_read_block(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr, u
                   uint32_t count, uint32_t *bad_addr);
 int nr_write_block(const nr_board_t *board, const nr_bus_t *bus, uint32_t addr, uint32_t step,
                    const uint32_t *src, uint32_t count, uint32_t *bad_addr);
+
+/*
+ * Peripheral clocks that coexist with the firmware's own drivers. ESP-IDF v5.5.4's drivers switch their bus clocks
+ * with PERIPH_RCC_ATOMIC() and their LL functions (esp_driver_ledc/src/ledc.c LEDC_BUS_CLOCK_ATOMIC), without the
+ * reference count of periph_module_enable, so a count cannot tell whether a driver uses a clock; the bits can.
+ * The rule (the managed RegisterSimulator and the posix board keep the same):
+ *   - NR_CLOCK_ENABLE of a running clock (every enable bit set, every reset bit clear) changes nothing and takes no
+ *     ownership: it is the firmware's (or already NanoRemap's). Otherwise NanoRemap turns it on (driver->enable)
+ *     and owns it; an owned clock found gated (a driver switched it off) is released (driver->disable) and turned
+ *     on again, so NanoRemap never holds more than one reference of the firmware's count.
+ *   - NR_CLOCK_DISABLE / NR_CLOCK_RESET act only on a clock NanoRemap owns (disable gives it up); otherwise
+ *     NR_NOT_OWNED and nothing is touched.
+ * Ownership is one flag per clock (owned[index], 0 or 1): nothing counts, so nothing can wrap, and repeated
+ * enables by several windows share the one ownership (the first DisableClock ends it).
+ */
+#define NR_CLOCK_ENABLE 0
+#define NR_CLOCK_DISABLE 1
+#define NR_CLOCK_RESET 2
+
+/* How the firmware switches a clock: its lock (ESP-IDF: the RCC lock its drivers take, periph_rcc_enter / _exit),
+ * and the three operations, called with the lock held (ESP-IDF: periph_module_enable / _disable / _reset, or on the
+ * C5 PERIPH_RCC_ACQUIRE_ATOMIC / RELEASE_ATOMIC around the table's bits). enter / exit may be NULL (one thread). */
+typedef struct nr_clock_driver {
+    void (*enter)(void *ctx);
+    void (*exit)(void *ctx);
+    void (*enable)(void *ctx, const nr_clock_t *clock);  /* ungate the clock and release the reset */
+    void (*disable)(void *ctx, const nr_clock_t *clock); /* gate the clock and assert the reset */
+    void (*reset)(void *ctx, const nr_clock_t *clock);   /* pulse the reset, the clock left as it is */
+    void *ctx;
+} nr_clock_driver_t;
+
+/* 1 when every enable bit of the clock is set and every reset bit clear (read through bus, DPORT-safe in the DPORT
+ * range), else 0. */
+int nr_clock_running(const nr_board_t *board, const nr_bus_t *bus, const nr_clock_t *clock);
+
+/*
+ * The clock operation (NR_CLOCK_ENABLE / _DISABLE / _RESET) on the board's clock at index, by the rule above, inside
+ * driver->enter .. exit. owned holds board->clock_count flags, kept by the caller across calls. NR_OK, NR_NOT_OWNED,
+ * NR_UNMAPPED for an index outside the table, NR_MISALIGNED for an unknown operation.
+ */
+int nr_clock(const nr_board_t *board, const nr_bus_t *bus, const nr_clock_driver_t *driver, uint8_t *owned, int index,
+             int operation);
 
 /* The address of word i of a block transfer (wraps like the hardware address; callers check the range first). */
 #define NR_BLOCK_ADDR(addr, step, i) ((uint32_t)((addr) + (step) * (i)))

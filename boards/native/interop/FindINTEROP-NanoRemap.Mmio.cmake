@@ -5,8 +5,8 @@
 # Layout of the MetadataProcessor's CMakeModuleTemplate for interop libraries, plus the portable core
 # and the generated allow-lists, which the template does not know about. The package name given to
 # FIND_PACKAGE_HANDLE_STANDARD_ARGS is this module's, INTEROP-NanoRemap.Mmio (CMake warns otherwise).
-# .ci/steps/12-interop-compile.sh stages the library the same way and compiles every source against a
-# compile-only declaration of the nanoCLR interop API and the ESP-IDF calls, warnings as errors.
+# .ci/steps/12-interop-compile.sh stages the library the same way and compiles the C sources below for the seven
+# IDF targets against ESP-IDF v5.5.4 and the C++ ones against the nanoCLR headers (../shared), warnings as errors.
 #
 
 # native code directory

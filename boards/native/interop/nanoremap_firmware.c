@@ -18,7 +18,8 @@
  *     chip errata (CPU "limited access to address spaces", item 3) asks for 7 nops between two consecutive FIFO
  *     reads at 240 MHz (6 at 160 MHz) because the read pointer updates late. fw_fifo_read32 runs with the
  *     critical section held (the core takes it around each word) and pads each read with 7 nops.
- *   - peripheral clock and reset through ESP-IDF's reference-counted calls (esp_private/periph_ctrl.h):
+ *   - peripheral clock and reset by the core's ownership rule (nr_clock: a running clock is left alone, only a
+ *     clock NanoRemap turned on is disabled or reset) under ESP-IDF's RCC lock, switched with
  *     periph_module_enable / periph_module_disable / periph_module_reset on esp32, esp32s2, esp32s3, esp32c3,
  *     esp32c6 and esp32h2 (the targets ESP-IDF keeps the legacy API for); on esp32c5, where that API is not
  *     functional, the RCC lock macros PERIPH_RCC_ACQUIRE_ATOMIC / PERIPH_RCC_RELEASE_ATOMIC (the same reference
@@ -132,63 +133,111 @@ const nr_bus_t *nr_firmware_bus(void)
 
 #if defined(NR_POLICY_PROTECT) /* the generated board tables carry the clock table (contracts section 3) */
 
-#if CONFIG_IDF_TARGET_ESP32C5
+/*
+ * The clocks, by nr_clock's ownership rule (nanoremap_core.h), under the RCC lock ESP-IDF's own drivers switch
+ * their clocks under (PERIPH_RCC_ATOMIC, esp_private/periph_ctrl.h) around nr_clock, so the
+ * "running?" test and the switch are one step for every driver that takes it. The legacy calls below take the same
+ * spinlock again (periph_ctrl.c; ESP-IDF spinlocks nest on one core, esp_hw_support/include/spinlock.h).
+ *
+ * NanoRemap holds at most one reference of ESP-IDF's count for a clock it owns: on esp32, -S2, -S3, -C3, -C6, -H2
+ * periph_module_enable when the clock is not running and periph_module_disable when giving it up (never a disable
+ * without its enable: the uint8_t count cannot wrap), so a legacy user of the count keeps the clock on after
+ * NanoRemap lets go. On the C5, where that API is "not functional", the same count through
+ * PERIPH_RCC_ACQUIRE_ATOMIC / PERIPH_RCC_RELEASE_ATOMIC around the table's bits. A driver that switches its clock
+ * with its LL functions only (LEDC, RMT, I2C, ... in v5.5.4) keeps no count: NanoRemap never gates a clock such a
+ * driver turned on (it does not own it), but a driver started on a clock NanoRemap owns is gated by NanoRemap's
+ * DisableClock (boards/README.md).
+ */
+#define NR_FW_MAX_CLOCKS 64u
+static uint8_t nr_fw_clock_owned[NR_FW_MAX_CLOCKS];
+
+/* A read-modify-write of clock bits, with the RCC lock held (nr_firmware_clock). The DPORT read is DPORT-safe; DPORT
+ * writes are plain, as DPORT_REG_WRITE is. */
 static void fw_bits(uint32_t reg, uint32_t mask, int set)
 {
-    volatile uint32_t *p = (volatile uint32_t *)(uintptr_t)reg;
-    *p = set ? (*p | mask) : (*p & ~mask);
+    const nr_board_t *b = nr_firmware_board();
+    uint32_t v = (b->has_dport && reg >= b->dport_first && reg <= b->dport_last && nr_fw_bus.dport_read32 != NULL)
+        ? nr_fw_bus.dport_read32(NULL, reg) : *(volatile uint32_t *)(uintptr_t)reg;
+    *(volatile uint32_t *)(uintptr_t)reg = set ? (v | mask) : (v & ~mask);
+}
+
+/* After the IDF call: a module whose count was already held (a legacy user) while a driver's LL call gated it is not
+ * switched on by the call; NanoRemap enables only a clock that is not running, so it sets the bits then. */
+static void fw_clock_ensure_running(const nr_clock_t *c)
+{
+    if (!nr_clock_running(nr_firmware_board(), &nr_fw_bus, c)) {
+        fw_bits(c->en_reg, c->en_mask, 1);
+        fw_bits(c->rst_reg, c->rst_mask, 0);
+    }
+}
+
+#if CONFIG_IDF_TARGET_ESP32C5
+/* Each RCC block declares __DECLARE_RCC_RC_ATOMIC_ENV for the LL calls to use (the *_ll_enable_bus_clock macros do);
+ * the table's bits stand in for those calls, so the body uses it as they do. */
+static void fw_clock_enable(void *ctx, const nr_clock_t *c)
+{
+    (void)ctx;
+    PERIPH_RCC_ACQUIRE_ATOMIC((periph_module_t)c->idf_module, ref_count) {
+        (void)__DECLARE_RCC_RC_ATOMIC_ENV;
+        (void)ref_count; /* nr_clock enables only a clock that is not running, whatever the count says */
+        fw_clock_ensure_running(c);
+    }
+}
+
+static void fw_clock_disable(void *ctx, const nr_clock_t *c)
+{
+    (void)ctx;
+    PERIPH_RCC_RELEASE_ATOMIC((periph_module_t)c->idf_module, ref_count) {
+        (void)__DECLARE_RCC_RC_ATOMIC_ENV;
+        if (ref_count == 0) {
+            fw_bits(c->en_reg, c->en_mask, 0);
+            fw_bits(c->rst_reg, c->rst_mask, 1);
+        }
+    }
+}
+
+static void fw_clock_reset(void *ctx, const nr_clock_t *c)
+{
+    (void)ctx;
+    fw_bits(c->rst_reg, c->rst_mask, 1); /* the RCC lock is held (nr_firmware_clock) */
+    fw_bits(c->rst_reg, c->rst_mask, 0);
+}
+#else
+static void fw_clock_enable(void *ctx, const nr_clock_t *c)
+{
+    (void)ctx;
+    periph_module_enable((periph_module_t)c->idf_module);
+    fw_clock_ensure_running(c);
+}
+
+static void fw_clock_disable(void *ctx, const nr_clock_t *c)
+{
+    (void)ctx;
+    periph_module_disable((periph_module_t)c->idf_module);
+}
+
+static void fw_clock_reset(void *ctx, const nr_clock_t *c)
+{
+    (void)ctx;
+    periph_module_reset((periph_module_t)c->idf_module);
 }
 #endif
+
+static const nr_clock_driver_t nr_fw_clock_driver = {
+    NULL, NULL, fw_clock_enable, fw_clock_disable, fw_clock_reset, NULL,
+};
 
 int nr_firmware_clock(int index, int operation)
 {
     const nr_board_t *b = nr_firmware_board();
-    if (index < 0 || (uint32_t)index >= b->clock_count) {
+    if (index >= 0 && (uint32_t)index >= NR_FW_MAX_CLOCKS) {
         return NR_UNMAPPED;
     }
-    const nr_clock_t *c = &b->clocks[index];
-#if CONFIG_IDF_TARGET_ESP32C5
-    switch (operation) {
-    case NR_CLOCK_ENABLE:
-        PERIPH_RCC_ACQUIRE_ATOMIC(c->idf_module, ref_count) {
-            if (ref_count == 0) {
-                fw_bits(c->en_reg, c->en_mask, 1);
-                fw_bits(c->rst_reg, c->rst_mask, 0);
-            }
-        }
-        return NR_OK;
-    case NR_CLOCK_DISABLE:
-        PERIPH_RCC_RELEASE_ATOMIC(c->idf_module, ref_count) {
-            if (ref_count == 0) {
-                fw_bits(c->en_reg, c->en_mask, 0);
-                fw_bits(c->rst_reg, c->rst_mask, 1);
-            }
-        }
-        return NR_OK;
-    case NR_CLOCK_RESET:
-        PERIPH_RCC_ATOMIC() {
-            fw_bits(c->rst_reg, c->rst_mask, 1);
-            fw_bits(c->rst_reg, c->rst_mask, 0);
-        }
-        return NR_OK;
-    default:
-        return NR_MISALIGNED;
+    int rc = NR_UNMAPPED;
+    PERIPH_RCC_ATOMIC() {
+        rc = nr_clock(b, nr_firmware_bus(), &nr_fw_clock_driver, nr_fw_clock_owned, index, operation);
     }
-#else
-    switch (operation) {
-    case NR_CLOCK_ENABLE:
-        periph_module_enable(c->idf_module);
-        return NR_OK;
-    case NR_CLOCK_DISABLE:
-        periph_module_disable(c->idf_module);
-        return NR_OK;
-    case NR_CLOCK_RESET:
-        periph_module_reset(c->idf_module);
-        return NR_OK;
-    default:
-        return NR_MISALIGNED;
-    }
-#endif
+    return rc;
 }
 
 #else /* board tables without a clock table: every clock operation is refused */

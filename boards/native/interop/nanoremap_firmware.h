@@ -17,15 +17,12 @@ const nr_board_t *nr_firmware_board(void);
  * nr_modify32 and the errata-safe FIFO read. */
 const nr_bus_t *nr_firmware_bus(void);
 
-/* The operations of nr_firmware_clock. */
-#define NR_CLOCK_ENABLE 0
-#define NR_CLOCK_DISABLE 1
-#define NR_CLOCK_RESET 2
-
 /*
- * Enable (ungate + release reset), disable (gate + assert reset) or reset the peripheral at index of the board's
- * clock table, with ESP-IDF's reference-counted calls on the device. NR_OK, NR_UNMAPPED for an index outside the
- * table (or a firmware built without one), NR_MISALIGNED for an unknown operation.
+ * Enable (ungate + release reset), disable (gate + assert reset) or reset (NR_CLOCK_ENABLE / _DISABLE / _RESET of
+ * nanoremap_core.h) the peripheral at index of the board's clock table, by nr_clock's ownership rule: enabling a
+ * running clock changes nothing; disable and reset act only on a clock NanoRemap turned on. NR_OK, NR_NOT_OWNED,
+ * NR_UNMAPPED for an index outside the table (or a firmware built without one), NR_MISALIGNED for an unknown
+ * operation.
  */
 int nr_firmware_clock(int index, int operation);
 

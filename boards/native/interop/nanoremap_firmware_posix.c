@@ -15,8 +15,11 @@
  *
  * The nanoCLR interprets managed code on one thread, so the critical section of nr_modify32 needs no lock here
  * (the lock hooks are NULL). DPORT reads and the errata-safe FIFO read are plain reads, counted apart.
- * Peripheral clocks follow ESP-IDF's reference counting (periph_module_enable / _disable / _reset) on the clock
- * table of the board when the generated tables carry one.
+ * Peripheral clocks follow the core's ownership rule (nr_clock, as on the device): enabling a running clock (enable
+ * bits set, reset bits clear) changes nothing, and only a clock NanoRemap turned on can be disabled or reset; the
+ * enable / disable / reset set and clear the clock table's bits in the simulated register file, as
+ * periph_module_enable / _disable / _reset do on the chip. What the firmware's own drivers do is a poke
+ * (nr_posix_poke) of those bits.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -62,7 +65,7 @@
 
 static uint32_t *nr_posix_words[NR_POSIX_MAX_BLOCKS]; /* per block, allocated on first use at the reset values */
 static nr_posix_stats_t nr_posix_counters;
-static int nr_posix_clock_refs[NR_POSIX_MAX_CLOCKS];
+static uint8_t nr_posix_clock_owned[NR_POSIX_MAX_CLOCKS]; /* nr_clock's ownership flags */
 
 /* The storage word of addr (any block, denied ones included), or NULL outside every block. A block's storage is
  * allocated on its first access with every register of the model at its reset value (RegisterSimulator.Words). */
@@ -229,7 +232,7 @@ void nr_posix_reset(void)
         nr_posix_words[i] = NULL;
     }
     memset(&nr_posix_counters, 0, sizeof(nr_posix_counters));
-    memset(nr_posix_clock_refs, 0, sizeof(nr_posix_clock_refs));
+    memset(nr_posix_clock_owned, 0, sizeof(nr_posix_clock_owned));
 }
 
 const nr_posix_stats_t *nr_posix_stats(void)
@@ -245,33 +248,46 @@ static void poke_bits(uint32_t addr, uint32_t mask, int set)
     nr_posix_poke(addr, set ? (v | mask) : (v & ~mask));
 }
 
+static void posix_clock_enable(void *ctx, const nr_clock_t *c)
+{
+    (void)ctx;
+    poke_bits(c->en_reg, c->en_mask, 1);
+    poke_bits(c->rst_reg, c->rst_mask, 0);
+}
+
+static void posix_clock_disable(void *ctx, const nr_clock_t *c)
+{
+    (void)ctx;
+    poke_bits(c->en_reg, c->en_mask, 0);
+    poke_bits(c->rst_reg, c->rst_mask, 1);
+}
+
+static void posix_clock_reset(void *ctx, const nr_clock_t *c)
+{
+    (void)ctx;
+    poke_bits(c->rst_reg, c->rst_mask, 1);
+    poke_bits(c->rst_reg, c->rst_mask, 0);
+}
+
+/* the state tests read: the stored bits (nr_posix_peek), not bus reads, so the counters stay the program's */
+static uint32_t posix_clock_read(void *ctx, uint32_t addr)
+{
+    (void)ctx;
+    return nr_posix_peek(addr);
+}
+
+static const nr_bus_t nr_posix_clock_bus = { posix_clock_read, NULL, posix_clock_read, NULL, NULL, NULL, NULL };
+
+static const nr_clock_driver_t nr_posix_clock_driver = {
+    NULL, NULL, posix_clock_enable, posix_clock_disable, posix_clock_reset, NULL,
+};
+
 int nr_firmware_clock(int index, int operation)
 {
-    const nr_board_t *b = &NR_POSIX_BOARD;
-    if (index < 0 || (uint32_t)index >= b->clock_count || (uint32_t)index >= NR_POSIX_MAX_CLOCKS) {
+    if (index >= 0 && (uint32_t)index >= NR_POSIX_MAX_CLOCKS) {
         return NR_UNMAPPED;
     }
-    const nr_clock_t *c = &b->clocks[index];
-    switch (operation) {
-    case NR_CLOCK_ENABLE:
-        if (nr_posix_clock_refs[index]++ == 0) {
-            poke_bits(c->en_reg, c->en_mask, 1);
-            poke_bits(c->rst_reg, c->rst_mask, 0);
-        }
-        return NR_OK;
-    case NR_CLOCK_DISABLE:
-        if (nr_posix_clock_refs[index] > 0 && --nr_posix_clock_refs[index] == 0) {
-            poke_bits(c->en_reg, c->en_mask, 0);
-            poke_bits(c->rst_reg, c->rst_mask, 1);
-        }
-        return NR_OK;
-    case NR_CLOCK_RESET:
-        poke_bits(c->rst_reg, c->rst_mask, 1);
-        poke_bits(c->rst_reg, c->rst_mask, 0);
-        return NR_OK;
-    default:
-        return NR_MISALIGNED;
-    }
+    return nr_clock(&NR_POSIX_BOARD, &nr_posix_clock_bus, &nr_posix_clock_driver, nr_posix_clock_owned, index, operation);
 }
 
 #else /* board tables without a clock table */

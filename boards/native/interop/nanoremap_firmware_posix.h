@@ -24,7 +24,7 @@ uint32_t nr_posix_peek(uint32_t addr);
 /* Sets the stored value, no bit rules (what the outside world does: pin levels in GPIO_IN); ignored outside every block. */
 void nr_posix_poke(uint32_t addr, uint32_t value);
 
-/* Every register back to its reset value, counters and clock references cleared. */
+/* Every register back to its reset value, counters and clock ownership cleared. */
 void nr_posix_reset(void);
 
 /* The counters since the last nr_posix_reset. */

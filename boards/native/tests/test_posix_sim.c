@@ -115,13 +115,27 @@ int main(int argc, char **argv)
     CHECK(nr_posix_stats()->reads + nr_posix_stats()->writes == before && nr_posix_peek(EFUSE) == 0);
     CHECK(nr_read32(b, bus, EFUSE, &v) == NR_OK); /* eFuse reads work: MAC address, chip revision */
 
-    /* without a clock table in the generated board tables every clock operation is refused */
-    int rc = nr_firmware_clock(0, NR_CLOCK_ENABLE);
-#if defined(NR_POLICY_PROTECT)
-    CHECK(rc == NR_OK || rc == NR_UNMAPPED);
-#else
-    CHECK(rc == NR_UNMAPPED);
-#endif
+    /* clocks by the ownership rule, as on the device (LEDC: DPORT.PERIP_CLK_EN bit 11, PERIP_RST_EN bit 11) */
+    nr_posix_reset();
+    const nr_clock_t *ledc = &b->clocks[0];
+    CHECK(strcmp(ledc->name, "LEDC") == 0);
+    nr_posix_poke(ledc->en_reg, 0u);
+    nr_posix_poke(ledc->rst_reg, ledc->rst_mask);
+    CHECK(nr_firmware_clock(0, NR_CLOCK_DISABLE) == NR_NOT_OWNED); /* never enabled: refused, nothing wraps */
+    CHECK(nr_firmware_clock(0, NR_CLOCK_ENABLE) == NR_OK);
+    CHECK(nr_posix_peek(ledc->en_reg) == ledc->en_mask && nr_posix_peek(ledc->rst_reg) == 0u);
+    CHECK(nr_firmware_clock(0, NR_CLOCK_RESET) == NR_OK && nr_posix_peek(ledc->rst_reg) == 0u);
+    CHECK(nr_firmware_clock(0, NR_CLOCK_DISABLE) == NR_OK);
+    CHECK(nr_posix_peek(ledc->en_reg) == 0u && nr_posix_peek(ledc->rst_reg) == ledc->rst_mask);
+    /* the firmware's own LEDC driver turned the clock on: enabling changes nothing, disable / reset are refused */
+    nr_posix_poke(ledc->en_reg, ledc->en_mask);
+    nr_posix_poke(ledc->rst_reg, 0u);
+    CHECK(nr_firmware_clock(0, NR_CLOCK_ENABLE) == NR_OK);
+    CHECK(nr_firmware_clock(0, NR_CLOCK_DISABLE) == NR_NOT_OWNED);
+    CHECK(nr_firmware_clock(0, NR_CLOCK_RESET) == NR_NOT_OWNED);
+    CHECK(nr_posix_peek(ledc->en_reg) == ledc->en_mask && nr_posix_peek(ledc->rst_reg) == 0u);
+    CHECK(nr_firmware_clock((int)b->clock_count, NR_CLOCK_ENABLE) == NR_UNMAPPED);
+    CHECK(nr_posix_stats()->reads == 0 && nr_posix_stats()->writes == 0); /* no bus access of the program counted */
 
     /* the SVD model, as the managed simulator applies it: reset values ... */
     nr_posix_reset();

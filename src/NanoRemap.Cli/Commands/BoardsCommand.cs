@@ -46,13 +46,14 @@ internal static class BoardsCommand
             }
         });
 
-        var check = new Command("check", "Fail (exit 1) when a generated board file differs from a fresh generation");
+        var check = new Command("check", "Fail (exit 1) when a generated board file differs from a fresh generation, or (with ESP-IDF v5.5.4 at $NANOREMAP_IDF_DIR, else <repo>/../shared/esp-idf-v5.5.4) when a clock line names a module its chip's soc/periph_defs.h does not have");
         check.Options.Add(root);
         check.SetAction(parse =>
         {
             try
             {
-                var stale = BoardGenerator.Stale(Root(parse.GetValue(root)));
+                string dir = Root(parse.GetValue(root));
+                var stale = BoardGenerator.Stale(dir);
                 foreach (string f in stale)
                 {
                     parse.InvocationConfiguration.Error.WriteLine($"stale: {f} (run 'nanoremap boards generate')");
@@ -63,7 +64,24 @@ internal static class BoardsCommand
                     parse.InvocationConfiguration.Output.WriteLine("boards: generated files match the board maps");
                 }
 
-                return stale.Count == 0 ? 0 : 1;
+                string idf = IdfModules.Resolve(dir);
+                string? missing = IdfModules.Missing(idf);
+                IReadOnlyList<string> unknown = missing == null ? IdfModules.Unknown(dir, idf) : Array.Empty<string>();
+                foreach (string u in unknown)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine($"unknown module: {u}");
+                }
+
+                if (missing != null)
+                {
+                    parse.InvocationConfiguration.Output.WriteLine($"boards: clock module names not checked against ESP-IDF ({missing})");
+                }
+                else if (unknown.Count == 0)
+                {
+                    parse.InvocationConfiguration.Output.WriteLine("boards: every clock line names a module of its chip's ESP-IDF v5.5.4 periph_defs.h");
+                }
+
+                return stale.Count == 0 && unknown.Count == 0 ? 0 : 1;
             }
             catch (Exception e) when (e is BoardMapException or DirectoryNotFoundException or IOException)
             {

@@ -2,7 +2,8 @@ namespace NanoRemap.Boards
 {
     /// <summary>
     /// The allow-list decision for one 32-bit access, shared by the managed map, the simulator and the
-    /// native core (<c>nr_check</c> in boards/native/core/nanoremap_core.h returns the same numbers).
+    /// native core (<c>nr_check</c> in boards/native/core/nanoremap_core.h returns the same numbers), and the
+    /// refusal of a clock operation (<c>nr_clock</c>: <see cref="Unmapped"/>, <see cref="NotOwned"/>).
     /// </summary>
     public enum AccessCheck
     {
@@ -26,5 +27,11 @@ namespace NanoRemap.Boards
 
         /// <summary>Refused: a write to a register the board policy makes read-only (eFuse data, chip identity).</summary>
         ReadOnly = 6,
+
+        /// <summary>
+        /// Refused: <c>DisableClock</c> / <c>ResetPeripheral</c> of a peripheral clock NanoRemap did not turn on (it was
+        /// off, or already running for the firmware's own driver when it was enabled); a clock operation only.
+        /// </summary>
+        NotOwned = 7,
     }
 }

@@ -6,8 +6,8 @@ namespace NanoRemap.Boards
     /// How one peripheral's bus clock and reset are controlled on a chip: the clock-enable and reset bits
     /// (<c>DPORT_PERIP_CLK_EN_REG</c> / <c>DPORT_PERIP_RST_EN_REG</c> on the ESP32, <c>SYSTEM_PERIP_*</c> on the
     /// S2/S3/C3, the peripheral's own <c>PCR_*_CONF_REG</c> on the C5/C6/H2), generated from the board map's
-    /// <c>clock</c> lines. On the device the firmware drives them through ESP-IDF's reference-counted calls;
-    /// the simulator sets and clears the bits themselves.
+    /// <c>clock</c> lines. On the device the firmware drives them through ESP-IDF's calls by <c>nr_clock</c>'s ownership
+    /// rule (a running clock is left to the firmware's driver); the simulator sets and clears the bits themselves.
     /// </summary>
     public sealed class PeripheralClock
     {

@@ -100,17 +100,20 @@ namespace NanoRemap.Mmio
                     return "fifo";
                 case AccessCheck.ReadOnly:
                     return "read-only";
+                case AccessCheck.NotOwned:
+                    return "not owned";
                 default:
                     return "?";
             }
         }
 
         /// <summary>The native layer's refusal, word for word: "refused write of 0x3FF5A000 on esp32: denied".</summary>
-        // A clock operation on a descriptor that is not the board's entry at its index: the firmware's words for an
-        // index outside its clock table (nr_interop_refuse: "refused clock %u on %s: %s").
-        internal static InvalidOperationException RefusedClock(int index, string chip)
+        // A refused clock operation in the firmware's words (nr_interop_refuse: "refused clock %u on %s: %s"): Unmapped for
+        // a descriptor that is not the board's entry at its index (an index outside the firmware's table), NotOwned for a
+        // disable or reset of a clock NanoRemap did not turn on (nr_clock).
+        internal static InvalidOperationException RefusedClock(int index, string chip, AccessCheck check)
         {
-            return new InvalidOperationException("refused clock " + index.ToString() + " on " + chip + ": " + CheckName(AccessCheck.Unmapped));
+            return new InvalidOperationException("refused clock " + index.ToString() + " on " + chip + ": " + CheckName(check));
         }
 
         internal static InvalidOperationException Refused(string operation, uint address, string chip, AccessCheck check)

@@ -75,9 +75,10 @@ namespace NanoRemap.Mmio
         internal static extern void NativeWriteBlock(uint address, uint step, uint[] buffer, int index, int count);
 
         /// <summary>
-        /// Native <c>NativeClock___STATIC__VOID__I4__I4</c>: ESP-IDF's reference-counted clock and reset control of
-        /// the peripheral at <paramref name="clockIndex"/> in the board's native clock table
-        /// (<c>periph_module_enable</c> / <c>periph_module_disable</c> / <c>periph_module_reset</c>).
+        /// Native <c>NativeClock___STATIC__VOID__I4__I4</c>: clock and reset control of the peripheral at
+        /// <paramref name="clockIndex"/> in the board's native clock table by <c>nr_clock</c>'s ownership rule (a running
+        /// clock is not taken; disable and reset of a clock NanoRemap does not own raise "not owned"), switched with
+        /// <c>periph_module_enable</c> / <c>periph_module_disable</c> / <c>periph_module_reset</c>.
         /// </summary>
         /// <param name="clockIndex">The <see cref="NanoRemap.Boards.PeripheralClock.Index"/>.</param>
         /// <param name="operation">0 enable, 1 disable, 2 reset.</param>

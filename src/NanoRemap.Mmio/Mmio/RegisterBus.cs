@@ -129,10 +129,12 @@ namespace NanoRemap.Mmio
         }
 
         /// <summary>
-        /// Ungates the peripheral's bus clock and releases its reset with ESP-IDF's reference-counted
-        /// <c>periph_module_enable</c> on the device, so NanoRemap shares the count with the firmware's own drivers
-        /// (a PWM or RMT driver disabling its module does not gate the clock under a window that enabled it). The
-        /// simulator sets the clock-enable bits and clears the reset bits on the first enable.
+        /// Turns the peripheral's bus clock on unless it is already running, so NanoRemap coexists with the firmware's
+        /// own drivers (ESP-IDF v5.5.4's LEDC, RMT, I2C, ... switch their clocks without a reference count). A clock
+        /// whose enable bits are set and reset bits clear is left as it is and NanoRemap does not own it; otherwise the
+        /// firmware ungates it and releases its reset (<c>periph_module_enable</c>; on the C5
+        /// <c>PERIPH_RCC_ACQUIRE_ATOMIC</c>) and NanoRemap owns it until <see cref="DisableClock"/>. Ownership is one
+        /// flag per clock, shared by every window: enabling twice takes nothing twice. The simulator keeps the same rule.
         /// </summary>
         /// <param name="clock">The peripheral's clock descriptor from the board.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
@@ -144,12 +146,13 @@ namespace NanoRemap.Mmio
         }
 
         /// <summary>
-        /// Drops one reference of the peripheral's clock (<c>periph_module_disable</c>): the last one gates the
-        /// clock and asserts the reset. The simulator keeps the same count.
+        /// Gates the clock NanoRemap turned on and asserts its reset (<c>periph_module_disable</c>, giving back the one
+        /// reference NanoRemap holds), ending its ownership. A clock NanoRemap does not own, such as one the firmware's
+        /// PWM driver runs, is refused untouched ("refused clock 0 on esp32: not owned").
         /// </summary>
         /// <param name="clock">The peripheral's clock descriptor from the board.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
-        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index, or the firmware has no such entry ("refused clock 3 on esp32: unmapped").</exception>
+        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index, or the firmware has no such entry ("refused clock 3 on esp32: unmapped"); or NanoRemap does not own the clock ("refused clock 0 on esp32: not owned").</exception>
         /// <exception cref="PlatformNotSupportedException">The hardware bus on the host, where there is no ESP32.</exception>
         public void DisableClock(PeripheralClock clock)
         {
@@ -157,11 +160,12 @@ namespace NanoRemap.Mmio
         }
 
         /// <summary>
-        /// Pulses the peripheral's reset (<c>periph_module_reset</c>); the clock is left as it is.
+        /// Pulses the reset of a peripheral whose clock NanoRemap owns (<c>periph_module_reset</c>); the clock is left as
+        /// it is. A clock NanoRemap does not own is refused untouched ("not owned").
         /// </summary>
         /// <param name="clock">The peripheral's clock descriptor from the board.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
-        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index, or the firmware has no such entry ("refused clock 3 on esp32: unmapped").</exception>
+        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index, or the firmware has no such entry ("refused clock 3 on esp32: unmapped"); or NanoRemap does not own the clock ("refused clock 0 on esp32: not owned").</exception>
         /// <exception cref="PlatformNotSupportedException">The hardware bus on the host, where there is no ESP32.</exception>
         public void ResetPeripheral(PeripheralClock clock)
         {
@@ -177,7 +181,7 @@ namespace NanoRemap.Mmio
 
             if (!_board.IsOwnClock(clock))
             {
-                throw MmioErrors.RefusedClock(clock.Index, _board.Chip);
+                throw MmioErrors.RefusedClock(clock.Index, _board.Chip, AccessCheck.Unmapped);
             }
 
             SimulatedBus sim = _sim;

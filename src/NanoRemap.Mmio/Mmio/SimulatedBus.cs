@@ -78,22 +78,22 @@ namespace NanoRemap.Mmio
         /// <exception cref="InvalidOperationException">A word of the range is refused (nothing is written).</exception>
         public abstract void WriteBlock(uint address, uint step, uint[] buffer, int index, int count);
 
-        /// <summary>Ungates a peripheral's clock and releases its reset (ESP-IDF's reference-counted <c>periph_module_enable</c>).</summary>
+        /// <summary>Turns a peripheral's clock on and owns it, unless it is already running (the firmware's <c>nr_clock</c> rule).</summary>
         /// <param name="clock">The peripheral's clock descriptor.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
         /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index.</exception>
         public abstract void EnableClock(PeripheralClock clock);
 
-        /// <summary>Drops one reference of a peripheral's clock (<c>periph_module_disable</c>).</summary>
+        /// <summary>Gates a clock NanoRemap owns and asserts its reset; refused ("not owned") for any other clock.</summary>
         /// <param name="clock">The peripheral's clock descriptor.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
-        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index.</exception>
+        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index, or NanoRemap does not own the clock.</exception>
         public abstract void DisableClock(PeripheralClock clock);
 
-        /// <summary>Pulses a peripheral's reset (<c>periph_module_reset</c>).</summary>
+        /// <summary>Pulses the reset of a peripheral whose clock NanoRemap owns (<c>periph_module_reset</c>); refused ("not owned") for any other.</summary>
         /// <param name="clock">The peripheral's clock descriptor.</param>
         /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
-        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index.</exception>
+        /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index, or NanoRemap does not own the clock.</exception>
         public abstract void ResetPeripheral(PeripheralClock clock);
     }
 }

@@ -103,7 +103,7 @@ public static class ProbeEmitter
 
     /// <summary>The file name of a decision, shared with <c>nr_check_name</c> in the C core.</summary>
     /// <param name="c">The decision.</param>
-    /// <returns><c>ok</c>, <c>dport</c>, <c>misaligned</c>, <c>unmapped</c>, <c>denied</c>, <c>fifo</c> or <c>read-only</c>.</returns>
+    /// <returns><c>ok</c>, <c>dport</c>, <c>misaligned</c>, <c>unmapped</c>, <c>denied</c>, <c>fifo</c>, <c>read-only</c> or <c>not owned</c> (a clock refusal, never a probe decision).</returns>
     public static string Name(AccessCheck c) => c switch
     {
         AccessCheck.Ok => "ok",
@@ -113,6 +113,7 @@ public static class ProbeEmitter
         AccessCheck.Denied => "denied",
         AccessCheck.Fifo => "fifo",
         AccessCheck.ReadOnly => "read-only",
+        AccessCheck.NotOwned => "not owned",
         _ => throw new ArgumentOutOfRangeException(nameof(c)),
     };
 

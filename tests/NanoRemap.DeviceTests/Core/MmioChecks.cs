@@ -41,7 +41,7 @@ namespace NanoRemap.DeviceTests
             "ModifyIsOneAtomicReadModifyWrite",
             "BlockTransfersMoveWordsInOneCall",
             "FifoIsReadTheSafeWayOnTheClassicEsp32",
-            "ClockEnableIsReferenceCounted",
+            "ClockIsOwnedOnlyWhenNanoRemapTurnsItOn",
             "RefusalsNameTheCheckAndTheAddress",
             "RegisterPolicyIsRefusedBeforeTheBus",
         };
@@ -117,7 +117,7 @@ namespace NanoRemap.DeviceTests
                 case 16: return ModifyIsOneAtomicReadModifyWrite(f);
                 case 17: return BlockTransfersMoveWordsInOneCall(f);
                 case 18: return FifoIsReadTheSafeWayOnTheClassicEsp32(f);
-                case 19: return ClockEnableIsReferenceCounted(f);
+                case 19: return ClockIsOwnedOnlyWhenNanoRemapTurnsItOn(f);
                 case 20: return RefusalsNameTheCheckAndTheAddress(f);
                 case 21: return RegisterPolicyIsRefusedBeforeTheBus(f);
                 default: return "no check " + index.ToString();
@@ -550,10 +550,11 @@ namespace NanoRemap.DeviceTests
             return d;
         }
 
-        private static string ClockEnableIsReferenceCounted(Fixture f)
+        private static string ClockIsOwnedOnlyWhenNanoRemapTurnsItOn(Fixture f)
         {
             // The board's first clock-table entry: the firmware receives only the index, so the simulator drives the
-            // entry's registers (IDF's reference counting, periph_module_enable / _disable, as the simulator plays it).
+            // entry's registers by the firmware's ownership rule (nr_clock): a gated clock NanoRemap enables is its own
+            // to disable and reset; a clock the firmware's own driver runs is left alone and refused ("not owned").
             if (f.Board.ClockCount == 0)
             {
                 return "the board map has no clock table";
@@ -565,15 +566,41 @@ namespace NanoRemap.DeviceTests
             f.Sim.Poke(en, f.Sim.Peek(en) & ~clock.EnableMask);
             f.Sim.Poke(rst, f.Sim.Peek(rst) | clock.ResetMask);
             string d = null;
+            d = Throws(d, "DisableClock of a clock never enabled", typeof(InvalidOperationException), new ClockOn(f.Bus, clock).Disable);
             f.Bus.EnableClock(clock);
             f.Bus.EnableClock(clock);
             d = Eq(d, "clock bits after two enables", clock.EnableMask, f.Sim.Peek(en) & clock.EnableMask);
             d = Eq(d, "reset bits after enable", 0, f.Sim.Peek(rst) & clock.ResetMask);
+            d = Eq(d, "owned after enable", 1, f.Sim.IsClockOwned(clock) ? 1u : 0u);
+            f.Bus.ResetPeripheral(clock);
+            d = Eq(d, "reset pulses of an owned clock", 1, (uint)f.Sim.PeripheralResets);
             f.Bus.DisableClock(clock);
-            d = Eq(d, "clock bits after one disable of two enables", clock.EnableMask, f.Sim.Peek(en) & clock.EnableMask);
-            f.Bus.DisableClock(clock);
-            d = Eq(d, "clock bits after the last disable", 0, f.Sim.Peek(en) & clock.EnableMask);
-            d = Eq(d, "reset bits after the last disable", clock.ResetMask, f.Sim.Peek(rst) & clock.ResetMask);
+            d = Eq(d, "clock bits after the disable", 0, f.Sim.Peek(en) & clock.EnableMask);
+            d = Eq(d, "reset bits after the disable", clock.ResetMask, f.Sim.Peek(rst) & clock.ResetMask);
+            d = Throws(d, "a second DisableClock", typeof(InvalidOperationException), new ClockOn(f.Bus, clock).Disable);
+
+            // the firmware's own driver turned the clock on (its LL functions, no reference count): not NanoRemap's
+            f.Sim.Poke(en, f.Sim.Peek(en) | clock.EnableMask);
+            f.Sim.Poke(rst, f.Sim.Peek(rst) & ~clock.ResetMask);
+            f.Bus.EnableClock(clock);
+            d = Eq(d, "owned after enabling a running clock", 0, f.Sim.IsClockOwned(clock) ? 1u : 0u);
+            d = Throws(d, "DisableClock of the firmware's running clock", typeof(InvalidOperationException), new ClockOn(f.Bus, clock).Disable);
+            d = Throws(d, "ResetPeripheral of the firmware's running clock", typeof(InvalidOperationException), new ClockOn(f.Bus, clock).Reset);
+            d = Eq(d, "the firmware's clock bits", clock.EnableMask, f.Sim.Peek(en) & clock.EnableMask);
+            d = Eq(d, "the firmware's reset bits", 0, f.Sim.Peek(rst) & clock.ResetMask);
+            d = Eq(d, "reset pulses after the refusals", 1, (uint)f.Sim.PeripheralResets);
+            try
+            {
+                f.Bus.DisableClock(clock);
+            }
+            catch (InvalidOperationException e)
+            {
+                string expected = "refused clock 0 on " + f.Board.Chip + ": not owned";
+                if (d == null && e.Message != expected)
+                {
+                    d = "message '" + e.Message + "', expected '" + expected + "'";
+                }
+            }
 
             // A descriptor that is not the board's entry at its index would drive another peripheral on the device.
             MmioWindow w = f.Gpio;
@@ -710,6 +737,16 @@ namespace NanoRemap.DeviceTests
             public void Enable()
             {
                 _bus.EnableClock(_clock);
+            }
+
+            public void Disable()
+            {
+                _bus.DisableClock(_clock);
+            }
+
+            public void Reset()
+            {
+                _bus.ResetPeripheral(_clock);
             }
         }
 

@@ -1,3 +1,4 @@
+using CsCheck;
 using System.Text.RegularExpressions;
 using NanoRemap.Boards;
 using NanoRemap.Mmio;
@@ -6,8 +7,9 @@ using Xunit;
 namespace NanoRemap.Tests.Mmio;
 
 /// <summary>
-/// Peripheral clock and reset on the simulator (ESP-IDF's reference-counted periph_module_enable / _disable / _reset),
-/// and refusals that say why: the simulator's messages are the native layer's, word for word.
+/// Peripheral clock and reset on the simulator, by the firmware's ownership rule (nr_clock: a running clock is left to
+/// the firmware's driver; only a clock NanoRemap turned on is disabled or reset), and refusals that say why: the
+/// simulator's messages are the native layer's, word for word.
 /// </summary>
 public class ClockAndRefusalTests
 {
@@ -17,28 +19,125 @@ public class ClockAndRefusalTests
     private static readonly PeripheralClock Ledc = new("LEDC", 0x3FF000C0, 1u << 11, 0x3FF000C4, 1u << 11, 0);
 
     [Fact]
-    public void Enable_and_disable_are_reference_counted_like_periph_module_enable()
+    public void Enabling_a_gated_clock_turns_it_on_and_owns_it_until_disabled()
     {
         var (sim, bus) = WindowTests.Board("esp32");
         sim.Poke(0x3FF000C4, 0xFFFFFFFF); // every peripheral held in reset
         bus.EnableClock(Ledc);
         Assert.Equal(1u << 11, sim.Peek(0x3FF000C0));
         Assert.Equal(~(1u << 11), sim.Peek(0x3FF000C4));
-        bus.EnableClock(Ledc); // the firmware's own LEDC driver, say
-        Assert.Equal(2, sim.GetClockReferences(Ledc));
+        Assert.True(sim.IsClockOwned(Ledc));
+        bus.EnableClock(Ledc); // running: nothing changes, nothing is counted
+        Assert.True(sim.IsClockOwned(Ledc));
 
-        bus.DisableClock(Ledc); // one user left: the clock stays on
-        Assert.Equal(1u << 11, sim.Peek(0x3FF000C0));
-        bus.DisableClock(Ledc); // the last one gates it and asserts the reset
+        bus.DisableClock(Ledc); // one disable ends the one ownership: gated, reset asserted
         Assert.Equal(0u, sim.Peek(0x3FF000C0));
         Assert.Equal(0xFFFFFFFFu, sim.Peek(0x3FF000C4));
-        bus.DisableClock(Ledc); // IDF's count does not go below zero
-        Assert.Equal(0, sim.GetClockReferences(Ledc));
+        Assert.False(sim.IsClockOwned(Ledc));
+        var e = Assert.Throws<InvalidOperationException>(() => bus.DisableClock(Ledc)); // no count to wrap: refused
+        Assert.Equal("refused clock 0 on esp32: not owned", e.Message);
         Assert.Equal(0u, sim.Peek(0x3FF000C0));
+        Assert.Equal(0xFFFFFFFFu, sim.Peek(0x3FF000C4));
+        Assert.Equal(1, sim.Refused);
     }
 
     [Fact]
-    public void Reset_pulses_the_reset_bits_and_leaves_the_clock()
+    public void A_clock_the_firmwares_driver_runs_is_left_alone_and_not_owned()
+    {
+        // IDF v5.5.4's LEDC driver switches its clock with PERIPH_RCC_ATOMIC and ledc_ll_enable_bus_clock, no reference
+        // count (esp_driver_ledc/src/ledc.c LEDC_BUS_CLOCK_ATOMIC): here, its bits set, the reset released.
+        var (sim, bus) = WindowTests.Board("esp32");
+        sim.Poke(0x3FF000C0, (1u << 11) | 0x1);
+        sim.Poke(0x3FF000C4, 0x2);
+        bus.EnableClock(Ledc);
+        Assert.False(sim.IsClockOwned(Ledc));
+        foreach (Action<PeripheralClock> op in new Action<PeripheralClock>[] { bus.DisableClock, bus.ResetPeripheral, sim.DisableClock, sim.ResetPeripheral })
+        {
+            var e = Assert.Throws<InvalidOperationException>(() => op(Ledc));
+            Assert.Equal("refused clock 0 on esp32: not owned", e.Message);
+        }
+
+        Assert.Equal((1u << 11) | 0x1, sim.Peek(0x3FF000C0)); // the PWM keeps its clock
+        Assert.Equal(0x2u, sim.Peek(0x3FF000C4));
+        Assert.Equal(0, sim.PeripheralResets);
+        Assert.Equal(4, sim.Refused);
+    }
+
+    [Fact]
+    public void A_clock_enabled_but_held_in_reset_is_not_running_and_enabling_takes_it()
+    {
+        var (sim, bus) = WindowTests.Board("esp32");
+        sim.Poke(0x3FF000C0, 1u << 11);
+        sim.Poke(0x3FF000C4, 1u << 11);
+        Assert.False(sim.IsClockRunning(Ledc));
+        bus.EnableClock(Ledc);
+        Assert.True(sim.IsClockRunning(Ledc));
+        Assert.True(sim.IsClockOwned(Ledc));
+    }
+
+    [Fact]
+    public void An_owned_clock_gated_since_is_turned_on_again_and_stays_owned()
+    {
+        var (sim, bus) = WindowTests.Board("esp32");
+        bus.EnableClock(Ledc);
+        sim.Poke(0x3FF000C0, 0); // a driver gated it
+        bus.EnableClock(Ledc);
+        Assert.Equal(1u << 11, sim.Peek(0x3FF000C0));
+        Assert.True(sim.IsClockOwned(Ledc));
+        bus.DisableClock(Ledc);
+        Assert.False(sim.IsClockRunning(Ledc));
+    }
+
+    [Fact]
+    public void Any_sequence_keeps_the_rule_enable_runs_the_clock_and_disable_acts_only_when_owned()
+    {
+        // the firmware's drivers switch the bits between NanoRemap's calls; nothing counts, so nothing can wrap
+        Gen.Int[0, 3].Select(Gen.Bool, Gen.Bool).Array[0, 200].Sample(steps =>
+        {
+            var (sim, bus) = WindowTests.Board("esp32");
+            bool owned = false;
+            foreach (var (op, a, b) in steps)
+            {
+                if (op == 3)
+                {
+                    sim.Poke(0x3FF000C0, a ? 1u << 11 : 0);
+                    sim.Poke(0x3FF000C4, b ? 1u << 11 : 0);
+                    continue;
+                }
+
+                bool running = sim.IsClockRunning(Ledc);
+                uint en = sim.Peek(0x3FF000C0), rst = sim.Peek(0x3FF000C4);
+                if (op == 0)
+                {
+                    bus.EnableClock(Ledc);
+                    Assert.True(sim.IsClockRunning(Ledc));
+                    owned = owned || !running;
+                }
+                else if (!owned)
+                {
+                    Assert.Throws<InvalidOperationException>(() => (op == 1 ? (Action<PeripheralClock>)bus.DisableClock : bus.ResetPeripheral)(Ledc));
+                    Assert.Equal(en, sim.Peek(0x3FF000C0));
+                    Assert.Equal(rst, sim.Peek(0x3FF000C4));
+                }
+                else if (op == 1)
+                {
+                    bus.DisableClock(Ledc);
+                    Assert.False(sim.IsClockRunning(Ledc));
+                    owned = false;
+                }
+                else
+                {
+                    bus.ResetPeripheral(Ledc);
+                    Assert.Equal(en, sim.Peek(0x3FF000C0));
+                }
+
+                Assert.Equal(owned, sim.IsClockOwned(Ledc));
+            }
+        });
+    }
+
+    [Fact]
+    public void Reset_pulses_the_reset_bits_of_an_owned_clock_and_leaves_the_clock()
     {
         var (sim, bus) = WindowTests.Board("esp32");
         bus.EnableClock(Ledc);
@@ -124,13 +223,14 @@ public class ClockAndRefusalTests
     {
         // nr_check_name (boards/native/core/nanoremap_core.c) is what the firmware puts in the message.
         string core = File.ReadAllText(Path.Combine(NfCheck.NanoLibraryBuild.RepoRoot, "boards", "native", "core", "nanoremap_core.c"));
-        var names = Regex.Matches(core, @"case NR_(?<c>[A-Z]+): return ""(?<w>[a-z-]+)"";")
+        var names = Regex.Matches(core, @"case NR_(?<c>[A-Z_]+): return ""(?<w>[a-z -]+)"";")
             .ToDictionary(m => m.Groups["c"].Value, m => m.Groups["w"].Value);
         Assert.Equal("misaligned", names["MISALIGNED"]);
         Assert.Equal("unmapped", names["UNMAPPED"]);
         Assert.Equal("denied", names["DENIED"]);
         Assert.Equal("fifo", names["FIFO"]);
         Assert.Equal("read-only", names["READONLY"]);
+        Assert.Equal("not owned", names["NOT_OWNED"]);
 
         // the interop library's message format, filled in the C way, is the simulator's message
         string cpp = File.ReadAllText(Path.Combine(NfCheck.NanoLibraryBuild.RepoRoot, "boards", "native", "interop",
