@@ -6,7 +6,7 @@ namespace NanoRemap.Mmio
     /// How registers behave at the bit level, for <see cref="RegisterSimulator"/>: reset value, read-only bits
     /// (keep their value on a write), write-1-to-clear bits, clear-on-read bits, write-only bits (read as zero),
     /// self-clearing bits (a written 1 reads back 0 once the write took effect; a write-trigger bit is write-only and
-    /// self-clearing), write-1-to-set bits; the interrupt groups (<see cref="AddInterruptGroup"/>:
+    /// self-clearing), write-1-to-set bits; the interrupt groups (<see cref="AddInterruptGroup(string, uint, uint, uint, uint)"/>:
     /// <c>INT_ST = INT_RAW &amp; INT_ENA</c>, <c>INT_CLR</c> clears <c>INT_RAW</c>) and the names of registers and
     /// fields (<see cref="AddName"/>) that <see cref="RegisterSimulator.Raise(string, string)"/> and the peripheral
     /// models look up. The host builds the model of every register of a chip from its facts
@@ -35,6 +35,7 @@ namespace NanoRemap.Mmio
         private uint[] _groupStatus = new uint[0];
         private uint[] _groupEnable = new uint[0];
         private uint[] _groupClear = new uint[0];
+        private int[] _groupClearShift = new int[0];
         private int _groupCount;
 
         // Names: PERIPH.REG (mask: the bits its fields cover) and PERIPH.REG.FIELD (mask: the field's bits).
@@ -232,7 +233,7 @@ namespace NanoRemap.Mmio
         /// Describes an interrupt group: the hardware (or a test, <see cref="RegisterSimulator.Raise(string, string)"/>)
         /// sets bits of <paramref name="raw"/>; a read of <paramref name="status"/> returns <c>raw &amp; enable</c>; a 1
         /// written to <paramref name="clear"/> clears that bit of <paramref name="raw"/> (bit for bit: Espressif's
-        /// groups keep every field at the same bit in the four registers). Describe the status and clear registers
+        /// groups keep every field at the same bit in the four registers, with one exception: see the overload with a clear shift). Describe the status and clear registers
         /// (<see cref="Add(uint, uint, uint, uint, uint, uint)"/>) before or after; their role follows the address.
         /// </summary>
         /// <param name="peripheral">The peripheral's name (<c>UART0</c>).</param>
@@ -243,6 +244,28 @@ namespace NanoRemap.Mmio
         /// <exception cref="ArgumentException">An address is not 4-byte aligned, or raw is 0.</exception>
         public void AddInterruptGroup(string peripheral, uint raw, uint status, uint enable, uint clear)
         {
+            AddInterruptGroup(peripheral, raw, status, enable, clear, 0);
+        }
+
+        /// <summary>
+        /// Describes an interrupt group whose <c>INT_CLR</c> bits sit <paramref name="clearShift"/> bits above their
+        /// <c>INT_RAW</c> bits (the ESP32's <c>RTC_I2C</c>: <c>SLAVE_TRANS_COMPLETE_INT_RAW</c> is bit 3, its <c>_INT_CLR</c> bit 4,
+        /// IDF <c>soc/esp32/register/soc/rtc_i2c_reg.h</c>); otherwise as <see cref="AddInterruptGroup(string, uint, uint, uint, uint)"/>.
+        /// </summary>
+        /// <param name="peripheral">The peripheral's name (<c>UART0</c>).</param>
+        /// <param name="raw">Address of <c>INT_RAW</c>.</param>
+        /// <param name="status">Address of <c>INT_ST</c>, or 0 when the group has none.</param>
+        /// <param name="enable">Address of <c>INT_ENA</c>, or 0 when the group has none (then status is raw).</param>
+        /// <param name="clear">Address of <c>INT_CLR</c>, or 0 when the group has none.</param>
+        /// <param name="clearShift">Bit of a field in <c>INT_CLR</c> minus its bit in <c>INT_RAW</c> (-31 .. 31).</param>
+        /// <exception cref="ArgumentException">An address is not 4-byte aligned, raw is 0, or the shift is out of range.</exception>
+        public void AddInterruptGroup(string peripheral, uint raw, uint status, uint enable, uint clear, int clearShift)
+        {
+            if (clearShift < -31 || clearShift > 31)
+            {
+                throw new ArgumentException("interrupt group of " + peripheral + ": clear shift " + clearShift.ToString() + " is not -31 .. 31");
+            }
+
             if (raw == 0 || ((raw | status | enable | clear) & 3) != 0)
             {
                 throw new ArgumentException("interrupt group of " + peripheral + ": INT_RAW 0x" + raw.ToString("X8")
@@ -259,6 +282,9 @@ namespace NanoRemap.Mmio
                 _groupStatus = Copy(_groupStatus, n);
                 _groupEnable = Copy(_groupEnable, n);
                 _groupClear = Copy(_groupClear, n);
+                int[] shifts = new int[n];
+                Array.Copy(_groupClearShift, shifts, _groupCount);
+                _groupClearShift = shifts;
             }
 
             int g = _groupCount++;
@@ -267,6 +293,7 @@ namespace NanoRemap.Mmio
             _groupStatus[g] = status;
             _groupEnable[g] = enable;
             _groupClear[g] = clear;
+            _groupClearShift[g] = clearShift;
             SetRole(status, g + 1);
             SetRole(clear, -(g + 1));
         }
@@ -309,6 +336,14 @@ namespace NanoRemap.Mmio
         public uint GetGroupClear(int group)
         {
             return _groupClear[CheckGroup(group)];
+        }
+
+        /// <summary>Bit of a field in group <paramref name="group"/>'s <c>INT_CLR</c> minus its bit in <c>INT_RAW</c> (0 on nearly every group).</summary>
+        /// <param name="group">0 .. <see cref="InterruptGroupCount"/> - 1.</param>
+        /// <returns>The shift.</returns>
+        public int GetGroupClearShift(int group)
+        {
+            return _groupClearShift[CheckGroup(group)];
         }
 
         /// <summary>Number of names (<see cref="AddName"/>).</summary>

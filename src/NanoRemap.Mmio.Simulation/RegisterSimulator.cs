@@ -32,7 +32,7 @@ namespace NanoRemap.Mmio
     /// nothing. The last <see cref="LogCapacity"/> accesses are kept in a ring for tests.
     /// </para>
     /// <para>
-    /// Interrupt groups of the model (<see cref="RegisterModel.AddInterruptGroup"/>): a read of <c>INT_ST</c> returns
+    /// Interrupt groups of the model (<see cref="RegisterModel.AddInterruptGroup(string, uint, uint, uint, uint)"/>): a read of <c>INT_ST</c> returns
     /// <c>INT_RAW &amp; INT_ENA</c>, a 1 written to <c>INT_CLR</c> clears that bit of <c>INT_RAW</c>; the hardware's side
     /// is <see cref="Raise(string, string)"/> (by peripheral and interrupt name) or a <see cref="PeripheralModel"/>.
     /// Peripheral models (<see cref="Attach"/>) make the simulator a chip rather than a register file: UART FIFOs, the
@@ -825,6 +825,8 @@ namespace NanoRemap.Mmio
         private void ClearRaw(int g, uint bits)
         {
             uint raw = _model.GetGroupRaw(g);
+            int shift = _model.GetGroupClearShift(g);
+            bits = shift >= 0 ? bits >> shift : bits << -shift;
             PeripheralBlock block = BlockForRaw(raw);
             Words(block.Index, block)[(raw - block.Base) >> 2] &= ~bits;
         }

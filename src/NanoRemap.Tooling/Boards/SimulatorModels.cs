@@ -108,7 +108,7 @@ public static class SimulatorModels
 
         foreach (InterruptGroup g in InterruptGroups(facts))
         {
-            model.AddInterruptGroup(g.Peripheral, g.Raw.Address, g.Status?.Address ?? 0, g.Enable?.Address ?? 0, g.Clear?.Address ?? 0);
+            model.AddInterruptGroup(g.Peripheral, g.Raw.Address, g.Status?.Address ?? 0, g.Enable?.Address ?? 0, g.Clear?.Address ?? 0, g.ClearShift);
         }
 
         return model;
@@ -120,7 +120,8 @@ public static class SimulatorModels
     /// <param name="Status">Its status register (<c>INT_ST</c>).</param>
     /// <param name="Enable">Its enable register (<c>INT_ENA</c>).</param>
     /// <param name="Clear">Its clear register (<c>INT_CLR</c>).</param>
-    public sealed record InterruptGroup(string Peripheral, FactsRegister Raw, FactsRegister? Status, FactsRegister? Enable, FactsRegister? Clear);
+    /// <param name="ClearShift">Bit of a field in <c>INT_CLR</c> minus its bit in <c>INT_RAW</c>, matched by name (0 but on the ESP32's <c>RTC_I2C</c>).</param>
+    public sealed record InterruptGroup(string Peripheral, FactsRegister Raw, FactsRegister? Status, FactsRegister? Enable, FactsRegister? Clear, int ClearShift);
 
     /// <summary>
     /// The interrupt groups of a chip, found by the registers' names: a register whose name has the word <c>RAW</c>
@@ -152,11 +153,37 @@ public static class SimulatorModels
             FactsRegister? clear = Sibling("CLR"), enable = Sibling("ENA");
             if (clear != null || enable != null)
             {
-                groups.Add(new InterruptGroup(r.Peripheral.Name, r, Sibling("ST"), enable, clear));
+                groups.Add(new InterruptGroup(r.Peripheral.Name, r, Sibling("ST"), enable, clear, clear == null ? 0 : ClearShift(r, clear)));
             }
         }
 
         return groups;
+    }
+
+    // The one bit distance between the fields of INT_RAW and INT_CLR of the same name (X_INT_RAW, X_INT_CLR); 0 when no
+    // names match. Fields that disagree among themselves are an error: the simulator could not clear them right.
+    private static int ClearShift(FactsRegister raw, FactsRegister clear)
+    {
+        int? shift = null;
+        foreach (FactsField f in raw.Fields)
+        {
+            string stem = f.Name.EndsWith("_RAW", StringComparison.Ordinal) ? f.Name[..^4] : f.Name;
+            FactsField? twin = clear.FindField(stem + "_CLR");
+            if (twin == null)
+            {
+                continue;
+            }
+
+            int d = twin.Lsb - f.Lsb;
+            if (shift != null && shift != d)
+            {
+                throw new InvalidOperationException($"{clear.FullName}: field {twin.Name} is {d} bits from {f.FullName}, others {shift}: the interrupt group's clear bits do not follow one rule");
+            }
+
+            shift = d;
+        }
+
+        return shift ?? 0;
     }
 
     // The access kinds ESP-IDF adds to a field (issue 13: `sc`, `wt`, `w1s` on the facts' field lines, FactsField's
