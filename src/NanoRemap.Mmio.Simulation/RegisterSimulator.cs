@@ -33,6 +33,23 @@ namespace NanoRemap.Mmio
     /// Storage for a block is allocated on its first access; after that, reads and writes allocate
     /// nothing. The last <see cref="LogCapacity"/> accesses are kept in a ring for tests.
     /// </para>
+    /// <para>
+    /// Interrupt groups of the model (<see cref="RegisterModel.AddInterruptGroup(string, uint, uint, uint, uint)"/>): a read of <c>INT_ST</c> returns
+    /// <c>INT_RAW &amp; INT_ENA</c>, a 1 written to <c>INT_CLR</c> clears that bit of <c>INT_RAW</c>; the hardware's side
+    /// is <see cref="Raise(string, string)"/> (by peripheral and interrupt name) or a <see cref="PeripheralModel"/>.
+    /// Peripheral models (<see cref="Attach"/>) make the simulator a chip rather than a register file: UART FIFOs, the
+    /// SYSTIMER counter on a virtual clock (<see cref="Advance"/>), GPIO loopback, LEDC duty updates.
+    /// </para>
+    /// <para>
+    /// Thread safety: every public member takes one lock, the simulator object's own monitor (<c>lock (simulator)</c>
+    /// groups several calls of a test into one atomic step), so a read-modify-write
+    /// (<see cref="Modify32"/>), lazy block storage, hook and model registration and the counters are atomic with
+    /// respect to each other, as the device's critical section makes <c>nr_modify32</c>. Hooks and peripheral models
+    /// run under that lock: what a hook does with <see cref="Poke"/> is atomic with the access that called it, and a
+    /// hook may use the simulator (the lock is re-entrant), but it must not wait for another thread that uses the
+    /// simulator (that thread waits for the lock: a deadlock). The public counter fields are written under the lock;
+    /// read them when the threads are done.
+    /// </para>
     /// </remarks>
     public sealed class RegisterSimulator : SimulatedBus
     {
@@ -54,6 +71,9 @@ namespace NanoRemap.Mmio
         private readonly bool[] _logWrite = new bool[LogCapacity];
         private int _logNext;
         private int _logCount;
+        private readonly object _sync;                     // this: a test or a model can group calls with lock (simulator)
+        private readonly PeripheralModel[] _peripherals; // per block: first attached model (a chain), or null
+        private long _microseconds;
 
         /// <summary>Reads performed (allowed ones).</summary>
         public int Reads;
@@ -102,6 +122,8 @@ namespace NanoRemap.Mmio
             _kinds = new byte[board.BlockCount][];
             _targets = new ushort[board.BlockCount][];
             _modelIndex = new int[board.BlockCount][];
+            _peripherals = new PeripheralModel[board.BlockCount];
+            _sync = this;
         }
 
         /// <summary>The register model (null when every register is plain read/write).</summary>
@@ -118,8 +140,11 @@ namespace NanoRemap.Mmio
         /// <param name="hook">The hook, or null.</param>
         public void OnRead(uint address, RegisterReadHook hook)
         {
-            int slot = HookSlot(address); // may grow the arrays: index after
-            _readHooks[slot] = hook;
+            lock (_sync)
+            {
+                int slot = HookSlot(address); // may grow the arrays: index after
+                _readHooks[slot] = hook;
+            }
         }
 
         /// <summary>Calls <paramref name="hook"/> after every allowed write of <paramref name="address"/>. Null removes the write hook.</summary>
@@ -127,16 +152,22 @@ namespace NanoRemap.Mmio
         /// <param name="hook">The hook, or null.</param>
         public void OnWrite(uint address, RegisterWriteHook hook)
         {
-            int slot = HookSlot(address); // may grow the arrays: index after
-            _writeHooks[slot] = hook;
+            lock (_sync)
+            {
+                int slot = HookSlot(address); // may grow the arrays: index after
+                _writeHooks[slot] = hook;
+            }
         }
 
         /// <summary>Puts every register back to its reset value (hooks, counters and the log are kept).</summary>
         public void Reset()
         {
-            for (int b = 0; b < _words.Length; b++)
+            lock (_sync)
             {
-                _words[b] = null;
+                for (int b = 0; b < _words.Length; b++)
+                {
+                    _words[b] = null;
+                }
             }
         }
 
@@ -156,12 +187,15 @@ namespace NanoRemap.Mmio
         {
             PeripheralBlock block;
             AccessCheck check = _board.Classify(address, true, out block);
-            if (check != AccessCheck.Ok && check != AccessCheck.Dport)
+            lock (_sync)
             {
-                throw Refuse(MmioErrors.OpRead, address, check);
-            }
+                if (check != AccessCheck.Ok && check != AccessCheck.Dport)
+                {
+                    throw Refuse(MmioErrors.OpRead, address, check);
+                }
 
-            return ReadAt(block, address, check == AccessCheck.Dport);
+                return ReadAt(block, address, check == AccessCheck.Dport);
+            }
         }
 
         /// <summary>A 32-bit bus write, as the native layer would do it: checked, then volatile.</summary>
@@ -172,12 +206,15 @@ namespace NanoRemap.Mmio
         {
             PeripheralBlock block;
             AccessCheck check = _board.Classify(address, false, out block);
-            if (check != AccessCheck.Ok)
+            lock (_sync)
             {
-                throw Refuse(MmioErrors.OpWrite, address, check);
-            }
+                if (check != AccessCheck.Ok)
+                {
+                    throw Refuse(MmioErrors.OpWrite, address, check);
+                }
 
-            WriteAt(MmioErrors.OpWrite, block, address, value);
+                WriteAt(MmioErrors.OpWrite, block, address, value);
+            }
         }
 
         /// <summary>
@@ -195,21 +232,24 @@ namespace NanoRemap.Mmio
         {
             PeripheralBlock block;
             AccessCheck check = _board.Classify(address, true, out block);
-            if (check != AccessCheck.Ok && check != AccessCheck.Dport)
-            {
-                throw Refuse(MmioErrors.OpModify, address, check);
-            }
-
             AccessCheck write = _board.Classify(address, false, out block);
-            if (write != AccessCheck.Ok)
+            lock (_sync)
             {
-                throw Refuse(MmioErrors.OpModify, address, write);
-            }
+                if (check != AccessCheck.Ok && check != AccessCheck.Dport)
+                {
+                    throw Refuse(MmioErrors.OpModify, address, check);
+                }
 
-            uint old = ReadAt(block, address, check == AccessCheck.Dport);
-            WriteAt(MmioErrors.OpModify, block, address, ((old & ~clear) | set) ^ toggle);
-            Modifies++;
-            return old;
+                if (write != AccessCheck.Ok)
+                {
+                    throw Refuse(MmioErrors.OpModify, address, write);
+                }
+
+                uint old = ReadAt(block, address, check == AccessCheck.Dport);
+                WriteAt(MmioErrors.OpModify, block, address, ((old & ~clear) | set) ^ toggle);
+                Modifies++;
+                return old;
+            }
         }
 
         /// <summary>
@@ -228,21 +268,24 @@ namespace NanoRemap.Mmio
         public override void ReadBlock(uint address, uint step, uint[] buffer, int index, int count)
         {
             CheckBuffer(buffer, index, count);
-            bool fifo;
-            CheckRange(MmioErrors.OpBlockRead, address, step, count, true, out fifo);
-            for (int i = 0; i < count; i++)
+            lock (_sync)
             {
-                uint a = address + step * (uint)i;
-                PeripheralBlock block;
-                AccessCheck check = _board.Classify(a, true, out block);
-                if (fifo)
+                bool fifo;
+                CheckRange(MmioErrors.OpBlockRead, address, step, count, true, out fifo);
+                for (int i = 0; i < count; i++)
                 {
-                    FifoReads++;
-                    buffer[index + i] = ReadAt(_board.FindBlock(a), a, false);
-                }
-                else
-                {
-                    buffer[index + i] = ReadAt(block, a, check == AccessCheck.Dport);
+                    uint a = address + step * (uint)i;
+                    PeripheralBlock block;
+                    AccessCheck check = _board.Classify(a, true, out block);
+                    if (fifo)
+                    {
+                        FifoReads++;
+                        buffer[index + i] = ReadAt(_board.FindBlock(a), a, false);
+                    }
+                    else
+                    {
+                        buffer[index + i] = ReadAt(block, a, check == AccessCheck.Dport);
+                    }
                 }
             }
         }
@@ -261,12 +304,15 @@ namespace NanoRemap.Mmio
         public override void WriteBlock(uint address, uint step, uint[] buffer, int index, int count)
         {
             CheckBuffer(buffer, index, count);
-            bool fifo;
-            CheckRange(MmioErrors.OpBlockWrite, address, step, count, false, out fifo);
-            for (int i = 0; i < count; i++)
+            lock (_sync)
             {
-                uint a = address + step * (uint)i;
-                WriteAt(MmioErrors.OpBlockWrite, _board.FindBlock(a), a, buffer[index + i]);
+                bool fifo;
+                CheckRange(MmioErrors.OpBlockWrite, address, step, count, false, out fifo);
+                for (int i = 0; i < count; i++)
+                {
+                    uint a = address + step * (uint)i;
+                    WriteAt(MmioErrors.OpBlockWrite, _board.FindBlock(a), a, buffer[index + i]);
+                }
             }
         }
 
@@ -281,15 +327,18 @@ namespace NanoRemap.Mmio
         /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index ("refused clock 3 on esp32: unmapped"), as the firmware refuses an index outside its table.</exception>
         public override void EnableClock(PeripheralClock clock)
         {
-            OwnClock(clock);
-            if (IsClockRunning(clock))
+            lock (_sync)
             {
-                return;
-            }
+                OwnClock(clock);
+                if (IsClockRunning(clock))
+                {
+                    return;
+                }
 
-            PokeBits(clock.EnableRegister, clock.EnableMask, true);
-            PokeBits(clock.ResetRegister, clock.ResetMask, false);
-            _clockOwned[clock.Index] = true;
+                PokeBits(clock.EnableRegister, clock.EnableMask, true);
+                PokeBits(clock.ResetRegister, clock.ResetMask, false);
+                _clockOwned[clock.Index] = true;
+            }
         }
 
         /// <summary>
@@ -301,10 +350,13 @@ namespace NanoRemap.Mmio
         /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index ("refused clock 3 on esp32: unmapped"), or NanoRemap does not own the clock ("refused clock 0 on esp32: not owned").</exception>
         public override void DisableClock(PeripheralClock clock)
         {
-            RequireOwned(clock);
-            PokeBits(clock.EnableRegister, clock.EnableMask, false);
-            PokeBits(clock.ResetRegister, clock.ResetMask, true);
-            _clockOwned[clock.Index] = false;
+            lock (_sync)
+            {
+                RequireOwned(clock);
+                PokeBits(clock.EnableRegister, clock.EnableMask, false);
+                PokeBits(clock.ResetRegister, clock.ResetMask, true);
+                _clockOwned[clock.Index] = false;
+            }
         }
 
         /// <summary>
@@ -317,10 +369,13 @@ namespace NanoRemap.Mmio
         /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index ("refused clock 3 on esp32: unmapped"), or NanoRemap does not own the clock ("refused clock 0 on esp32: not owned").</exception>
         public override void ResetPeripheral(PeripheralClock clock)
         {
-            RequireOwned(clock);
-            PokeBits(clock.ResetRegister, clock.ResetMask, true);
-            PokeBits(clock.ResetRegister, clock.ResetMask, false);
-            PeripheralResets++;
+            lock (_sync)
+            {
+                RequireOwned(clock);
+                PokeBits(clock.ResetRegister, clock.ResetMask, true);
+                PokeBits(clock.ResetRegister, clock.ResetMask, false);
+                PeripheralResets++;
+            }
         }
 
         /// <summary>Whether NanoRemap owns a peripheral's clock: it turned the clock on and has not disabled it since.</summary>
@@ -330,8 +385,11 @@ namespace NanoRemap.Mmio
         /// <exception cref="InvalidOperationException">The descriptor is not the board's clock-table entry at its index.</exception>
         public bool IsClockOwned(PeripheralClock clock)
         {
-            OwnClock(clock);
-            return _clockOwned[clock.Index];
+            lock (_sync)
+            {
+                OwnClock(clock);
+                return _clockOwned[clock.Index];
+            }
         }
 
         /// <summary>Whether a peripheral's clock runs: every enable bit set and every reset bit clear (<c>nr_clock_running</c>).</summary>
@@ -474,6 +532,12 @@ namespace NanoRemap.Mmio
                 if (index[word] != 0)
                 {
                     int m = index[word] - 1;
+                    int role = _model.GetGroupRole(m);
+                    if (role > 0)
+                    {
+                        value = GroupStatus(role - 1); // INT_ST = INT_RAW & INT_ENA
+                    }
+
                     value &= ~_model.GetWriteOnlyMask(m);
                     words[word] &= ~_model.GetClearOnReadMask(m);
                 }
@@ -481,6 +545,13 @@ namespace NanoRemap.Mmio
                 {
                     value = 0; // no register here: a reserved word
                 }
+            }
+
+            PeripheralModel peripheral = _peripherals[b];
+            while (peripheral != null)
+            {
+                value = peripheral.OnRead(address, value);
+                peripheral = peripheral.NextInBlock;
             }
 
             if (_hookCount != 0)
@@ -527,8 +598,16 @@ namespace NanoRemap.Mmio
                         uint old = words[word];
                         uint ro = _model.GetReadOnlyMask(m);
                         uint w1c = _model.GetWriteOneToClearMask(m);
+                        uint w1s = _model.GetWriteOneToSetMask(m);
                         uint next = (old & ro) | (value & ~ro);
-                        words[word] = (next & ~w1c) | (old & w1c & ~value);
+                        next = (next & ~w1c) | (old & w1c & ~value);
+                        next = (next & ~w1s) | (old & w1s) | (value & w1s);
+                        words[word] = next & ~_model.GetSelfClearingMask(m); // a self-clearing 1 is done once written
+                        int role = _model.GetGroupRole(m);
+                        if (role < 0)
+                        {
+                            ClearRaw(-role - 1, value); // INT_CLR: a 1 clears that INT_RAW bit
+                        }
                     }
                     else
                     {
@@ -540,10 +619,237 @@ namespace NanoRemap.Mmio
 
             Writes++;
             Log(address, value, true);
+            PeripheralModel peripheral = _peripherals[b];
+            while (peripheral != null)
+            {
+                peripheral.OnWrite(address, value);
+                peripheral = peripheral.NextInBlock;
+            }
+
             if (_hookCount != 0)
             {
                 WriteHook(address, value);
             }
+        }
+
+        /// <summary>
+        /// Attaches a peripheral model to its block (<see cref="PeripheralModel.Block"/>): from now on it sees every
+        /// allowed access of the block and the virtual clock. Several models may share a block.
+        /// </summary>
+        /// <param name="peripheral">The model.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="peripheral"/> is null.</exception>
+        /// <exception cref="ArgumentException">The board has no block of that name.</exception>
+        /// <exception cref="InvalidOperationException">The simulator has no register model, the model lacks a register
+        /// the peripheral needs, or the model is attached already.</exception>
+        public void Attach(PeripheralModel peripheral)
+        {
+            if (peripheral == null)
+            {
+                throw new ArgumentNullException("peripheral");
+            }
+
+            PeripheralBlock block = _board.FindBlock(peripheral.Block);
+            if (block == null)
+            {
+                throw new ArgumentException("no block " + peripheral.Block + " on " + _board.Chip, "peripheral");
+            }
+
+            lock (_sync)
+            {
+                peripheral.AttachTo(this);
+                PeripheralModel last = _peripherals[block.Index];
+                if (last == null)
+                {
+                    _peripherals[block.Index] = peripheral;
+                }
+                else
+                {
+                    while (last.NextInBlock != null)
+                    {
+                        last = last.NextInBlock;
+                    }
+
+                    last.NextInBlock = peripheral;
+                }
+            }
+        }
+
+        /// <summary>The virtual clock: microseconds the test advanced (<see cref="Advance"/>) since the simulator was created.</summary>
+        public long Microseconds
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _microseconds;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Advances the virtual clock by <paramref name="microseconds"/>: every attached peripheral model does what
+        /// the hardware does in that time (a timer counts, a UART finishes sending).
+        /// </summary>
+        /// <param name="microseconds">Time that passes.</param>
+        public void Advance(uint microseconds)
+        {
+            lock (_sync)
+            {
+                _microseconds += microseconds;
+                for (int b = 0; b < _peripherals.Length; b++)
+                {
+                    PeripheralModel peripheral = _peripherals[b];
+                    while (peripheral != null)
+                    {
+                        peripheral.OnAdvance(microseconds);
+                        peripheral = peripheral.NextInBlock;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The hardware raises an interrupt: sets <paramref name="mask"/> in the <c>INT_RAW</c> register at
+        /// <paramref name="rawAddress"/> (<c>INT_ST</c> follows where <c>INT_ENA</c> has the bit).
+        /// </summary>
+        /// <param name="rawAddress">The <c>INT_RAW</c> register (any register: the bits are set in its stored value).</param>
+        /// <param name="mask">The bits to set.</param>
+        /// <exception cref="ArgumentOutOfRangeException">The address is misaligned or in no block.</exception>
+        public void Raise(uint rawAddress, uint mask)
+        {
+            PeripheralBlock block = BlockForRaw(rawAddress);
+            lock (_sync)
+            {
+                Words(block.Index, block)[(rawAddress - block.Base) >> 2] |= mask;
+            }
+        }
+
+        /// <summary>
+        /// The hardware raises an interrupt by name: <c>Raise("UART0", "TX_DONE")</c> sets
+        /// <c>UART0.INT_RAW.TX_DONE_INT_RAW</c>. <paramref name="interrupt"/> is a field of one of the peripheral's
+        /// interrupt groups' <c>INT_RAW</c> register, with or without its <c>_INT_RAW</c> / <c>_RAW</c> suffix, or
+        /// <c>REG.FIELD</c> where two groups have a field of that name (<c>INT_RAW_CH0.IN_DONE_CH0_INT_RAW</c>).
+        /// </summary>
+        /// <param name="peripheral">The peripheral (<c>UART0</c>).</param>
+        /// <param name="interrupt">The interrupt's name (<c>TX_DONE</c>).</param>
+        /// <exception cref="ArgumentNullException">A name is null.</exception>
+        /// <exception cref="ArgumentException">No interrupt of that name (the message lists the peripheral's interrupts), or more than one.</exception>
+        public void Raise(string peripheral, string interrupt)
+        {
+            uint address;
+            uint mask = FindInterrupt(peripheral, interrupt, out address);
+            Raise(address, mask);
+        }
+
+        /// <summary>True when the named interrupt's <c>INT_RAW</c> bit is set (see <see cref="Raise(string, string)"/> for the names).</summary>
+        /// <param name="peripheral">The peripheral (<c>UART0</c>).</param>
+        /// <param name="interrupt">The interrupt's name (<c>TX_DONE</c>).</param>
+        /// <returns>True when raised and not cleared yet.</returns>
+        /// <exception cref="ArgumentException">No interrupt of that name, or more than one.</exception>
+        public bool IsRaised(string peripheral, string interrupt)
+        {
+            uint address;
+            uint mask = FindInterrupt(peripheral, interrupt, out address);
+            return (Peek(address) & mask) != 0;
+        }
+
+        private uint FindInterrupt(string peripheral, string interrupt, out uint address)
+        {
+            if (peripheral == null)
+            {
+                throw new ArgumentNullException("peripheral");
+            }
+
+            if (interrupt == null)
+            {
+                throw new ArgumentNullException("interrupt");
+            }
+
+            RegisterModel model = _model;
+            uint found = 0;
+            address = 0;
+            int matches = 0;
+            string known = "";
+            if (model != null)
+            {
+                string prefix = peripheral + ".";
+                for (int i = 0; i < model.NameCount; i++)
+                {
+                    uint a;
+                    uint mask;
+                    string name = model.GetName(i, out a, out mask);
+                    if (!name.StartsWith(prefix) || !IsGroupRaw(model, peripheral, a))
+                    {
+                        continue;
+                    }
+
+                    string rest = name.Substring(prefix.Length); // REG.FIELD
+                    int dot = rest.IndexOf('.');
+                    if (dot < 0)
+                    {
+                        continue;
+                    }
+
+                    string field = rest.Substring(dot + 1);
+                    known = known.Length == 0 ? field : known + " " + field;
+                    if (rest == interrupt || field == interrupt || field == interrupt + "_INT_RAW" || field == interrupt + "_RAW")
+                    {
+                        matches++;
+                        found = mask;
+                        address = a;
+                    }
+                }
+            }
+
+            if (matches == 1)
+            {
+                return found;
+            }
+
+            if (matches > 1)
+            {
+                throw new ArgumentException("interrupt " + peripheral + " " + interrupt + " is ambiguous on " + _board.Chip
+                    + ": name it as REG.FIELD", "interrupt");
+            }
+
+            throw new ArgumentException("no interrupt " + interrupt + " of " + peripheral + " on " + _board.Chip
+                + (known.Length == 0 ? " (the register model has no interrupt group of " + peripheral + ")" : " (it has: " + known + ")"), "interrupt");
+        }
+
+        private static bool IsGroupRaw(RegisterModel model, string peripheral, uint address)
+        {
+            for (int g = 0; g < model.InterruptGroupCount; g++)
+            {
+                if (model.GetGroupRaw(g) == address && model.GetGroupPeripheral(g) == peripheral)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // INT_RAW & INT_ENA of group g (all of INT_RAW when the group has no INT_ENA).
+        private uint GroupStatus(int g)
+        {
+            uint raw = Stored(_model.GetGroupRaw(g));
+            uint enable = _model.GetGroupEnable(g);
+            return enable == 0 ? raw : raw & Stored(enable);
+        }
+
+        private void ClearRaw(int g, uint bits)
+        {
+            uint raw = _model.GetGroupRaw(g);
+            int shift = _model.GetGroupClearShift(g);
+            bits = shift >= 0 ? bits >> shift : bits << -shift;
+            PeripheralBlock block = BlockForRaw(raw);
+            Words(block.Index, block)[(raw - block.Base) >> 2] &= ~bits;
+        }
+
+        private uint Stored(uint address)
+        {
+            PeripheralBlock block = BlockForRaw(address);
+            return Words(block.Index, block)[(address - block.Base) >> 2];
         }
 
         /// <summary>
@@ -556,7 +862,10 @@ namespace NanoRemap.Mmio
         public uint Peek(uint address)
         {
             PeripheralBlock block = BlockForRaw(address);
-            return Words(block.Index, block)[(address - block.Base) >> 2];
+            lock (_sync)
+            {
+                return Words(block.Index, block)[(address - block.Base) >> 2];
+            }
         }
 
         /// <summary>
@@ -569,7 +878,10 @@ namespace NanoRemap.Mmio
         public void Poke(uint address, uint value)
         {
             PeripheralBlock block = BlockForRaw(address);
-            Words(block.Index, block)[(address - block.Base) >> 2] = value;
+            lock (_sync)
+            {
+                Words(block.Index, block)[(address - block.Base) >> 2] = value;
+            }
         }
 
         /// <summary>One logged access, oldest first.</summary>
@@ -580,30 +892,36 @@ namespace NanoRemap.Mmio
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the log.</exception>
         public bool GetLogEntry(int index, out uint address, out uint value)
         {
-            if (index < 0 || index >= _logCount)
+            lock (_sync)
             {
-                throw new ArgumentOutOfRangeException("index");
-            }
+                if (index < 0 || index >= _logCount)
+                {
+                    throw new ArgumentOutOfRangeException("index");
+                }
 
-            int i = (_logNext - _logCount + index + LogCapacity) % LogCapacity;
-            address = _logAddress[i];
-            value = _logValue[i];
-            return _logWrite[i];
+                int i = (_logNext - _logCount + index + LogCapacity) % LogCapacity;
+                address = _logAddress[i];
+                value = _logValue[i];
+                return _logWrite[i];
+            }
         }
 
         /// <summary>Clears the counters and the log; register values are kept.</summary>
         public void ResetCounters()
         {
-            Reads = 0;
-            Writes = 0;
-            DportReads = 0;
-            IgnoredWrites = 0;
-            Refused = 0;
-            Modifies = 0;
-            FifoReads = 0;
-            PeripheralResets = 0;
-            _logNext = 0;
-            _logCount = 0;
+            lock (_sync)
+            {
+                Reads = 0;
+                Writes = 0;
+                DportReads = 0;
+                IgnoredWrites = 0;
+                Refused = 0;
+                Modifies = 0;
+                FifoReads = 0;
+                PeripheralResets = 0;
+                _logNext = 0;
+                _logCount = 0;
+            }
         }
 
         private InvalidOperationException Refuse(string operation, uint address, AccessCheck check)

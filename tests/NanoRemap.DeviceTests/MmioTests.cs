@@ -141,5 +141,11 @@ namespace NanoRemap.DeviceTests
         {
             DeviceAssert.MmioCheckPasses(21);
         }
+
+        [TestMethod]
+        public void HandBuiltModelRunsInterruptsAndGpioLoopback()
+        {
+            DeviceAssert.MmioCheckPasses(22);
+        }
     }
 }

@@ -104,6 +104,29 @@ static uint32_t kind_at(uint32_t addr, uint32_t *target)
     return r->kind;
 }
 
+/* The stored value of addr, 0 outside every block. */
+static uint32_t stored(uint32_t addr)
+{
+    uint32_t *w = word_at(addr);
+    return w != NULL ? *w : 0;
+}
+
+/* RegisterSimulator.GroupStatus: INT_RAW & INT_ENA (all of INT_RAW when the group has no INT_ENA). */
+static uint32_t group_status(const nr_sim_group_t *g)
+{
+    uint32_t raw = stored(g->raw);
+    return g->ena == 0 ? raw : raw & stored(g->ena);
+}
+
+/* RegisterSimulator.ClearRaw: a 1 written to INT_CLR clears INT_RAW's bit clear_shift below it. */
+static void group_clear(const nr_sim_group_t *g, uint32_t bits)
+{
+    uint32_t *w = word_at(g->raw);
+    if (w != NULL) {
+        *w &= ~(g->clear_shift >= 0 ? bits >> g->clear_shift : bits << -g->clear_shift);
+    }
+}
+
 /* RegisterSimulator.ReadAt: the access kind first (write-only words, aliases and reserved gaps read as zero), then the
  * bit model: write-only bits read as zero and clear-on-read bits clear in the register; a word with no register reads
  * as zero. */
@@ -123,6 +146,9 @@ static uint32_t sim_read(uint32_t addr)
     const nr_sim_bits_t *bits = nr_sim_find_bits(m, addr);
     if (bits != NULL) {
         const nr_sim_masks_t *mask = &m->masks[bits->masks];
+        if (bits->group > 0) {
+            value = group_status(&m->groups[bits->group - 1]); /* INT_ST = INT_RAW & INT_ENA */
+        }
         value &= ~mask->wo;
         if (w != NULL) {
             *w &= ~mask->cor;
@@ -185,11 +211,17 @@ static void posix_write32(void *ctx, uint32_t addr, uint32_t value)
         } else if (w == NULL) {
             break;
         } else if (bits != NULL) {
-            /* RegisterSimulator.WriteAt: read-only bits keep their value, a 1 clears a write-1-to-clear bit */
+            /* RegisterSimulator.WriteAt: read-only bits keep their value, a 1 clears a write-1-to-clear bit and sets a
+             * write-1-to-set bit, self-clearing bits are done once written, INT_CLR clears its group's INT_RAW */
             const nr_sim_masks_t *mask = &NR_POSIX_MODEL.masks[bits->masks];
             uint32_t old = *w;
             uint32_t next = (old & mask->ro) | (value & ~mask->ro);
-            *w = (next & ~mask->w1c) | (old & mask->w1c & ~value);
+            next = (next & ~mask->w1c) | (old & mask->w1c & ~value);
+            next = (next & ~mask->w1s) | (old & mask->w1s) | (value & mask->w1s);
+            *w = next & ~mask->sc;
+            if (bits->group < 0) {
+                group_clear(&NR_POSIX_MODEL.groups[-bits->group - 1], value);
+            }
         } else {
             *w = value;
         }

@@ -34,14 +34,28 @@ typedef struct nr_sim_masks {
     uint32_t w1c; /* write-1-to-clear bits */
     uint32_t cor; /* clear-on-read bits: cleared after a read returns them */
     uint32_t wo;  /* write-only bits: read as zero */
+    uint32_t sc;  /* self-clearing bits: cleared right after a write stored them (IDF SC; WT is wo and sc) */
+    uint32_t w1s; /* write-1-to-set bits: a 1 sets, a 0 leaves */
 } nr_sim_masks_t;
 
-/* One register of the SVD model (SimulatorModels.FromFacts): address, reset value, index of its masks.
- * Registers whose model is the default (reset 0, every bit plain read/write) are left out. */
+/* An interrupt group (RegisterModel.AddInterruptGroup): INT_ST reads INT_RAW & INT_ENA (all of INT_RAW without
+ * INT_ENA), a 1 written to INT_CLR clears INT_RAW's bit clear_shift below it. Addresses 0: none. */
+typedef struct nr_sim_group {
+    uint32_t raw;
+    uint32_t st;
+    uint32_t ena;
+    uint32_t clr;
+    int32_t clear_shift;
+} nr_sim_group_t;
+
+/* One register of the SVD model (SimulatorModels.FromFacts): address, reset value, index of its masks, and its
+ * interrupt-group role: g + 1 for group g's INT_ST, -(g + 1) for its INT_CLR, 0 otherwise.
+ * Registers whose model is the default (reset 0, every bit plain read/write, no role) are left out. */
 typedef struct nr_sim_bits {
     uint32_t addr;
     uint32_t reset;
     uint32_t masks;
+    int32_t group;
 } nr_sim_bits_t;
 
 /* A run of count words with no register (in a block the SVD model covers): read as zero, writes ignored. */
@@ -59,6 +73,8 @@ typedef struct nr_sim_model {
     const nr_sim_masks_t *masks;
     const nr_sim_hole_t *holes; /* sorted by addr, no overlaps */
     uint32_t hole_count;
+    const nr_sim_group_t *groups;
+    uint32_t group_count;
 } nr_sim_model_t;
 
 /* Only the chip the posix glue is built for is compiled (NR_POSIX_BOARD_<CHIP>, default esp32). */

@@ -20,7 +20,12 @@
 #define UART0_FIFO 0x3FF40000u
 
 /* the SVD model (boards/esp32/registers.txt, the facts SimulatorModels.ForChip builds the managed model from) */
+#define UART0_INT_RAW 0x3FF40004u  /* reg UART0.INT_RAW 0x3FF40004 ro: the interrupt group UART0.INT_RAW/ST/ENA/CLR */
+#define UART0_INT_ST 0x3FF40008u
+#define UART0_INT_ENA 0x3FF4000Cu
 #define UART0_INT_CLR 0x3FF40010u  /* reg UART0.INT_CLR 0x3FF40010 wo 0x00000000 */
+#define RTC_I2C_INT_RAW 0x3FF48C20u /* its INT_CLR (0x3FF48C24) bits sit one above (IDF soc/esp32/register/soc/rtc_i2c_reg.h) */
+#define RTC_I2C_INT_CLR 0x3FF48C24u
 #define UART0_CLKDIV 0x3FF40014u   /* reg UART0.CLKDIV 0x3FF40014 rw 0x000002B6 */
 #define UART0_CONF0 0x3FF40020u    /* reg UART0.CONF0 0x3FF40020 rw 0x0800001C */
 #define UART0_LOWPULSE 0x3FF40028u /* reg UART0.LOWPULSE 0x3FF40028 ro 0x000FFFFF */
@@ -151,6 +156,16 @@ int main(int argc, char **argv)
     /* ... a write-only register reads as zero (its written bits are stored) ... */
     CHECK(nr_write32(b, bus, UART0_INT_CLR, 0x1u) == NR_OK && nr_posix_peek(UART0_INT_CLR) == 0x1u);
     CHECK(nr_read32(b, bus, UART0_INT_CLR, &v) == NR_OK && v == 0u);
+    /* ... an interrupt group: INT_ST = INT_RAW & INT_ENA, a 1 written to INT_CLR clears that INT_RAW bit (the hardware's
+     * side is a poke of INT_RAW, as RegisterSimulator.Raise) ... */
+    nr_posix_poke(UART0_INT_RAW, (1u << 14) | 1u);
+    CHECK(nr_read32(b, bus, UART0_INT_ST, &v) == NR_OK && v == 0u);
+    CHECK(nr_write32(b, bus, UART0_INT_ENA, 1u << 14) == NR_OK);
+    CHECK(nr_read32(b, bus, UART0_INT_ST, &v) == NR_OK && v == (1u << 14));
+    CHECK(nr_write32(b, bus, UART0_INT_CLR, 1u << 14) == NR_OK && nr_posix_peek(UART0_INT_RAW) == 1u);
+    CHECK(nr_read32(b, bus, UART0_INT_ST, &v) == NR_OK && v == 0u);
+    nr_posix_poke(RTC_I2C_INT_RAW, 1u << 3); /* SLAVE_TRANS_COMPLETE_INT_RAW; its _INT_CLR is bit 4 */
+    CHECK(nr_write32(b, bus, RTC_I2C_INT_CLR, 1u << 4) == NR_OK && nr_posix_peek(RTC_I2C_INT_RAW) == 0u);
     /* ... and a word with no register reads as zero and ignores writes */
     uint32_t ignored = nr_posix_stats()->ignored_writes;
     nr_posix_poke(UART0_HOLE, 0x5Au);

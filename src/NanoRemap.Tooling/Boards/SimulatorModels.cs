@@ -8,7 +8,10 @@ namespace NanoRemap.Tooling.Boards;
 /// <summary>
 /// The simulator's full register model of a chip, built on the host from its SVD facts
 /// (boards/&lt;chip&gt;/registers.txt, embedded in this assembly): every register's reset value, read-only bits
-/// (read-only fields and bits no field describes), write-1-to-clear, clear-on-read and write-only bits.
+/// (read-only fields and bits no field describes), write-1-to-clear, clear-on-read and write-only bits, the access
+/// kinds the facts carry from ESP-IDF (self-clearing, write-trigger, write-1-to-set), the interrupt groups
+/// (<see cref="InterruptGroups"/>) and the name of every register and field (for
+/// <see cref="RegisterSimulator.Raise(string, string)"/> and the peripheral models).
 /// Device code builds a <see cref="RegisterModel"/> by hand for the registers it cares about instead.
 /// </summary>
 public static class SimulatorModels
@@ -68,10 +71,134 @@ public static class SimulatorModels
                 wo = 0xFFFFFFFF;
             }
 
-            model.Add(r.Address, r.Reset, ro & ~w1c, w1c, cor, wo);
+            uint sc = 0, w1s = 0;
+            foreach (FactsField f in r.Fields)
+            {
+                FieldKinds(f, out bool selfClearing, out bool writeTrigger, out bool writeOneToSet);
+                if (selfClearing || writeTrigger)
+                {
+                    sc |= f.Mask;
+                }
+
+                if (writeTrigger)
+                {
+                    wo |= f.Mask; // IDF WT: a trigger reads 0
+                }
+
+                if (writeOneToSet)
+                {
+                    w1s |= f.Mask;
+                }
+            }
+
+            model.Add(r.Address, r.Reset, ro & ~w1c & ~w1s, w1c, cor, wo, sc, w1s);
+        }
+
+        foreach (FactsRegister r in facts.Registers)
+        {
+            uint covered = 0;
+            foreach (FactsField f in r.Fields)
+            {
+                covered |= f.Mask;
+                model.AddName(f.FullName, r.Address, f.Mask);
+            }
+
+            model.AddName(r.FullName, r.Address, r.Fields.Count == 0 ? 0xFFFFFFFFu : covered);
+        }
+
+        foreach (InterruptGroup g in InterruptGroups(facts))
+        {
+            model.AddInterruptGroup(g.Peripheral, g.Raw.Address, g.Status?.Address ?? 0, g.Enable?.Address ?? 0, g.Clear?.Address ?? 0, g.ClearShift);
         }
 
         return model;
+    }
+
+    /// <summary>One interrupt group of a peripheral: <c>INT_RAW</c> and its siblings (null where the peripheral has none).</summary>
+    /// <param name="Peripheral">The peripheral's name.</param>
+    /// <param name="Raw">The raw register (<c>INT_RAW</c>, <c>INT_RAW_CH0</c>, <c>INTR_RAW</c>, ...).</param>
+    /// <param name="Status">Its status register (<c>INT_ST</c>).</param>
+    /// <param name="Enable">Its enable register (<c>INT_ENA</c>).</param>
+    /// <param name="Clear">Its clear register (<c>INT_CLR</c>).</param>
+    /// <param name="ClearShift">Bit of a field in <c>INT_CLR</c> minus its bit in <c>INT_RAW</c>, matched by name (0 but on the ESP32's <c>RTC_I2C</c>).</param>
+    public sealed record InterruptGroup(string Peripheral, FactsRegister Raw, FactsRegister? Status, FactsRegister? Enable, FactsRegister? Clear, int ClearShift);
+
+    /// <summary>
+    /// The interrupt groups of a chip, found by the registers' names: a register whose name has the word <c>RAW</c>
+    /// (<c>INT_RAW</c>, <c>INT_RAW_CH0</c>, <c>DMA_INT_RAW</c>, <c>INTR_RAW</c>, <c>_1INT_RAW</c>) with a sibling in the same
+    /// peripheral whose name has <c>CLR</c> or <c>ENA</c> in its place; <c>ST</c> in its place is the status register.
+    /// A group without <c>INT_CLR</c> is cleared by writing <c>INT_RAW</c> itself (where the facts say how).
+    /// </summary>
+    /// <param name="facts">A chip's facts.</param>
+    /// <returns>The groups, in facts order.</returns>
+    public static IReadOnlyList<InterruptGroup> InterruptGroups(ChipFacts facts)
+    {
+        var groups = new List<InterruptGroup>();
+        foreach (FactsRegister r in facts.Registers)
+        {
+            string[] words = r.Name.Split('_');
+            int raw = Array.IndexOf(words, "RAW");
+            if (raw < 0)
+            {
+                continue;
+            }
+
+            FactsRegister? Sibling(string word)
+            {
+                string[] w = (string[])words.Clone();
+                w[raw] = word;
+                return r.Peripheral.FindRegister(string.Join("_", w));
+            }
+
+            FactsRegister? clear = Sibling("CLR"), enable = Sibling("ENA");
+            if (clear != null || enable != null)
+            {
+                groups.Add(new InterruptGroup(r.Peripheral.Name, r, Sibling("ST"), enable, clear, clear == null ? 0 : ClearShift(r, clear)));
+            }
+        }
+
+        return groups;
+    }
+
+    // The one bit distance between the fields of INT_RAW and INT_CLR of the same name (X_INT_RAW, X_INT_CLR); 0 when no
+    // names match. Fields that disagree among themselves are an error: the simulator could not clear them right.
+    private static int ClearShift(FactsRegister raw, FactsRegister clear)
+    {
+        int? shift = null;
+        foreach (FactsField f in raw.Fields)
+        {
+            string stem = f.Name.EndsWith("_RAW", StringComparison.Ordinal) ? f.Name[..^4] : f.Name;
+            FactsField? twin = clear.FindField(stem + "_CLR");
+            if (twin == null)
+            {
+                continue;
+            }
+
+            int d = twin.Lsb - f.Lsb;
+            if (shift != null && shift != d)
+            {
+                throw new InvalidOperationException($"{clear.FullName}: field {twin.Name} is {d} bits from {f.FullName}, others {shift}: the interrupt group's clear bits do not follow one rule");
+            }
+
+            shift = d;
+        }
+
+        return shift ?? 0;
+    }
+
+    // The access kinds ESP-IDF adds to a field (issue 13: `sc`, `wt`, `w1s` on the facts' field lines, FactsField's
+    // SelfClearing / WriteTrigger / WriteOneToSet, written by branch `facts`). Read by name so that this file builds
+    // with and without them; after both are merged: selfClearing = f.SelfClearing; writeTrigger = f.WriteTrigger;
+    // writeOneToSet = f.WriteOneToSet.
+    private static readonly System.Reflection.PropertyInfo? SelfClearingProperty = typeof(FactsField).GetProperty("SelfClearing");
+    private static readonly System.Reflection.PropertyInfo? WriteTriggerProperty = typeof(FactsField).GetProperty("WriteTrigger");
+    private static readonly System.Reflection.PropertyInfo? WriteOneToSetProperty = typeof(FactsField).GetProperty("WriteOneToSet");
+
+    private static void FieldKinds(FactsField f, out bool selfClearing, out bool writeTrigger, out bool writeOneToSet)
+    {
+        selfClearing = SelfClearingProperty?.GetValue(f) is true;
+        writeTrigger = WriteTriggerProperty?.GetValue(f) is true;
+        writeOneToSet = WriteOneToSetProperty?.GetValue(f) is true;
     }
 
     /// <summary>The facts of a chip, from the copy of boards/&lt;chip&gt;/registers.txt embedded in this assembly.</summary>

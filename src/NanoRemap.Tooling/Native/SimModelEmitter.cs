@@ -12,8 +12,9 @@ namespace NanoRemap.Tooling.Native;
 /// boards/&lt;chip&gt;/board.map), so the native simulated register file behaves as <see cref="NanoRemap.Mmio.RegisterSimulator"/>:
 /// the access kind of every described register (rw, ro, wo, W1TS / W1TC alias with its target, reserved gap), and
 /// the bit model <see cref="SimulatorModels.ForChip"/> builds from the SVD facts (the same <see cref="RegisterModel"/> the
-/// managed simulator is given on the host): reset value, read-only, write-1-to-clear, clear-on-read and write-only bits
-/// of every register whose model is not the default, and the words with no register in a block the model covers.
+/// managed simulator is given on the host): reset value, read-only, write-1-to-clear, clear-on-read, write-only,
+/// self-clearing and write-1-to-set bits of every register whose model is not the default, the interrupt groups
+/// (INT_ST = INT_RAW &amp; INT_ENA, INT_CLR clears INT_RAW), and the words with no register in a block the model covers.
 /// Each chip's tables are compiled only for the chip the posix glue is built for (NR_POSIX_BOARD_&lt;CHIP&gt;).
 /// Regenerate with <c>NANOREMAP_REGENERATE=1 dotnet test tests/NanoRemap.Tests --filter FullyQualifiedName~SimModel</c>.
 /// </summary>
@@ -73,14 +74,28 @@ public static class SimModelEmitter
                 uint32_t w1c; /* write-1-to-clear bits */
                 uint32_t cor; /* clear-on-read bits: cleared after a read returns them */
                 uint32_t wo;  /* write-only bits: read as zero */
+                uint32_t sc;  /* self-clearing bits: cleared right after a write stored them (IDF SC; WT is wo and sc) */
+                uint32_t w1s; /* write-1-to-set bits: a 1 sets, a 0 leaves */
             } nr_sim_masks_t;
 
-            /* One register of the SVD model (SimulatorModels.FromFacts): address, reset value, index of its masks.
-             * Registers whose model is the default (reset 0, every bit plain read/write) are left out. */
+            /* An interrupt group (RegisterModel.AddInterruptGroup): INT_ST reads INT_RAW & INT_ENA (all of INT_RAW without
+             * INT_ENA), a 1 written to INT_CLR clears INT_RAW's bit clear_shift below it. Addresses 0: none. */
+            typedef struct nr_sim_group {
+                uint32_t raw;
+                uint32_t st;
+                uint32_t ena;
+                uint32_t clr;
+                int32_t clear_shift;
+            } nr_sim_group_t;
+
+            /* One register of the SVD model (SimulatorModels.FromFacts): address, reset value, index of its masks, and its
+             * interrupt-group role: g + 1 for group g's INT_ST, -(g + 1) for its INT_CLR, 0 otherwise.
+             * Registers whose model is the default (reset 0, every bit plain read/write, no role) are left out. */
             typedef struct nr_sim_bits {
                 uint32_t addr;
                 uint32_t reset;
                 uint32_t masks;
+                int32_t group;
             } nr_sim_bits_t;
 
             /* A run of count words with no register (in a block the SVD model covers): read as zero, writes ignored. */
@@ -98,6 +113,8 @@ public static class SimModelEmitter
                 const nr_sim_masks_t *masks;
                 const nr_sim_hole_t *holes; /* sorted by addr, no overlaps */
                 uint32_t hole_count;
+                const nr_sim_group_t *groups;
+                uint32_t group_count;
             } nr_sim_model_t;
 
             /* Only the chip the posix glue is built for is compiled (NR_POSIX_BOARD_<CHIP>, default esp32). */
@@ -180,20 +197,20 @@ public static class SimModelEmitter
             w.Append("};\n");
 
             ChipBits bits = Bits(chip);
-            w.Append($"\n/* {chip}: the bit rules the registers below share ({bits.Masks.Count}; ro, w1c, cor, wo). */\n");
+            w.Append($"\n/* {chip}: the bit rules the registers below share ({bits.Masks.Count}; ro, w1c, cor, wo, sc, w1s). */\n");
             w.Append($"static const nr_sim_masks_t nr_sim_model_{chip}_masks[] = {{\n");
             foreach (var m in bits.Masks)
             {
-                w.Append($"    {{ {Hex(m.Ro)}, {Hex(m.W1c)}, {Hex(m.Cor)}, {Hex(m.Wo)} }},\n");
+                w.Append($"    {{ {Hex(m.Ro)}, {Hex(m.W1c)}, {Hex(m.Cor)}, {Hex(m.Wo)}, {Hex(m.Sc)}, {Hex(m.W1s)} }},\n");
             }
 
             w.Append("};\n");
-            w.Append($"\n/* {chip}: {bits.Entries.Count} of the {bits.ModelCount} registers of the SVD model ({{addr, reset, masks}}); the others reset to 0, every bit read/write. */\n");
+            w.Append($"\n/* {chip}: {bits.Entries.Count} of the {bits.ModelCount} registers of the SVD model ({{addr, reset, masks, group}}); the others reset to 0, every bit read/write. */\n");
             w.Append($"static const nr_sim_bits_t nr_sim_model_{chip}_bits[] = {{\n");
             for (int i = 0; i < bits.Entries.Count; i++)
             {
                 var e = bits.Entries[i];
-                w.Append(i % 4 == 0 ? "    " : " ").Append($"{{0x{e.Addr:X8}u,{Hex(e.Reset)},{e.Masks}u}},");
+                w.Append(i % 4 == 0 ? "    " : " ").Append($"{{0x{e.Addr:X8}u,{Hex(e.Reset)},{e.Masks}u,{e.Group}}},");
                 if (i % 4 == 3 || i == bits.Entries.Count - 1)
                 {
                     w.Append('\n');
@@ -202,7 +219,7 @@ public static class SimModelEmitter
 
             if (bits.Entries.Count == 0)
             {
-                w.Append("    { 0u, 0u, 0u },\n");
+                w.Append("    { 0u, 0u, 0u, 0 },\n");
             }
 
             w.Append("};\n");
@@ -223,9 +240,23 @@ public static class SimModelEmitter
                 w.Append("    { 0u, 0u },\n");
             }
 
+            w.Append("};\n");
+            w.Append($"\n/* {chip}: {bits.Groups.Count} interrupt groups ({{INT_RAW, INT_ST, INT_ENA, INT_CLR, clear shift}}; SimulatorModels.InterruptGroups). */\n");
+            w.Append($"static const nr_sim_group_t nr_sim_model_{chip}_groups[] = {{\n");
+            foreach (var g in bits.Groups)
+            {
+                w.Append($"    {{ 0x{g.Raw:X8}u, 0x{g.Status:X8}u, 0x{g.Enable:X8}u, 0x{g.Clear:X8}u, {g.ClearShift} }}, /* {g.Name} */\n");
+            }
+
+            if (bits.Groups.Count == 0)
+            {
+                w.Append("    { 0u, 0u, 0u, 0u, 0 },\n");
+            }
+
             w.Append("};\n\n");
             w.Append($"const nr_sim_model_t nr_sim_model_{chip} = {{\n    \"{chip}\", nr_sim_model_{chip}_regs, {regs.Count}u,\n");
-            w.Append($"    nr_sim_model_{chip}_bits, {bits.Entries.Count}u, nr_sim_model_{chip}_masks, nr_sim_model_{chip}_holes, {bits.Holes.Count}u,\n}};\n");
+            w.Append($"    nr_sim_model_{chip}_bits, {bits.Entries.Count}u, nr_sim_model_{chip}_masks, nr_sim_model_{chip}_holes, {bits.Holes.Count}u,\n");
+            w.Append($"    nr_sim_model_{chip}_groups, {bits.Groups.Count}u,\n}};\n");
             w.Append($"\n#endif /* NR_SIM_CHIP_{chip.ToUpperInvariant()} */\n");
         }
 
@@ -303,13 +334,14 @@ public static class SimModelEmitter
     {
         RegisterModel model = SimulatorModels.ForChip(chip);
         BoardMap map = BoardMap.Get(chip);
-        var masks = new List<(uint Ro, uint W1c, uint Cor, uint Wo)>();
-        var maskIndex = new Dictionary<(uint, uint, uint, uint), int>();
-        var entries = new List<(uint Addr, uint Reset, int Masks)>();
+        var masks = new List<(uint Ro, uint W1c, uint Cor, uint Wo, uint Sc, uint W1s)>();
+        var maskIndex = new Dictionary<(uint, uint, uint, uint, uint, uint), int>();
+        var entries = new List<(uint Addr, uint Reset, int Masks, int Group)>();
         for (int i = 0; i < model.Count; i++)
         {
-            var m = (model.GetReadOnlyMask(i), model.GetWriteOneToClearMask(i), model.GetClearOnReadMask(i), model.GetWriteOnlyMask(i));
-            if (model.GetReset(i) == 0 && m == (0u, 0u, 0u, 0u))
+            var m = (model.GetReadOnlyMask(i), model.GetWriteOneToClearMask(i), model.GetClearOnReadMask(i), model.GetWriteOnlyMask(i),
+                model.GetSelfClearingMask(i), model.GetWriteOneToSetMask(i));
+            if (model.GetReset(i) == 0 && m == (0u, 0u, 0u, 0u, 0u, 0u) && model.GetGroupRole(i) == 0)
             {
                 continue;
             }
@@ -321,7 +353,15 @@ public static class SimModelEmitter
                 masks.Add(m);
             }
 
-            entries.Add((model.GetAddress(i), model.GetReset(i), k));
+            entries.Add((model.GetAddress(i), model.GetReset(i), k, model.GetGroupRole(i)));
+        }
+
+        var groups = new List<(uint Raw, uint Status, uint Enable, uint Clear, int ClearShift, string Name)>();
+        for (int g = 0; g < model.InterruptGroupCount; g++)
+        {
+            uint raw = model.GetGroupRaw(g);
+            string name = SimulatorModels.Facts(chip).Registers.First(r => r.Address == raw && r.Peripheral.Name == model.GetGroupPeripheral(g)).FullName;
+            groups.Add((raw, model.GetGroupStatus(g), model.GetGroupEnable(g), model.GetGroupClear(g), model.GetGroupClearShift(g), name));
         }
 
         var holes = new List<(uint Addr, uint Count)>();
@@ -354,7 +394,7 @@ public static class SimModelEmitter
             }
         }
 
-        return new ChipBits(model.Count, masks, entries, holes);
+        return new ChipBits(model.Count, masks, entries, holes, groups);
     }
 
     /// <summary>Repository-relative path of the expected trace the C test replays (boards/native/tests/test_posix_sim.c).</summary>
@@ -471,11 +511,13 @@ public static class SimModelEmitter
 
 /// <summary>A chip's bit model as <see cref="SimModelEmitter"/> writes it into the C tables.</summary>
 /// <param name="ModelCount">Registers in the chip's <see cref="RegisterModel"/>.</param>
-/// <param name="Masks">The distinct masks (read-only, write-1-to-clear, clear-on-read, write-only) of <paramref name="Entries"/>.</param>
-/// <param name="Entries">The registers whose model is not the default, sorted by address, with their mask index.</param>
+/// <param name="Masks">The distinct masks (read-only, write-1-to-clear, clear-on-read, write-only, self-clearing, write-1-to-set) of <paramref name="Entries"/>.</param>
+/// <param name="Entries">The registers whose model is not the default, sorted by address, with their mask index and interrupt-group role.</param>
 /// <param name="Holes">Runs of words with no register (read as zero, writes ignored), sorted by address.</param>
+/// <param name="Groups">The interrupt groups (register addresses, 0 where none; the clear shift; the raw register's name).</param>
 public sealed record ChipBits(
     int ModelCount,
-    IReadOnlyList<(uint Ro, uint W1c, uint Cor, uint Wo)> Masks,
-    IReadOnlyList<(uint Addr, uint Reset, int Masks)> Entries,
-    IReadOnlyList<(uint Addr, uint Count)> Holes);
+    IReadOnlyList<(uint Ro, uint W1c, uint Cor, uint Wo, uint Sc, uint W1s)> Masks,
+    IReadOnlyList<(uint Addr, uint Reset, int Masks, int Group)> Entries,
+    IReadOnlyList<(uint Addr, uint Count)> Holes,
+    IReadOnlyList<(uint Raw, uint Status, uint Enable, uint Clear, int ClearShift, string Name)> Groups);

@@ -44,6 +44,7 @@ namespace NanoRemap.DeviceTests
             "ClockIsOwnedOnlyWhenNanoRemapTurnsItOn",
             "RefusalsNameTheCheckAndTheAddress",
             "RegisterPolicyIsRefusedBeforeTheBus",
+            "HandBuiltModelRunsInterruptsAndGpioLoopback",
         };
 
         /// <summary>Runs check <paramref name="index"/> of <see cref="Names"/> on one board; never throws.</summary>
@@ -120,6 +121,7 @@ namespace NanoRemap.DeviceTests
                 case 19: return ClockIsOwnedOnlyWhenNanoRemapTurnsItOn(f);
                 case 20: return RefusalsNameTheCheckAndTheAddress(f);
                 case 21: return RegisterPolicyIsRefusedBeforeTheBus(f);
+                case 22: return HandBuiltModelRunsInterruptsAndGpioLoopback(f);
                 default: return "no check " + index.ToString();
             }
         }
@@ -437,6 +439,42 @@ namespace NanoRemap.DeviceTests
                 Bus = RegisterBus.CreateSimulated(Sim);
                 Gpio = Bus.MapBlock("GPIO");
             }
+        }
+
+        // Device code builds the model by hand (no facts on the device): GPIO OUT / ENABLE / IN named for the loopback
+        // model, and an interrupt group over four plain GPIO words (PIN0..PIN3 stand in for INT_RAW / ST / ENA / CLR).
+        private static string HandBuiltModelRunsInterruptsAndGpioLoopback(Fixture f)
+        {
+            PeripheralBlock gpio = f.Board.FindBlock("GPIO");
+            uint outReg = gpio.Base + gpio.OffsetOf("OUT");
+            uint enable = gpio.Base + gpio.OffsetOf("ENABLE");
+            uint input = gpio.Base + gpio.OffsetOf("IN");
+            uint raw = gpio.Base + gpio.OffsetOf("PIN0");
+            RegisterModel model = new RegisterModel();
+            model.AddName("GPIO.OUT", outReg, 0xFFFFFFFF);
+            model.AddName("GPIO.ENABLE", enable, 0xFFFFFFFF);
+            model.AddName("GPIO.IN", input, 0xFFFFFFFF);
+            model.AddName("GPIO.PIN0.DONE_INT_RAW", raw, 1u << 2);
+            model.AddInterruptGroup("GPIO", raw, raw + 4, raw + 8, raw + 12);
+            model.Add(raw + 4, 0, 0xFFFFFFFF, 0, 0, 0);
+            model.Add(raw + 12, 0, 0, 0, 0, 0xFFFFFFFF);
+            RegisterSimulator sim = new RegisterSimulator(f.Board, model);
+            GpioLoopbackModel loopback = new GpioLoopbackModel();
+            sim.Attach(loopback);
+            MmioWindow w = RegisterBus.CreateSimulated(sim).MapBlock("GPIO");
+            string d = null;
+            w.Write32(gpio.OffsetOf("ENABLE_W1TS"), 1u << 2);
+            w.Write32(gpio.OffsetOf("OUT_W1TS"), 1u << 2);
+            d = Eq(d, "IN follows OUT", 1u << 2, w.Read32(gpio.OffsetOf("IN")) & 0xC);
+            loopback.SetInput(3, true);
+            d = Eq(d, "IN of a driven input", 0xC, w.Read32(gpio.OffsetOf("IN")) & 0xC);
+            sim.Raise("GPIO", "DONE");
+            d = Eq(d, "INT_ST without INT_ENA", 0, sim.Read32(raw + 4));
+            sim.Write32(raw + 8, 1u << 2);
+            d = Eq(d, "INT_ST with INT_ENA", 1u << 2, sim.Read32(raw + 4));
+            sim.Write32(raw + 12, 1u << 2);
+            d = Eq(d, "INT_RAW after INT_CLR", 0, sim.Read32(raw));
+            return d;
         }
 
         // Every register-level policy run of the board (ro, deny, protect) in an allowed block: refused by the window

@@ -56,17 +56,20 @@ public class SimModelTests
         string Table(string suffix) => c.Split($"nr_sim_model_{chip}_{suffix}[] = {{")[1].Split("};")[0];
         static uint U(string s) => s == "0u" ? 0 : uint.Parse(s.TrimEnd('u')[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
-        var masks = Regex.Matches(Table("masks"), @"\{ (\S+), (\S+), (\S+), (\S+) \}")
-            .Select(m => (U(m.Groups[1].Value), U(m.Groups[2].Value), U(m.Groups[3].Value), U(m.Groups[4].Value))).ToList();
-        var bits = new Dictionary<uint, (uint Reset, (uint, uint, uint, uint) Masks)>();
+        var masks = Regex.Matches(Table("masks"), @"\{ (\S+), (\S+), (\S+), (\S+), (\S+), (\S+) \}")
+            .Select(m => (U(m.Groups[1].Value), U(m.Groups[2].Value), U(m.Groups[3].Value), U(m.Groups[4].Value), U(m.Groups[5].Value), U(m.Groups[6].Value))).ToList();
+        var bits = new Dictionary<uint, (uint Reset, (uint, uint, uint, uint, uint, uint) Masks, int Group)>();
         uint previous = 0;
-        foreach (Match m in Regex.Matches(Table("bits"), @"\{(0x[0-9A-F]+u),(\w+),(\d+)u\}"))
+        foreach (Match m in Regex.Matches(Table("bits"), @"\{(0x[0-9A-F]+u),(\w+),(\d+)u,(-?\d+)\}"))
         {
             uint a = U(m.Groups[1].Value);
             Assert.True(bits.Count == 0 || a > previous, $"{chip}: bits not sorted at 0x{a:X8}");
             previous = a;
-            bits.Add(a, (U(m.Groups[2].Value), masks[int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)]));
+            bits.Add(a, (U(m.Groups[2].Value), masks[int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)], int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture)));
         }
+
+        var groups = Regex.Matches(Table("groups"), @"\{ (0x[0-9A-F]+u), (0x[0-9A-F]+u), (0x[0-9A-F]+u), (0x[0-9A-F]+u), (-?\d+) \}")
+            .Select(m => (U(m.Groups[1].Value), U(m.Groups[2].Value), U(m.Groups[3].Value), U(m.Groups[4].Value), int.Parse(m.Groups[5].Value, CultureInfo.InvariantCulture))).ToList();
 
         var holeWords = new HashSet<uint>();
         foreach (Match m in Regex.Matches(Table("holes"), @"\{(0x[0-9A-F]+u),(\d+)u\}"))
@@ -83,7 +86,8 @@ public class SimModelTests
         int listed = 0;
         for (int i = 0; i < model.Count; i++)
         {
-            var expected = (model.GetReset(i), (model.GetReadOnlyMask(i), model.GetWriteOneToClearMask(i), model.GetClearOnReadMask(i), model.GetWriteOnlyMask(i)));
+            var expected = (model.GetReset(i), (model.GetReadOnlyMask(i), model.GetWriteOneToClearMask(i), model.GetClearOnReadMask(i), model.GetWriteOnlyMask(i),
+                model.GetSelfClearingMask(i), model.GetWriteOneToSetMask(i)), model.GetGroupRole(i));
             if (bits.TryGetValue(model.GetAddress(i), out var actual))
             {
                 Assert.Equal(expected, actual);
@@ -91,8 +95,15 @@ public class SimModelTests
             }
             else
             {
-                Assert.True(expected == (0u, (0u, 0u, 0u, 0u)), $"{chip}: 0x{model.GetAddress(i):X8} is missing from the C model");
+                Assert.True(expected == (0u, (0u, 0u, 0u, 0u, 0u, 0u), 0), $"{chip}: 0x{model.GetAddress(i):X8} is missing from the C model");
             }
+        }
+
+        Assert.Equal(model.InterruptGroupCount, groups.Count);
+        Assert.True(groups.Count >= 15, $"{chip}: {groups.Count} interrupt groups");
+        for (int g = 0; g < groups.Count; g++)
+        {
+            Assert.Equal((model.GetGroupRaw(g), model.GetGroupStatus(g), model.GetGroupEnable(g), model.GetGroupClear(g), model.GetGroupClearShift(g)), groups[g]);
         }
 
         Assert.Equal(bits.Count, listed); // no C entry without a model register
