@@ -243,6 +243,7 @@ internal static class BoardsCommand
         command.Subcommands.Add(import);
         command.Subcommands.Add(checkFacts);
         command.Subcommands.Add(generateChips);
+        command.Subcommands.Add(BoardsCheckIdfCommand.Create(root));
         return command;
     }
 
