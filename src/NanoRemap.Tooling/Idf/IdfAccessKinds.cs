@@ -45,7 +45,7 @@ public static class IdfAccessKinds
     public static bool Writable(string idf)
     {
         string u = idf.ToUpperInvariant();
-        return u.Split('/').Any(p => p is "W" or "RW" or "WO" or "SRW" or "WOD" or "WOR" or "O");
+        return u.Split('/').Any(p => p is "W" or "RW" or "WO" or "SRW" or "WOD" or "WOR");
     }
 
     /// <summary>

@@ -184,6 +184,13 @@ public sealed class SvdPatchFile
                     throw Err("a 'layout' patch needs the ESP-IDF tree (set NANOREMAP_IDF_DIR or put it at <repo>/../shared/esp-idf-v5.5.4)");
                 }
 
+                // Peripherals derived from this one keep the SVD's layout (the patch is about this block only).
+                foreach (SvdPeripheral q in device.Peripherals.Where(q => q.DerivedFrom == periph.Name && !q.HasOwnRegisters))
+                {
+                    q.Children = periph.Children.Select(n => n.Clone()).ToList();
+                    q.HasOwnRegisters = true;
+                }
+
                 periph.Children = SvdIdfLayout.Registers(idfRoot, p.NewName!, p.Lsb, p.FieldName!, periph.BaseAddress, device.File, msg => Err(msg));
                 periph.HasOwnRegisters = true;
                 periph.DerivedFrom = null;
