@@ -72,6 +72,6 @@ public sealed class IdfCheck
         string Count(Func<(IdfDifference D, IdfReviewRule? R), bool> p) => Differences.Count(p).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var classes = new[] { "field-range", "missing-field", "access", "reset" };
         string per = string.Join(", ", classes.Select(c => $"{c} {Count(x => IdfDifference.ClassOf(x.D.Kind) == c)}"));
-        return $"{Chip}: {Compared} registers compared; reviewed {Count(x => x.R != null)} ({per}; modelling {Count(x => x.R?.Reason == "modelling")}, idf-slip {Count(x => x.R?.Reason == "idf-slip")}); unresolved {Count(x => x.R == null)}";
+        return $"{Chip}: {Compared} registers compared; reviewed {Count(x => x.R != null)} ({per}; modelling {Count(x => x.R?.Reason == "modelling")}, idf-slip {Count(x => x.R?.Reason == "idf-slip")}, svd-kept {Count(x => x.R?.Reason == "svd-kept")}, known-error {Count(x => x.R?.Reason == "known-error")}); unresolved {Count(x => x.R == null)}";
     }
 }

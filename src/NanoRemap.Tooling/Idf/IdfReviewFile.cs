@@ -15,7 +15,7 @@ namespace NanoRemap.Tooling.Idf;
 public sealed class IdfReviewFile
 {
     /// <summary>The reasons a difference may be kept for.</summary>
-    public static readonly IReadOnlyList<string> Reasons = new[] { "modelling", "idf-slip", "svd-kept" };
+    public static readonly IReadOnlyList<string> Reasons = new[] { "modelling", "idf-slip", "svd-kept", "known-error" };
 
     /// <summary>The file name used in messages.</summary>
     public required string File { get; init; }
