@@ -27,7 +27,7 @@ public static partial class IdfHeaders
     /// <summary>
     /// Reads every register of a chip's <c>*_reg.h</c> headers. Registers whose address does not evaluate (an
     /// expression reading a register, such as <c>LPPERI_REG_OFFSET</c>) are left out; every instance 0..7 of a
-    /// function-like macro whose address evaluates (to non-zero) is returned (<see cref="IdfChip"/> keeps the real ones).
+    /// function-like macro whose address evaluates (to non-zero) is returned (<see cref="IdfCrossCheck"/> keeps the real ones).
     /// </summary>
     /// <param name="idfRoot">The ESP-IDF root (../shared/esp-idf-v5.5.4).</param>
     /// <param name="chip">Chip name.</param>

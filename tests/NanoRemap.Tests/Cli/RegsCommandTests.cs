@@ -81,7 +81,7 @@ public class RegsCommandTests
     [InlineData("esp32s3", "GPIO.FUNC5_OUT_SEL_CF", "no register 'GPIO.FUNC5_OUT_SEL_CF' on esp32s3; closest: GPIO.FUNC5_OUT_SEL_CFG")]
     [InlineData("esp32s3", "LEDC.TIMER0_CONF.DUTY_RES", "no field 'LEDC.TIMER0_CONF.DUTY_RES' on esp32s3; closest: LEDC.TIMER0_CONF.TIMER_DUTY_RES")]
     [InlineData("esp32", "GPIO.", "is not PERIPH, PERIPH.REG or PERIPH.REG.FIELD")]
-    [InlineData("esp32q", "GPIO", "no register facts for chip 'esp32q'")]
+    [InlineData("esp32q", "GPIO", "unknown chip 'esp32q'")]
     public void An_unknown_name_exits_2_and_suggests_the_closest(string chip, string name, string message)
     {
         var o = Regs(chip, name);
