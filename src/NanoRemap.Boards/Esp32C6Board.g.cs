@@ -180,7 +180,7 @@ namespace NanoRemap.Boards
                 0x00, 0x10, // size
                 0x01, // allow
                 0x00, // registers
-                0x00, 0x70, 0x01, 0x60, // SLCHOST
+                0x00, 0x80, 0x01, 0x60, // SLCHOST
                 0x00, 0x10, // size
                 0x01, // allow
                 0x00, // registers

@@ -27,7 +27,7 @@ static const nr_block_t nr_board_esp32c6_blocks[] = {
     { 0x60014000u, 0x00001000u, 1u, "MCPWM0" },
     { 0x60015000u, 0x00001000u, 1u, "PARL_IO" },
     { 0x60016000u, 0x00001000u, 1u, "HINF" },
-    { 0x60017000u, 0x00001000u, 1u, "SLCHOST" },
+    { 0x60018000u, 0x00001000u, 1u, "SLCHOST" },
     { 0x60080000u, 0x00001000u, 0u, "DMA" },
     { 0x60081000u, 0x00001000u, 1u, "SPI2" },
     { 0x60088000u, 0x00001000u, 0u, "AES" },

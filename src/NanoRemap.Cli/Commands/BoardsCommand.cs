@@ -261,6 +261,7 @@ internal static class BoardsCommand
         command.Subcommands.Add(import);
         command.Subcommands.Add(checkFacts);
         command.Subcommands.Add(generateChips);
+        command.Subcommands.Add(BoardsCheckIdfCommand.Create(root));
         return command;
     }
 

@@ -39,14 +39,15 @@ internal static class RegsCommand
                 return ExitCodes.CannotRun;
             }
 
-            string c = parse.GetValue(chip)!;
+            string given = parse.GetValue(chip)!;
+            string c = ChipName(given);
             string path = Path.Combine(repo, SvdImporter.FactsPath(c));
-            if (!File.Exists(path))
+            if (!ChipFacts.IsName(c, false) || !File.Exists(path))
             {
                 var chips = Directory.Exists(Path.Combine(repo, "boards"))
                     ? Directory.GetDirectories(Path.Combine(repo, "boards")).Where(d => File.Exists(Path.Combine(d, "registers.txt"))).Select(Path.GetFileName).OfType<string>().ToList()
                     : new List<string>();
-                error.WriteLine($"regs: no register facts for chip '{c}' ({SvdImporter.FactsPath(c).Replace('\\', '/')}); chips: {string.Join(", ", chips.OrderBy(x => x, StringComparer.Ordinal))}");
+                error.WriteLine($"regs: unknown chip '{given}'; chips: {string.Join(", ", chips.OrderBy(x => x, StringComparer.Ordinal))} (also written ESP32-C3, esp32c3, ESP32C3)");
                 return ExitCodes.CannotRun;
             }
 
@@ -66,9 +67,29 @@ internal static class RegsCommand
         return command;
     }
 
+    /// <summary>A chip name as people write it (<c>ESP32-C3</c>, <c>esp32c3</c>, <c>ESP32C3</c>, <c>esp32_c3</c>) in the boards/ folder's form (<c>esp32c3</c>).</summary>
+    /// <param name="given">The name as given.</param>
+    /// <returns>Lower case without '-', '_' and blanks.</returns>
+    internal static string ChipName(string given) =>
+        new string(given.Trim().ToLowerInvariant().Where(ch => ch != '-' && ch != '_' && ch != ' ').ToArray());
+
     /// <summary>Prints what <paramref name="query"/> names; returns the exit code.</summary>
     internal static int Print(ChipFacts facts, string? query, TextWriter output, TextWriter error)
     {
+        if (!string.IsNullOrEmpty(query) && query.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            return PrintAddress(facts, query, output, error);
+        }
+
+        if (!string.IsNullOrEmpty(query) && !query.Contains('.', StringComparison.Ordinal) && Match(facts.Peripherals, query, x => x.Name) == null)
+        {
+            int idf = PrintIdf(facts, query, output);
+            if (idf >= 0)
+            {
+                return idf;
+            }
+        }
+
         if (string.IsNullOrEmpty(query))
         {
             foreach (FactsPeripheral p in facts.Peripherals)
@@ -101,7 +122,8 @@ internal static class RegsCommand
 
             foreach (FactsRegister r in periph.Registers)
             {
-                output.WriteLine($"{r.FullName} addr={Hex(r.Address)} offset=0x{r.Offset:X} access={FactsAccessNames.Token(r.Access)} reset={Hex(r.Reset)}");
+                output.WriteLine($"{r.FullName} addr={Hex(r.Address)} offset=0x{r.Offset:X} access={FactsAccessNames.Token(r.Access)} reset={Hex(r.Reset)} policy={RegsPolicy.Describe(facts.Chip, r.Address)}"
+                    + (r.IdfName != null ? " idf=" + r.IdfName : string.Empty));
             }
 
             return ExitCodes.Ok;
@@ -123,14 +145,7 @@ internal static class RegsCommand
 
         if (parts.Length == 2)
         {
-            output.WriteLine($"{reg.FullName} addr={Hex(reg.Address)} access={FactsAccessNames.Token(reg.Access)} reset={Hex(reg.Reset)}"
-                + (reg.SizeBits != 32 ? $" size={reg.SizeBits}" : string.Empty) + (reg.ClearOnRead ? " cor" : string.Empty)
-                + $" policy={RegsPolicy.Describe(facts.Chip, reg.Address)}");
-            foreach (FactsField f in reg.Fields)
-            {
-                output.WriteLine(FieldLine(f, false));
-            }
-
+            PrintRegister(facts, reg, output);
             return ExitCodes.Ok;
         }
 
@@ -144,10 +159,113 @@ internal static class RegsCommand
         return ExitCodes.Ok;
     }
 
-    private static string FieldLine(FactsField f, bool withAddress) =>
-        f.FullName + (withAddress ? $" addr={Hex(f.Register.Address)}" : string.Empty)
-        + $" bit={f.Lsb.ToString(CultureInfo.InvariantCulture)} width={f.Width.ToString(CultureInfo.InvariantCulture)} access={FactsAccessNames.Token(f.Access)}"
-        + (f.WriteOneToClear ? " w1c" : string.Empty) + (f.ClearOnRead ? " cor" : string.Empty);
+    private static void PrintRegister(ChipFacts facts, FactsRegister reg, TextWriter output)
+    {
+        output.WriteLine($"{reg.FullName} addr={Hex(reg.Address)} access={FactsAccessNames.Token(reg.Access)} reset={Hex(reg.Reset)}"
+            + (reg.SizeBits != 32 ? $" size={reg.SizeBits}" : string.Empty) + (reg.ClearOnRead ? " cor" : string.Empty)
+            + $" policy={RegsPolicy.Describe(facts.Chip, reg.Address)}"
+            + (reg.IdfName != null ? " idf=" + reg.IdfName : " idf=-")
+            + " from=" + From(reg.Patched));
+        foreach (FactsField f in reg.Fields)
+        {
+            output.WriteLine(FieldLine(f, false));
+        }
+    }
+
+    /// <summary>Where a value came from: <c>svd</c>, or <c>patch(what)</c> (svd-patches.txt, which cites ESP-IDF).</summary>
+    private static string From(string? patched) => patched == null ? "svd" : "patch(" + patched + ")";
+
+    private static string FieldLine(FactsField f, bool withAddress)
+    {
+        string kinds = ChipFacts.KindTokens(f.Kinds).Trim();
+        return f.FullName + (withAddress ? $" addr={Hex(f.Register.Address)}" : string.Empty)
+            + $" bit={f.Lsb.ToString(CultureInfo.InvariantCulture)} width={f.Width.ToString(CultureInfo.InvariantCulture)} access={FactsAccessNames.Token(f.Access)}"
+            + (kinds.Length > 0 ? " " + kinds.Replace(' ', ',') : string.Empty)
+            + (f.IdfName != null ? " idf=" + f.IdfName : " idf=-")
+            + (f.IdfAccess != null ? " idfaccess=" + f.IdfAccess : string.Empty)
+            + " from=" + From(f.Patched) + (f.IdfAccess != null && (f.SelfClearing || f.SetByHardware || f.WriteTrigger || f.WriteOneToSet) ? "+esp-idf(kinds)" : string.Empty);
+    }
+
+    /// <summary>An address: the register holding it (and its fields), a range, or the peripheral it falls in.</summary>
+    private static int PrintAddress(ChipFacts facts, string query, TextWriter output, TextWriter error)
+    {
+        if (!uint.TryParse(query.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out uint a))
+        {
+            error.WriteLine($"regs: '{query}' is not a 32-bit hex address");
+            return ExitCodes.CannotRun;
+        }
+
+        FactsRegister? reg = facts.Registers.FirstOrDefault(r => a >= r.Address && a - r.Address < (uint)(r.SizeBits / 8));
+        if (reg != null)
+        {
+            if (a != reg.Address)
+            {
+                output.WriteLine($"0x{a:X8} is byte {a - reg.Address} of {reg.FullName}");
+            }
+
+            PrintRegister(facts, reg, output);
+            return ExitCodes.Ok;
+        }
+
+        FactsRange? range = facts.Ranges.FirstOrDefault(g => a >= g.Address && a - g.Address < g.Bytes);
+        if (range != null)
+        {
+            output.WriteLine($"0x{a:X8} is byte 0x{a - range.Address:X} of the range {range.FullName}");
+            output.WriteLine(RangeLine(range) + $" policy={RegsPolicy.Describe(facts.Chip, range.Address)}");
+            return ExitCodes.Ok;
+        }
+
+        FactsPeripheral? p = facts.Peripherals.FirstOrDefault(x => a >= x.Base && a - x.Base < x.Size);
+        error.WriteLine(p != null
+            ? $"regs: no register at 0x{a:X8} on {facts.Chip}: offset 0x{a - p.Base:X} of {p.Name} (base {Hex(p.Base)}) holds none"
+            : $"regs: no register at 0x{a:X8} on {facts.Chip}: outside every peripheral");
+        return ExitCodes.CannotRun;
+    }
+
+    /// <summary>
+    /// An ESP-IDF register or field name (<c>LEDC_LSTIMER0_CONF_REG</c>, <c>LEDC_LSTIMER0_CONF</c>, <c>LEDC_DUTY_LSCH0</c>,
+    /// <c>UART_FIFO_REG</c>: IDF drops the instance, so every UARTn matches and all are listed). Returns -1 when nothing matches.
+    /// </summary>
+    private static int PrintIdf(ChipFacts facts, string query, TextWriter output)
+    {
+        static string Base(string n) => n.IndexOf('(') is int i and > 0 ? n[..i] : n;
+        string q = query.Trim();
+        var regs = facts.Registers.Where(r => r.IdfName != null
+            && (string.Equals(r.IdfName, q, StringComparison.OrdinalIgnoreCase) || string.Equals(Base(r.IdfName), q, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(Base(r.IdfName), q + "_REG", StringComparison.OrdinalIgnoreCase))).ToList();
+        if (regs.Count > 0)
+        {
+            if (regs.Count > 1)
+            {
+                output.WriteLine($"ESP-IDF's {q} names {regs.Count} registers on {facts.Chip} (one per instance): {string.Join(", ", regs.Select(r => r.FullName))}");
+            }
+
+            foreach (FactsRegister r in regs)
+            {
+                PrintRegister(facts, r, output);
+            }
+
+            return ExitCodes.Ok;
+        }
+
+        var fields = facts.Fields.Where(f => f.IdfName != null && string.Equals(f.IdfName, q, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (fields.Count == 0)
+        {
+            return -1;
+        }
+
+        if (fields.Count > 1)
+        {
+            output.WriteLine($"ESP-IDF's field {q} is {fields.Count} fields on {facts.Chip}: {string.Join(", ", fields.Select(f => f.FullName))}");
+        }
+
+        foreach (FactsField f in fields)
+        {
+            output.WriteLine(FieldLine(f, true) + $" reg.idf={f.Register.IdfName}");
+        }
+
+        return ExitCodes.Ok;
+    }
 
     private static string RangeLine(FactsRange g) =>
         $"{g.FullName} addr={Hex(g.Address)} offset=0x{g.Offset:X} bytes=0x{g.Bytes:X} access={FactsAccessNames.Token(g.Access)} range elements={g.Elements}";

@@ -46,7 +46,30 @@ public static class SvdImporter
         string patchRel = PatchesPath(chip);
         string patchPath = Path.Combine(root, patchRel);
         SvdPatchFile? patches = File.Exists(patchPath) ? SvdPatchFile.Load(patchPath, patchRel.Replace('\\', '/')) : null;
-        return Build(device, patches, chip);
+        string idfRoot = Idf.IdfFolder.Resolve(root);
+        string? missing = Idf.IdfFolder.Missing(idfRoot, chip);
+        if (missing != null)
+        {
+            // A chip ESP-IDF does not know (or no ESP-IDF tree): the facts come from the SVD alone, without idf= names.
+            ChipFacts plain = Build(device, patches, chip, null);
+            plain.Header.Insert(plain.Header.Count - 1, "ESP-IDF: not read (" + missing.Split(':')[0] + "): no idf= names or ESP-IDF access kinds");
+            return plain;
+        }
+
+        ChipFacts facts = Build(device, patches, chip, idfRoot);
+        Idf.IdfReviewFile review;
+        try
+        {
+            review = Idf.IdfReviewFile.Load(root, chip);
+        }
+        catch (FormatException e)
+        {
+            throw new SvdException(Idf.IdfReviewFile.PathOf(chip), 0, "instances", e.Message);
+        }
+
+        ChipFacts annotated = Idf.IdfAnnotator.Annotate(facts, Idf.IdfHeaders.Read(idfRoot, chip), review.Instances);
+        annotated.Header.Insert(annotated.Header.Count - 1, $"ESP-IDF: v5.5.4 components/soc/{chip}/register/soc/*_reg.h (idf= names, idfaccess= kinds and their sc/ss/wt/w1s/w1c/cor flags)");
+        return annotated;
     }
 
     /// <summary>Builds the facts from a device as read and its patches.</summary>
@@ -55,9 +78,18 @@ public static class SvdImporter
     /// <param name="chip">Chip name.</param>
     /// <returns>The facts, with a header saying what generated them and from what.</returns>
     /// <exception cref="SvdException">A patch that does not apply, a name with %s but no dim, a field outside its register, a name given twice.</exception>
-    public static ChipFacts Build(SvdDevice device, SvdPatchFile? patches, string chip)
+    public static ChipFacts Build(SvdDevice device, SvdPatchFile? patches, string chip) => Build(device, patches, chip, null);
+
+    /// <summary>Builds the facts from a device as read and its patches, with the ESP-IDF tree for <c>layout</c> patches.</summary>
+    /// <param name="device">The device from <see cref="SvdReader.Read(string)"/> (patched and resolved here).</param>
+    /// <param name="patches">The chip's patches, or null.</param>
+    /// <param name="chip">Chip name.</param>
+    /// <param name="idfRoot">The ESP-IDF tree, or null.</param>
+    /// <returns>The facts.</returns>
+    /// <exception cref="SvdException">A patch that does not apply, a name with %s but no dim, a field outside its register, a name given twice.</exception>
+    public static ChipFacts Build(SvdDevice device, SvdPatchFile? patches, string chip, string? idfRoot)
     {
-        patches?.Apply(device);
+        patches?.Apply(device, idfRoot);
         SvdReader.ResolveDerivedPeripherals(device);
 
         var facts = new ChipFacts(chip);
@@ -105,10 +137,12 @@ public static class SvdImporter
                     }
 
                     FactsRegister r = facts.AddRegister(fp, it.Name, it.Address, it.Access, it.Reset, it.SizeBits, it.ReadClears);
+                    r.SetProvenance(null, Join(p.Patched, it.Patched));
                     registers++;
                     foreach (FieldItem f in it.Fields)
                     {
-                        facts.AddField(r, f.Name, f.Lsb, f.Width, f.Access, f.OneToClear, f.ReadClears);
+                        facts.AddField(r, f.Name, f.Lsb, f.Width, f.Access,
+                            (f.OneToClear ? FactsKinds.WriteOneToClear : FactsKinds.None) | (f.ReadClears ? FactsKinds.ClearOnRead : FactsKinds.None), null, null, f.Patched);
                         fields++;
                     }
                 }
@@ -255,12 +289,12 @@ public static class SvdImporter
                                 $"bits {lsb}..{lsb + f.Width - 1} do not fit the {size}-bit register: add a 'remove' (or 'field') to boards/<chip>/svd-patches.txt citing ESP-IDF");
                         }
 
-                        fields.Add(new FieldItem(fname, (int)lsb, (int)f.Width, f.Access ?? access, f.OneToClear || r.OneToClear, f.ReadClears));
+                        fields.Add(new FieldItem(fname, (int)lsb, (int)f.Width, f.Access ?? access, f.OneToClear || r.OneToClear, f.ReadClears, f.Patched));
                     }
                 }
 
                 fields.Sort((a, b) => a.Lsb != b.Lsb ? a.Lsb.CompareTo(b.Lsb) : string.CompareOrdinal(a.Name, b.Name));
-                items.Add(new Item(prefix + name, address, access, reset, size, r.ReadClears, false, (uint)size / 8, 1, fields, device.File, node.Line));
+                items.Add(new Item(prefix + name, address, access, reset, size, r.ReadClears, false, (uint)size / 8, 1, fields, device.File, node.Line) { Patched = r.Patched });
             }
         }
     }
@@ -285,8 +319,13 @@ public static class SvdImporter
         return FactsAccess.ReadWrite;
     }
 
-    private sealed record FieldItem(string Name, int Lsb, int Width, FactsAccess Access, bool OneToClear, bool ReadClears);
+    private static string? Join(string? a, string? b) => a == null ? b : b == null ? a : a + "," + b;
+
+    private sealed record FieldItem(string Name, int Lsb, int Width, FactsAccess Access, bool OneToClear, bool ReadClears, string? Patched);
 
     private sealed record Item(
-        string Name, uint Address, FactsAccess Access, uint Reset, int SizeBits, bool ReadClears, bool IsRange, uint Bytes, int Elements, List<FieldItem> Fields, string File, int Line);
+        string Name, uint Address, FactsAccess Access, uint Reset, int SizeBits, bool ReadClears, bool IsRange, uint Bytes, int Elements, List<FieldItem> Fields, string File, int Line)
+    {
+        public string? Patched { get; init; }
+    }
 }

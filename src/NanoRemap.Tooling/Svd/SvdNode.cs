@@ -15,6 +15,9 @@ public abstract class SvdNode
     /// <summary>The dim group, if any.</summary>
     public SvdDim? Dim { get; set; }
 
+    /// <summary>What svd-patches.txt set (<c>added</c>, <c>address</c>, <c>access</c>, <c>reset</c>, <c>name</c>, <c>layout</c>; comma list), or null.</summary>
+    public string? Patched { get; set; }
+
     /// <summary>Line of the element in its file (for messages).</summary>
     public int Line { get; set; }
 

@@ -22,6 +22,18 @@ public enum SvdPatchKind
 
     /// <summary><c>dimindex PERIPH.REG FIRST-LAST</c>: renumbers a dim array whose indices the SVD starts at 0 wrongly.</summary>
     DimIndex,
+
+    /// <summary><c>access PERIPH.REG[.FIELD] ACCESS</c>: sets a register's or field's access.</summary>
+    Access,
+
+    /// <summary><c>reset PERIPH.REG 0xRESET</c>: sets a register's reset value.</summary>
+    Reset,
+
+    /// <summary><c>base PERIPH 0xADDRESS</c>: moves a whole peripheral.</summary>
+    Base,
+
+    /// <summary><c>layout PERIPH IDF-HEADER INSTANCE PREFIX</c>: replaces a peripheral's registers by those of an ESP-IDF header.</summary>
+    Layout,
 }
 
 /// <summary>One line of boards/&lt;chip&gt;/svd-patches.txt, with the ESP-IDF source it cites.</summary>

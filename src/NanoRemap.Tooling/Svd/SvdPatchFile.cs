@@ -15,7 +15,14 @@ namespace NanoRemap.Tooling.Svd;
 /// field &lt;PERIPH&gt;.&lt;REG&gt;.&lt;FIELD&gt; &lt;lsb&gt; &lt;width&gt; &lt;ro|wo|rw|wo1|rw1&gt;
 /// remove &lt;PERIPH&gt;.&lt;REG&gt;.&lt;FIELD&gt;
 /// dimindex &lt;PERIPH&gt;.&lt;REG&gt; &lt;first&gt;-&lt;last&gt;
+/// access &lt;PERIPH&gt;.&lt;REG&gt;[.&lt;FIELD&gt;] &lt;ro|wo|rw|wo1|rw1&gt;
+/// reset &lt;PERIPH&gt;.&lt;REG&gt; &lt;0xRESET&gt;
+/// base &lt;PERIPH&gt; &lt;0xADDRESS&gt;
+/// layout &lt;PERIPH&gt; &lt;ESP-IDF header path&gt; &lt;instance|-&gt; &lt;PREFIX_&gt;
 /// </code>
+/// <c>layout</c> replaces every register of the peripheral by the registers of an ESP-IDF header (names without
+/// PREFIX_ and <c>_REG</c>, fields without PREFIX_, access and reset from the header's comments); it needs the
+/// ESP-IDF tree (<see cref="NanoRemap.Tooling.Idf.IdfFolder"/>).
 /// Register names are the SVD's before dim expansion (<c>T%sCONFIG</c>); offsets are from the peripheral's base.
 /// </summary>
 public sealed class SvdPatchFile
@@ -75,9 +82,9 @@ public sealed class SvdPatchFile
                 continue;
             }
 
-            if (f[0] is not ("rename" or "move" or "register" or "field" or "remove" or "dimindex"))
+            if (f[0] is not ("rename" or "move" or "register" or "field" or "remove" or "dimindex" or "access" or "reset" or "base" or "layout"))
             {
-                throw Err($"unknown statement '{f[0]}' (source, rename, move, register, field, remove, dimindex)");
+                throw Err($"unknown statement '{f[0]}' (source, rename, move, register, field, remove, dimindex, access, reset, base, layout)");
             }
 
             if (source == null)
@@ -85,17 +92,17 @@ public sealed class SvdPatchFile
                 throw Err("a patch before any 'source' line: cite the ESP-IDF file that says what is right");
             }
 
-            int want = f[0] switch { "rename" or "move" or "dimindex" => 3, "remove" => 2, _ => 5 };
+            int want = f[0] switch { "rename" or "move" or "dimindex" or "access" or "reset" or "base" => 3, "remove" => 2, "layout" => 5, _ => 5 };
             if (f.Length != want)
             {
                 throw Err($"'{f[0]}' takes {want - 1} fields, found {f.Length - 1}");
             }
 
             string[] path = f[1].Split('.');
-            int parts = f[0] is "field" or "remove" ? 3 : 2;
+            int parts = f[0] is "field" or "remove" ? 3 : f[0] is "base" or "layout" ? 1 : f[0] == "access" && path.Length == 3 ? 3 : 2;
             if (path.Length != parts || path.Any(p => p.Length == 0))
             {
-                throw Err(parts == 3 ? "the target is not PERIPH.REG.FIELD" : "the target is not PERIPH.REG");
+                throw Err(parts == 3 ? "the target is not PERIPH.REG.FIELD" : parts == 1 ? "the target is not PERIPH" : "the target is not PERIPH.REG");
             }
 
             uint Hex(string s, string what) =>
@@ -113,6 +120,11 @@ public sealed class SvdPatchFile
                 "move" => new SvdPatch(SvdPatchKind.Move, path[0], path[1], null, null, Hex(f[2], "offset"), FactsAccess.ReadWrite, 0, 0, 0, source, lineNo),
                 "dimindex" => new SvdPatch(SvdPatchKind.DimIndex, path[0], path[1], null, f[2], 0, FactsAccess.ReadWrite, 0, 0, 0, source, lineNo),
                 "remove" => new SvdPatch(SvdPatchKind.Remove, path[0], path[1], path[2], null, 0, FactsAccess.ReadWrite, 0, 0, 0, source, lineNo),
+                "access" => new SvdPatch(SvdPatchKind.Access, path[0], path[1], path.Length == 3 ? path[2] : null, null, 0, Acc(f[2]), 0, 0, 0, source, lineNo),
+                "reset" => new SvdPatch(SvdPatchKind.Reset, path[0], path[1], null, null, 0, FactsAccess.ReadWrite, Hex(f[2], "reset"), 0, 0, source, lineNo),
+                "base" => new SvdPatch(SvdPatchKind.Base, path[0], string.Empty, null, null, Hex(f[2], "address"), FactsAccess.ReadWrite, 0, 0, 0, source, lineNo),
+                "layout" => new SvdPatch(SvdPatchKind.Layout, path[0], string.Empty, f[4], f[2], 0, FactsAccess.ReadWrite, 0,
+                    f[3] == "-" ? -1 : Dec(f[3], "instance"), 0, source, lineNo),
                 "register" => new SvdPatch(SvdPatchKind.Register, path[0], path[1], null, null, Hex(f[2], "offset"), Acc(f[3]), Hex(f[4], "reset"), 0, 0, source, lineNo),
                 _ => new SvdPatch(SvdPatchKind.Field, path[0], path[1], path[2], null, 0, Acc(f[4]), 0, Dec(f[2], "lsb"), Dec(f[3], "width"), source, lineNo),
             };
@@ -143,15 +155,48 @@ public sealed class SvdPatchFile
     /// is an error, so stale patches are noticed when the vendor fixes the SVD.
     /// </summary>
     /// <param name="device">The device; changed in place.</param>
+    /// <param name="idfRoot">The ESP-IDF tree, for <c>layout</c> patches (null: a <c>layout</c> patch is an error).</param>
     /// <exception cref="SvdException">A patch that does not apply.</exception>
-    public void Apply(SvdDevice device)
+    public void Apply(SvdDevice device, string? idfRoot = null)
     {
         foreach (SvdPatch p in Patches)
         {
-            string target = p.Peripheral + "." + p.Register + (p.FieldName != null ? "." + p.FieldName : string.Empty);
+            string target = p.Peripheral + (p.Register.Length > 0 ? "." + p.Register : string.Empty) + (p.FieldName != null && p.Kind != SvdPatchKind.Layout ? "." + p.FieldName : string.Empty);
             SvdException Err(string message) => new(File, p.Line, target, message);
             SvdPeripheral periph = device.Peripherals.FirstOrDefault(x => x.Name == p.Peripheral)
                 ?? throw Err($"the SVD has no peripheral {p.Peripheral}");
+            if (p.Kind == SvdPatchKind.Base)
+            {
+                if (periph.BaseAddress == p.Offset)
+                {
+                    throw Err($"already at 0x{p.Offset:X8} (stale patch?)");
+                }
+
+                periph.BaseAddress = p.Offset;
+                periph.Patched = "address";
+                continue;
+            }
+
+            if (p.Kind == SvdPatchKind.Layout)
+            {
+                if (idfRoot == null)
+                {
+                    throw Err("a 'layout' patch needs the ESP-IDF tree (set NANOREMAP_IDF_DIR or put it at <repo>/../shared/esp-idf-v5.5.4)");
+                }
+
+                // Peripherals derived from this one keep the SVD's layout (the patch is about this block only).
+                foreach (SvdPeripheral q in device.Peripherals.Where(q => q.DerivedFrom == periph.Name && !q.HasOwnRegisters))
+                {
+                    q.Children = periph.Children.Select(n => n.Clone()).ToList();
+                    q.HasOwnRegisters = true;
+                }
+
+                periph.Children = SvdIdfLayout.Registers(idfRoot, p.NewName!, p.Lsb, p.FieldName!, periph.BaseAddress, device.File, msg => Err(msg));
+                periph.HasOwnRegisters = true;
+                periph.DerivedFrom = null;
+                continue;
+            }
+
             if (!periph.HasOwnRegisters)
             {
                 throw Err($"{p.Peripheral} is derived from {periph.DerivedFrom}: patch {periph.DerivedFrom}");
@@ -172,6 +217,48 @@ public sealed class SvdPatchFile
                     }
 
                     reg.Name = p.NewName!;
+                    reg.Patched = Add(reg.Patched, "name");
+                    break;
+                case SvdPatchKind.Access:
+                    if (reg == null)
+                    {
+                        throw Err($"no register {p.Register} in {p.Peripheral} (stale patch?)");
+                    }
+
+                    if (p.FieldName == null)
+                    {
+                        if (reg.Properties.Access == p.Access)
+                        {
+                            throw Err($"already {FactsAccessNames.Token(p.Access)} (stale patch?)");
+                        }
+
+                        reg.Properties = reg.Properties with { Access = p.Access };
+                        reg.Patched = Add(reg.Patched, "access");
+                        break;
+                    }
+
+                    SvdField fa = reg.Fields.FirstOrDefault(x => x.Name == p.FieldName) ?? throw Err($"{p.Register} has no field {p.FieldName} (stale patch?)");
+                    if (fa.Access == p.Access)
+                    {
+                        throw Err($"already {FactsAccessNames.Token(p.Access)} (stale patch?)");
+                    }
+
+                    fa.Access = p.Access;
+                    fa.Patched = Add(fa.Patched, "access");
+                    break;
+                case SvdPatchKind.Reset:
+                    if (reg == null)
+                    {
+                        throw Err($"no register {p.Register} in {p.Peripheral} (stale patch?)");
+                    }
+
+                    if (reg.Properties.ResetValue == p.Reset && reg.Properties.ResetMask is null or 0xFFFFFFFFu)
+                    {
+                        throw Err($"the reset value is already 0x{p.Reset:X8} (stale patch?)");
+                    }
+
+                    reg.Properties = reg.Properties with { ResetValue = p.Reset, ResetMask = 0xFFFFFFFFu };
+                    reg.Patched = Add(reg.Patched, "reset");
                     break;
                 case SvdPatchKind.Move:
                     if (reg == null)
@@ -185,6 +272,7 @@ public sealed class SvdPatchFile
                     }
 
                     reg.AddressOffset = p.Offset;
+                    reg.Patched = Add(reg.Patched, "address");
                     break;
                 case SvdPatchKind.Register:
                     if (reg != null)
@@ -198,6 +286,7 @@ public sealed class SvdPatchFile
                         AddressOffset = p.Offset,
                         Properties = new SvdProperties(32, p.Access, p.Reset, null),
                         Line = p.Line,
+                        Patched = "added",
                     });
                     break;
                 case SvdPatchKind.DimIndex:
@@ -242,11 +331,13 @@ public sealed class SvdPatchFile
                         throw Err($"{p.Register} already has a field {p.FieldName} (stale patch?)");
                     }
 
-                    reg.Fields.Add(new SvdField { Name = p.FieldName!, Lsb = p.Lsb, Width = p.Width, Access = p.Access, Line = p.Line });
+                    reg.Fields.Add(new SvdField { Name = p.FieldName!, Lsb = p.Lsb, Width = p.Width, Access = p.Access, Line = p.Line, Patched = "added" });
                     break;
             }
         }
     }
+
+    private static string Add(string? list, string what) => list == null ? what : list.Split(',').Contains(what) ? list : list + "," + what;
 
     private static bool TryRange(string text, out int first, out int last)
     {

@@ -24,6 +24,9 @@ public sealed class SvdPeripheral
     /// <summary>Whether it gave its own <c>registers</c> element.</summary>
     public bool HasOwnRegisters { get; set; }
 
+    /// <summary>What svd-patches.txt set (<c>added</c>, <c>address</c>, <c>access</c>, <c>reset</c>, <c>name</c>, <c>layout</c>; comma list), or null.</summary>
+    public string? Patched { get; set; }
+
     /// <summary>Line of the element in its file.</summary>
     public int Line { get; set; }
 }

@@ -36,14 +36,17 @@ public class SimulatorModelTests
     [Fact]
     public void Read_only_bits_keep_their_value_and_reserved_bits_keep_their_reset_value()
     {
-        // ESP32-S3 SYSTIMER.UNIT0_OP: VALUE_VALID (bit 29) is read-only, UPDATE (bit 30) write-only, the rest reserved.
+        // ESP32-S3 SYSTIMER.UNIT0_OP: VALUE_VALID (bit 29) is read-only and, as ESP-IDF says (R/SS/WTC), cleared by
+        // writing 1; UPDATE (bit 30) write-only (WT), the rest reserved.
         var (sim, bus) = WindowTests.ModelBoard("esp32s3");
         MmioWindow systimer = bus.MapBlock("SYSTIMER");
         sim.Poke(0x60023004, 1u << 29);
-        systimer.Write32(0x04, 0xFFFFFFFF);
+        systimer.Write32(0x04, ~(1u << 29));
         Assert.Equal(1u << 29, systimer.Read32(0x04));   // ro bit kept, wo bit reads 0, reserved bits stay 0
         systimer.Write32(0x04, 0);
         Assert.Equal(1u << 29, systimer.Read32(0x04));   // a 0 does not clear a read-only bit either
+        systimer.Write32(0x04, 1u << 29);
+        Assert.Equal(0u, systimer.Read32(0x04));         // a 1 clears it (w1c from ESP-IDF's WTC)
     }
 
     [Fact]

@@ -11,8 +11,8 @@ namespace NanoRemap.Facts
     /// <code>
     /// chip &lt;chip&gt;
     /// periph &lt;NAME&gt; &lt;base&gt; &lt;size&gt;
-    /// reg &lt;PERIPH&gt;.&lt;REG&gt; &lt;addr&gt; &lt;access&gt; &lt;reset&gt; [size=&lt;bits&gt;] [cor]
-    /// field &lt;PERIPH&gt;.&lt;REG&gt;.&lt;FIELD&gt; &lt;lsb&gt; &lt;width&gt; &lt;access&gt; [w1c] [cor]
+    /// reg &lt;PERIPH&gt;.&lt;REG&gt; &lt;addr&gt; &lt;access&gt; &lt;reset&gt; [size=&lt;bits&gt;] [cor] [idf=&lt;name&gt;] [patched=&lt;what&gt;]
+    /// field &lt;PERIPH&gt;.&lt;REG&gt;.&lt;FIELD&gt; &lt;lsb&gt; &lt;width&gt; &lt;access&gt; [w1c] [cor] [sc] [ss] [wt] [w1s] [idf=&lt;name&gt;] [idfaccess=&lt;kind&gt;] [patched=&lt;what&gt;]
     /// range &lt;PERIPH&gt;.&lt;NAME&gt; &lt;addr&gt; &lt;bytes&gt; &lt;access&gt; [elements=&lt;n&gt;]
     /// </code>
     /// <c>reg</c> and <c>range</c> lines follow their <c>periph</c> line, sorted by address; <c>field</c> lines
@@ -128,10 +128,12 @@ namespace NanoRemap.Facts
                             break;
                         case "reg":
                         {
-                            Arity(f, 5, 7, Err);
+                            Arity(f, 5, 9, Err);
                             string regName = Member(f[1], periph, Err);
                             int size = 32;
                             bool cor = false;
+                            string idf = null;
+                            string patched = null;
                             for (int i = 5; i < f.Length; i++)
                             {
                                 if (f[i] == "cor" && !cor)
@@ -143,19 +145,23 @@ namespace NanoRemap.Facts
                                 {
                                     size = s;
                                 }
+                                else if (TryAttribute(f[i], "idf=", ref idf) || TryAttribute(f[i], "patched=", ref patched))
+                                {
+                                }
                                 else
                                 {
-                                    throw Err("reg " + f[1] + ": unknown or repeated option '" + f[i] + "' (size=<8|16|32>, cor)");
+                                    throw Err("reg " + f[1] + ": unknown or repeated option '" + f[i] + "' (size=<8|16|32>, cor, idf=<name>, patched=<what>)");
                                 }
                             }
 
                             reg = facts.AddRegister(periph, regName, Hex(f[2], "address", Err), Access(f[3], Err), Hex(f[4], "reset", Err), size, cor);
+                            reg.SetProvenance(idf, patched);
                             break;
                         }
 
                         case "field":
                         {
-                            Arity(f, 5, 7, Err);
+                            Arity(f, 5, 14, Err);
                             if (reg == null || !f[1].StartsWith(reg.FullName + ".", StringComparison.Ordinal))
                             {
                                 throw Err("field " + f[1] + " does not follow its register's 'reg' line"
@@ -163,25 +169,27 @@ namespace NanoRemap.Facts
                             }
 
                             string fieldName = f[1].Substring(reg.FullName.Length + 1);
-                            bool w1c = false;
-                            bool cor = false;
+                            FactsKinds kinds = FactsKinds.None;
+                            string idf = null;
+                            string idfAccess = null;
+                            string patched = null;
                             for (int i = 5; i < f.Length; i++)
                             {
-                                if (f[i] == "w1c" && !w1c)
+                                FactsKinds k = KindOf(f[i]);
+                                if (k != FactsKinds.None && (kinds & k) == 0)
                                 {
-                                    w1c = true;
+                                    kinds |= k;
                                 }
-                                else if (f[i] == "cor" && !cor)
+                                else if (k == FactsKinds.None && (TryAttribute(f[i], "idf=", ref idf) || TryAttribute(f[i], "idfaccess=", ref idfAccess) || TryAttribute(f[i], "patched=", ref patched)))
                                 {
-                                    cor = true;
                                 }
                                 else
                                 {
-                                    throw Err("field " + f[1] + ": unknown or repeated option '" + f[i] + "' (w1c, cor)");
+                                    throw Err("field " + f[1] + ": unknown or repeated option '" + f[i] + "' (w1c, cor, sc, ss, wt, w1s, idf=<name>, idfaccess=<kind>, patched=<what>)");
                                 }
                             }
 
-                            facts.AddField(reg, fieldName, Dec(f[2], "lsb", Err), Dec(f[3], "width", Err), Access(f[4], Err), w1c, cor);
+                            facts.AddField(reg, fieldName, Dec(f[2], "lsb", Err), Dec(f[3], "width", Err), Access(f[4], Err), kinds, idf, idfAccess, patched);
                             break;
                         }
 
@@ -325,7 +333,23 @@ namespace NanoRemap.Facts
         /// <param name="clearOnRead">Reading clears the field.</param>
         /// <returns>The field.</returns>
         /// <exception cref="ArgumentException">A bad or repeated name, a field outside the register, out of order.</exception>
-        public FactsField AddField(FactsRegister register, string name, int lsb, int width, FactsAccess access, bool writeOneToClear, bool clearOnRead)
+        public FactsField AddField(FactsRegister register, string name, int lsb, int width, FactsAccess access, bool writeOneToClear, bool clearOnRead) =>
+            AddField(register, name, lsb, width, access,
+                (writeOneToClear ? FactsKinds.WriteOneToClear : FactsKinds.None) | (clearOnRead ? FactsKinds.ClearOnRead : FactsKinds.None), null, null, null);
+
+        /// <summary>Adds a field with its access kinds and provenance; fields of a register come in order of lowest bit.</summary>
+        /// <param name="register">Its register (from <see cref="AddRegister"/>).</param>
+        /// <param name="name">SVD field name.</param>
+        /// <param name="lsb">Lowest bit.</param>
+        /// <param name="width">Width in bits.</param>
+        /// <param name="access">Access.</param>
+        /// <param name="kinds">Access kinds (w1c, cor, sc, ss, wt, w1s).</param>
+        /// <param name="idfName">ESP-IDF's name of a field with exactly these bits, or null.</param>
+        /// <param name="idfAccess">ESP-IDF's access kind of the IDF field covering these bits, or null.</param>
+        /// <param name="patched">What svd-patches.txt set (comma list), or null.</param>
+        /// <returns>The field.</returns>
+        /// <exception cref="ArgumentException">A bad or repeated name, a field outside the register, out of order, a bad attribute.</exception>
+        public FactsField AddField(FactsRegister register, string name, int lsb, int width, FactsAccess access, FactsKinds kinds, string idfName, string idfAccess, string patched)
         {
             string full = register.FullName + "." + name;
             if (!IsName(name, false))
@@ -349,7 +373,10 @@ namespace NanoRemap.Facts
                 throw new ArgumentException("field " + full + ": lsb " + lsb + " after a field at bit " + register.Fields[count - 1].Lsb + " (fields are sorted by lsb)");
             }
 
-            var fld = new FactsField(register, name, lsb, width, access, writeOneToClear, clearOnRead);
+            CheckAttribute(full, "idf", idfName, false);
+            CheckAttribute(full, "idfaccess", idfAccess, true);
+            CheckAttribute(full, "patched", patched, false);
+            var fld = new FactsField(register, name, lsb, width, access, kinds, idfName, idfAccess, patched);
             register.Add(fld);
             _fields.Add(fld);
             return fld;
@@ -438,6 +465,66 @@ namespace NanoRemap.Facts
             }
 
             return full;
+        }
+
+        /// <summary>The flag of a <c>field</c> line token (<c>w1c</c>, <c>cor</c>, <c>sc</c>, <c>ss</c>, <c>wt</c>, <c>w1s</c>), or None.</summary>
+        /// <param name="token">The token.</param>
+        /// <returns>The kind.</returns>
+        public static FactsKinds KindOf(string token)
+        {
+            switch (token)
+            {
+                case "w1c": return FactsKinds.WriteOneToClear;
+                case "cor": return FactsKinds.ClearOnRead;
+                case "sc": return FactsKinds.SelfClearing;
+                case "ss": return FactsKinds.SetByHardware;
+                case "wt": return FactsKinds.WriteTrigger;
+                case "w1s": return FactsKinds.WriteOneToSet;
+                default: return FactsKinds.None;
+            }
+        }
+
+        /// <summary>The flag tokens of the kinds, in the order the writer writes them, each preceded by a space.</summary>
+        /// <param name="kinds">The kinds.</param>
+        /// <returns>E.g. " w1c ss".</returns>
+        public static string KindTokens(FactsKinds kinds)
+        {
+            string s = string.Empty;
+            if ((kinds & FactsKinds.WriteOneToClear) != 0) s += " w1c";
+            if ((kinds & FactsKinds.ClearOnRead) != 0) s += " cor";
+            if ((kinds & FactsKinds.SelfClearing) != 0) s += " sc";
+            if ((kinds & FactsKinds.SetByHardware) != 0) s += " ss";
+            if ((kinds & FactsKinds.WriteTrigger) != 0) s += " wt";
+            if ((kinds & FactsKinds.WriteOneToSet) != 0) s += " w1s";
+            return s;
+        }
+
+        private static bool TryAttribute(string token, string prefix, ref string value)
+        {
+            if (value != null || !token.StartsWith(prefix, StringComparison.Ordinal) || token.Length == prefix.Length)
+            {
+                return false;
+            }
+
+            value = token.Substring(prefix.Length);
+            return true;
+        }
+
+        private static void CheckAttribute(string element, string what, string value, bool slashes)
+        {
+            if (value == null)
+            {
+                return;
+            }
+
+            foreach (char c in value)
+            {
+                bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == ',' || (slashes && c == '/');
+                if (!ok)
+                {
+                    throw new ArgumentException(element + ": " + what + "='" + value + "' holds '" + c + "'");
+                }
+            }
         }
 
         private static void Arity(string[] f, int min, int max, Func<string, FactsException> err)

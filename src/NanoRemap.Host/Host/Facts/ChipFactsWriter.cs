@@ -36,11 +36,16 @@ namespace NanoRemap.Facts
                     FactsRegister reg = p.Registers[r++];
                     writer.Write("reg " + reg.FullName + " " + Hex8(reg.Address) + " " + FactsAccessNames.Token(reg.Access) + " " + Hex8(reg.Reset)
                         + (reg.SizeBits != 32 ? " size=" + reg.SizeBits.ToString(CultureInfo.InvariantCulture) : string.Empty)
-                        + (reg.ClearOnRead ? " cor" : string.Empty) + "\n");
+                        + (reg.ClearOnRead ? " cor" : string.Empty)
+                        + (reg.IdfName != null ? " idf=" + reg.IdfName : string.Empty)
+                        + (reg.Patched != null ? " patched=" + reg.Patched : string.Empty) + "\n");
                     foreach (FactsField f in reg.Fields)
                     {
                         writer.Write("field " + f.FullName + " " + f.Lsb.ToString(CultureInfo.InvariantCulture) + " " + f.Width.ToString(CultureInfo.InvariantCulture)
-                            + " " + FactsAccessNames.Token(f.Access) + (f.WriteOneToClear ? " w1c" : string.Empty) + (f.ClearOnRead ? " cor" : string.Empty) + "\n");
+                            + " " + FactsAccessNames.Token(f.Access) + ChipFacts.KindTokens(f.Kinds)
+                            + (f.IdfName != null ? " idf=" + f.IdfName : string.Empty)
+                            + (f.IdfAccess != null ? " idfaccess=" + f.IdfAccess : string.Empty)
+                            + (f.Patched != null ? " patched=" + f.Patched : string.Empty) + "\n");
                     }
                 }
             }

@@ -26,6 +26,21 @@ namespace NanoRemap.Facts
             ClearOnRead = clearOnRead;
         }
 
+        /// <summary>ESP-IDF's name of the register at this address (<c>LEDC_LSCH0_DUTY_REG</c>), or null.</summary>
+        public string IdfName { get; private set; }
+
+        /// <summary>What svd-patches.txt set on this register (<c>added</c>, <c>address</c>, <c>access</c>, <c>reset</c>, <c>name</c>, <c>layout</c>; comma list), or null: the SVD's.</summary>
+        public string Patched { get; private set; }
+
+        /// <summary>Sets where the register's values came from (the <c>idf=</c> and <c>patched=</c> attributes).</summary>
+        /// <param name="idfName">ESP-IDF's register name, or null.</param>
+        /// <param name="patched">What a patch set (comma list), or null.</param>
+        public void SetProvenance(string idfName, string patched)
+        {
+            IdfName = idfName;
+            Patched = patched;
+        }
+
         /// <summary>The peripheral it belongs to.</summary>
         public FactsPeripheral Peripheral { get; }
 

@@ -1,0 +1,58 @@
+using NanoRemap.Facts;
+
+namespace NanoRemap.Tooling.Idf;
+
+/// <summary>
+/// Carries ESP-IDF's names and access kinds into the facts: each register with an IDF register at its address
+/// gets <c>idf=</c> (its IDF name); each field gets <c>idf=</c> when an IDF field has exactly its bits, and
+/// <c>idfaccess=</c> plus the flags of IDF's kind (<c>sc</c>, <c>ss</c>, <c>wt</c>, <c>w1s</c>, <c>w1c</c>, <c>cor</c>)
+/// when an IDF field covers its bits.
+/// </summary>
+public static class IdfAnnotator
+{
+    /// <summary>A copy of the facts with ESP-IDF's names and kinds.</summary>
+    /// <param name="facts">The facts from the SVD and patches.</param>
+    /// <param name="idf">The chip's IDF registers.</param>
+    /// <param name="instances">The instances lines of idf-reviewed.txt (or null).</param>
+    /// <returns>The annotated copy.</returns>
+    public static ChipFacts Annotate(ChipFacts facts, IReadOnlyList<IdfRegister> idf, IReadOnlyDictionary<string, HashSet<int>>? instances)
+    {
+        IdfCrossCheck cmp = IdfCrossCheck.Compare(facts, idf, instances);
+        var copy = new ChipFacts(facts.Chip);
+        foreach (string h in facts.Header)
+        {
+            copy.Header.Add(h);
+        }
+
+        foreach (FactsPeripheral p in facts.Peripherals)
+        {
+            FactsPeripheral cp = copy.AddPeripheral(p.Name, p.Base, p.Size);
+            int ri = 0;
+            int gi = 0;
+            while (ri < p.Registers.Count || gi < p.Ranges.Count)
+            {
+                if (gi < p.Ranges.Count && (ri >= p.Registers.Count || p.Ranges[gi].Address < p.Registers[ri].Address))
+                {
+                    FactsRange g = p.Ranges[gi++];
+                    copy.AddRange(cp, g.Name, g.Address, g.Bytes, g.Access, g.Elements);
+                    continue;
+                }
+
+                FactsRegister r = p.Registers[ri++];
+                FactsRegister cr = copy.AddRegister(cp, r.Name, r.Address, r.Access, r.Reset, r.SizeBits, r.ClearOnRead);
+                cmp.Matches.TryGetValue(r, out IdfRegister? ir);
+                cr.SetProvenance(ir?.Name, r.Patched);
+                foreach (FactsField f in r.Fields)
+                {
+                    int hi = f.Lsb + f.Width - 1;
+                    IdfField? exact = ir?.Fields.FirstOrDefault(x => x.Lsb == f.Lsb && x.Width == f.Width);
+                    IdfField? cover = exact ?? ir?.Fields.FirstOrDefault(x => x.Lsb <= f.Lsb && x.Msb >= hi);
+                    FactsKinds kinds = f.Kinds | (cover != null ? IdfAccessKinds.Kinds(cover.Access) : FactsKinds.None);
+                    copy.AddField(cr, f.Name, f.Lsb, f.Width, f.Access, kinds, exact?.Name, cover?.Access, f.Patched);
+                }
+            }
+        }
+
+        return copy;
+    }
+}
