@@ -30,8 +30,6 @@
 #include "NanoRemap_Mmio.h"
 #include "nanoremap_firmware.h"
 
-#include <string.h>
-
 typedef Library_NanoRemap_Mmio_NanoRemap_Mmio_MmioWindow MmioWindow;
 
 // The window's field blocks, or NULL when `this` is not a reference to a value-type block (then the IL decides).
@@ -117,7 +115,10 @@ static HRESULT nr_window_run_il(CLR_RT_StackFrame &stack)
     sub->m_IPstart = md.m_assm->GetByteCode(mdR->RVA);
     sub->m_IP = sub->m_IPstart;
 
-    memcpy(sub->m_arguments, stack.m_arguments, sizeof(struct CLR_RT_HeapBlock) * mdR->numArgs);
+    for (int i = 0; i < mdR->numArgs; i++)
+    {
+        sub->m_arguments[i].Assign(stack.m_arguments[i]);
+    }
     NANOCLR_CHECK_HRESULT(sub->FixCall());
 
     stack.m_customState = 1;
