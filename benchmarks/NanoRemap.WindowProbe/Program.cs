@@ -1,0 +1,178 @@
+using System;
+using NanoRemap.Boards;
+using NanoRemap.Mmio;
+
+namespace NanoRemap.WindowProbe
+{
+    /// <summary>
+    /// Times N iterations each of an empty loop, the direct bus InternalCalls (NativeRegisterAccess, reached through
+    /// InternalsVisibleTo) and the window operations on LEDC.LSTIMER0_CONF of the ESP32 board, on the interpreter it
+    /// runs on; prints ns/op net of the empty loop and the ratio window / direct. Each measure is the least of
+    /// several rounds. Needs a nanoCLR with the NanoRemap interop library (the posix simulated board): on one
+    /// without it the InternalCalls are missing and the program says so.
+    /// </summary>
+    public static class Program
+    {
+        private const int N = 100000;
+        private const int Rounds = 7;
+
+        /// <summary>Entry point (nanoFramework runs Main).</summary>
+        public static void Main()
+        {
+            RegisterBus bus = RegisterBus.CreateHardware(BoardTables.Esp32);
+            MmioWindow w = bus.MapBlock("LEDC");
+            uint off = w.OffsetOf("LSTIMER0_CONF");
+            uint addr = w.PhysicalAddress + off;
+            const uint DutyRes = (5u << 8) | 0u; // LSTIMER0_DUTY_RES: lsb 0, width 5 (boards/esp32/registers.txt)
+
+            // the window and the direct call must see the same register before anything is timed
+            NativeRegisterAccess.NativeWrite32(addr, 0x01000000);
+            w.SetField(off, DutyRes, 10);
+            if (w.Read32(off) != NativeRegisterAccess.NativeRead32(addr) || (w.Read32(off) & 0x1F) != 10)
+            {
+                Console.WriteLine("probe: FAILED: the window and the direct InternalCall disagree on LEDC.LSTIMER0_CONF");
+                return;
+            }
+
+            Console.WriteLine("probe: nanoCLR window access vs direct bus InternalCall, N=" + N.ToString() + ", least of " + Rounds.ToString() + " rounds, ns/op net of the empty loop");
+            long empty = Best(0, ref w, off, addr);
+            Console.WriteLine("probe: empty loop " + Ns(empty) + " ns/iteration");
+            Report("Read32", Best(1, ref w, off, addr), Best(2, ref w, off, addr), empty);
+            Report("Write32", Best(3, ref w, off, addr), Best(4, ref w, off, addr), empty);
+            Report("SetBits", Best(5, ref w, off, addr), Best(6, ref w, off, addr), empty);
+            Report("ClearBits", Best(7, ref w, off, addr), Best(8, ref w, off, addr), empty);
+            Report("SetField", Best(9, ref w, off, addr), Best(10, ref w, off, addr), empty);
+            Console.WriteLine("probe: done");
+        }
+
+        private static void Report(string name, long direct, long window, long empty)
+        {
+            long d = direct - empty;
+            long x = window - empty;
+            // ratio in hundredths, integer arithmetic (no float formatting differences between runtimes)
+            long ratio = d > 0 ? (x * 100 + d / 2) / d : 0;
+            Console.WriteLine("probe: " + name + " direct " + Ns(d) + " ns, window " + Ns(x) + " ns, ratio "
+                + (ratio / 100).ToString() + "." + (ratio % 100).ToString("D2"));
+        }
+
+        // Ticks (100 ns) for N iterations, as ns per iteration with one decimal.
+        private static string Ns(long ticks)
+        {
+            long tenthNs = ticks * 1000 / N; // ticks * 100 ns * 10 / N
+            return (tenthNs / 10).ToString() + "." + (tenthNs % 10).ToString();
+        }
+
+        private static long Best(int kind, ref MmioWindow w, uint off, uint addr)
+        {
+            long best = long.MaxValue;
+            for (int r = 0; r < Rounds; r++)
+            {
+                long t = Time(kind, ref w, off, addr);
+                if (t < best)
+                {
+                    best = t;
+                }
+            }
+
+            return best;
+        }
+
+        // One round of N iterations of one kind: 0 empty; odd direct, even window (Read32, Write32, SetBits,
+        // ClearBits, SetField). The window is a local of this frame, as in a driver's loop.
+        private static long Time(int kind, ref MmioWindow window, uint off, uint addr)
+        {
+            MmioWindow w = window;
+            uint v = 0;
+            const uint DutyRes = (5u << 8) | 0u;
+            const uint Bit = 1u << 22; // LSTIMER0_PAUSE
+            long start = DateTime.UtcNow.Ticks;
+            switch (kind)
+            {
+                case 0:
+                    for (int i = 0; i < N; i++)
+                    {
+                    }
+
+                    break;
+                case 1:
+                    for (int i = 0; i < N; i++)
+                    {
+                        v = NativeRegisterAccess.NativeRead32(addr);
+                    }
+
+                    break;
+                case 2:
+                    for (int i = 0; i < N; i++)
+                    {
+                        v = w.Read32(off);
+                    }
+
+                    break;
+                case 3:
+                    for (int i = 0; i < N; i++)
+                    {
+                        NativeRegisterAccess.NativeWrite32(addr, 0x0100000A);
+                    }
+
+                    break;
+                case 4:
+                    for (int i = 0; i < N; i++)
+                    {
+                        w.Write32(off, 0x0100000A);
+                    }
+
+                    break;
+                case 5:
+                    for (int i = 0; i < N; i++)
+                    {
+                        NativeRegisterAccess.NativeModify32(addr, 0, Bit, 0);
+                    }
+
+                    break;
+                case 6:
+                    for (int i = 0; i < N; i++)
+                    {
+                        w.SetBits(off, Bit);
+                    }
+
+                    break;
+                case 7:
+                    for (int i = 0; i < N; i++)
+                    {
+                        NativeRegisterAccess.NativeModify32(addr, Bit, 0, 0);
+                    }
+
+                    break;
+                case 8:
+                    for (int i = 0; i < N; i++)
+                    {
+                        w.ClearBits(off, Bit);
+                    }
+
+                    break;
+                case 9:
+                    for (int i = 0; i < N; i++)
+                    {
+                        NativeRegisterAccess.NativeModify32(addr, 0x1Fu, 10u, 0);
+                    }
+
+                    break;
+                default:
+                    for (int i = 0; i < N; i++)
+                    {
+                        w.SetField(off, DutyRes, 10);
+                    }
+
+                    break;
+            }
+
+            long ticks = DateTime.UtcNow.Ticks - start;
+            if (v == 0xDEADBEEF)
+            {
+                Console.WriteLine("probe: unexpected register value");
+            }
+
+            return ticks;
+        }
+    }
+}
