@@ -3,7 +3,8 @@
 # real nanoCLR (nf-interpreter's posix target, Release) with the NanoRemap interop library linked in. Prints ns/op
 # net of an empty loop and the ratio window / direct for Read32, Write32, SetBits, ClearBits and SetField
 # (benchmarks/NanoRemap.WindowProbe; numbers in docs/benchmarks.md). A benchmark, not a timed test: it fails only
-# when the probe cannot run (no build, no .pe, no "probe: done" line), never on a ratio.
+# when the probe cannot run (no build, no .pe, no "probe: done" line) or finds the window wrong before timing it (a
+# hardware window and a simulated window of the same board must give the same values and exceptions), never on a ratio.
 #
 #   .ci/steps/27-window-probe.sh [CLR_DIR]
 #
@@ -98,7 +99,7 @@ trap 'rm -rf "${pe}"' EXIT
 mdp() { dotnet "${shared}/nanoclr/mdp/nanoFramework.Tools.MetadataProcessor.dll" -loadHints mscorlib "${shared}/nanoclr/ref/mscorlib.dll" "$@" >"${pe}/mdp.log" 2>&1 \
   || { cat "${pe}/mdp.log" >&2; echo "window-probe: the MetadataProcessor failed" >&2; exit 1; }; }
 hints=()
-for asm in NanoRemap NanoRemap.Mmio NanoRemap.Boards NanoRemap.WindowProbe; do
+for asm in NanoRemap NanoRemap.Mmio NanoRemap.Boards NanoRemap.Mmio.Simulation NanoRemap.WindowProbe; do
   mdp "${hints[@]}" -parse "${bin}/${asm}.dll" -compile "${pe}/${asm}.pe" false
   [ -f "${pe}/${asm}.pe" ] || { echo "window-probe: no ${asm}.pe" >&2; exit 1; }
   hints+=(-loadHints "${asm}" "${bin}/${asm}.dll")
@@ -106,7 +107,7 @@ done
 
 log="${pe}/probe.log"
 timeout 600 env LD_LIBRARY_PATH="${clr}/lib" "${clr}/bin/nanoFramework.nanoCLR.test" "${shared}/nanoclr/pe/mscorlib.pe" \
-  "${pe}/NanoRemap.pe" "${pe}/NanoRemap.Mmio.pe" "${pe}/NanoRemap.Boards.pe" "${pe}/NanoRemap.WindowProbe.pe" 2>&1 | tr -d '\r' >"${log}" || true
+  "${pe}/NanoRemap.pe" "${pe}/NanoRemap.Mmio.pe" "${pe}/NanoRemap.Boards.pe" "${pe}/NanoRemap.Mmio.Simulation.pe" "${pe}/NanoRemap.WindowProbe.pe" 2>&1 | tr -d '\r' >"${log}" || true
 grep '^probe: ' "${log}" || true
 if ! grep -q '^probe: done' "${log}"; then
   tail -n 30 "${log}" >&2

@@ -1,11 +1,12 @@
 using System;
 using NanoRemap.Boards;
+using NanoRemap.Chips;
 using NanoRemap.Mmio;
 
 namespace NanoRemap.WindowProbe
 {
     /// <summary>
-    /// Times N iterations each of an empty loop, the direct bus InternalCalls (NativeRegisterAccess, reached through
+    /// Checks first that a hardware window and a simulated window agree (<see cref="Checks"/>), then times N iterations each of an empty loop, the direct bus InternalCalls (NativeRegisterAccess, reached through
     /// InternalsVisibleTo) and the window operations on LEDC.LSTIMER0_CONF of the ESP32 board, on the interpreter it
     /// runs on; prints ns/op net of the empty loop and the ratio window / direct. Each measure is the least of
     /// several rounds. Needs a nanoCLR with the NanoRemap interop library (the posix simulated board): on one
@@ -13,17 +14,23 @@ namespace NanoRemap.WindowProbe
     /// </summary>
     public static class Program
     {
-        private const int N = 100000;
-        private const int Rounds = 7;
+        private const int N = 10000;
+        private const int Rounds = 41; // short rounds, many: the least of them is the one no other process interrupted
 
         /// <summary>Entry point (nanoFramework runs Main).</summary>
         public static void Main()
         {
+            if (Checks.Run() != 0)
+            {
+                Console.WriteLine("probe: FAILED: the hardware window and the simulated window disagree (above)");
+                return;
+            }
+
             RegisterBus bus = RegisterBus.CreateHardware(BoardTables.Esp32);
             MmioWindow w = bus.MapBlock("LEDC");
-            uint off = w.OffsetOf("LSTIMER0_CONF");
+            uint off = Esp32.Ledc.LSTIMER0_CONF; // the typed constants are compiled in: no NanoRemap.Esp32.pe needed
             uint addr = w.PhysicalAddress + off;
-            const uint DutyRes = (5u << 8) | 0u; // LSTIMER0_DUTY_RES: lsb 0, width 5 (boards/esp32/registers.txt)
+            const uint DutyRes = Esp32.Ledc.LSTIMER0_CONF_LSTIMER0_DUTY_RES;
 
             // the window and the direct call must see the same register before anything is timed
             NativeRegisterAccess.NativeWrite32(addr, 0x01000000);
@@ -83,8 +90,8 @@ namespace NanoRemap.WindowProbe
         {
             MmioWindow w = window;
             uint v = 0;
-            const uint DutyRes = (5u << 8) | 0u;
-            const uint Bit = 1u << 22; // LSTIMER0_PAUSE
+            const uint DutyRes = Esp32.Ledc.LSTIMER0_CONF_LSTIMER0_DUTY_RES;
+            const uint Bit = 1u << 23; // LSTIMER0_PAUSE
             long start = DateTime.UtcNow.Ticks;
             switch (kind)
             {
