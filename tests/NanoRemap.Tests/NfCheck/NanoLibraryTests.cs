@@ -90,7 +90,7 @@ public sealed class NanoLibraryTests
     }
 
     [Fact]
-    public void Every_register_operation_of_the_window_is_one_managed_frame_on_top_of_its_InternalCall()
+    public void Window_operations_are_one_managed_frame_in_IL_and_the_single_register_ones_native_fast_paths()
     {
         // Read32/Write32 and the native operations of issue 8: atomic read-modify-write and block transfers.
         string[] hot =
