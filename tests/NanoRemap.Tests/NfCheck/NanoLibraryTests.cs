@@ -162,5 +162,10 @@ public sealed class NanoLibraryTests
             Assert.Contains("NANOCLR_NATIVE_DECLARE(" + e.MethodName + ");", header);
             Assert.Contains("HRESULT MmioWindow::" + e.MethodName + "(CLR_RT_StackFrame &stack)", handlers);
         }
+
+        // their refusals go through nr_interop_refuse with the operation words of the managed window (MmioErrors)
+        var ops = Regex.Matches(handlers, @"nr_interop_refuse\(stack, ""(?<op>[a-z ]+)""")
+            .Select(m => m.Groups["op"].Value).Distinct().OrderBy(o => o, StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { "modify", "read", "write" }, ops);
     }
 }
