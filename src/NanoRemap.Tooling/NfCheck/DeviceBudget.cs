@@ -35,8 +35,8 @@ public sealed record RegisterCallSite(string Caller, string Callee, bool InLoop)
 public sealed record BudgetReport(long AssemblyBytes, IReadOnlyList<HotPathCost> Paths, IReadOnlyList<NfOffence> Offences, IReadOnlyList<RegisterCallSite>? CallSites = null);
 
 /// <summary>
-/// The device-cost budget, read from the IL: each register-path method (by default <c>MmioWindow.Read32</c> and
-/// <c>MmioWindow.Write32</c>) of the library must be a native fast path (<see cref="Native.NativeFastPaths"/>: the
+/// The device-cost budget, read from the IL: each register-path method (by default the window's
+/// <see cref="SingleRegisterOperations"/>, <c>MmioWindow.Read32</c> ... <c>SetField</c>) of the library must be a native fast path (<see cref="Native.NativeFastPaths"/>: the
 /// interop library implements it, so on the firmware it is the InternalCall itself, zero managed frames), and its IL
 /// (run on the host, on a nanoCLR without the library and when the handler hands a call back) must reach its
 /// InternalCall extern in one managed frame - the IL calls the extern
