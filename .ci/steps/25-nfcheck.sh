@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The nanoFramework gate (issue 4): the nano builds of src/NanoRemap and src/NanoRemap.Mmio must pass `nanoremap nfcheck` (only mscorlib
 # 1.17.11, no generics of our own, no multidimensional arrays / pointers / unsafe locals, every mscorlib member
-# it uses exists in 1.17.11, nothing the MetadataProcessor rejects) and the device-cost budget (--budget: one
-# managed frame from MmioWindow.Read32/Write32 to the InternalCall in NanoRemap.Mmio, each assembly under 32 KB). samples/Blink, if
+# it uses exists in 1.17.11, nothing the MetadataProcessor rejects) and the device-cost budget (--budget: the window's
+# single-register operations in NanoRemap.Mmio are native fast paths, no managed frame on the firmware, and their IL is
+# one managed frame to the InternalCall; each assembly under 32 KB). samples/Blink, if
 # present, must pass the gate too (it may reference NanoRemap). The per-chip definition assemblies
 # (src/NanoRemap.Chips) pass the gate. Any offence fails CI, one line per offence.
 set -euo pipefail

@@ -26,6 +26,7 @@ set(NanoRemap.Mmio_SRCS
 
     NanoRemap_Mmio.cpp
     NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess.cpp
+    NanoRemap_Mmio_NanoRemap_Mmio_MmioWindow.cpp
 
     # portable core and firmware glue; the glue compiles the generated board table of CONFIG_IDF_TARGET_*
     # (nanoremap_board_<chip>.c, staged beside it) in its own translation unit, with ESP-IDF's periph_module_t

@@ -29,8 +29,8 @@
 typedef Library_NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess NativeRegisterAccess;
 
 // Raises InvalidOperationException("refused <op> of 0x<addr> on <chip>: <check>") in the calling thread
-// (op NULL: "refused clock <index> on <chip>: <check>").
-static HRESULT nr_interop_refuse(CLR_RT_StackFrame &stack, const char *op, uint32_t addr, int rc)
+// (op NULL: "refused clock <index> on <chip>: <check>"). Also raised by the window's handlers (NanoRemap_Mmio.h).
+HRESULT nr_interop_refuse(CLR_RT_StackFrame &stack, const char *op, uint32_t addr, int rc)
 {
     char text[96];
     const char *why = rc == NR_EBUS ? "bus" : nr_check_name(rc);

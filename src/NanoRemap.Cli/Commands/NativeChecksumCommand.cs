@@ -20,7 +20,7 @@ internal static class NativeChecksumCommand
         };
         var lookup = new Option<string?>("--lookup")
         {
-            Description = "Also print the method_lookup[] entries for this stub project name (e.g. nanoremap_native)",
+            Description = "Also print the method_lookup[] entries for this stub project name (e.g. nanoremap_native); the window operations with a native fast path (NanoRemap.Mmio.MmioWindow: Read32, Write32, Modify, SetBits, ClearBits, ToggleBits, SetField) name their handler although they have IL",
         };
 
         var command = new Command("native-checksum", "Print the native checksum of an assembly's InternalCall methods, as the MetadataProcessor computes it");
@@ -36,7 +36,7 @@ internal static class NativeChecksumCommand
                 parseResult.InvocationConfiguration.Error.WriteLine($"native-checksum: assembly not found: {file.FullName}");
                 return 2;
             }
-            var result = NativeChecksum.Compute(file.FullName, parseResult.GetValue(exclude));
+            var result = NativeChecksum.Compute(file.FullName, parseResult.GetValue(exclude), NativeFastPaths.All);
             output.WriteLine(result.Hex);
             string? project = parseResult.GetValue(lookup);
             if (project is not null)

@@ -14,11 +14,11 @@ internal static class NfCheckCommand
     {
         var assembly = new Argument<FileInfo>("assembly") { Description = "The nanoFramework build of a library (e.g. src/NanoRemap/bin/Release/netstandard2.0/NanoRemap.dll)" };
         var mscorlib = new Option<FileInfo?>("--mscorlib") { Description = "nanoFramework mscorlib.dll to check against (default: nanoframework.corelibrary 1.17.11 in the NuGet global packages folder)" };
-        var budget = new Option<bool>("--budget") { Description = "Also check the device-cost budget: one managed frame from MmioWindow.Read32/Write32 to the native call, assembly under --max-size; for user code (no MmioWindow of its own): its size, its register calls, and no register-name lookup or mapping in a loop" };
+        var budget = new Option<bool>("--budget") { Description = "Also check the device-cost budget: the window's single-register operations (MmioWindow.Read32, Write32, Modify, SetBits, ClearBits, ToggleBits, SetField) are native fast paths (the InternalCall itself on the firmware, no managed frame) whose IL reaches the native call in one managed frame, assembly under --max-size; for user code (no MmioWindow of its own): its size, its register calls, and no register-name lookup or mapping in a loop" };
         var maxSize = new Option<long>("--max-size") { Description = "Budget: assembly size limit in bytes", DefaultValueFactory = _ => DeviceBudget.DefaultMaxBytes };
         var hot = new Option<string[]>("--hot-method")
         {
-            Description = "Budget: register-path method as TypeName::Method (repeatable; default MmioWindow::Read32 and MmioWindow::Write32)",
+            Description = "Budget: register-path method as TypeName::Method (repeatable; default the window's single-register operations, MmioWindow::Read32 ... MmioWindow::SetField)",
             AllowMultipleArgumentsPerToken = true,
         };
 
@@ -79,7 +79,9 @@ internal static class NfCheckCommand
             var report = new DeviceBudget().Measure(assembly.FullName, hot, maxSize);
             foreach (var path in report.Paths)
             {
-                output.WriteLine($"budget: {path.Method}: {path.ManagedFrames} managed frame(s) to the native call ({string.Join(" -> ", path.Path)})");
+                output.WriteLine(path.NativeFastPath
+                    ? $"budget: {path.Method}: 0 managed frames on the firmware (native fast path: the interop library runs it as an InternalCall); its IL: {path.ManagedFrames} managed frame(s) to the native call ({string.Join(" -> ", path.Path)})"
+                    : $"budget: {path.Method}: {path.ManagedFrames} managed frame(s) to the native call ({string.Join(" -> ", path.Path)})");
             }
             foreach (var site in report.CallSites ?? Array.Empty<RegisterCallSite>())
             {

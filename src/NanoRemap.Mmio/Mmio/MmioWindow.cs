@@ -27,9 +27,17 @@ namespace NanoRemap.Mmio
     /// words in one InternalCall into or out of a caller-owned buffer.
     /// </para>
     /// <para>
-    /// <see cref="Read32"/> / <see cref="Write32"/> are one managed frame on top of the native call on the
-    /// ESP32: the window is a struct (no interface or virtual dispatch), validates inline and calls the
-    /// InternalCall directly. The default value is an unmapped window: every access throws.
+    /// On a firmware with the NanoRemap interop library, <see cref="Read32"/>, <see cref="Write32"/>, <see cref="Modify"/>,
+    /// <see cref="SetBits"/>, <see cref="ClearBits"/>, <see cref="ToggleBits"/> and both <c>SetField</c> are one
+    /// InternalCall and no managed frame: the library's native table implements these methods too
+    /// (boards/native/interop/NanoRemap_Mmio_NanoRemap_Mmio_MmioWindow.cpp), and the nanoCLR runs a method's native
+    /// implementation instead of its IL. The handler reads the window's fields, does the hardware access when the IL
+    /// below would make exactly that InternalCall, and otherwise runs the IL (a simulated window, a bad argument, a
+    /// guarded word), so the checks and their words are this code's. The IL runs wherever no native table is
+    /// registered (the host, a nanoCLR without the library): a struct (no interface or virtual dispatch) that
+    /// validates inline and calls the InternalCall directly, one managed frame. Keep the instance fields' order in
+    /// step with the handlers' FIELD___ indices (NanoRemap_Mmio.h; a test compares them). The default value is an
+    /// unmapped window: every access throws.
     /// </para>
     /// <para>
     /// On the nanoCLR a struct other than a primitive lives in a heap block, and copying it clones the block:
@@ -560,7 +568,7 @@ namespace NanoRemap.Mmio
         /// <exception cref="PlatformNotSupportedException">A hardware window used on the host, where there is no ESP32: use a simulated bus.</exception>
         public void SetField(uint offset, uint field, uint value)
         {
-            // Decoded inline (no RegisterField call): one managed frame on top of the native modify.
+            // Decoded inline (no RegisterField call): one managed frame on top of the native modify where this IL runs.
             uint width = field >> 8;
             int shift = (int)(field & 0xFF);
             if (width - 1u > 31u || (uint)shift + width > 32u)

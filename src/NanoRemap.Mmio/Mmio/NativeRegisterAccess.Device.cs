@@ -16,8 +16,9 @@ namespace NanoRemap.Mmio
     /// message names the check and the address ("refused write of 0x3FF5A000 on esp32: denied"), the words of
     /// the register simulator (<c>RegisterSimulator</c>): the native code creates the exception with its message and returns
     /// <c>CLR_E_PROCESS_EXCEPTION</c>, so the hot path has no managed status check. The externs are called directly
-    /// by <see cref="MmioWindow"/> and <see cref="RegisterBus"/>: one managed frame on top of the native
-    /// call. Changing a signature here changes the native checksum: update <c>AssemblyNativeVersion</c>
+    /// by <see cref="MmioWindow"/>'s IL and by <see cref="RegisterBus"/>: one managed frame on top of the native
+    /// call (on the firmware the window's single-register operations are native themselves, see
+    /// <see cref="MmioWindow"/>). Changing a signature here changes the native checksum: update <c>AssemblyNativeVersion</c>
     /// and recompute the checksum with <c>nanoremap native-checksum</c>.
     /// </remarks>
     internal static class NativeRegisterAccess

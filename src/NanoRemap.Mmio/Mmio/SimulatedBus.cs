@@ -12,7 +12,7 @@ namespace NanoRemap.Mmio
     /// <remarks>
     /// An implementation plays the native layer: it re-checks every access against the board's allow-list
     /// and refuses with <see cref="InvalidOperationException"/> as the firmware does. Only the simulated branch of a
-    /// window goes through these virtual calls; the hardware path stays one managed frame on top of its InternalCall.
+    /// window goes through these virtual calls; the hardware path is one InternalCall on the firmware (there the window's native handlers hand a simulated window's call to the window's IL, which calls these).
     /// </remarks>
     public abstract class SimulatedBus
     {

@@ -17,3 +17,6 @@ using System.Runtime.CompilerServices;
 // The register simulator (NanoRemap.Mmio.Simulation) plays the native layer: it uses the board's allow-list
 // check (BoardMap.Classify), the block indices and the native layer's refusal messages (MmioErrors).
 [assembly: InternalsVisibleTo("NanoRemap.Mmio.Simulation")]
+
+// the window probe times the direct bus InternalCalls (NativeRegisterAccess) against the window (benchmarks/NanoRemap.WindowProbe)
+[assembly: InternalsVisibleTo("NanoRemap.WindowProbe")]

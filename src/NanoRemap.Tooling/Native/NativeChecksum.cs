@@ -49,16 +49,21 @@ public static class NativeChecksum
     /// <summary>Computes the checksum of the assembly at <paramref name="assemblyPath"/>.</summary>
     /// <param name="assemblyPath">The nanoFramework build (the DLL the MetadataProcessor would read).</param>
     /// <param name="classNamesToExclude">Full type names excluded from the .pe (NFMDP_PE_ExcludeClassByName).</param>
-    public static NativeChecksumResult Compute(string assemblyPath, IReadOnlyCollection<string>? classNamesToExclude = null)
+    /// <param name="fastPaths">
+    /// "Namespace.Type::Method" of methods with IL that the native table implements too (every overload; see
+    /// <see cref="NativeFastPaths"/>): their slots name a handler; the checksum is unchanged (it counts them as "NULL").
+    /// </param>
+    public static NativeChecksumResult Compute(string assemblyPath, IReadOnlyCollection<string>? classNamesToExclude = null, IReadOnlyCollection<string>? fastPaths = null)
     {
         using var stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
-        return Compute(pe, classNamesToExclude);
+        return Compute(pe, classNamesToExclude, fastPaths);
     }
 
     /// <summary>Computes the checksum of an opened assembly.</summary>
-    public static NativeChecksumResult Compute(PEReader pe, IReadOnlyCollection<string>? classNamesToExclude = null)
+    public static NativeChecksumResult Compute(PEReader pe, IReadOnlyCollection<string>? classNamesToExclude = null, IReadOnlyCollection<string>? fastPaths = null)
     {
+        var fast = fastPaths ?? Array.Empty<string>();
         var exclude = classNamesToExclude ?? Array.Empty<string>();
         var md = pe.GetMetadataReader();
         string assemblyName = md.GetString(md.GetAssemblyDefinition().Name);
@@ -78,6 +83,7 @@ public static class NativeChecksum
                 continue;
             }
             string className = NativeNames.ClassName(md, th);
+            string typeName = TypeNames.Of(md, th);
             foreach (var mh in MdpTypeOrder.OrderedMethods(md, th))
             {
                 var m = md.GetMethodDefinition(mh);
@@ -99,7 +105,10 @@ public static class NativeChecksum
                 else
                 {
                     crc = MdpCrc32.Compute(Null, Current());
-                    lookup.Add(new NativeLookupEntry(className, null, InChecksum: true));
+                    bool fastPath = fast.Count > 0 && fast.Contains(typeName + "::" + md.GetString(m.Name));
+                    lookup.Add(fastPath
+                        ? new NativeLookupEntry(className, NativeNames.MethodName(md, mh), InChecksum: true, FastPath: true)
+                        : new NativeLookupEntry(className, null, InChecksum: true));
                 }
             }
         }

@@ -7,7 +7,11 @@ namespace NanoRemap.Tooling.Native;
 /// <param name="ClassName">The stub class name (MetadataProcessor GetClassName); empty for NULL slots of excluded kinds.</param>
 /// <param name="MethodName">The native method name (GetMethodName); null for a NULL slot.</param>
 /// <param name="InChecksum">False for slots of delegates, enums and interfaces, which the table has but the checksum skips.</param>
-public sealed record NativeLookupEntry(string ClassName, string? MethodName, bool InChecksum)
+/// <param name="FastPath">
+/// True for a method that has IL and a native implementation too (<see cref="NativeFastPaths"/>): the checksum counts
+/// it as "NULL" (the MetadataProcessor sees its IL), the table names its handler, which the nanoCLR runs instead of the IL.
+/// </param>
+public sealed record NativeLookupEntry(string ClassName, string? MethodName, bool InChecksum, bool FastPath = false)
 {
     /// <summary>True for a native method, false for a NULL slot.</summary>
     public bool IsNative => MethodName is not null;

@@ -8,9 +8,18 @@ namespace NanoRemap.Tooling.NfCheck;
 
 /// <summary>The measured cost of one register-path method.</summary>
 /// <param name="Method">"Type::Method" of the entry point (e.g. NanoRemap.Mmio.MmioWindow::Read32).</param>
-/// <param name="ManagedFrames">Managed frames from the entry to the native call, the entry included (0 when no native call was reached).</param>
+/// <param name="ManagedFrames">Managed frames of its IL from the entry to the native call, the entry included (0 when no native call was reached).</param>
 /// <param name="Path">The chain, entry first, ending in the InternalCall extern ("[native] ...").</param>
-public sealed record HotPathCost(string Method, int ManagedFrames, IReadOnlyList<string> Path);
+/// <param name="NativeFastPath">
+/// The interop library implements the method itself (<see cref="Native.NativeFastPaths"/>): on a firmware with the
+/// library it is the InternalCall, no managed frame; its IL (<see cref="ManagedFrames"/>) runs on the host, on a
+/// nanoCLR without the library, and where the handler hands a call back (a simulated window, a bad argument).
+/// </param>
+public sealed record HotPathCost(string Method, int ManagedFrames, IReadOnlyList<string> Path, bool NativeFastPath = false)
+{
+    /// <summary>Managed frames on top of the InternalCall on a firmware with the interop library: 0 for a native fast path.</summary>
+    public int FirmwareFrames => NativeFastPath ? 0 : ManagedFrames;
+}
 
 /// <summary>A call from user code (a driver built on NanoRemap.Mmio) to a method of the register path's types.</summary>
 /// <param name="Caller">"Type::Method" of the user method.</param>
@@ -26,8 +35,11 @@ public sealed record RegisterCallSite(string Caller, string Callee, bool InLoop)
 public sealed record BudgetReport(long AssemblyBytes, IReadOnlyList<HotPathCost> Paths, IReadOnlyList<NfOffence> Offences, IReadOnlyList<RegisterCallSite>? CallSites = null);
 
 /// <summary>
-/// The device-cost budget, read from the IL: each register-path method (by default <c>MmioWindow.Read32</c> and
-/// <c>MmioWindow.Write32</c>) must reach its InternalCall extern in one managed frame - the IL calls the extern
+/// The device-cost budget, read from the IL: each register-path method (by default the window's
+/// <see cref="SingleRegisterOperations"/>, <c>MmioWindow.Read32</c> ... <c>SetField</c>) of the library must be a native fast path (<see cref="Native.NativeFastPaths"/>: the
+/// interop library implements it, so on the firmware it is the InternalCall itself, zero managed frames), and its IL
+/// (run on the host, on a nanoCLR without the library and when the handler hands a call back) must reach its
+/// InternalCall extern in one managed frame - the IL calls the extern
 /// directly, with no <c>callvirt</c> and no call to another managed method except on the error path (blocks that end in throw, see
 /// <see cref="ErrorPaths"/>) or to throw helpers - and the assembly must stay under a size limit (32 KB by default). nanoCLR costs: about 25 ns per
 /// managed frame, about 60 ns per interface dispatch (team rules).
@@ -37,8 +49,15 @@ public sealed class DeviceBudget
     /// <summary>Default size limit: 32 KB.</summary>
     public const long DefaultMaxBytes = 32 * 1024;
 
-    /// <summary>Default register-path methods: type name "MmioWindow", methods Read32 and Write32.</summary>
-    public static readonly IReadOnlyList<string> DefaultHotMethods = new[] { "MmioWindow::Read32", "MmioWindow::Write32" };
+    /// <summary>
+    /// The window's single-register operations: in the library (which defines <c>NanoRemap.Mmio.MmioWindow</c>) each
+    /// must be a native fast path, one InternalCall on the firmware. Block and FIFO transfers move N words in one
+    /// InternalCall and keep their managed frame.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SingleRegisterOperations = new[] { "Read32", "Write32", "Modify", "SetBits", "ClearBits", "ToggleBits", "SetField" };
+
+    /// <summary>Default register-path methods: type name "MmioWindow", its <see cref="SingleRegisterOperations"/> (Read32 and Write32 required, the others where the window has them).</summary>
+    public static readonly IReadOnlyList<string> DefaultHotMethods = SingleRegisterOperations.Select(m => "MmioWindow::" + m).ToArray();
 
     private const int MaxFrames = 1;
     private MetadataReader _md = null!;
@@ -85,6 +104,9 @@ public sealed class DeviceBudget
             return new BudgetReport(size, Array.Empty<HotPathCost>(), offences, sites);
         }
 
+        // The defaults: Read32 and Write32 must be there; the other single-register operations are checked where a
+        // window has them.
+        bool defaults = hotMethods == null;
         hotMethods ??= DefaultHotMethods;
         var paths = new List<HotPathCost>();
         foreach (string spec in hotMethods)
@@ -95,6 +117,11 @@ public sealed class DeviceBudget
             var found = FindMethods(typeName, methodName).ToList();
             if (found.Count == 0)
             {
+                if (defaults && methodName != "Read32" && methodName != "Write32")
+                {
+                    continue;
+                }
+
                 offences.Add(new NfOffence(spec, NfRule.Budget, "register-path method not found in the assembly"));
                 continue;
             }
@@ -104,7 +131,13 @@ public sealed class DeviceBudget
                 var problems = new List<string>();
                 var path = new List<string> { where };
                 int frames = Walk(mh, path, problems, depth: 1, new HashSet<MethodDefinitionHandle>());
-                paths.Add(new HotPathCost(where, frames, path));
+                bool fastPath = IsNativeFastPath(mh);
+                paths.Add(new HotPathCost(where, frames, path, fastPath));
+                if (!fastPath && SingleRegisterOperations.Contains(methodName) && DefinesType(Native.NativeFastPaths.WindowType))
+                {
+                    offences.Add(new NfOffence(where, NfRule.Budget,
+                        "no native fast path (NativeFastPaths): on the firmware a managed frame runs on top of its InternalCall"));
+                }
                 foreach (string p in problems)
                 {
                     offences.Add(new NfOffence(where, NfRule.Budget, p));
@@ -123,7 +156,14 @@ public sealed class DeviceBudget
     }
 
     private bool DefinesType(string typeName) =>
-        _md.TypeDefinitions.Any(h => _md.GetString(_md.GetTypeDefinition(h).Name) == typeName);
+        _md.TypeDefinitions.Any(h => _md.GetString(_md.GetTypeDefinition(h).Name) == typeName || TypeNames.Of(_md, h) == typeName);
+
+    // Whether the interop library's method_lookup[] names a handler for this method although it has IL.
+    private bool IsNativeFastPath(MethodDefinitionHandle mh)
+    {
+        var m = _md.GetMethodDefinition(mh);
+        return Native.NativeFastPaths.All.Contains(TypeNames.Of(_md, m.GetDeclaringType()) + "::" + _md.GetString(m.Name));
+    }
 
     // Every call of a user method to a member of MmioWindow or RegisterBus (by type name, from any assembly).
     private List<RegisterCallSite> CallSites()

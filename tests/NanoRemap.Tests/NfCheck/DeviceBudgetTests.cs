@@ -91,6 +91,22 @@ namespace Fixture
     }
 
     [Fact]
+    public void The_library_window_is_a_native_fast_path_and_a_fixture_window_is_not()
+    {
+        // NativeFastPaths names NanoRemap.Mmio.MmioWindow's single-register operations: on the firmware they are the
+        // InternalCall (0 frames); the fixture's window of the same shape in another namespace keeps its one frame.
+        string library = Window(CheckedRead, CheckedWrite).Replace(
+            "namespace Fixture\n{\n    public sealed class MmioWindow", "namespace NanoRemap.Mmio\n{\n    using Fixture;\n    public sealed class MmioWindow");
+        Assert.Contains("namespace NanoRemap.Mmio", library);
+        var fast = new DeviceBudget().Measure(NanoCompiler.Compile(library));
+        Assert.Empty(fast.Offences);
+        Assert.All(fast.Paths, p => Assert.True(p.NativeFastPath && p.FirmwareFrames == 0 && p.ManagedFrames == 1, p.Method));
+
+        var fixture = new DeviceBudget().Measure(NanoCompiler.Compile(Window(CheckedRead, CheckedWrite)));
+        Assert.All(fixture.Paths, p => Assert.True(!p.NativeFastPath && p.FirmwareFrames == 1, p.Method));
+    }
+
+    [Fact]
     public void Assembly_over_the_size_limit_is_reported_with_its_size()
     {
         string dll = NanoCompiler.Compile(Window(CheckedRead, CheckedWrite));

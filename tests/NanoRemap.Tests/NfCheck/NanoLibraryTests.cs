@@ -76,8 +76,9 @@ public sealed class NanoLibraryTests
     public void Interop_method_lookup_is_the_positional_table_of_the_nano_build()
     {
         // The nanoCLR indexes method_lookup by the method's position in the assembly (MetadataProcessor order),
-        // NULL for every method with IL: the table must be exactly what the checksum walk yields.
-        var computed = NativeChecksum.Compute(NanoLibraryBuild.MmioDll);
+        // NULL for every method with IL except the window's native fast paths: the table must be exactly what the
+        // checksum walk yields.
+        var computed = NativeChecksum.Compute(NanoLibraryBuild.MmioDll, fastPaths: NativeFastPaths.All);
         string expected = string.Join("\n", computed.Lookup.Select(e => e.ToCpp("NanoRemap_Mmio")));
         string cpp = File.ReadAllText(Interop);
         var table = Regex.Match(cpp, @"method_lookup\[\]\s*=\s*\{(?<body>.*?)\};", RegexOptions.Singleline);
@@ -89,7 +90,7 @@ public sealed class NanoLibraryTests
     }
 
     [Fact]
-    public void Every_register_operation_of_the_window_is_one_managed_frame_on_top_of_its_InternalCall()
+    public void Window_operations_are_one_managed_frame_in_IL_and_the_single_register_ones_native_fast_paths()
     {
         // Read32/Write32 and the native operations of issue 8: atomic read-modify-write and block transfers.
         string[] hot =
@@ -111,6 +112,60 @@ public sealed class NanoLibraryTests
         {
             Assert.True(path.ManagedFrames == 1, path.Method + ": " + string.Join(" -> ", path.Path));
             Assert.StartsWith("[native] NanoRemap.Mmio.NativeRegisterAccess::Native", path.Path[^1]);
+            // the single-register operations are the InternalCall itself on the firmware (issue 12); block and FIFO
+            // transfers keep their one frame for N words
+            bool single = DeviceBudget.SingleRegisterOperations.Any(op => path.Method.EndsWith("::" + op, StringComparison.Ordinal));
+            Assert.True(path.NativeFastPath == single, path.Method + ": native fast path " + path.NativeFastPath);
+            Assert.Equal(single ? 0 : 1, path.FirmwareFrames);
         }
+    }
+
+    [Fact]
+    public void The_window_handlers_field_indices_are_the_instance_fields_of_MmioWindow_in_declaration_order()
+    {
+        // The handlers read the window's fields from its value-type block: index 1 + the field's position among the
+        // instance fields (the MetadataProcessor keeps their order and drops the const ones).
+        using var stream = File.OpenRead(NanoLibraryBuild.MmioDll);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var md = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var window = md.TypeDefinitions.Single(h => md.GetString(md.GetTypeDefinition(h).Name) == "MmioWindow");
+        var fields = md.GetTypeDefinition(window).GetFields()
+            .Select(h => md.GetFieldDefinition(h))
+            .Where(f => (f.Attributes & (System.Reflection.FieldAttributes.Static | System.Reflection.FieldAttributes.Literal)) == 0)
+            .Select(f => md.GetString(f.Name).TrimStart('_'))
+            .ToList();
+        string header = File.ReadAllText(Path.Combine(NanoLibraryBuild.RepoRoot, "boards", "native", "interop", "NanoRemap_Mmio.h"));
+        var declared = Regex.Matches(header, @"static const int FIELD___(?<name>\w+) = (?<index>\d+);")
+            .Select(m => (Name: m.Groups["name"].Value, Index: int.Parse(m.Groups["index"].Value)))
+            .ToList();
+        Assert.Equal(fields, declared.OrderBy(d => d.Index).Select(d => d.Name).ToList());
+        Assert.Equal(Enumerable.Range(1, fields.Count), declared.Select(d => d.Index).OrderBy(i => i));
+    }
+
+    [Fact]
+    public void The_window_fast_paths_have_a_handler_in_the_interop_stubs_and_leave_the_checksum_alone()
+    {
+        // Their slots name a handler of NanoRemap_Mmio_NanoRemap_Mmio_MmioWindow.cpp, declared in NanoRemap_Mmio.h;
+        // the checksum is the MetadataProcessor's, which counts them as methods with IL.
+        var plain = NativeChecksum.Compute(NanoLibraryBuild.MmioDll);
+        var withFast = NativeChecksum.Compute(NanoLibraryBuild.MmioDll, fastPaths: NativeFastPaths.All);
+        Assert.Equal(plain.Checksum, withFast.Checksum);
+        var fast = withFast.Lookup.Where(e => e.FastPath).ToList();
+        // SetField has two overloads
+        Assert.Equal(NativeFastPaths.WindowMethods.Count + 1, fast.Count);
+        string dir = Path.Combine(NanoLibraryBuild.RepoRoot, "boards", "native", "interop");
+        string header = File.ReadAllText(Path.Combine(dir, "NanoRemap_Mmio.h"));
+        string handlers = File.ReadAllText(Path.Combine(dir, "NanoRemap_Mmio_NanoRemap_Mmio_MmioWindow.cpp"));
+        foreach (var e in fast)
+        {
+            Assert.Equal("NanoRemap_Mmio_MmioWindow", e.ClassName);
+            Assert.Contains("NANOCLR_NATIVE_DECLARE(" + e.MethodName + ");", header);
+            Assert.Contains("HRESULT MmioWindow::" + e.MethodName + "(CLR_RT_StackFrame &stack)", handlers);
+        }
+
+        // their refusals go through nr_interop_refuse with the operation words of the managed window (MmioErrors)
+        var ops = Regex.Matches(handlers, @"nr_interop_refuse\(stack, ""(?<op>[a-z ]+)""")
+            .Select(m => m.Groups["op"].Value).Distinct().OrderBy(o => o, StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { "modify", "read", "write" }, ops);
     }
 }
