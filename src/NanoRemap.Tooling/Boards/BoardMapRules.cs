@@ -136,6 +136,40 @@ public static partial class BoardMapParser
         }
 
         map.Rules.Sort((a, b) => a.Register.Address.CompareTo(b.Register.Address));
+        DenyHoles(map, policy);
+    }
+
+    // In an owned block, a word that no register or range of the facts describes (of any peripheral: a skipped one
+    // may share the page) and no run covers is undocumented hardware of the owner: denied, so that every word of
+    // an owned block is classified.
+    private static void DenyHoles(BoardMapFile map, List<BoardPolicy> policy)
+    {
+        foreach (BoardOwned o in map.Owned)
+        {
+            BoardBlock block = map.Blocks.First(b => b.Name == o.Block);
+            ulong end = (ulong)block.Base + block.Size;
+            var known = new HashSet<uint>(map.Facts.Registers.Where(r => r.Address - block.Base < block.Size).Select(r => r.Address & ~3u));
+            var ranges = map.Facts.Ranges.Where(g => g.Address < end && (ulong)g.Address + g.Bytes > block.Base).ToList();
+            var runs = policy.Where(p => p.Address - block.Base < block.Size).ToList();
+            bool Covered(uint a) => known.Contains(a)
+                || ranges.Any(g => a - g.Address < g.Bytes)
+                || runs.Any(p => a - p.Address < p.Size);
+            for (ulong a = block.Base; a < end; a += 4)
+            {
+                if (Covered((uint)a))
+                {
+                    continue;
+                }
+
+                ulong first = a;
+                while (a + 4 < end && !Covered((uint)(a + 4)) && a + 4 - first < 0xFFFF - 3)
+                {
+                    a += 4;
+                }
+
+                policy.Add(new BoardPolicy((uint)first, (uint)(a + 4 - first), RegisterPolicy.Deny, 0, $"{o.Block}+0x{first - block.Base:X}..0x{a + 4 - block.Base:X} (no register)", o.Line));
+            }
+        }
     }
 
     [GeneratedRegex("^owner=([a-z][a-z0-9-]*(?:,[a-z][a-z0-9-]*)*)\\s*:\\s*(\\S.*)$", RegexOptions.CultureInvariant)]
