@@ -86,7 +86,8 @@ static const nr_reg_policy_t nr_board_esp32c3_policy[] = {
     { 0x60020084u, NR_POLICY_DENY, 0x00000000u, 0x74u }, /* TIMG1+0x84..0xF8 (no register) */
     { 0x600200FCu, NR_POLICY_RO, 0x00000000u, 0x4u }, /* TIMG1.REGCLK */
     { 0x60020100u, NR_POLICY_DENY, 0x00000000u, 0xF00u }, /* TIMG1+0x100..0x1000 (no register) */
-    { 0x60023000u, NR_POLICY_RO, 0x00000000u, 0x100u }, /* SYSTIMER.CONF..DATE */
+    { 0x60023000u, NR_POLICY_RO, 0x00000000u, 0x4u }, /* SYSTIMER.CONF */
+    { 0x6002300Cu, NR_POLICY_RO, 0x00000000u, 0xF4u }, /* SYSTIMER.UNIT0_LOAD_HI..DATE */
     { 0x60023100u, NR_POLICY_DENY, 0x00000000u, 0xF00u }, /* SYSTIMER+0x100..0x1000 (no register) */
     { 0x60026000u, NR_POLICY_RO, 0x00000000u, 0xD4u }, /* APB_CTRL.SYSCLK_CONF..RND_DATA+APB_CTRL.PERI_BACKUP_CONFIG..PERI_BACKUP_INT_CLR */
     { 0x600260D4u, NR_POLICY_DENY, 0x00000000u, 0x328u }, /* APB_CTRL+0xD4..0x3FC (no register) */
@@ -133,7 +134,7 @@ const nr_board_t nr_board_esp32c3 = {
     0, /* no FIFO errata */
     0u,
     nr_board_esp32c3_policy,
-    61u,
+    62u,
     nr_board_esp32c3_clocks,
     9u,
 };

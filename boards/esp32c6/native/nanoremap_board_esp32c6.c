@@ -89,7 +89,8 @@ static const nr_reg_policy_t nr_board_esp32c6_policy[] = {
     { 0x60009084u, NR_POLICY_DENY, 0x00000000u, 0x74u }, /* TIMG1+0x84..0xF8 (no register) */
     { 0x600090FCu, NR_POLICY_RO, 0x00000000u, 0x4u }, /* TIMG1.REGCLK */
     { 0x60009100u, NR_POLICY_DENY, 0x00000000u, 0xF00u }, /* TIMG1+0x100..0x1000 (no register) */
-    { 0x6000A000u, NR_POLICY_RO, 0x00000000u, 0x100u }, /* SYSTIMER.CONF+SYSTIMER.UNIT0_OP..TARGET2_LO+SYSTIMER.TARGET0_CONF..TARGET2_CONF+SYSTIMER.UNIT0_VALUE_HI..DATE */
+    { 0x6000A000u, NR_POLICY_RO, 0x00000000u, 0x4u }, /* SYSTIMER.CONF */
+    { 0x6000A00Cu, NR_POLICY_RO, 0x00000000u, 0xF4u }, /* SYSTIMER.UNIT0_LOAD_HI..TARGET2_LO+SYSTIMER.TARGET0_CONF..TARGET2_CONF+SYSTIMER.UNIT0_VALUE_HI..DATE */
     { 0x6000A100u, NR_POLICY_DENY, 0x00000000u, 0xF00u }, /* SYSTIMER+0x100..0x1000 (no register) */
     { 0x6000F000u, NR_POLICY_DENY, 0x00000000u, 0x4u }, /* USB_DEVICE.EP1 */
     { 0x6000F004u, NR_POLICY_RO, 0x00000000u, 0x80u }, /* USB_DEVICE.EP1_CONF..DATE */
@@ -170,7 +171,7 @@ const nr_board_t nr_board_esp32c6 = {
     0, /* no FIFO errata */
     0u,
     nr_board_esp32c6_policy,
-    65u,
+    66u,
     nr_board_esp32c6_clocks,
     13u,
 };

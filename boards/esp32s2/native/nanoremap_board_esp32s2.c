@@ -86,7 +86,8 @@ static const nr_reg_policy_t nr_board_esp32s2_policy[] = {
     { 0x3F4200ACu, NR_POLICY_DENY, 0x00000000u, 0x4Cu }, /* TIMG1+0xAC..0xF8 (no register) */
     { 0x3F4200FCu, NR_POLICY_RO, 0x00000000u, 0x4u }, /* TIMG1.REGCLK */
     { 0x3F420100u, NR_POLICY_DENY, 0x00000000u, 0xF00u }, /* TIMG1+0x100..0x1000 (no register) */
-    { 0x3F423000u, NR_POLICY_RO, 0x00000000u, 0x100u }, /* SYSTIMER.CONF..DATE */
+    { 0x3F423000u, NR_POLICY_RO, 0x00000000u, 0x38u }, /* SYSTIMER.CONF..TARGET2_CONF */
+    { 0x3F42303Cu, NR_POLICY_RO, 0x00000000u, 0xC4u }, /* SYSTIMER.VALUE_HI..DATE */
     { 0x3F423100u, NR_POLICY_DENY, 0x00000000u, 0xF00u }, /* SYSTIMER+0x100..0x1000 (no register) */
     { 0x3F424050u, NR_POLICY_RO, 0x00000000u, 0x8u }, /* SPI2.DMA_OUT_LINK+SPI2.DMA_IN_LINK */
     { 0x3F425050u, NR_POLICY_RO, 0x00000000u, 0x8u }, /* SPI3.DMA_OUT_LINK+SPI3.DMA_IN_LINK */
@@ -165,7 +166,7 @@ const nr_board_t nr_board_esp32s2 = {
     0, /* no FIFO errata */
     0u,
     nr_board_esp32s2_policy,
-    82u,
+    83u,
     nr_board_esp32s2_clocks,
     13u,
 };

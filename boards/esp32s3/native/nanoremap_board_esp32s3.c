@@ -93,7 +93,8 @@ static const nr_reg_policy_t nr_board_esp32s3_policy[] = {
     { 0x60020084u, NR_POLICY_DENY, 0x00000000u, 0x74u }, /* TIMG1+0x84..0xF8 (no register) */
     { 0x600200FCu, NR_POLICY_RO, 0x00000000u, 0x4u }, /* TIMG1.REGCLK */
     { 0x60020100u, NR_POLICY_DENY, 0x00000000u, 0xF00u }, /* TIMG1+0x100..0x1000 (no register) */
-    { 0x60023000u, NR_POLICY_RO, 0x00000000u, 0x100u }, /* SYSTIMER.CONF..DATE */
+    { 0x60023000u, NR_POLICY_RO, 0x00000000u, 0x4u }, /* SYSTIMER.CONF */
+    { 0x6002300Cu, NR_POLICY_RO, 0x00000000u, 0xF4u }, /* SYSTIMER.UNIT0_LOAD_HI..DATE */
     { 0x60023100u, NR_POLICY_DENY, 0x00000000u, 0xF00u }, /* SYSTIMER+0x100..0x1000 (no register) */
     { 0x60026000u, NR_POLICY_RO, 0x00000000u, 0x400u }, /* APB_CTRL.SYSCLK_CONF..DATE */
     { 0x60026400u, NR_POLICY_DENY, 0x00000000u, 0xC00u }, /* APB_CTRL+0x400..0x1000 (no register) */
@@ -179,7 +180,7 @@ const nr_board_t nr_board_esp32s3 = {
     0, /* no FIFO errata */
     0u,
     nr_board_esp32s3_policy,
-    79u,
+    80u,
     nr_board_esp32s3_clocks,
     20u,
 };
