@@ -61,8 +61,8 @@ public class BoardMapTests
         Assert.Equal(new uint[] { 0x3FF40000, 0x3FF4F004, 0x3FF50000, 0x3FF6D004, 0x3FF6E000 }, fifo);
         Assert.Equal(AccessCheck.Fifo, map.Check(0x3FF50000, true));
         Assert.Equal(AccessCheck.Ok, map.Check(0x3FF50000, false));
-        Assert.Equal(AccessCheck.Dport, map.Check(0x3FF000CC, true));
-        Assert.Equal(AccessCheck.Ok, map.Check(0x3FF000CC, false));
+        Assert.Equal(AccessCheck.Dport, map.Check(0x3FF000C0, true));
+        Assert.Equal(AccessCheck.Ok, map.Check(0x3FF000C0, false)); // PERIP_CLK_EN: the clocks; its firmware bits are protected
     }
 
     [Fact]

@@ -52,7 +52,8 @@ public class OwnershipPolicyTests
         (new[] { "esp32" }, "DPORT.CORE_RST_EN"), (new[] { "esp32" }, "DPORT.PRO_TG1_WDT_LEVEL_INT_MAP"), (new[] { "esp32" }, "DPORT.CPU_INTR_FROM_CPU_0"),
         (new[] { "esp32" }, "TIMG0.LACTCONFIG"), (new[] { "esp32" }, "TIMG0.LACTALARMLO"),
         // the console and the wire protocol
-        (All, "UART0.CONF0"), (All, "UART0.CLKDIV"), (All, "UART0.INT_ENA"), (All, "UART0.FIFO"), (Lp, "PCR.UART0_CONF"),
+        (new[] { "esp32", "esp32s2", "esp32s3", "esp32c3" }, "UART0.CONF0"), (new[] { "esp32", "esp32s2", "esp32s3", "esp32c3" }, "UART0.CLKDIV"),
+        (Lp, "UART0.CONF0_SYNC"), (Lp, "UART0.CLKDIV_SYNC"), (All, "UART0.INT_ENA"), (All, "UART0.FIFO"), (Lp, "PCR.UART0_CONF"),
         (new[] { "esp32s3", "esp32c3", "esp32c5", "esp32c6", "esp32h2" }, "USB_DEVICE.CONF0"),
         // PSRAM and flash signals
         (new[] { "esp32" }, "IO_MUX.GPIO16"), (new[] { "esp32" }, "IO_MUX.GPIO17"), (new[] { "esp32" }, "IO_MUX.GPIO6"),
@@ -91,7 +92,7 @@ public class OwnershipPolicyTests
     {
         (All, "GPIO.OUT_W1TS"), (All, "GPIO.ENABLE_W1TS"), (new[] { "esp32" }, "LEDC.HSCH0_CONF0"), (new[] { "esp32c3" }, "LEDC.LSCH0_CONF0"),
         (new[] { "esp32s2", "esp32s3", "esp32c5", "esp32c6", "esp32h2" }, "LEDC.CH0_CONF0"),
-        (new[] { "esp32", "esp32s2", "esp32s3", "esp32c3" }, "UART1.CONF0"), (Lp, "UART1.CONF0_SYNC"), (All, "UART1.CLKDIV"),
+        (new[] { "esp32", "esp32s2", "esp32s3", "esp32c3" }, "UART1.CONF0"), (Lp, "UART1.CONF0_SYNC"), (new[] { "esp32", "esp32s2", "esp32s3", "esp32c3" }, "UART1.CLKDIV"), (Lp, "UART1.CLKDIV_SYNC"),
         (All, "I2C0.CTR"), (new[] { "esp32", "esp32s2", "esp32c3" }, "RMT.CH0CONF0"), (new[] { "esp32s3", "esp32c5", "esp32c6", "esp32h2" }, "RMT.TX_CH0CONF0"),
         (All, "TIMG0.T0CONFIG"), (All, "TIMG1.T0CONFIG"), (All, "TIMG1.T0ALARMLO"), (new[] { "esp32" }, "TIMG1.T1CONFIG"),
         (All, "IO_MUX.GPIO4"), (All, "GPIO.FUNC20_IN_SEL_CFG"), (All, "GPIO.FUNC4_OUT_SEL_CFG"),

@@ -69,9 +69,9 @@ public class BlockTransferTests
     {
         var (sim, _) = WindowTests.Board("esp32");
         uint[] buf = new uint[8];
-        // GPIO's page ends at 0x3FF45000: the range runs into the next page
-        var e = Assert.Throws<InvalidOperationException>(() => sim.ReadBlock(0x3FF44FF8, 4, buf, 0, 4));
-        Assert.StartsWith("refused block read of 0x3FF45000 on esp32: ", e.Message);
+        // UART1's page ends at 0x3FF51000: the range runs into the unmapped next page
+        var e = Assert.Throws<InvalidOperationException>(() => sim.ReadBlock(0x3FF50FF8, 4, buf, 0, 4));
+        Assert.StartsWith("refused block read of 0x3FF51000 on esp32: ", e.Message);
         var w = Assert.Throws<InvalidOperationException>(() => sim.WriteBlock(0x3FF01000, 4, buf, 0, 2)); // AES (a denied block)
         Assert.Equal("refused block write of 0x3FF01000 on esp32: denied", w.Message);
         Assert.Contains("misaligned", Assert.Throws<InvalidOperationException>(() => sim.ReadBlock(0x3FF44000, 8, buf, 0, 2)).Message);
