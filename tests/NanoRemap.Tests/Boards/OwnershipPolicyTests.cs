@@ -107,15 +107,15 @@ public class OwnershipPolicyTests
 
     public static IEnumerable<object[]> OrdinaryWrites => Expand(DriverWrites);
 
-    private static (FactsRegister Reg, FactsField? Field) Resolve(string chip, string name)
+    private static (FactsRegister Reg, FactsField Field) Resolve(string chip, string name)
     {
         ChipFacts facts = SimulatorModels.Facts(chip);
         string[] parts = name.Split('.');
-        FactsRegister? reg = facts.FindRegister(parts[0] + "." + parts[1]);
+        FactsRegister reg = facts.FindRegister(parts[0] + "." + parts[1]);
         Assert.True(reg != null, $"{chip} has no register {parts[0]}.{parts[1]}");
-        FactsField? field = parts.Length == 3 ? reg!.FindField(parts[2]) : null;
+        FactsField field = parts.Length == 3 ? reg.FindField(parts[2]) : null;
         Assert.True(parts.Length == 2 || field != null, $"{chip}: {name} is no field");
-        return (reg!, field);
+        return (reg, field);
     }
 
     [Theory]
@@ -228,7 +228,7 @@ public class OwnershipPolicyTests
         foreach (string line in File.ReadAllLines(BoardFiles.Path("boards", chip, "board.map")))
         {
             string[] f = line.Split('#', 2);
-            string[] words = f[0].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            string[] words = f[0].Split((char[])null, StringSplitOptions.RemoveEmptyEntries);
             if (words.Length == 0 || !(words[0] is "ro" or "deny" or "protect" or "allow" or "owned" || (words[0] == "map" && words[2] == "deny")))
             {
                 continue;
