@@ -28,6 +28,7 @@ file(GLOB NANOREMAP_MMIO_BOARD_SRCS ${NANOREMAP_MMIO_DIR}/nanoremap_board_*.c)
 set(NF_NANOREMAP_MMIO_SRCS
     ${NANOREMAP_MMIO_DIR}/NanoRemap_Mmio.cpp
     ${NANOREMAP_MMIO_DIR}/NanoRemap_Mmio_NanoRemap_Mmio_NativeRegisterAccess.cpp
+    ${NANOREMAP_MMIO_DIR}/NanoRemap_Mmio_NanoRemap_Mmio_MmioWindow.cpp
     ${NANOREMAP_MMIO_DIR}/nanoremap_core.c
     ${NANOREMAP_MMIO_DIR}/nanoremap_firmware_posix.c
     ${NANOREMAP_MMIO_DIR}/nanoremap_sim_model.c

@@ -9,7 +9,7 @@
 extern "C" {
 #endif
 
-/* The esp32 allow-list: 42 blocks (36 allowed), 5 refused FIFO reads, a DPORT range, 10 register policy runs, 15 clocks. */
+/* The esp32 allow-list: 42 blocks (36 allowed), 5 refused FIFO reads, a DPORT range, 48 register policy runs, 16 clocks. */
 extern const nr_board_t nr_board_esp32;
 
 #ifdef __cplusplus

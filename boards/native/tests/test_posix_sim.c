@@ -17,19 +17,19 @@
 #define GPIO_IN 0x3FF4403Cu
 #define EFUSE 0x3FF5A000u /* mapped, every register read-only */
 #define AES 0x3FF01000u   /* denied block */
-#define UART0_FIFO 0x3FF40000u
+#define UART1_FIFO 0x3FF50000u
 
 /* the SVD model (boards/esp32/registers.txt, the facts SimulatorModels.ForChip builds the managed model from) */
-#define UART0_INT_RAW 0x3FF40004u  /* reg UART0.INT_RAW 0x3FF40004 ro: the interrupt group UART0.INT_RAW/ST/ENA/CLR */
-#define UART0_INT_ST 0x3FF40008u
-#define UART0_INT_ENA 0x3FF4000Cu
-#define UART0_INT_CLR 0x3FF40010u  /* reg UART0.INT_CLR 0x3FF40010 wo 0x00000000 */
+#define UART1_INT_RAW 0x3FF50004u  /* reg UART1.INT_RAW 0x3FF50004 ro: the interrupt group UART1.INT_RAW/ST/ENA/CLR */
+#define UART1_INT_ST 0x3FF50008u
+#define UART1_INT_ENA 0x3FF5000Cu
+#define UART1_INT_CLR 0x3FF50010u  /* reg UART1.INT_CLR 0x3FF50010 wo 0x00000000 */
 #define RTC_I2C_INT_RAW 0x3FF48C20u /* its INT_CLR (0x3FF48C24) bits sit one above (IDF soc/esp32/register/soc/rtc_i2c_reg.h) */
 #define RTC_I2C_INT_CLR 0x3FF48C24u
-#define UART0_CLKDIV 0x3FF40014u   /* reg UART0.CLKDIV 0x3FF40014 rw 0x000002B6 */
-#define UART0_CONF0 0x3FF40020u    /* reg UART0.CONF0 0x3FF40020 rw 0x0800001C */
-#define UART0_LOWPULSE 0x3FF40028u /* reg UART0.LOWPULSE 0x3FF40028 ro 0x000FFFFF */
-#define UART0_HOLE 0x3FF40070u     /* between UART0.NEGPULSE (0x3FF4006C) and UART0.DATE (0x3FF40078): no register */
+#define UART1_CLKDIV 0x3FF50014u   /* reg UART1.CLKDIV 0x3FF50014 rw 0x000002B6 */
+#define UART1_CONF0 0x3FF50020u    /* reg UART1.CONF0 0x3FF50020 rw 0x0800001C */
+#define UART1_LOWPULSE 0x3FF50028u /* reg UART1.LOWPULSE 0x3FF50028 ro 0x000FFFFF */
+#define UART1_HOLE 0x3FF50070u     /* between UART1.NEGPULSE (0x3FF5006C) and UART1.DATE (0x3FF50078): no register */
 #define GPIO_PIN0 0x3FF44088u      /* reg GPIO.PIN0 rw 0: fields PAD_DRIVER 2/1, INT_TYPE 7/3, WAKEUP_ENABLE 10/1, CONFIG 11/2, INT_ENA 13/5 */
 #define GPIO_PIN0_FIELDS 0x0003FF84u /* bit 2 and bits 7..17; every other bit is reserved, so read-only */
 
@@ -106,9 +106,9 @@ int main(int argc, char **argv)
 
     /* DPORT reads take the DPORT-safe path, FIFO blocks the errata-safe one */
     CHECK(nr_read32(b, bus, 0x3FF000C0u, &v) == NR_DPORT && nr_posix_stats()->dport_reads == 1);
-    nr_posix_poke(UART0_FIFO, 0x41u);
-    CHECK(nr_read32(b, bus, UART0_FIFO, &v) == NR_FIFO);
-    CHECK(nr_read_block(b, bus, UART0_FIFO, 0, dst, 2, NULL) == NR_OK && dst[0] == 0x41u && nr_posix_stats()->fifo_reads == 2);
+    nr_posix_poke(UART1_FIFO, 0x41u);
+    CHECK(nr_read32(b, bus, UART1_FIFO, &v) == NR_FIFO);
+    CHECK(nr_read_block(b, bus, UART1_FIFO, 0, dst, 2, NULL) == NR_OK && dst[0] == 0x41u && nr_posix_stats()->fifo_reads == 2);
 
     /* refusals touch nothing */
     uint32_t before = nr_posix_stats()->reads + nr_posix_stats()->writes;
@@ -144,38 +144,38 @@ int main(int argc, char **argv)
 
     /* the SVD model, as the managed simulator applies it: reset values ... */
     nr_posix_reset();
-    CHECK(nr_read32(b, bus, UART0_CLKDIV, &v) == NR_OK && v == 0x000002B6u);
-    CHECK(nr_read32(b, bus, UART0_CONF0, &v) == NR_OK && v == 0x0800001Cu);
-    CHECK(nr_read32(b, bus, UART0_LOWPULSE, &v) == NR_OK && v == 0x000FFFFFu);
+    CHECK(nr_read32(b, bus, UART1_CLKDIV, &v) == NR_OK && v == 0x000002B6u);
+    CHECK(nr_read32(b, bus, UART1_CONF0, &v) == NR_OK && v == 0x0800001Cu);
+    CHECK(nr_read32(b, bus, UART1_LOWPULSE, &v) == NR_OK && v == 0x000FFFFFu);
     /* ... a read-only register keeps its value, reserved (read-only) bits of a read/write register keep theirs ... */
-    CHECK(nr_write32(b, bus, UART0_LOWPULSE, 0u) == NR_OK);
-    CHECK(nr_read32(b, bus, UART0_LOWPULSE, &v) == NR_OK && v == 0x000FFFFFu);
+    CHECK(nr_write32(b, bus, UART1_LOWPULSE, 0u) == NR_OK);
+    CHECK(nr_read32(b, bus, UART1_LOWPULSE, &v) == NR_OK && v == 0x000FFFFFu);
     CHECK(nr_write32(b, bus, GPIO_PIN0, 0xFFFFFFFFu) == NR_OK);
     CHECK(nr_read32(b, bus, GPIO_PIN0, &v) == NR_OK && v == GPIO_PIN0_FIELDS);
-    CHECK(nr_write32(b, bus, UART0_CONF0, 0u) == NR_OK && nr_posix_peek(UART0_CONF0) == 0u);
+    CHECK(nr_write32(b, bus, UART1_CONF0, 0u) == NR_OK && nr_posix_peek(UART1_CONF0) == 0u);
     /* ... a write-only register reads as zero (its written bits are stored) ... */
-    CHECK(nr_write32(b, bus, UART0_INT_CLR, 0x1u) == NR_OK && nr_posix_peek(UART0_INT_CLR) == 0x1u);
-    CHECK(nr_read32(b, bus, UART0_INT_CLR, &v) == NR_OK && v == 0u);
+    CHECK(nr_write32(b, bus, UART1_INT_CLR, 0x1u) == NR_OK && nr_posix_peek(UART1_INT_CLR) == 0x1u);
+    CHECK(nr_read32(b, bus, UART1_INT_CLR, &v) == NR_OK && v == 0u);
     /* ... an interrupt group: INT_ST = INT_RAW & INT_ENA, a 1 written to INT_CLR clears that INT_RAW bit (the hardware's
      * side is a poke of INT_RAW, as RegisterSimulator.Raise) ... */
-    nr_posix_poke(UART0_INT_RAW, (1u << 14) | 1u);
-    CHECK(nr_read32(b, bus, UART0_INT_ST, &v) == NR_OK && v == 0u);
-    CHECK(nr_write32(b, bus, UART0_INT_ENA, 1u << 14) == NR_OK);
-    CHECK(nr_read32(b, bus, UART0_INT_ST, &v) == NR_OK && v == (1u << 14));
-    CHECK(nr_write32(b, bus, UART0_INT_CLR, 1u << 14) == NR_OK && nr_posix_peek(UART0_INT_RAW) == 1u);
-    CHECK(nr_read32(b, bus, UART0_INT_ST, &v) == NR_OK && v == 0u);
+    nr_posix_poke(UART1_INT_RAW, (1u << 14) | 1u);
+    CHECK(nr_read32(b, bus, UART1_INT_ST, &v) == NR_OK && v == 0u);
+    CHECK(nr_write32(b, bus, UART1_INT_ENA, 1u << 14) == NR_OK);
+    CHECK(nr_read32(b, bus, UART1_INT_ST, &v) == NR_OK && v == (1u << 14));
+    CHECK(nr_write32(b, bus, UART1_INT_CLR, 1u << 14) == NR_OK && nr_posix_peek(UART1_INT_RAW) == 1u);
+    CHECK(nr_read32(b, bus, UART1_INT_ST, &v) == NR_OK && v == 0u);
     nr_posix_poke(RTC_I2C_INT_RAW, 1u << 3); /* SLAVE_TRANS_COMPLETE_INT_RAW; its _INT_CLR is bit 4 */
     CHECK(nr_write32(b, bus, RTC_I2C_INT_CLR, 1u << 4) == NR_OK && nr_posix_peek(RTC_I2C_INT_RAW) == 0u);
     /* ... and a word with no register reads as zero and ignores writes */
     uint32_t ignored = nr_posix_stats()->ignored_writes;
-    nr_posix_poke(UART0_HOLE, 0x5Au);
-    CHECK(nr_read32(b, bus, UART0_HOLE, &v) == NR_OK && v == 0u);
-    CHECK(nr_write32(b, bus, UART0_HOLE, 0x1234u) == NR_OK && nr_posix_peek(UART0_HOLE) == 0x5Au);
+    nr_posix_poke(UART1_HOLE, 0x5Au);
+    CHECK(nr_read32(b, bus, UART1_HOLE, &v) == NR_OK && v == 0u);
+    CHECK(nr_write32(b, bus, UART1_HOLE, 0x1234u) == NR_OK && nr_posix_peek(UART1_HOLE) == 0x5Au);
     CHECK(nr_posix_stats()->ignored_writes == ignored + 1u);
     /* the reset puts every register back to its reset value */
     nr_posix_reset();
     CHECK(nr_posix_peek(GPIO_OUT) == 0 && nr_posix_stats()->writes == 0);
-    CHECK(nr_posix_peek(UART0_CONF0) == 0x0800001Cu && nr_posix_peek(GPIO_PIN0) == 0u);
+    CHECK(nr_posix_peek(UART1_CONF0) == 0x0800001Cu && nr_posix_peek(GPIO_PIN0) == 0u);
 
     /* every plain register of the board, as the managed simulator with the SVD model does it */
     if (argc > 1) {

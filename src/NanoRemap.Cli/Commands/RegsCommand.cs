@@ -9,8 +9,11 @@ namespace NanoRemap.Cli.Commands;
 
 /// <summary>
 /// <c>nanoremap regs &lt;chip&gt; [PERIPH[.REG[.FIELD]]]</c>: looks registers up in boards/&lt;chip&gt;/registers.txt.
-/// No name: the peripherals with base and register count; <c>PERIPH</c>: its registers (and ranges);
-/// <c>PERIPH.REG</c>: the register with its policy, then its fields; <c>PERIPH.REG.FIELD</c>: the field with its address.
+/// No name: the peripherals with base and register count; <c>PERIPH</c>: the block's policy (allow / deny / skip, and
+/// who owns it), then its registers (and ranges), each with its policy and the board.map line that classifies it;
+/// <c>PERIPH.REG</c>: the register with its policy, then its fields (<c>protected</c> when a write changing it is
+/// refused), the line that classifies it (owner, reason) and the block's policy; <c>PERIPH.REG.FIELD</c>: the field
+/// with its address.
 /// Names are the SVD's; a case-insensitive match is accepted. An unknown chip or name exits 2 and suggests the closest.
 /// </summary>
 internal static class RegsCommand
@@ -20,7 +23,7 @@ internal static class RegsCommand
         var chip = new Argument<string>("chip") { Description = "Chip: esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6 or esp32h2" };
         var name = new Argument<string?>("name") { Description = "PERIPH, PERIPH.REG or PERIPH.REG.FIELD (SVD names, dim arrays expanded: GPIO.FUNC5_OUT_SEL_CFG)", Arity = ArgumentArity.ZeroOrOne };
         var root = new Option<DirectoryInfo?>("--root") { Description = "Repository root (default: found upward from the current directory)" };
-        var command = new Command("regs", "Look up a chip's peripherals, registers and fields (from boards/<chip>/registers.txt)");
+        var command = new Command("regs", "Look up a chip's peripherals, registers and fields (boards/<chip>/registers.txt) with their policy and owner (boards/<chip>/board.map)");
         command.Arguments.Add(chip);
         command.Arguments.Add(name);
         command.Options.Add(root);
@@ -62,7 +65,18 @@ internal static class RegsCommand
                 return ExitCodes.CannotRun;
             }
 
-            return Print(facts, parse.GetValue(name), output, error);
+            RegsOwnership? ownership;
+            try
+            {
+                ownership = RegsOwnership.Load(repo, facts);
+            }
+            catch (BoardMapException e)
+            {
+                error.WriteLine($"regs: {e.Message}");
+                return ExitCodes.CannotRun;
+            }
+
+            return Print(facts, parse.GetValue(name), output, error, ownership);
         });
         return command;
     }
@@ -74,7 +88,7 @@ internal static class RegsCommand
         new string(given.Trim().ToLowerInvariant().Where(ch => ch != '-' && ch != '_' && ch != ' ').ToArray());
 
     /// <summary>Prints what <paramref name="query"/> names; returns the exit code.</summary>
-    internal static int Print(ChipFacts facts, string? query, TextWriter output, TextWriter error)
+    internal static int Print(ChipFacts facts, string? query, TextWriter output, TextWriter error, RegsOwnership? ownership = null)
     {
         if (!string.IsNullOrEmpty(query) && query.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
@@ -115,14 +129,20 @@ internal static class RegsCommand
 
         if (parts.Length == 1)
         {
+            if (ownership != null)
+            {
+                output.WriteLine(ownership.BlockLine(periph));
+            }
+
             foreach (FactsRange g in periph.Ranges)
             {
-                output.WriteLine(RangeLine(g));
+                output.WriteLine(RangeLine(g) + $" policy={RegsPolicy.Describe(facts.Chip, g.Address)}");
             }
 
             foreach (FactsRegister r in periph.Registers)
             {
-                output.WriteLine($"{r.FullName} addr={Hex(r.Address)} offset=0x{r.Offset:X} access={FactsAccessNames.Token(r.Access)} reset={Hex(r.Reset)} policy={RegsPolicy.Describe(facts.Chip, r.Address)}"
+                output.WriteLine($"{r.FullName} addr={Hex(r.Address)} offset=0x{r.Offset:X} access={FactsAccessNames.Token(r.Access)} reset={Hex(r.Reset)}"
+                    + $" policy={RegsPolicy.Describe(facts.Chip, r.Address)}" + (ownership != null ? " " + ownership.RuleWords(r) : string.Empty)
                     + (r.IdfName != null ? " idf=" + r.IdfName : string.Empty));
             }
 
@@ -145,7 +165,13 @@ internal static class RegsCommand
 
         if (parts.Length == 2)
         {
-            PrintRegister(facts, reg, output);
+            PrintRegister(facts, reg, output, ownership);
+            if (ownership != null)
+            {
+                output.WriteLine($"{ownership.RuleWords(reg)}" + (ownership.Reason(reg) is { } why ? $": {why}" : string.Empty));
+                output.WriteLine(ownership.BlockLine(periph));
+            }
+
             return ExitCodes.Ok;
         }
 
@@ -155,11 +181,11 @@ internal static class RegsCommand
             return Unknown(error, facts, "field", query, reg.Fields.Select(x => x.FullName), reg.FullName + "." + parts[2]);
         }
 
-        output.WriteLine(FieldLine(field, true));
+        output.WriteLine(FieldLine(field, true) + (ownership != null && ownership.IsProtected(field) ? " protected" : string.Empty));
         return ExitCodes.Ok;
     }
 
-    private static void PrintRegister(ChipFacts facts, FactsRegister reg, TextWriter output)
+    private static void PrintRegister(ChipFacts facts, FactsRegister reg, TextWriter output, RegsOwnership? ownership = null)
     {
         output.WriteLine($"{reg.FullName} addr={Hex(reg.Address)} access={FactsAccessNames.Token(reg.Access)} reset={Hex(reg.Reset)}"
             + (reg.SizeBits != 32 ? $" size={reg.SizeBits}" : string.Empty) + (reg.ClearOnRead ? " cor" : string.Empty)
@@ -168,7 +194,7 @@ internal static class RegsCommand
             + " from=" + From(reg.Patched));
         foreach (FactsField f in reg.Fields)
         {
-            output.WriteLine(FieldLine(f, false));
+            output.WriteLine(FieldLine(f, false) + (ownership != null && ownership.IsProtected(f) ? " protected" : string.Empty));
         }
     }
 

@@ -25,6 +25,18 @@ public sealed record BoardFifo(uint Address, string Name, int Line);
 /// </summary>
 public sealed record BoardPolicy(uint Address, uint Size, RegisterPolicy Kind, uint Mask, string Name, int Line);
 
+/// <summary>
+/// An <c>owned</c> line: a block the firmware owns (some or all of it), in which every register must be classified
+/// by a <c>ro</c>, <c>deny</c>, <c>protect</c> or <c>allow</c> line.
+/// </summary>
+public sealed record BoardOwned(string Block, string Owner, string Reason, int Line);
+
+/// <summary>
+/// How one register of the facts is classified by the policy lines: the most specific line that matches it
+/// (<see cref="RegisterPolicy.None"/> for an <c>allow</c> line), with the owner and reason of that line.
+/// </summary>
+public sealed record BoardRule(FactsRegister Register, RegisterPolicy Kind, uint Mask, string Owner, string Reason, int Line);
+
 /// <summary>A <c>clock</c> line resolved against the facts.</summary>
 public sealed record BoardClock(string Name, uint EnableRegister, uint EnableMask, uint ResetRegister, uint ResetMask, string IdfModule, string EnableName, string ResetName, int Line);
 
@@ -72,6 +84,22 @@ public sealed class BoardMapFile
 
     /// <summary>Register-level policy, sorted by address, non-overlapping.</summary>
     public List<BoardPolicy> Policy { get; } = new();
+
+    /// <summary><c>owned</c> lines: blocks the firmware owns, every register of which a line classifies.</summary>
+    public List<BoardOwned> Owned { get; } = new();
+
+    /// <summary>Every register a <c>ro</c>, <c>deny</c>, <c>protect</c> or <c>allow</c> line classifies, by address.</summary>
+    public List<BoardRule> Rules { get; } = new();
+
+    /// <summary>The <c>owned</c> line of a block, or null.</summary>
+    /// <param name="block">Block (peripheral) name.</param>
+    /// <returns>The line, or null when the block is not owned.</returns>
+    public BoardOwned? OwnedBlock(string block) => Owned.FirstOrDefault(o => o.Block == block);
+
+    /// <summary>The line that classifies a register, or null when none does (the block decides).</summary>
+    /// <param name="register">A register of the facts.</param>
+    /// <returns>The rule, or null.</returns>
+    public BoardRule? RuleOf(FactsRegister register) => Rules.FirstOrDefault(r => r.Register == register);
 
     /// <summary>Peripheral clocks in file order (the index is what the native side receives).</summary>
     public List<BoardClock> Clocks { get; } = new();

@@ -39,6 +39,7 @@ public static partial class BoardMapParser
         var named = new Dictionary<string, int>(StringComparer.Ordinal);
         var policy = new List<BoardPolicy>();
         var fifoLines = new List<(string[] F, int Line)>();
+        var rules = new List<RuleLine>();
         int gpioLine = 0;
         string[] lines = text.Replace("\r\n", "\n").Split('\n');
         for (int i = 0; i < lines.Length; i++)
@@ -167,6 +168,7 @@ public static partial class BoardMapParser
                         "deny" => false,
                         _ => throw Err($"map {f[1]}: access must be allow or deny, not '{f[2]}'"),
                     };
+                    SplitOwner(reason, Err);
                     mapped.Add((Periph(f[1]), allowed, lineNo));
                     break;
                 case "skip":
@@ -177,44 +179,19 @@ public static partial class BoardMapParser
                     break;
                 case "ro":
                 case "deny":
+                case "allow":
                 {
                     Arity(2);
                     Reason();
-                    var kind = f[0] == "ro" ? RegisterPolicy.ReadOnly : RegisterPolicy.Deny;
+                    var kind = f[0] == "ro" ? RegisterPolicy.ReadOnly : f[0] == "deny" ? RegisterPolicy.Deny : RegisterPolicy.None;
                     int dot = f[1].IndexOf('.');
                     if (dot <= 0)
                     {
                         throw Err($"'{f[1]}' is not PERIPH.REGISTER (the register may use '*' wildcards)");
                     }
 
-                    FactsPeripheral p = Periph(f[1][..dot]);
-                    var glob = new Regex("^" + Regex.Escape(f[1][(dot + 1)..]).Replace("\\*", ".*") + "$", RegexOptions.CultureInvariant);
-                    var regs = p.Registers.OrderBy(r => r.Address).ToList();
-                    int matched = 0;
-                    for (int k = 0; k < regs.Count; k++)
-                    {
-                        if (!glob.IsMatch(regs[k].Name))
-                        {
-                            continue;
-                        }
-
-                        // A run of matching registers with no other register of the peripheral between them.
-                        int first = k;
-                        while (k + 1 < regs.Count && glob.IsMatch(regs[k + 1].Name))
-                        {
-                            k++;
-                        }
-
-                        matched += k - first + 1;
-                        string runName = k == first ? regs[first].FullName : $"{regs[first].FullName}..{regs[k].Name}";
-                        policy.Add(new BoardPolicy(regs[first].Address, regs[k].Address + 4 - regs[first].Address, kind, 0, runName, lineNo));
-                    }
-
-                    if (matched == 0)
-                    {
-                        throw Err($"'{f[1]}' matches no register of {p.Name}{Suggest(f[1][(dot + 1)..], p.Registers.Select(r => r.Name))}");
-                    }
-
+                    var (owner, why) = SplitOwner(reason, Err);
+                    rules.Add(RegisterLine(f[0], kind, Periph(f[1][..dot]), f[1][(dot + 1)..], 0, owner, why, lineNo, Err));
                     break;
                 }
 
@@ -242,7 +219,28 @@ public static partial class BoardMapParser
                         throw Err($"protect {r.FullName}: the mask is empty");
                     }
 
-                    policy.Add(new BoardPolicy(r.Address, 4, RegisterPolicy.Protect, mask, r.FullName, lineNo));
+                    var (owner, why) = SplitOwner(reason, Err);
+                    rules.Add(RegisterLine("protect", RegisterPolicy.Protect, r.Peripheral, r.Name, mask, owner, why, lineNo, Err));
+                    break;
+                }
+
+                case "owned":
+                {
+                    Arity(2);
+                    Reason();
+                    var (owner, why) = SplitOwner(reason, Err);
+                    if (owner.Length == 0)
+                    {
+                        throw Err($"owned {f[1]}: name the owner: '# owner=<name>: <reason> (<source>)'");
+                    }
+
+                    Periph(f[1]);
+                    if (map.OwnedBlock(f[1]) is { } prev)
+                    {
+                        throw Err($"owned {f[1]} is already on line {prev.Line}");
+                    }
+
+                    map.Owned.Add(new BoardOwned(f[1], owner, why, lineNo));
                     break;
                 }
 
@@ -279,7 +277,7 @@ public static partial class BoardMapParser
                 }
 
                 default:
-                    throw Err($"unknown keyword '{f[0]}' (chip, bus, dport, fifo, gpio, map, skip, ro, deny, protect, clock)");
+                    throw Err($"unknown keyword '{f[0]}' (chip, bus, dport, fifo, gpio, map, skip, owned, ro, deny, protect, allow, clock)");
             }
         }
 
@@ -303,6 +301,7 @@ public static partial class BoardMapParser
             throw new BoardMapException($"{src}:{gpioLine}: gpio {map.GpioBlock} is not a mapped block");
         }
 
+        ResolveRules(map, rules, policy);
         ResolvePolicy(map, policy);
 
         foreach (var c in map.Clocks)
@@ -310,6 +309,13 @@ public static partial class BoardMapParser
             if (map.Blocks.All(b => b.Name != c.Name || !b.Allowed))
             {
                 throw new BoardMapException($"{src}:{c.Line}: clock {c.Name} is not an allowed block");
+            }
+
+            // The clock and reset of a block the firmware owns are the firmware's (ESP-IDF's watchdog and timer code
+            // gates and resets them directly, not through the reference count).
+            if (map.OwnedBlock(c.Name) is { } owned)
+            {
+                throw new BoardMapException($"{src}:{c.Line}: clock {c.Name}: the block is owned ({owned.Owner}, line {owned.Line}); its clock and reset are the firmware's");
             }
 
             // The clock call drives its bits outside the register checks (IDF's periph_module_*, the C5's RCC bits,

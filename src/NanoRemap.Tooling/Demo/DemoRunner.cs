@@ -121,7 +121,7 @@ public static class DemoRunner
             && mm.Warn.Hits(WarnSite.NommuMmapActionPrepare) == 2 && mm.Warn.Hits(WarnSite.NommuMmapActionComplete) == 2
             && (vma.VmFlags & VmFlags.REMAP_FLAGS) == VmFlags.REMAP_FLAGS
             && high == bit && low == 0 && (window.Read32(enable) & bit) == bit && sim.Refused == 1 && clockOk && protectRefused;
-        return Verdict(output, ok, $"remap rejected with a WARN, direct map accepted, GPIO{Pin} driven high then low, LEDC clock enabled in its clock block, the flash controller's protected bits refused");
+        return Verdict(output, ok, $"remap rejected with a WARN, direct map accepted, GPIO{Pin} driven high then low, LEDC clock enabled in its clock block, a bit the firmware owns refused");
     }
 
     // Step 4: the LEDC bus clock, in the block the chip keeps it in (DPORT on the ESP32, SYSTEM on the S2/S3/C3,
@@ -142,24 +142,36 @@ public static class DemoRunner
         output.WriteLine($"   {NameAt(clock.ResetRegister)} &= ~0x{clock.ResetMask:X8}  (out of reset)");
         bool ok = (sim.Peek(clock.EnableRegister) & clock.EnableMask) == clock.EnableMask && (sim.Peek(clock.ResetRegister) & clock.ResetMask) == 0;
 
+        // A protected bit, preferably in the clock block (the SPI0/1 clock and reset bits); where the clock block is
+        // read-only for the firmware's registers (PCR), a protected bit of another block the firmware owns
+        // (the watchdog's interrupt enable in TIMG0).
         protectRefused = false;
-        for (int i = 0; i < map.PolicyCount; i++)
+        int found = -1;
+        for (int pass = 0; pass < 2 && found < 0; pass++)
         {
-            if (map.GetPolicy(i, out uint address, out _, out uint mask) == RegisterPolicy.Protect && enBlock.Contains(address))
+            for (int i = 0; i < map.PolicyCount && found < 0; i++)
             {
-                uint offset = address - enBlock.Base;
-                uint before = sim.Peek(address);
-                try
+                if (map.GetPolicy(i, out uint at, out _, out _) == RegisterPolicy.Protect && (pass == 1 || enBlock.Contains(at)))
                 {
-                    en.Write32(offset, before ^ mask);
+                    found = i;
                 }
-                catch (InvalidOperationException e)
-                {
-                    protectRefused = sim.Peek(address) == before;
-                    output.WriteLine($"   {NameAt(address)} ^= 0x{mask:X8} (flash controller / CPU bits): {e.Message}");
-                }
+            }
+        }
 
-                break;
+        if (found >= 0)
+        {
+            map.GetPolicy(found, out uint address, out _, out uint mask);
+            PeripheralBlock block = map.FindBlock(address);
+            MmioWindow w = block == enBlock ? en : bus.MapBlock(block.Name);
+            uint before = sim.Peek(address);
+            try
+            {
+                w.Write32(address - block.Base, before ^ mask);
+            }
+            catch (InvalidOperationException e)
+            {
+                protectRefused = sim.Peek(address) == before;
+                output.WriteLine($"   {NameAt(address)} ^= 0x{mask:X8} (bits the firmware owns): {e.Message}");
             }
         }
 

@@ -311,7 +311,17 @@ namespace NanoRemap.DeviceTests
                 return null; // only the classic ESP32 has the errata CPU-3.21 FIFO registers
             }
 
+            // the first FIFO a driver may read the safe way: UART0's is the firmware's console, denied
             uint fifo = f.Board.GetFifoAddress(0);
+            for (int i = 0; i < f.Board.FifoCount; i++)
+            {
+                if (f.Board.Check(f.Board.GetFifoAddress(i), true) == AccessCheck.Fifo)
+                {
+                    fifo = f.Board.GetFifoAddress(i);
+                    break;
+                }
+            }
+
             PeripheralBlock block = f.Board.FindBlock(fifo);
             MmioWindow w = f.Bus.Map(block.Base, block.Size);
             f.Sim.ResetCounters();
@@ -574,7 +584,17 @@ namespace NanoRemap.DeviceTests
                 return null; // only the classic ESP32 has the errata CPU-3.21 FIFO registers
             }
 
+            // the first FIFO a driver may read the safe way: UART0's is the firmware's console, denied
             uint fifo = f.Board.GetFifoAddress(0);
+            for (int i = 0; i < f.Board.FifoCount; i++)
+            {
+                if (f.Board.Check(f.Board.GetFifoAddress(i), true) == AccessCheck.Fifo)
+                {
+                    fifo = f.Board.GetFifoAddress(i);
+                    break;
+                }
+            }
+
             PeripheralBlock block = f.Board.FindBlock(fifo);
             MmioWindow w = f.Bus.Map(block.Base, block.Size);
             f.Sim.Poke(fifo, 0x41);

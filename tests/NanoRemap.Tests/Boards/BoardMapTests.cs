@@ -59,10 +59,10 @@ public class BoardMapTests
         Assert.Equal((0x3FF00000u, 0x3FF13FFCu), (map.DportFirst, map.DportLast));
         var fifo = Enumerable.Range(0, map.FifoCount).Select(map.GetFifoAddress).OrderBy(a => a).ToArray();
         Assert.Equal(new uint[] { 0x3FF40000, 0x3FF4F004, 0x3FF50000, 0x3FF6D004, 0x3FF6E000 }, fifo);
-        Assert.Equal(AccessCheck.Fifo, map.Check(0x3FF40000, true));
-        Assert.Equal(AccessCheck.Ok, map.Check(0x3FF40000, false));
-        Assert.Equal(AccessCheck.Dport, map.Check(0x3FF000CC, true));
-        Assert.Equal(AccessCheck.Ok, map.Check(0x3FF000CC, false));
+        Assert.Equal(AccessCheck.Fifo, map.Check(0x3FF50000, true));
+        Assert.Equal(AccessCheck.Ok, map.Check(0x3FF50000, false));
+        Assert.Equal(AccessCheck.Dport, map.Check(0x3FF000C0, true));
+        Assert.Equal(AccessCheck.Ok, map.Check(0x3FF000C0, false)); // PERIP_CLK_EN: the clocks; its firmware bits are protected
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class BoardMapTests
         {
             Assert.False(map.HasDport);
             Assert.Equal(0, map.FifoCount);
-            Assert.Equal(AccessCheck.Ok, map.Check(0x60000000, true));
+            Assert.Equal(AccessCheck.Ok, map.Check(0x60010000, true));
         }
     }
 

@@ -36,8 +36,9 @@ public class RegsCommandTests
         var o = Regs("esp32s3", "AES");
         Assert.Equal(0, o.Exit);
         FactsPeripheral aes = Facts("esp32s3").FindPeripheral("AES");
-        Assert.Equal(aes.Registers.Count + aes.Ranges.Count, o.Lines.Length);
-        Assert.Contains("AES.IV_MEM addr=0x6003A050 offset=0x50 bytes=0x10 access=rw range elements=16", o.Lines);
+        Assert.Equal(aes.Registers.Count + aes.Ranges.Count + 1, o.Lines.Length);
+        Assert.Equal("block=AES deny", o.Lines[0]);
+        Assert.Contains("AES.IV_MEM addr=0x6003A050 offset=0x50 bytes=0x10 access=rw range elements=16 policy=denied", o.Lines);
     }
 
     [Fact]
@@ -47,8 +48,10 @@ public class RegsCommandTests
         Assert.Equal(0, o.Exit);
         FactsRegister r = Facts("esp32").FindRegister("GPIO.FUNC5_OUT_SEL_CFG");
         Assert.Equal($"GPIO.FUNC5_OUT_SEL_CFG addr=0x3FF44544 access=rw reset=0x{r.Reset:X8} policy=allow idf={r.IdfName ?? "-"} from=svd", o.Lines[0]);
-        Assert.Equal(r.Fields.Count + 1, o.Lines.Length);
+        Assert.Equal(r.Fields.Count + 3, o.Lines.Length);
         Assert.StartsWith("GPIO.FUNC5_OUT_SEL_CFG.FUNC5_OUT_SEL bit=0 width=9 access=rw idf=", o.Lines[1]);
+        Assert.StartsWith("rule=allow owner=flash line=", o.Lines[^2]);
+        Assert.StartsWith("block=GPIO allow owned=flash,console", o.Lines[^1]);
     }
 
     [Fact]
@@ -70,10 +73,35 @@ public class RegsCommandTests
     {
         Assert.Contains(" policy=read-only ", Regs("esp32", "EFUSE.BLK0_RDATA1").Lines[0]);
         Assert.Contains(" policy=allow ", Regs("esp32", "GPIO.OUT").Lines[0]);
-        Assert.Contains(" policy=denied ", Regs("esp32", "DPORT.PRO_CACHE_CTRL").Lines[0]);
-        Assert.Contains(" policy=denied ", Regs("esp32s3", "SYSTEM.CORE_1_CONTROL_0").Lines[0]);
-        Assert.Contains(" policy=protect:0x00000002 ", Regs("esp32", "DPORT.PERIP_RST_EN").Lines[0]);
+        Assert.Contains(" policy=read-only ", Regs("esp32", "DPORT.PRO_CACHE_CTRL").Lines[0]);
+        Assert.Contains(" policy=read-only ", Regs("esp32s3", "SYSTEM.CORE_1_CONTROL_0").Lines[0]);
+        Assert.Contains(" policy=protect:0x0100E006 ", Regs("esp32", "DPORT.PERIP_RST_EN").Lines[0]);
+        Assert.Contains(" policy=denied ", Regs("esp32", "UART0.FIFO").Lines[0]);
+        Assert.Contains(" policy=denied ", Regs("esp32", "AES.START").Lines[0]);
         Assert.Contains(" policy=allow ", Regs("esp32c6", "GPIO.OUT").Lines[0]);
+    }
+
+    // Issue 14: a block's policy and owner, each register's policy and the line that classifies it; a register's
+    // protected fields.
+    [Fact]
+    public void A_block_and_a_register_show_their_owner_and_the_protected_fields()
+    {
+        var block = Regs("esp32c6", "LP_WDT");
+        Assert.Equal(0, block.Exit);
+        Assert.StartsWith("block=LP_WDT allow owned=watchdog (board.map:", block.Lines[0]);
+        Assert.Contains(block.Lines, l => l.StartsWith("LP_WDT.WPROTECT addr=0x600B1C18", StringComparison.Ordinal) && l.Contains("policy=read-only rule=ro owner=watchdog line="));
+        Assert.Contains(block.Lines, l => l.StartsWith("LP_WDT.SWD_CONFIG ", StringComparison.Ordinal) && l.Contains("policy=read-only"));
+
+        var ledc = Regs("esp32c6", "LEDC");
+        Assert.Equal("block=LEDC allow", ledc.Lines[0]);
+        Assert.All(ledc.Lines.Skip(1), l => Assert.Contains(" policy=allow rule=none", l));
+
+        var reg = Regs("esp32", "DPORT.PERIP_RST_EN");
+        Assert.Contains("DPORT.PERIP_RST_EN.UART_RST bit=2 width=1 access=rw protected", reg.Lines);
+        Assert.Contains("DPORT.PERIP_RST_EN.LEDC_RST bit=11 width=1 access=rw", reg.Lines);
+        Assert.Contains(reg.Lines, l => l.StartsWith("rule=protect owner=flash,console,tick,watchdog line=", StringComparison.Ordinal));
+        Assert.Equal(new[] { "TIMG0.INT_ENA_TIMERS.WDT_INT_ENA addr=0x6001F070 bit=2 width=1 access=rw protected" }, Regs("esp32s3", "TIMG0.INT_ENA_TIMERS.WDT_INT_ENA").Lines);
+        Assert.Equal("block=RNG skip (no block of its own)", Regs("esp32c6", "RNG").Lines[0]);
     }
 
     [Theory]

@@ -38,7 +38,7 @@ public class AllocationTests
         var (_, bus) = WindowTests.Board("esp32s3");
         var desc = new VmAreaDesc();
         var vma = new VmAreaStruct();
-        desc.Set(0x60004000, 0x60005000, 0x60004, VmFlags.SHARED, 0);
+        desc.Set(0x60019000, 0x6001A000, 0x60019, VmFlags.SHARED, 0); // the LEDC page: no policy word inside
         NommuDirectMap.Map(mm, bus, desc, vma);
         uint total = 0;
         Action loop = () =>

@@ -92,11 +92,11 @@ public class AtomicModifyTests
     public void A_fifo_register_cannot_be_read_modify_written()
     {
         var (sim, bus) = WindowTests.Board("esp32");
-        MmioWindow uart0 = bus.MapBlock("UART0");
+        MmioWindow uart1 = bus.MapBlock("UART1");
         // the native layer (the simulator playing it) refuses it before touching it, in its own words
-        var e = Assert.Throws<InvalidOperationException>(() => uart0.SetBits(0, 1));
-        Assert.Equal("refused modify of 0x3FF40000 on esp32: fifo", e.Message);
-        var n = Assert.Throws<InvalidOperationException>(() => bus.Modify32(0x3FF40000, 0, 1, 0));
+        var e = Assert.Throws<InvalidOperationException>(() => uart1.SetBits(0, 1));
+        Assert.Equal("refused modify of 0x3FF50000 on esp32: fifo", e.Message);
+        var n = Assert.Throws<InvalidOperationException>(() => bus.Modify32(0x3FF50000, 0, 1, 0));
         Assert.Equal(e.Message, n.Message);
         Assert.Equal((0, 0, 2), (sim.Reads, sim.Writes, sim.Refused));
     }

@@ -48,20 +48,20 @@ public class BlockTransferTests
     public void A_consecutive_read_over_an_esp32_fifo_is_refused_but_ReadFifo_reads_it_the_safe_way()
     {
         var (sim, bus) = WindowTests.Board("esp32");
-        MmioWindow uart0 = bus.MapBlock("UART0");
+        MmioWindow uart1 = bus.MapBlock("UART1");
         uint[] buf = new uint[4];
-        var e = Assert.Throws<InvalidOperationException>(() => uart0.ReadBlock(0, buf, 0, 2));
-        Assert.Equal("refused block read of 0x3FF40000 on esp32: fifo", e.Message);
+        var e = Assert.Throws<InvalidOperationException>(() => uart1.ReadBlock(0, buf, 0, 2));
+        Assert.Equal("refused block read of 0x3FF50000 on esp32: fifo", e.Message);
         Assert.Equal(0, sim.Reads);
 
-        sim.Poke(0x3FF40000, 0x41);
-        uart0.ReadFifo(0, buf, 1, 3);
+        sim.Poke(0x3FF50000, 0x41);
+        uart1.ReadFifo(0, buf, 1, 3);
         Assert.Equal(new uint[] { 0, 0x41, 0x41, 0x41 }, buf); // the simulator's FIFO register holds its value
         Assert.Equal((3, 3), (sim.FifoReads, sim.Reads));
 
-        uart0.WriteFifo(0, new uint[] { 0x48, 0x49 }, 0, 2);
+        uart1.WriteFifo(0, new uint[] { 0x48, 0x49 }, 0, 2);
         Assert.Equal(2, sim.Writes);
-        Assert.Equal(0x49u, sim.Peek(0x3FF40000));
+        Assert.Equal(0x49u, sim.Peek(0x3FF50000));
     }
 
     [Fact]
@@ -69,9 +69,9 @@ public class BlockTransferTests
     {
         var (sim, _) = WindowTests.Board("esp32");
         uint[] buf = new uint[8];
-        // GPIO's page ends at 0x3FF45000: the range runs into the next page
-        var e = Assert.Throws<InvalidOperationException>(() => sim.ReadBlock(0x3FF44FF8, 4, buf, 0, 4));
-        Assert.StartsWith("refused block read of 0x3FF45000 on esp32: ", e.Message);
+        // UART1's page ends at 0x3FF51000: the range runs into the unmapped next page
+        var e = Assert.Throws<InvalidOperationException>(() => sim.ReadBlock(0x3FF50FF8, 4, buf, 0, 4));
+        Assert.StartsWith("refused block read of 0x3FF51000 on esp32: ", e.Message);
         var w = Assert.Throws<InvalidOperationException>(() => sim.WriteBlock(0x3FF01000, 4, buf, 0, 2)); // AES (a denied block)
         Assert.Equal("refused block write of 0x3FF01000 on esp32: denied", w.Message);
         Assert.Contains("misaligned", Assert.Throws<InvalidOperationException>(() => sim.ReadBlock(0x3FF44000, 8, buf, 0, 2)).Message);

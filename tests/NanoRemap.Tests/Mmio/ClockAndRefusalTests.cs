@@ -199,7 +199,7 @@ public class ClockAndRefusalTests
     [InlineData("read", 0x3FF01000u, "denied")]          // AES (a denied block)
     [InlineData("write", 0x3FF44001u, "misaligned")]
     [InlineData("read", 0x20000000u, "unmapped")]
-    [InlineData("read", 0x3FF40000u, "fifo")]            // UART0_FIFO, errata CPU-3.21
+    [InlineData("read", 0x3FF50000u, "fifo")]            // UART1_FIFO, errata CPU-3.21
     public void Simulated_refusals_name_the_check_and_the_address(string op, uint address, string word)
     {
         var (sim, bus) = WindowTests.Board("esp32");

@@ -66,7 +66,7 @@ public class SimulatorModelTests
     {
         // What a driver's own test (or device code) does: describe a status register by hand.
         BoardMap map = BoardTables.Esp32C6;
-        uint status = map.FindBlock("TIMG0")!.Base + 0x7C;
+        uint status = map.FindBlock("LEDC")!.Base + 0x7C;
         uint counter = status - 4;
         var model = new RegisterModel();
         model.Add(status, 0x0000_0003, readOnlyMask: 0xFFFF_FF00, writeOneToClearMask: 0x0000_00FF, clearOnReadMask: 0, writeOnlyMask: 0);
