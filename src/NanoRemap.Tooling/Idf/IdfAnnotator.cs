@@ -42,12 +42,19 @@ public static class IdfAnnotator
                 FactsRegister cr = copy.AddRegister(cp, r.Name, r.Address, r.Access, r.Reset, r.SizeBits, r.ClearOnRead);
                 cmp.Matches.TryGetValue(r, out IdfRegister? ir);
                 cr.SetProvenance(ir?.Name, r.Patched);
+
+                // A register with REG_W1TS / REG_W1TC aliases (GPIO.OUT, GPIO.ENABLE1): IDF marks its bits SC / WTC / WTS
+                // because the aliases set and clear them (gpio_reg.h GPIO_OUT_DATA_ORIG: R/W/SC/WTC); the register
+                // itself is plain R/W, and the simulator already models the aliases.
+                bool aliased = p.Registers.Any(x => x.Name == r.Name + "_W1TS" || x.Name == r.Name + "_W1TC");
+                FactsKinds aliasKinds = FactsKinds.WriteOneToClear | FactsKinds.SelfClearing | FactsKinds.WriteOneToSet;
                 foreach (FactsField f in r.Fields)
                 {
                     int hi = f.Lsb + f.Width - 1;
                     IdfField? exact = ir?.Fields.FirstOrDefault(x => x.Lsb == f.Lsb && x.Width == f.Width);
                     IdfField? cover = exact ?? ir?.Fields.FirstOrDefault(x => x.Lsb <= f.Lsb && x.Msb >= hi);
-                    FactsKinds kinds = f.Kinds | (cover != null ? IdfAccessKinds.Kinds(cover.Access) : FactsKinds.None);
+                    FactsKinds idfKinds = cover != null ? IdfAccessKinds.Kinds(cover.Access) : FactsKinds.None;
+                    FactsKinds kinds = f.Kinds | (aliased ? idfKinds & ~aliasKinds : idfKinds);
                     copy.AddField(cr, f.Name, f.Lsb, f.Width, f.Access, kinds, exact?.Name, cover?.Access, f.Patched);
                 }
             }

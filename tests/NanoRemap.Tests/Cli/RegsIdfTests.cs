@@ -39,7 +39,7 @@ public class RegsIdfTests
 
     [Fact]
     public void Lists_carry_the_policy_of_each_register() =>
-        Assert.Contains(Regs("esp32", "UART0").Lines, l => l.StartsWith("UART0.FIFO ", StringComparison.Ordinal) && l.Contains("policy=fifo", StringComparison.Ordinal));
+        Assert.Contains(Regs("esp32", "UART1").Lines, l => l.StartsWith("UART1.FIFO ", StringComparison.Ordinal) && l.Contains("policy=fifo", StringComparison.Ordinal));
 
     [Theory]
     [InlineData("0x3FF10000", "no register at 0x3FF10000 on esp32")]

@@ -107,15 +107,15 @@ public class InterruptGroupTests
     {
         var board = NanoRemap.Boards.BoardMap.Get("esp32c3");
         var model = new RegisterModel();
-        const uint Raw = 0x60000004, St = 0x60000008, Ena = 0x6000000C, Clr = 0x60000010;
-        model.AddInterruptGroup("UART0", Raw, St, Ena, Clr);      // before the registers: the role follows the address
+        const uint Raw = 0x60010004, St = 0x60010008, Ena = 0x6001000C, Clr = 0x60010010; // UART1 (UART0 is the console's)
+        model.AddInterruptGroup("UART1", Raw, St, Ena, Clr);      // before the registers: the role follows the address
         model.Add(Raw, 0, 0xFFFFFFFF, 0, 0, 0);
         model.Add(St, 0, 0xFFFFFFFF, 0, 0, 0);
         model.Add(Ena, 0, 0, 0, 0, 0);
         model.Add(Clr, 0, 0, 0, 0, 0xFFFFFFFF);
-        model.AddName("UART0.INT_RAW.TX_DONE_INT_RAW", Raw, 1u << 14);
+        model.AddName("UART1.INT_RAW.TX_DONE_INT_RAW", Raw, 1u << 14);
         var sim = new RegisterSimulator(board, model);
-        sim.Raise("UART0", "TX_DONE");
+        sim.Raise("UART1", "TX_DONE");
         sim.Write32(Ena, 1u << 14);
         Assert.Equal(1u << 14, sim.Read32(St));
         sim.Write32(Clr, 1u << 14);
