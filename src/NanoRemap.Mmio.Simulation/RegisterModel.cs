@@ -6,7 +6,7 @@ namespace NanoRemap.Mmio
     /// How registers behave at the bit level, for <see cref="RegisterSimulator"/>: reset value, read-only bits
     /// (keep their value on a write), write-1-to-clear bits, clear-on-read bits, write-only bits (read as zero).
     /// The host builds the model of every register of a chip from its SVD facts
-    /// (<c>NanoRemap.Tooling.Boards.SimulatorModels</c>); device code adds the few registers it cares about.
+    /// (<c>NanoRemap.Testing.SimulatorModels</c>); device code adds the few registers it cares about.
     /// </summary>
     /// <remarks>Entries are kept sorted by address; adding an address again replaces its entry. Allocation happens on <see cref="Add"/> only.</remarks>
     public sealed class RegisterModel
