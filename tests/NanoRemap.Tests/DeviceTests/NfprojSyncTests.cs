@@ -29,6 +29,10 @@ public sealed class NfprojSyncTests
         { "src/NanoRemap.Chips/NanoRemap.Esp32H2/NanoRemap.Esp32H2.nfproj", "" },
         { "samples/Blink/Blink.nfproj", "" },
         { "samples/LedcPwm/LedcPwm.nfproj", "" },
+        { "samples/LedcFade/LedcFade.nfproj", "" },
+        { "samples/UartTx/UartTx.nfproj", "" },
+        { "samples/SystimerRead/SystimerRead.nfproj", "" },
+        { "samples/GpioInOut/GpioInOut.nfproj", "" },
         { "tests/NanoRemap.DeviceTests/NFUnitTest.nfproj", "HostRun" },
     };
 
