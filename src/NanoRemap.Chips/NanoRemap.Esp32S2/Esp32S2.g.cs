@@ -12,7 +12,7 @@ namespace NanoRemap.Chips
     /// <c>BASE</c>, <c>SIZE</c>, register offsets from <c>BASE</c> (SVD names) and fields packed as <c>(width &lt;&lt; 8) | lsb</c>
     /// for <c>MmioWindow.GetField/SetField(offset, field)</c>. Constants only: free on the device.
     /// </summary>
-    public static class Esp32S2
+    public static partial class Esp32S2
     {
         /// <summary>UART0 at 0x3F400000, 0x7C bytes.</summary>
         public static class Uart0
@@ -419,6 +419,14 @@ namespace NanoRemap.Chips
             public const uint POSPULSE_POSEDGE_MIN_CNT = 0x1400;
             /// <summary>NEGPULSE.NEGEDGE_MIN_CNT: bit 0, width 20, ro.</summary>
             public const uint NEGPULSE_NEGEDGE_MIN_CNT = 0x1400;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x4;
+            /// <summary>Register array SWFC_CONF: 2 registers, SWFC_CONF0 .. SWFC_CONF1.</summary>
+            public const uint SWFC_CONF_COUNT = 2;
+            /// <summary>Register array SWFC_CONF: bytes from one register to the next (SWFC_CONF0 + n * SWFC_CONF_STRIDE).</summary>
+            public const uint SWFC_CONF_STRIDE = 0x4;
         }
 
         /// <summary>SPI1 at 0x3F402000, 0x400 bytes.</summary>
@@ -1216,6 +1224,18 @@ namespace NanoRemap.Chips
             public const uint LCD_D_NUM_D_VSYNC_NUM = 0x0208;
             /// <summary>REG_DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint REG_DATE_DATE = 0x1C00;
+            /// <summary>Register array INLINK_DSCR_BF: 2 registers, INLINK_DSCR_BF0 .. INLINK_DSCR_BF1.</summary>
+            public const uint INLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array INLINK_DSCR_BF: bytes from one register to the next (INLINK_DSCR_BF0 + n * INLINK_DSCR_BF_STRIDE).</summary>
+            public const uint INLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array OUTLINK_DSCR_BF: 2 registers, OUTLINK_DSCR_BF0 .. OUTLINK_DSCR_BF1.</summary>
+            public const uint OUTLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array OUTLINK_DSCR_BF: bytes from one register to the next (OUTLINK_DSCR_BF0 + n * OUTLINK_DSCR_BF_STRIDE).</summary>
+            public const uint OUTLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array W: 18 registers, W0 .. W17.</summary>
+            public const uint W_COUNT = 18;
+            /// <summary>Register array W: bytes from one register to the next (W0 + n * W_STRIDE).</summary>
+            public const uint W_STRIDE = 0x4;
         }
 
         /// <summary>SPI0 at 0x3F403000, 0x400 bytes.</summary>
@@ -2013,6 +2033,18 @@ namespace NanoRemap.Chips
             public const uint LCD_D_NUM_D_VSYNC_NUM = 0x0208;
             /// <summary>REG_DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint REG_DATE_DATE = 0x1C00;
+            /// <summary>Register array INLINK_DSCR_BF: 2 registers, INLINK_DSCR_BF0 .. INLINK_DSCR_BF1.</summary>
+            public const uint INLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array INLINK_DSCR_BF: bytes from one register to the next (INLINK_DSCR_BF0 + n * INLINK_DSCR_BF_STRIDE).</summary>
+            public const uint INLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array OUTLINK_DSCR_BF: 2 registers, OUTLINK_DSCR_BF0 .. OUTLINK_DSCR_BF1.</summary>
+            public const uint OUTLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array OUTLINK_DSCR_BF: bytes from one register to the next (OUTLINK_DSCR_BF0 + n * OUTLINK_DSCR_BF_STRIDE).</summary>
+            public const uint OUTLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array W: 18 registers, W0 .. W17.</summary>
+            public const uint W_COUNT = 18;
+            /// <summary>Register array W: bytes from one register to the next (W0 + n * W_STRIDE).</summary>
+            public const uint W_STRIDE = 0x4;
         }
 
         /// <summary>GPIO at 0x3F404000, 0x700 bytes.</summary>
@@ -5594,6 +5626,42 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_CLK_EN = 0x0100;
             /// <summary>REG_DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint REG_DATE_DATE = 0x1C00;
+            /// <summary>Register array PIN: 54 registers, PIN0 .. PIN53.</summary>
+            public const uint PIN_COUNT = 54;
+            /// <summary>Register array PIN: bytes from one register to the next (PIN0 + n * PIN_STRIDE).</summary>
+            public const uint PIN_STRIDE = 0x4;
+            /// <summary>PAD_DRIVER of every register of PIN (PIN0.PAD_DRIVER ..): bit 2, width 1, rw.</summary>
+            public const uint PIN_PAD_DRIVER = 0x0102;
+            /// <summary>INT_TYPE of every register of PIN (PIN0.INT_TYPE ..): bit 7, width 3, rw.</summary>
+            public const uint PIN_INT_TYPE = 0x0307;
+            /// <summary>WAKEUP_ENABLE of every register of PIN (PIN0.WAKEUP_ENABLE ..): bit 10, width 1, rw.</summary>
+            public const uint PIN_WAKEUP_ENABLE = 0x010A;
+            /// <summary>CONFIG of every register of PIN (PIN0.CONFIG ..): bit 11, width 2, rw.</summary>
+            public const uint PIN_CONFIG = 0x020B;
+            /// <summary>INT_ENA of every register of PIN (PIN0.INT_ENA ..): bit 13, width 5, rw.</summary>
+            public const uint PIN_INT_ENA = 0x050D;
+            /// <summary>Register array FUNC_IN_SEL_CFG: 256 registers, FUNC0_IN_SEL_CFG .. FUNC255_IN_SEL_CFG.</summary>
+            public const uint FUNC_IN_SEL_CFG_COUNT = 256;
+            /// <summary>Register array FUNC_IN_SEL_CFG: bytes from one register to the next (FUNC0_IN_SEL_CFG + n * FUNC_IN_SEL_CFG_STRIDE).</summary>
+            public const uint FUNC_IN_SEL_CFG_STRIDE = 0x4;
+            /// <summary>FUNC_IN_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC_IN_SEL ..): bit 0, width 6, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_FUNC_IN_SEL = 0x0600;
+            /// <summary>FUNC_IN_INV_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC_IN_INV_SEL ..): bit 6, width 1, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_FUNC_IN_INV_SEL = 0x0106;
+            /// <summary>SIG_IN_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.SIG_IN_SEL ..): bit 7, width 1, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_SIG_IN_SEL = 0x0107;
+            /// <summary>Register array FUNC_OUT_SEL_CFG: 54 registers, FUNC0_OUT_SEL_CFG .. FUNC53_OUT_SEL_CFG.</summary>
+            public const uint FUNC_OUT_SEL_CFG_COUNT = 54;
+            /// <summary>Register array FUNC_OUT_SEL_CFG: bytes from one register to the next (FUNC0_OUT_SEL_CFG + n * FUNC_OUT_SEL_CFG_STRIDE).</summary>
+            public const uint FUNC_OUT_SEL_CFG_STRIDE = 0x4;
+            /// <summary>FUNC_OUT_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_SEL ..): bit 0, width 9, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_FUNC_OUT_SEL = 0x0900;
+            /// <summary>FUNC_OUT_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_INV_SEL ..): bit 9, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_FUNC_OUT_INV_SEL = 0x0109;
+            /// <summary>FUNC_OEN_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OEN_SEL ..): bit 10, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_FUNC_OEN_SEL = 0x010A;
+            /// <summary>FUNC_OEN_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OEN_INV_SEL ..): bit 11, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_FUNC_OEN_INV_SEL = 0x010B;
         }
 
         /// <summary>GPIO_SD at 0x3F404F00, 0x2C bytes.</summary>
@@ -5665,6 +5733,14 @@ namespace NanoRemap.Chips
             public const uint SIGMADELTA_MISC_SPI_SWAP = 0x011F;
             /// <summary>SIGMADELTA_VERSION.GPIO_SD_DATE: bit 0, width 28, rw.</summary>
             public const uint SIGMADELTA_VERSION_GPIO_SD_DATE = 0x1C00;
+            /// <summary>Register array SIGMADELTA: 8 registers, SIGMADELTA0 .. SIGMADELTA7.</summary>
+            public const uint SIGMADELTA_COUNT = 8;
+            /// <summary>Register array SIGMADELTA: bytes from one register to the next (SIGMADELTA0 + n * SIGMADELTA_STRIDE).</summary>
+            public const uint SIGMADELTA_STRIDE = 0x4;
+            /// <summary>SD_IN of every register of SIGMADELTA (SIGMADELTA0.SD_IN ..): bit 0, width 8, rw.</summary>
+            public const uint SIGMADELTA_SD_IN = 0x0800;
+            /// <summary>SD_PRESCALE of every register of SIGMADELTA (SIGMADELTA0.SD_PRESCALE ..): bit 8, width 8, rw.</summary>
+            public const uint SIGMADELTA_SD_PRESCALE = 0x0808;
         }
 
         /// <summary>RTC_CNTL at 0x3F408000, 0x13C bytes.</summary>
@@ -6846,6 +6922,24 @@ namespace NanoRemap.Chips
             public const uint ULP_CP_TIMER_1_ULP_CP_TIMER_SLP_CYCLE = 0x1808;
             /// <summary>DATE.RTC_CNTL_DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_RTC_CNTL_DATE = 0x1C00;
+            /// <summary>Register array SLP_TIMER: 2 registers, SLP_TIMER0 .. SLP_TIMER1.</summary>
+            public const uint SLP_TIMER_COUNT = 2;
+            /// <summary>Register array SLP_TIMER: bytes from one register to the next (SLP_TIMER0 + n * SLP_TIMER_STRIDE).</summary>
+            public const uint SLP_TIMER_STRIDE = 0x4;
+            /// <summary>Register array TIME_LOW: 2 registers, TIME_LOW0 .. TIME_LOW1.</summary>
+            public const uint TIME_LOW_COUNT = 2;
+            /// <summary>Register array TIME_LOW: bytes from one register to the next (TIME_LOW0 + n * TIME_LOW_STRIDE).</summary>
+            public const uint TIME_LOW_STRIDE = 0xD8;
+            /// <summary>Register array TIME_HIGH: 2 registers, TIME_HIGH0 .. TIME_HIGH1.</summary>
+            public const uint TIME_HIGH_COUNT = 2;
+            /// <summary>Register array TIME_HIGH: bytes from one register to the next (TIME_HIGH0 + n * TIME_HIGH_STRIDE).</summary>
+            public const uint TIME_HIGH_STRIDE = 0xD8;
+            /// <summary>RTC_TIMER_VALUE_HIGH of every register of TIME_HIGH (TIME_HIGH0.RTC_TIMER_VALUE0_HIGH ..): bit 0, width 16, ro.</summary>
+            public const uint TIME_HIGH_RTC_TIMER_VALUE_HIGH = 0x1000;
+            /// <summary>Register array WDTCONFIG: 5 registers, WDTCONFIG0 .. WDTCONFIG4.</summary>
+            public const uint WDTCONFIG_COUNT = 5;
+            /// <summary>Register array WDTCONFIG: bytes from one register to the next (WDTCONFIG0 + n * WDTCONFIG_STRIDE).</summary>
+            public const uint WDTCONFIG_STRIDE = 0x4;
         }
 
         /// <summary>RTC_IO at 0x3F408400, 0x200 bytes.</summary>
@@ -7683,6 +7777,46 @@ namespace NanoRemap.Chips
             public const uint RTC_IO_TOUCH_CTRL_IO_TOUCH_BUFMODE = 0x0104;
             /// <summary>RTC_IO_DATE.IO_DATE: bit 0, width 28, rw.</summary>
             public const uint RTC_IO_DATE_IO_DATE = 0x1C00;
+            /// <summary>Register array RTC_GPIO_PIN: 22 registers, RTC_GPIO_PIN0 .. RTC_GPIO_PIN21.</summary>
+            public const uint RTC_GPIO_PIN_COUNT = 22;
+            /// <summary>Register array RTC_GPIO_PIN: bytes from one register to the next (RTC_GPIO_PIN0 + n * RTC_GPIO_PIN_STRIDE).</summary>
+            public const uint RTC_GPIO_PIN_STRIDE = 0x4;
+            /// <summary>GPIO_PIN_PAD_DRIVER of every register of RTC_GPIO_PIN (RTC_GPIO_PIN0.GPIO_PIN_PAD_DRIVER ..): bit 2, width 1, rw.</summary>
+            public const uint RTC_GPIO_PIN_GPIO_PIN_PAD_DRIVER = 0x0102;
+            /// <summary>GPIO_PIN_INT_TYPE of every register of RTC_GPIO_PIN (RTC_GPIO_PIN0.GPIO_PIN_INT_TYPE ..): bit 7, width 3, rw.</summary>
+            public const uint RTC_GPIO_PIN_GPIO_PIN_INT_TYPE = 0x0307;
+            /// <summary>GPIO_PIN_WAKEUP_ENABLE of every register of RTC_GPIO_PIN (RTC_GPIO_PIN0.GPIO_PIN_WAKEUP_ENABLE ..): bit 10, width 1, rw.</summary>
+            public const uint RTC_GPIO_PIN_GPIO_PIN_WAKEUP_ENABLE = 0x010A;
+            /// <summary>Register array TOUCH_PAD: 15 registers, TOUCH_PAD0 .. TOUCH_PAD14.</summary>
+            public const uint TOUCH_PAD_COUNT = 15;
+            /// <summary>Register array TOUCH_PAD: bytes from one register to the next (TOUCH_PAD0 + n * TOUCH_PAD_STRIDE).</summary>
+            public const uint TOUCH_PAD_STRIDE = 0x4;
+            /// <summary>FUN_IE of every register of TOUCH_PAD (TOUCH_PAD0.FUN_IE ..): bit 13, width 1, rw.</summary>
+            public const uint TOUCH_PAD_FUN_IE = 0x010D;
+            /// <summary>SLP_OE of every register of TOUCH_PAD (TOUCH_PAD0.SLP_OE ..): bit 14, width 1, rw.</summary>
+            public const uint TOUCH_PAD_SLP_OE = 0x010E;
+            /// <summary>SLP_IE of every register of TOUCH_PAD (TOUCH_PAD0.SLP_IE ..): bit 15, width 1, rw.</summary>
+            public const uint TOUCH_PAD_SLP_IE = 0x010F;
+            /// <summary>SLP_SEL of every register of TOUCH_PAD (TOUCH_PAD0.SLP_SEL ..): bit 16, width 1, rw.</summary>
+            public const uint TOUCH_PAD_SLP_SEL = 0x0110;
+            /// <summary>FUN_SEL of every register of TOUCH_PAD (TOUCH_PAD0.FUN_SEL ..): bit 17, width 2, rw.</summary>
+            public const uint TOUCH_PAD_FUN_SEL = 0x0211;
+            /// <summary>MUX_SEL of every register of TOUCH_PAD (TOUCH_PAD0.MUX_SEL ..): bit 19, width 1, rw.</summary>
+            public const uint TOUCH_PAD_MUX_SEL = 0x0113;
+            /// <summary>XPD of every register of TOUCH_PAD (TOUCH_PAD0.XPD ..): bit 20, width 1, rw.</summary>
+            public const uint TOUCH_PAD_XPD = 0x0114;
+            /// <summary>TIE_OPT of every register of TOUCH_PAD (TOUCH_PAD0.TIE_OPT ..): bit 21, width 1, rw.</summary>
+            public const uint TOUCH_PAD_TIE_OPT = 0x0115;
+            /// <summary>START of every register of TOUCH_PAD (TOUCH_PAD0.START ..): bit 22, width 1, rw.</summary>
+            public const uint TOUCH_PAD_START = 0x0116;
+            /// <summary>DAC of every register of TOUCH_PAD (TOUCH_PAD0.DAC ..): bit 23, width 3, rw.</summary>
+            public const uint TOUCH_PAD_DAC = 0x0317;
+            /// <summary>RUE of every register of TOUCH_PAD (TOUCH_PAD0.RUE ..): bit 27, width 1, rw.</summary>
+            public const uint TOUCH_PAD_RUE = 0x011B;
+            /// <summary>RDE of every register of TOUCH_PAD (TOUCH_PAD0.RDE ..): bit 28, width 1, rw.</summary>
+            public const uint TOUCH_PAD_RDE = 0x011C;
+            /// <summary>DRV of every register of TOUCH_PAD (TOUCH_PAD0.DRV ..): bit 29, width 2, rw.</summary>
+            public const uint TOUCH_PAD_DRV = 0x021D;
         }
 
         /// <summary>SENS at 0x3F408800, 0x14C bytes.</summary>
@@ -8268,6 +8402,10 @@ namespace NanoRemap.Chips
             public const uint SAR_IO_MUX_CONF_IOMUX_CLK_GATE_EN = 0x011F;
             /// <summary>SARDATE.SAR_DATE: bit 0, width 28, rw.</summary>
             public const uint SARDATE_SAR_DATE = 0x1C00;
+            /// <summary>Register array SAR_TOUCH_STATUS: 17 registers, SAR_TOUCH_STATUS0 .. SAR_TOUCH_STATUS16.</summary>
+            public const uint SAR_TOUCH_STATUS_COUNT = 17;
+            /// <summary>Register array SAR_TOUCH_STATUS: bytes from one register to the next (SAR_TOUCH_STATUS0 + n * SAR_TOUCH_STATUS_STRIDE).</summary>
+            public const uint SAR_TOUCH_STATUS_STRIDE = 0x4;
         }
 
         /// <summary>RTC_I2C at 0x3F408C00, 0x100 bytes.</summary>
@@ -8537,6 +8675,14 @@ namespace NanoRemap.Chips
             public const uint CMD15_COMMAND15_DONE = 0x011F;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array CMD: 16 registers, CMD0 .. CMD15.</summary>
+            public const uint CMD_COUNT = 16;
+            /// <summary>Register array CMD: bytes from one register to the next (CMD0 + n * CMD_STRIDE).</summary>
+            public const uint CMD_STRIDE = 0x4;
+            /// <summary>COMMAND of every register of CMD (CMD0.COMMAND0 ..): bit 0, width 14, rw.</summary>
+            public const uint CMD_COMMAND = 0x0E00;
+            /// <summary>COMMAND_DONE of every register of CMD (CMD0.COMMAND0_DONE ..): bit 31, width 1, ro.</summary>
+            public const uint CMD_COMMAND_DONE = 0x011F;
         }
 
         /// <summary>IO_MUX at 0x3F409000, 0x100 bytes.</summary>
@@ -10091,6 +10237,18 @@ namespace NanoRemap.Chips
             public const uint SAMPLE_RATE_CONF_RX_BITS_MOD = 0x0612;
             /// <summary>STATE.TX_IDLE: bit 0, width 1, ro.</summary>
             public const uint STATE_TX_IDLE = 0x0100;
+            /// <summary>Register array INLINK_DSCR_BF: 2 registers, INLINK_DSCR_BF0 .. INLINK_DSCR_BF1.</summary>
+            public const uint INLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array INLINK_DSCR_BF: bytes from one register to the next (INLINK_DSCR_BF0 + n * INLINK_DSCR_BF_STRIDE).</summary>
+            public const uint INLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array OUTLINK_DSCR_BF: 2 registers, OUTLINK_DSCR_BF0 .. OUTLINK_DSCR_BF1.</summary>
+            public const uint OUTLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array OUTLINK_DSCR_BF: bytes from one register to the next (OUTLINK_DSCR_BF0 + n * OUTLINK_DSCR_BF_STRIDE).</summary>
+            public const uint OUTLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array LC_STATE: 2 registers, LC_STATE0 .. LC_STATE1.</summary>
+            public const uint LC_STATE_COUNT = 2;
+            /// <summary>Register array LC_STATE: bytes from one register to the next (LC_STATE0 + n * LC_STATE_STRIDE).</summary>
+            public const uint LC_STATE_STRIDE = 0x4;
         }
 
         /// <summary>UART1 at 0x3F410000, 0x7C bytes.</summary>
@@ -10498,6 +10656,14 @@ namespace NanoRemap.Chips
             public const uint POSPULSE_POSEDGE_MIN_CNT = 0x1400;
             /// <summary>NEGPULSE.NEGEDGE_MIN_CNT: bit 0, width 20, ro.</summary>
             public const uint NEGPULSE_NEGEDGE_MIN_CNT = 0x1400;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x4;
+            /// <summary>Register array SWFC_CONF: 2 registers, SWFC_CONF0 .. SWFC_CONF1.</summary>
+            public const uint SWFC_CONF_COUNT = 2;
+            /// <summary>Register array SWFC_CONF: bytes from one register to the next (SWFC_CONF0 + n * SWFC_CONF_STRIDE).</summary>
+            public const uint SWFC_CONF_STRIDE = 0x4;
         }
 
         /// <summary>I2C0 at 0x3F413000, 0xFC bytes.</summary>
@@ -10925,6 +11091,14 @@ namespace NanoRemap.Chips
             public const uint SCL_STRETCH_CONF_SLAVE_SCL_STRETCH_EN = 0x010A;
             /// <summary>SCL_STRETCH_CONF.SLAVE_SCL_STRETCH_CLR: bit 11, width 1, wo.</summary>
             public const uint SCL_STRETCH_CONF_SLAVE_SCL_STRETCH_CLR = 0x010B;
+            /// <summary>Register array COMD: 16 registers, COMD0 .. COMD15.</summary>
+            public const uint COMD_COUNT = 16;
+            /// <summary>Register array COMD: bytes from one register to the next (COMD0 + n * COMD_STRIDE).</summary>
+            public const uint COMD_STRIDE = 0x4;
+            /// <summary>COMMAND of every register of COMD (COMD0.COMMAND0 ..): bit 0, width 14, rw.</summary>
+            public const uint COMD_COMMAND = 0x0E00;
+            /// <summary>COMMAND_DONE of every register of COMD (COMD0.COMMAND0_DONE ..): bit 31, width 1, rw.</summary>
+            public const uint COMD_COMMAND_DONE = 0x011F;
         }
 
         /// <summary>UHCI0 at 0x3F414000, 0x100 bytes.</summary>
@@ -11398,6 +11572,26 @@ namespace NanoRemap.Chips
             public const uint ESC_CONF3_ESC_SEQ2_CHAR1 = 0x0810;
             /// <summary>PKT_THRES.PKT_THRS: bit 0, width 13, rw.</summary>
             public const uint PKT_THRES_PKT_THRS = 0x0D00;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x2C;
+            /// <summary>Register array STATE: 2 registers, STATE0 .. STATE1.</summary>
+            public const uint STATE_COUNT = 2;
+            /// <summary>Register array STATE: bytes from one register to the next (STATE0 + n * STATE_STRIDE).</summary>
+            public const uint STATE_STRIDE = 0x4;
+            /// <summary>Register array Q_WORD0: 7 registers, Q0_WORD0 .. Q6_WORD0.</summary>
+            public const uint Q_WORD0_COUNT = 7;
+            /// <summary>Register array Q_WORD0: bytes from one register to the next (Q0_WORD0 + n * Q_WORD0_STRIDE).</summary>
+            public const uint Q_WORD0_STRIDE = 0x8;
+            /// <summary>Register array Q_WORD1: 7 registers, Q0_WORD1 .. Q6_WORD1.</summary>
+            public const uint Q_WORD1_COUNT = 7;
+            /// <summary>Register array Q_WORD1: bytes from one register to the next (Q0_WORD1 + n * Q_WORD1_STRIDE).</summary>
+            public const uint Q_WORD1_STRIDE = 0x8;
+            /// <summary>Register array ESC_CONF: 4 registers, ESC_CONF0 .. ESC_CONF3.</summary>
+            public const uint ESC_CONF_COUNT = 4;
+            /// <summary>Register array ESC_CONF: bytes from one register to the next (ESC_CONF0 + n * ESC_CONF_STRIDE).</summary>
+            public const uint ESC_CONF_STRIDE = 0x4;
         }
 
         /// <summary>RMT at 0x3F416000, 0x100 bytes.</summary>
@@ -11989,6 +12183,114 @@ namespace NanoRemap.Chips
             public const uint CH3_RX_CARRIER_RM_CARRIER_LOW_THRES_CH = 0x1000;
             /// <summary>CH3_RX_CARRIER_RM.CARRIER_HIGH_THRES_CH: bit 16, width 16, rw.</summary>
             public const uint CH3_RX_CARRIER_RM_CARRIER_HIGH_THRES_CH = 0x1010;
+            /// <summary>Register array CHDATA: 4 registers, CH0DATA .. CH3DATA.</summary>
+            public const uint CHDATA_COUNT = 4;
+            /// <summary>Register array CHDATA: bytes from one register to the next (CH0DATA + n * CHDATA_STRIDE).</summary>
+            public const uint CHDATA_STRIDE = 0x4;
+            /// <summary>Register array CHCONF0: 4 registers, CH0CONF0 .. CH3CONF0.</summary>
+            public const uint CHCONF0_COUNT = 4;
+            /// <summary>Register array CHCONF0: bytes from one register to the next (CH0CONF0 + n * CHCONF0_STRIDE).</summary>
+            public const uint CHCONF0_STRIDE = 0x8;
+            /// <summary>DIV_CNT_CH of every register of CHCONF0 (CH0CONF0.DIV_CNT_CH ..): bit 0, width 8, rw.</summary>
+            public const uint CHCONF0_DIV_CNT_CH = 0x0800;
+            /// <summary>IDLE_THRES_CH of every register of CHCONF0 (CH0CONF0.IDLE_THRES_CH ..): bit 8, width 16, rw.</summary>
+            public const uint CHCONF0_IDLE_THRES_CH = 0x1008;
+            /// <summary>MEM_SIZE_CH of every register of CHCONF0 (CH0CONF0.MEM_SIZE_CH ..): bit 24, width 3, rw.</summary>
+            public const uint CHCONF0_MEM_SIZE_CH = 0x0318;
+            /// <summary>CARRIER_EFF_EN_CH of every register of CHCONF0 (CH0CONF0.CARRIER_EFF_EN_CH ..): bit 27, width 1, rw.</summary>
+            public const uint CHCONF0_CARRIER_EFF_EN_CH = 0x011B;
+            /// <summary>CARRIER_EN_CH of every register of CHCONF0 (CH0CONF0.CARRIER_EN_CH ..): bit 28, width 1, rw.</summary>
+            public const uint CHCONF0_CARRIER_EN_CH = 0x011C;
+            /// <summary>CARRIER_OUT_LV_CH of every register of CHCONF0 (CH0CONF0.CARRIER_OUT_LV_CH ..): bit 29, width 1, rw.</summary>
+            public const uint CHCONF0_CARRIER_OUT_LV_CH = 0x011D;
+            /// <summary>Register array CHCONF1: 4 registers, CH0CONF1 .. CH3CONF1.</summary>
+            public const uint CHCONF1_COUNT = 4;
+            /// <summary>Register array CHCONF1: bytes from one register to the next (CH0CONF1 + n * CHCONF1_STRIDE).</summary>
+            public const uint CHCONF1_STRIDE = 0x8;
+            /// <summary>TX_START_CH of every register of CHCONF1 (CH0CONF1.TX_START_CH ..): bit 0, width 1, rw.</summary>
+            public const uint CHCONF1_TX_START_CH = 0x0100;
+            /// <summary>RX_EN_CH of every register of CHCONF1 (CH0CONF1.RX_EN_CH ..): bit 1, width 1, rw.</summary>
+            public const uint CHCONF1_RX_EN_CH = 0x0101;
+            /// <summary>MEM_WR_RST_CH of every register of CHCONF1 (CH0CONF1.MEM_WR_RST_CH ..): bit 2, width 1, wo.</summary>
+            public const uint CHCONF1_MEM_WR_RST_CH = 0x0102;
+            /// <summary>MEM_RD_RST_CH of every register of CHCONF1 (CH0CONF1.MEM_RD_RST_CH ..): bit 3, width 1, wo.</summary>
+            public const uint CHCONF1_MEM_RD_RST_CH = 0x0103;
+            /// <summary>APB_MEM_RST_CH of every register of CHCONF1 (CH0CONF1.APB_MEM_RST_CH ..): bit 4, width 1, wo.</summary>
+            public const uint CHCONF1_APB_MEM_RST_CH = 0x0104;
+            /// <summary>MEM_OWNER_CH of every register of CHCONF1 (CH0CONF1.MEM_OWNER_CH ..): bit 5, width 1, rw.</summary>
+            public const uint CHCONF1_MEM_OWNER_CH = 0x0105;
+            /// <summary>TX_CONTI_MODE_CH of every register of CHCONF1 (CH0CONF1.TX_CONTI_MODE_CH ..): bit 6, width 1, rw.</summary>
+            public const uint CHCONF1_TX_CONTI_MODE_CH = 0x0106;
+            /// <summary>RX_FILTER_EN_CH of every register of CHCONF1 (CH0CONF1.RX_FILTER_EN_CH ..): bit 7, width 1, rw.</summary>
+            public const uint CHCONF1_RX_FILTER_EN_CH = 0x0107;
+            /// <summary>RX_FILTER_THRES_CH of every register of CHCONF1 (CH0CONF1.RX_FILTER_THRES_CH ..): bit 8, width 8, rw.</summary>
+            public const uint CHCONF1_RX_FILTER_THRES_CH = 0x0808;
+            /// <summary>CHK_RX_CARRIER_EN_CH of every register of CHCONF1 (CH0CONF1.CHK_RX_CARRIER_EN_CH ..): bit 16, width 1, rw.</summary>
+            public const uint CHCONF1_CHK_RX_CARRIER_EN_CH = 0x0110;
+            /// <summary>REF_ALWAYS_ON_CH of every register of CHCONF1 (CH0CONF1.REF_ALWAYS_ON_CH ..): bit 17, width 1, rw.</summary>
+            public const uint CHCONF1_REF_ALWAYS_ON_CH = 0x0111;
+            /// <summary>IDLE_OUT_LV_CH of every register of CHCONF1 (CH0CONF1.IDLE_OUT_LV_CH ..): bit 18, width 1, rw.</summary>
+            public const uint CHCONF1_IDLE_OUT_LV_CH = 0x0112;
+            /// <summary>IDLE_OUT_EN_CH of every register of CHCONF1 (CH0CONF1.IDLE_OUT_EN_CH ..): bit 19, width 1, rw.</summary>
+            public const uint CHCONF1_IDLE_OUT_EN_CH = 0x0113;
+            /// <summary>TX_STOP_CH of every register of CHCONF1 (CH0CONF1.TX_STOP_CH ..): bit 20, width 1, rw.</summary>
+            public const uint CHCONF1_TX_STOP_CH = 0x0114;
+            /// <summary>Register array CHSTATUS: 4 registers, CH0STATUS .. CH3STATUS.</summary>
+            public const uint CHSTATUS_COUNT = 4;
+            /// <summary>Register array CHSTATUS: bytes from one register to the next (CH0STATUS + n * CHSTATUS_STRIDE).</summary>
+            public const uint CHSTATUS_STRIDE = 0x4;
+            /// <summary>MEM_WADDR_EX_CH of every register of CHSTATUS (CH0STATUS.MEM_WADDR_EX_CH ..): bit 0, width 9, ro.</summary>
+            public const uint CHSTATUS_MEM_WADDR_EX_CH = 0x0900;
+            /// <summary>MEM_RADDR_EX_CH of every register of CHSTATUS (CH0STATUS.MEM_RADDR_EX_CH ..): bit 10, width 9, ro.</summary>
+            public const uint CHSTATUS_MEM_RADDR_EX_CH = 0x090A;
+            /// <summary>STATE_CH of every register of CHSTATUS (CH0STATUS.STATE_CH ..): bit 20, width 3, ro.</summary>
+            public const uint CHSTATUS_STATE_CH = 0x0314;
+            /// <summary>MEM_OWNER_ERR_CH of every register of CHSTATUS (CH0STATUS.MEM_OWNER_ERR_CH ..): bit 23, width 1, ro.</summary>
+            public const uint CHSTATUS_MEM_OWNER_ERR_CH = 0x0117;
+            /// <summary>MEM_FULL_CH of every register of CHSTATUS (CH0STATUS.MEM_FULL_CH ..): bit 24, width 1, ro.</summary>
+            public const uint CHSTATUS_MEM_FULL_CH = 0x0118;
+            /// <summary>MEM_EMPTY_CH of every register of CHSTATUS (CH0STATUS.MEM_EMPTY_CH ..): bit 25, width 1, ro.</summary>
+            public const uint CHSTATUS_MEM_EMPTY_CH = 0x0119;
+            /// <summary>APB_MEM_WR_ERR_CH of every register of CHSTATUS (CH0STATUS.APB_MEM_WR_ERR_CH ..): bit 26, width 1, ro.</summary>
+            public const uint CHSTATUS_APB_MEM_WR_ERR_CH = 0x011A;
+            /// <summary>APB_MEM_RD_ERR_CH of every register of CHSTATUS (CH0STATUS.APB_MEM_RD_ERR_CH ..): bit 27, width 1, ro.</summary>
+            public const uint CHSTATUS_APB_MEM_RD_ERR_CH = 0x011B;
+            /// <summary>Register array CHADDR: 4 registers, CH0ADDR .. CH3ADDR.</summary>
+            public const uint CHADDR_COUNT = 4;
+            /// <summary>Register array CHADDR: bytes from one register to the next (CH0ADDR + n * CHADDR_STRIDE).</summary>
+            public const uint CHADDR_STRIDE = 0x4;
+            /// <summary>APB_MEM_WADDR_CH of every register of CHADDR (CH0ADDR.APB_MEM_WADDR_CH ..): bit 0, width 9, ro.</summary>
+            public const uint CHADDR_APB_MEM_WADDR_CH = 0x0900;
+            /// <summary>APB_MEM_RADDR_CH of every register of CHADDR (CH0ADDR.APB_MEM_RADDR_CH ..): bit 10, width 9, ro.</summary>
+            public const uint CHADDR_APB_MEM_RADDR_CH = 0x090A;
+            /// <summary>Register array CHCARRIER_DUTY: 4 registers, CH0CARRIER_DUTY .. CH3CARRIER_DUTY.</summary>
+            public const uint CHCARRIER_DUTY_COUNT = 4;
+            /// <summary>Register array CHCARRIER_DUTY: bytes from one register to the next (CH0CARRIER_DUTY + n * CHCARRIER_DUTY_STRIDE).</summary>
+            public const uint CHCARRIER_DUTY_STRIDE = 0x4;
+            /// <summary>CARRIER_LOW_CH of every register of CHCARRIER_DUTY (CH0CARRIER_DUTY.CARRIER_LOW_CH ..): bit 0, width 16, rw.</summary>
+            public const uint CHCARRIER_DUTY_CARRIER_LOW_CH = 0x1000;
+            /// <summary>CARRIER_HIGH_CH of every register of CHCARRIER_DUTY (CH0CARRIER_DUTY.CARRIER_HIGH_CH ..): bit 16, width 16, rw.</summary>
+            public const uint CHCARRIER_DUTY_CARRIER_HIGH_CH = 0x1010;
+            /// <summary>Register array CH_TX_LIM: 4 registers, CH0_TX_LIM .. CH3_TX_LIM.</summary>
+            public const uint CH_TX_LIM_COUNT = 4;
+            /// <summary>Register array CH_TX_LIM: bytes from one register to the next (CH0_TX_LIM + n * CH_TX_LIM_STRIDE).</summary>
+            public const uint CH_TX_LIM_STRIDE = 0x4;
+            /// <summary>TX_LIM_CH of every register of CH_TX_LIM (CH0_TX_LIM.TX_LIM_CH ..): bit 0, width 9, rw.</summary>
+            public const uint CH_TX_LIM_TX_LIM_CH = 0x0900;
+            /// <summary>TX_LOOP_NUM_CH of every register of CH_TX_LIM (CH0_TX_LIM.TX_LOOP_NUM_CH ..): bit 9, width 10, rw.</summary>
+            public const uint CH_TX_LIM_TX_LOOP_NUM_CH = 0x0A09;
+            /// <summary>TX_LOOP_CNT_EN_CH of every register of CH_TX_LIM (CH0_TX_LIM.TX_LOOP_CNT_EN_CH ..): bit 19, width 1, rw.</summary>
+            public const uint CH_TX_LIM_TX_LOOP_CNT_EN_CH = 0x0113;
+            /// <summary>LOOP_COUNT_RESET_CH of every register of CH_TX_LIM (CH0_TX_LIM.LOOP_COUNT_RESET_CH ..): bit 20, width 1, wo.</summary>
+            public const uint CH_TX_LIM_LOOP_COUNT_RESET_CH = 0x0114;
+            /// <summary>Register array CH_RX_CARRIER_RM: 4 registers, CH0_RX_CARRIER_RM .. CH3_RX_CARRIER_RM.</summary>
+            public const uint CH_RX_CARRIER_RM_COUNT = 4;
+            /// <summary>Register array CH_RX_CARRIER_RM: bytes from one register to the next (CH0_RX_CARRIER_RM + n * CH_RX_CARRIER_RM_STRIDE).</summary>
+            public const uint CH_RX_CARRIER_RM_STRIDE = 0x4;
+            /// <summary>CARRIER_LOW_THRES_CH of every register of CH_RX_CARRIER_RM (CH0_RX_CARRIER_RM.CARRIER_LOW_THRES_CH ..): bit 0, width 16, rw.</summary>
+            public const uint CH_RX_CARRIER_RM_CARRIER_LOW_THRES_CH = 0x1000;
+            /// <summary>CARRIER_HIGH_THRES_CH of every register of CH_RX_CARRIER_RM (CH0_RX_CARRIER_RM.CARRIER_HIGH_THRES_CH ..): bit 16, width 16, rw.</summary>
+            public const uint CH_RX_CARRIER_RM_CARRIER_HIGH_THRES_CH = 0x1010;
         }
 
         /// <summary>PCNT at 0x3F417000, 0x100 bytes.</summary>
@@ -12308,6 +12610,50 @@ namespace NanoRemap.Chips
             public const uint CTRL_CNT_PAUSE_U3 = 0x0107;
             /// <summary>CTRL.CLK_EN: bit 16, width 1, rw.</summary>
             public const uint CTRL_CLK_EN = 0x0110;
+            /// <summary>Register array U_CONF0: 4 registers, U0_CONF0 .. U3_CONF0.</summary>
+            public const uint U_CONF0_COUNT = 4;
+            /// <summary>Register array U_CONF0: bytes from one register to the next (U0_CONF0 + n * U_CONF0_STRIDE).</summary>
+            public const uint U_CONF0_STRIDE = 0xC;
+            /// <summary>FILTER_THRES_U of every register of U_CONF0 (U0_CONF0.FILTER_THRES_U ..): bit 0, width 10, rw.</summary>
+            public const uint U_CONF0_FILTER_THRES_U = 0x0A00;
+            /// <summary>FILTER_EN_U of every register of U_CONF0 (U0_CONF0.FILTER_EN_U ..): bit 10, width 1, rw.</summary>
+            public const uint U_CONF0_FILTER_EN_U = 0x010A;
+            /// <summary>THR_ZERO_EN_U of every register of U_CONF0 (U0_CONF0.THR_ZERO_EN_U ..): bit 11, width 1, rw.</summary>
+            public const uint U_CONF0_THR_ZERO_EN_U = 0x010B;
+            /// <summary>THR_H_LIM_EN_U of every register of U_CONF0 (U0_CONF0.THR_H_LIM_EN_U ..): bit 12, width 1, rw.</summary>
+            public const uint U_CONF0_THR_H_LIM_EN_U = 0x010C;
+            /// <summary>THR_L_LIM_EN_U of every register of U_CONF0 (U0_CONF0.THR_L_LIM_EN_U ..): bit 13, width 1, rw.</summary>
+            public const uint U_CONF0_THR_L_LIM_EN_U = 0x010D;
+            /// <summary>Register array U_CONF1: 4 registers, U0_CONF1 .. U3_CONF1.</summary>
+            public const uint U_CONF1_COUNT = 4;
+            /// <summary>Register array U_CONF1: bytes from one register to the next (U0_CONF1 + n * U_CONF1_STRIDE).</summary>
+            public const uint U_CONF1_STRIDE = 0xC;
+            /// <summary>Register array U_CONF2: 4 registers, U0_CONF2 .. U3_CONF2.</summary>
+            public const uint U_CONF2_COUNT = 4;
+            /// <summary>Register array U_CONF2: bytes from one register to the next (U0_CONF2 + n * U_CONF2_STRIDE).</summary>
+            public const uint U_CONF2_STRIDE = 0xC;
+            /// <summary>CNT_H_LIM_U of every register of U_CONF2 (U0_CONF2.CNT_H_LIM_U ..): bit 0, width 16, rw.</summary>
+            public const uint U_CONF2_CNT_H_LIM_U = 0x1000;
+            /// <summary>CNT_L_LIM_U of every register of U_CONF2 (U0_CONF2.CNT_L_LIM_U ..): bit 16, width 16, rw.</summary>
+            public const uint U_CONF2_CNT_L_LIM_U = 0x1010;
+            /// <summary>Register array U_CNT: 4 registers, U0_CNT .. U3_CNT.</summary>
+            public const uint U_CNT_COUNT = 4;
+            /// <summary>Register array U_CNT: bytes from one register to the next (U0_CNT + n * U_CNT_STRIDE).</summary>
+            public const uint U_CNT_STRIDE = 0x4;
+            /// <summary>PULSE_CNT_U of every register of U_CNT (U0_CNT.PULSE_CNT_U ..): bit 0, width 16, ro.</summary>
+            public const uint U_CNT_PULSE_CNT_U = 0x1000;
+            /// <summary>Register array U_STATUS: 4 registers, U0_STATUS .. U3_STATUS.</summary>
+            public const uint U_STATUS_COUNT = 4;
+            /// <summary>Register array U_STATUS: bytes from one register to the next (U0_STATUS + n * U_STATUS_STRIDE).</summary>
+            public const uint U_STATUS_STRIDE = 0x4;
+            /// <summary>CNT_THR_ZERO_MODE_U of every register of U_STATUS (U0_STATUS.CNT_THR_ZERO_MODE_U ..): bit 0, width 2, ro.</summary>
+            public const uint U_STATUS_CNT_THR_ZERO_MODE_U = 0x0200;
+            /// <summary>CNT_THR_L_LIM_LAT_U of every register of U_STATUS (U0_STATUS.CNT_THR_L_LIM_LAT_U ..): bit 4, width 1, ro.</summary>
+            public const uint U_STATUS_CNT_THR_L_LIM_LAT_U = 0x0104;
+            /// <summary>CNT_THR_H_LIM_LAT_U of every register of U_STATUS (U0_STATUS.CNT_THR_H_LIM_LAT_U ..): bit 5, width 1, ro.</summary>
+            public const uint U_STATUS_CNT_THR_H_LIM_LAT_U = 0x0105;
+            /// <summary>CNT_THR_ZERO_LAT_U of every register of U_STATUS (U0_STATUS.CNT_THR_ZERO_LAT_U ..): bit 6, width 1, ro.</summary>
+            public const uint U_STATUS_CNT_THR_ZERO_LAT_U = 0x0106;
         }
 
         /// <summary>LEDC at 0x3F419000, 0x100 bytes.</summary>
@@ -12901,6 +13247,80 @@ namespace NanoRemap.Chips
             public const uint CONF_APB_CLK_SEL = 0x0200;
             /// <summary>CONF.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint CONF_CLK_EN = 0x011F;
+            /// <summary>Register array CH_CONF0: 8 registers, CH0_CONF0 .. CH7_CONF0.</summary>
+            public const uint CH_CONF0_COUNT = 8;
+            /// <summary>Register array CH_CONF0: bytes from one register to the next (CH0_CONF0 + n * CH_CONF0_STRIDE).</summary>
+            public const uint CH_CONF0_STRIDE = 0x14;
+            /// <summary>TIMER_SEL_CH of every register of CH_CONF0 (CH0_CONF0.TIMER_SEL_CH ..): bit 0, width 2, rw.</summary>
+            public const uint CH_CONF0_TIMER_SEL_CH = 0x0200;
+            /// <summary>SIG_OUT_EN_CH of every register of CH_CONF0 (CH0_CONF0.SIG_OUT_EN_CH ..): bit 2, width 1, rw.</summary>
+            public const uint CH_CONF0_SIG_OUT_EN_CH = 0x0102;
+            /// <summary>IDLE_LV_CH of every register of CH_CONF0 (CH0_CONF0.IDLE_LV_CH ..): bit 3, width 1, rw.</summary>
+            public const uint CH_CONF0_IDLE_LV_CH = 0x0103;
+            /// <summary>PARA_UP_CH of every register of CH_CONF0 (CH0_CONF0.PARA_UP_CH ..): bit 4, width 1, wo.</summary>
+            public const uint CH_CONF0_PARA_UP_CH = 0x0104;
+            /// <summary>OVF_NUM_CH of every register of CH_CONF0 (CH0_CONF0.OVF_NUM_CH ..): bit 5, width 10, rw.</summary>
+            public const uint CH_CONF0_OVF_NUM_CH = 0x0A05;
+            /// <summary>OVF_CNT_EN_CH of every register of CH_CONF0 (CH0_CONF0.OVF_CNT_EN_CH ..): bit 15, width 1, rw.</summary>
+            public const uint CH_CONF0_OVF_CNT_EN_CH = 0x010F;
+            /// <summary>OVF_CNT_RESET_CH of every register of CH_CONF0 (CH0_CONF0.OVF_CNT_RESET_CH ..): bit 16, width 1, wo.</summary>
+            public const uint CH_CONF0_OVF_CNT_RESET_CH = 0x0110;
+            /// <summary>OVF_CNT_RESET_ST_CH of every register of CH_CONF0 (CH0_CONF0.OVF_CNT_RESET_ST_CH ..): bit 17, width 1, ro.</summary>
+            public const uint CH_CONF0_OVF_CNT_RESET_ST_CH = 0x0111;
+            /// <summary>Register array CH_HPOINT: 8 registers, CH0_HPOINT .. CH7_HPOINT.</summary>
+            public const uint CH_HPOINT_COUNT = 8;
+            /// <summary>Register array CH_HPOINT: bytes from one register to the next (CH0_HPOINT + n * CH_HPOINT_STRIDE).</summary>
+            public const uint CH_HPOINT_STRIDE = 0x14;
+            /// <summary>HPOINT_CH of every register of CH_HPOINT (CH0_HPOINT.HPOINT_CH ..): bit 0, width 14, rw.</summary>
+            public const uint CH_HPOINT_HPOINT_CH = 0x0E00;
+            /// <summary>Register array CH_DUTY: 8 registers, CH0_DUTY .. CH7_DUTY.</summary>
+            public const uint CH_DUTY_COUNT = 8;
+            /// <summary>Register array CH_DUTY: bytes from one register to the next (CH0_DUTY + n * CH_DUTY_STRIDE).</summary>
+            public const uint CH_DUTY_STRIDE = 0x14;
+            /// <summary>DUTY_CH of every register of CH_DUTY (CH0_DUTY.DUTY_CH ..): bit 0, width 19, rw.</summary>
+            public const uint CH_DUTY_DUTY_CH = 0x1300;
+            /// <summary>Register array CH_CONF1: 8 registers, CH0_CONF1 .. CH7_CONF1.</summary>
+            public const uint CH_CONF1_COUNT = 8;
+            /// <summary>Register array CH_CONF1: bytes from one register to the next (CH0_CONF1 + n * CH_CONF1_STRIDE).</summary>
+            public const uint CH_CONF1_STRIDE = 0x14;
+            /// <summary>DUTY_SCALE_CH of every register of CH_CONF1 (CH0_CONF1.DUTY_SCALE_CH ..): bit 0, width 10, rw.</summary>
+            public const uint CH_CONF1_DUTY_SCALE_CH = 0x0A00;
+            /// <summary>DUTY_CYCLE_CH of every register of CH_CONF1 (CH0_CONF1.DUTY_CYCLE_CH ..): bit 10, width 10, rw.</summary>
+            public const uint CH_CONF1_DUTY_CYCLE_CH = 0x0A0A;
+            /// <summary>DUTY_NUM_CH of every register of CH_CONF1 (CH0_CONF1.DUTY_NUM_CH ..): bit 20, width 10, rw.</summary>
+            public const uint CH_CONF1_DUTY_NUM_CH = 0x0A14;
+            /// <summary>DUTY_INC_CH of every register of CH_CONF1 (CH0_CONF1.DUTY_INC_CH ..): bit 30, width 1, rw.</summary>
+            public const uint CH_CONF1_DUTY_INC_CH = 0x011E;
+            /// <summary>DUTY_START_CH of every register of CH_CONF1 (CH0_CONF1.DUTY_START_CH ..): bit 31, width 1, rw.</summary>
+            public const uint CH_CONF1_DUTY_START_CH = 0x011F;
+            /// <summary>Register array CH_DUTY_R: 8 registers, CH0_DUTY_R .. CH7_DUTY_R.</summary>
+            public const uint CH_DUTY_R_COUNT = 8;
+            /// <summary>Register array CH_DUTY_R: bytes from one register to the next (CH0_DUTY_R + n * CH_DUTY_R_STRIDE).</summary>
+            public const uint CH_DUTY_R_STRIDE = 0x14;
+            /// <summary>DUTY_R_CH of every register of CH_DUTY_R (CH0_DUTY_R.DUTY_R_CH ..): bit 0, width 19, ro.</summary>
+            public const uint CH_DUTY_R_DUTY_R_CH = 0x1300;
+            /// <summary>Register array TIMER_CONF: 4 registers, TIMER0_CONF .. TIMER3_CONF.</summary>
+            public const uint TIMER_CONF_COUNT = 4;
+            /// <summary>Register array TIMER_CONF: bytes from one register to the next (TIMER0_CONF + n * TIMER_CONF_STRIDE).</summary>
+            public const uint TIMER_CONF_STRIDE = 0x8;
+            /// <summary>TIMER_DUTY_RES of every register of TIMER_CONF (TIMER0_CONF.TIMER_DUTY_RES ..): bit 0, width 4, rw.</summary>
+            public const uint TIMER_CONF_TIMER_DUTY_RES = 0x0400;
+            /// <summary>CLK_DIV_TIMER of every register of TIMER_CONF (TIMER0_CONF.CLK_DIV_TIMER ..): bit 4, width 18, rw.</summary>
+            public const uint TIMER_CONF_CLK_DIV_TIMER = 0x1204;
+            /// <summary>TIMER_PAUSE of every register of TIMER_CONF (TIMER0_CONF.TIMER_PAUSE ..): bit 22, width 1, rw.</summary>
+            public const uint TIMER_CONF_TIMER_PAUSE = 0x0116;
+            /// <summary>TIMER_RST of every register of TIMER_CONF (TIMER0_CONF.TIMER_RST ..): bit 23, width 1, rw.</summary>
+            public const uint TIMER_CONF_TIMER_RST = 0x0117;
+            /// <summary>TICK_SEL_TIMER of every register of TIMER_CONF (TIMER0_CONF.TICK_SEL_TIMER ..): bit 24, width 1, rw.</summary>
+            public const uint TIMER_CONF_TICK_SEL_TIMER = 0x0118;
+            /// <summary>TIMER_PARA_UP of every register of TIMER_CONF (TIMER0_CONF.TIMER_PARA_UP ..): bit 25, width 1, wo.</summary>
+            public const uint TIMER_CONF_TIMER_PARA_UP = 0x0119;
+            /// <summary>Register array TIMER_VALUE: 4 registers, TIMER0_VALUE .. TIMER3_VALUE.</summary>
+            public const uint TIMER_VALUE_COUNT = 4;
+            /// <summary>Register array TIMER_VALUE: bytes from one register to the next (TIMER0_VALUE + n * TIMER_VALUE_STRIDE).</summary>
+            public const uint TIMER_VALUE_STRIDE = 0x8;
+            /// <summary>TIMER_CNT of every register of TIMER_VALUE (TIMER0_VALUE.TIMER_CNT ..): bit 0, width 14, ro.</summary>
+            public const uint TIMER_VALUE_TIMER_CNT = 0x0E00;
         }
 
         /// <summary>EFUSE at 0x3F41A000, 0x200 bytes.</summary>
@@ -13686,6 +14106,66 @@ namespace NanoRemap.Chips
             public const uint WR_TIM_CONF1_PWR_ON_NUM = 0x1008;
             /// <summary>WR_TIM_CONF2.PWR_OFF_NUM: bit 0, width 16, rw.</summary>
             public const uint WR_TIM_CONF2_PWR_OFF_NUM = 0x1000;
+            /// <summary>Register array PGM_DATA: 8 registers, PGM_DATA0 .. PGM_DATA7.</summary>
+            public const uint PGM_DATA_COUNT = 8;
+            /// <summary>Register array PGM_DATA: bytes from one register to the next (PGM_DATA0 + n * PGM_DATA_STRIDE).</summary>
+            public const uint PGM_DATA_STRIDE = 0x4;
+            /// <summary>Register array PGM_CHECK_VALUE: 3 registers, PGM_CHECK_VALUE0 .. PGM_CHECK_VALUE2.</summary>
+            public const uint PGM_CHECK_VALUE_COUNT = 3;
+            /// <summary>Register array PGM_CHECK_VALUE: bytes from one register to the next (PGM_CHECK_VALUE0 + n * PGM_CHECK_VALUE_STRIDE).</summary>
+            public const uint PGM_CHECK_VALUE_STRIDE = 0x4;
+            /// <summary>Register array RD_REPEAT_DATA: 5 registers, RD_REPEAT_DATA0 .. RD_REPEAT_DATA4.</summary>
+            public const uint RD_REPEAT_DATA_COUNT = 5;
+            /// <summary>Register array RD_REPEAT_DATA: bytes from one register to the next (RD_REPEAT_DATA0 + n * RD_REPEAT_DATA_STRIDE).</summary>
+            public const uint RD_REPEAT_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_MAC_SPI_SYS: 6 registers, RD_MAC_SPI_SYS_0 .. RD_MAC_SPI_SYS_5.</summary>
+            public const uint RD_MAC_SPI_SYS_COUNT = 6;
+            /// <summary>Register array RD_MAC_SPI_SYS: bytes from one register to the next (RD_MAC_SPI_SYS_0 + n * RD_MAC_SPI_SYS_STRIDE).</summary>
+            public const uint RD_MAC_SPI_SYS_STRIDE = 0x4;
+            /// <summary>Register array RD_SYS_DATA_PART1: 8 registers, RD_SYS_DATA_PART1_0 .. RD_SYS_DATA_PART1_7.</summary>
+            public const uint RD_SYS_DATA_PART1_COUNT = 8;
+            /// <summary>Register array RD_SYS_DATA_PART1: bytes from one register to the next (RD_SYS_DATA_PART1_0 + n * RD_SYS_DATA_PART1_STRIDE).</summary>
+            public const uint RD_SYS_DATA_PART1_STRIDE = 0x4;
+            /// <summary>Register array RD_USR_DATA: 8 registers, RD_USR_DATA0 .. RD_USR_DATA7.</summary>
+            public const uint RD_USR_DATA_COUNT = 8;
+            /// <summary>Register array RD_USR_DATA: bytes from one register to the next (RD_USR_DATA0 + n * RD_USR_DATA_STRIDE).</summary>
+            public const uint RD_USR_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY0_DATA: 8 registers, RD_KEY0_DATA0 .. RD_KEY0_DATA7.</summary>
+            public const uint RD_KEY0_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY0_DATA: bytes from one register to the next (RD_KEY0_DATA0 + n * RD_KEY0_DATA_STRIDE).</summary>
+            public const uint RD_KEY0_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY1_DATA: 8 registers, RD_KEY1_DATA0 .. RD_KEY1_DATA7.</summary>
+            public const uint RD_KEY1_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY1_DATA: bytes from one register to the next (RD_KEY1_DATA0 + n * RD_KEY1_DATA_STRIDE).</summary>
+            public const uint RD_KEY1_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY2_DATA: 8 registers, RD_KEY2_DATA0 .. RD_KEY2_DATA7.</summary>
+            public const uint RD_KEY2_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY2_DATA: bytes from one register to the next (RD_KEY2_DATA0 + n * RD_KEY2_DATA_STRIDE).</summary>
+            public const uint RD_KEY2_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY3_DATA: 8 registers, RD_KEY3_DATA0 .. RD_KEY3_DATA7.</summary>
+            public const uint RD_KEY3_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY3_DATA: bytes from one register to the next (RD_KEY3_DATA0 + n * RD_KEY3_DATA_STRIDE).</summary>
+            public const uint RD_KEY3_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY4_DATA: 8 registers, RD_KEY4_DATA0 .. RD_KEY4_DATA7.</summary>
+            public const uint RD_KEY4_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY4_DATA: bytes from one register to the next (RD_KEY4_DATA0 + n * RD_KEY4_DATA_STRIDE).</summary>
+            public const uint RD_KEY4_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY5_DATA: 8 registers, RD_KEY5_DATA0 .. RD_KEY5_DATA7.</summary>
+            public const uint RD_KEY5_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY5_DATA: bytes from one register to the next (RD_KEY5_DATA0 + n * RD_KEY5_DATA_STRIDE).</summary>
+            public const uint RD_KEY5_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_SYS_DATA_PART2: 8 registers, RD_SYS_DATA_PART2_0 .. RD_SYS_DATA_PART2_7.</summary>
+            public const uint RD_SYS_DATA_PART2_COUNT = 8;
+            /// <summary>Register array RD_SYS_DATA_PART2: bytes from one register to the next (RD_SYS_DATA_PART2_0 + n * RD_SYS_DATA_PART2_STRIDE).</summary>
+            public const uint RD_SYS_DATA_PART2_STRIDE = 0x4;
+            /// <summary>Register array RD_RS_ERR: 2 registers, RD_RS_ERR0 .. RD_RS_ERR1.</summary>
+            public const uint RD_RS_ERR_COUNT = 2;
+            /// <summary>Register array RD_RS_ERR: bytes from one register to the next (RD_RS_ERR0 + n * RD_RS_ERR_STRIDE).</summary>
+            public const uint RD_RS_ERR_STRIDE = 0x4;
+            /// <summary>Register array WR_TIM_CONF: 3 registers, WR_TIM_CONF0 .. WR_TIM_CONF2.</summary>
+            public const uint WR_TIM_CONF_COUNT = 3;
+            /// <summary>Register array WR_TIM_CONF: bytes from one register to the next (WR_TIM_CONF0 + n * WR_TIM_CONF_STRIDE).</summary>
+            public const uint WR_TIM_CONF_STRIDE = 0x4;
         }
 
         /// <summary>BB at 0x3F41D000, 0x58 bytes.</summary>
@@ -14002,6 +14482,64 @@ namespace NanoRemap.Chips
             public const uint TIMERS_DATE_TIMERS_DATE = 0x1C00;
             /// <summary>REGCLK.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint REGCLK_CLK_EN = 0x011F;
+            /// <summary>Register array TCONFIG: 2 registers, T0CONFIG .. T1CONFIG.</summary>
+            public const uint TCONFIG_COUNT = 2;
+            /// <summary>Register array TCONFIG: bytes from one register to the next (T0CONFIG + n * TCONFIG_STRIDE).</summary>
+            public const uint TCONFIG_STRIDE = 0x24;
+            /// <summary>T_USE_XTAL of every register of TCONFIG (T0CONFIG.T_USE_XTAL ..): bit 9, width 1, rw.</summary>
+            public const uint TCONFIG_T_USE_XTAL = 0x0109;
+            /// <summary>T_ALARM_EN of every register of TCONFIG (T0CONFIG.T_ALARM_EN ..): bit 10, width 1, rw.</summary>
+            public const uint TCONFIG_T_ALARM_EN = 0x010A;
+            /// <summary>T_LEVEL_INT_EN of every register of TCONFIG (T0CONFIG.T_LEVEL_INT_EN ..): bit 11, width 1, rw.</summary>
+            public const uint TCONFIG_T_LEVEL_INT_EN = 0x010B;
+            /// <summary>T_EDGE_INT_EN of every register of TCONFIG (T0CONFIG.T_EDGE_INT_EN ..): bit 12, width 1, rw.</summary>
+            public const uint TCONFIG_T_EDGE_INT_EN = 0x010C;
+            /// <summary>T_DIVIDER of every register of TCONFIG (T0CONFIG.T_DIVIDER ..): bit 13, width 16, rw.</summary>
+            public const uint TCONFIG_T_DIVIDER = 0x100D;
+            /// <summary>T_AUTORELOAD of every register of TCONFIG (T0CONFIG.T_AUTORELOAD ..): bit 29, width 1, rw.</summary>
+            public const uint TCONFIG_T_AUTORELOAD = 0x011D;
+            /// <summary>T_INCREASE of every register of TCONFIG (T0CONFIG.T_INCREASE ..): bit 30, width 1, rw.</summary>
+            public const uint TCONFIG_T_INCREASE = 0x011E;
+            /// <summary>T_EN of every register of TCONFIG (T0CONFIG.T_EN ..): bit 31, width 1, rw.</summary>
+            public const uint TCONFIG_T_EN = 0x011F;
+            /// <summary>Register array TLO: 2 registers, T0LO .. T1LO.</summary>
+            public const uint TLO_COUNT = 2;
+            /// <summary>Register array TLO: bytes from one register to the next (T0LO + n * TLO_STRIDE).</summary>
+            public const uint TLO_STRIDE = 0x24;
+            /// <summary>Register array THI: 2 registers, T0HI .. T1HI.</summary>
+            public const uint THI_COUNT = 2;
+            /// <summary>Register array THI: bytes from one register to the next (T0HI + n * THI_STRIDE).</summary>
+            public const uint THI_STRIDE = 0x24;
+            /// <summary>Register array TUPDATE: 2 registers, T0UPDATE .. T1UPDATE.</summary>
+            public const uint TUPDATE_COUNT = 2;
+            /// <summary>Register array TUPDATE: bytes from one register to the next (T0UPDATE + n * TUPDATE_STRIDE).</summary>
+            public const uint TUPDATE_STRIDE = 0x24;
+            /// <summary>T_UPDATE of every register of TUPDATE (T0UPDATE.T_UPDATE ..): bit 31, width 1, rw.</summary>
+            public const uint TUPDATE_T_UPDATE = 0x011F;
+            /// <summary>Register array TALARMLO: 2 registers, T0ALARMLO .. T1ALARMLO.</summary>
+            public const uint TALARMLO_COUNT = 2;
+            /// <summary>Register array TALARMLO: bytes from one register to the next (T0ALARMLO + n * TALARMLO_STRIDE).</summary>
+            public const uint TALARMLO_STRIDE = 0x24;
+            /// <summary>Register array TALARMHI: 2 registers, T0ALARMHI .. T1ALARMHI.</summary>
+            public const uint TALARMHI_COUNT = 2;
+            /// <summary>Register array TALARMHI: bytes from one register to the next (T0ALARMHI + n * TALARMHI_STRIDE).</summary>
+            public const uint TALARMHI_STRIDE = 0x24;
+            /// <summary>Register array TLOADLO: 2 registers, T0LOADLO .. T1LOADLO.</summary>
+            public const uint TLOADLO_COUNT = 2;
+            /// <summary>Register array TLOADLO: bytes from one register to the next (T0LOADLO + n * TLOADLO_STRIDE).</summary>
+            public const uint TLOADLO_STRIDE = 0x24;
+            /// <summary>Register array TLOADHI: 2 registers, T0LOADHI .. T1LOADHI.</summary>
+            public const uint TLOADHI_COUNT = 2;
+            /// <summary>Register array TLOADHI: bytes from one register to the next (T0LOADHI + n * TLOADHI_STRIDE).</summary>
+            public const uint TLOADHI_STRIDE = 0x24;
+            /// <summary>Register array TLOAD: 2 registers, T0LOAD .. T1LOAD.</summary>
+            public const uint TLOAD_COUNT = 2;
+            /// <summary>Register array TLOAD: bytes from one register to the next (T0LOAD + n * TLOAD_STRIDE).</summary>
+            public const uint TLOAD_STRIDE = 0x24;
+            /// <summary>Register array WDTCONFIG: 6 registers, WDTCONFIG0 .. WDTCONFIG5.</summary>
+            public const uint WDTCONFIG_COUNT = 6;
+            /// <summary>Register array WDTCONFIG: bytes from one register to the next (WDTCONFIG0 + n * WDTCONFIG_STRIDE).</summary>
+            public const uint WDTCONFIG_STRIDE = 0x4;
         }
 
         /// <summary>TIMG1 at 0x3F420000, 0x100 bytes.</summary>
@@ -14299,6 +14837,64 @@ namespace NanoRemap.Chips
             public const uint TIMERS_DATE_TIMERS_DATE = 0x1C00;
             /// <summary>REGCLK.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint REGCLK_CLK_EN = 0x011F;
+            /// <summary>Register array TCONFIG: 2 registers, T0CONFIG .. T1CONFIG.</summary>
+            public const uint TCONFIG_COUNT = 2;
+            /// <summary>Register array TCONFIG: bytes from one register to the next (T0CONFIG + n * TCONFIG_STRIDE).</summary>
+            public const uint TCONFIG_STRIDE = 0x24;
+            /// <summary>T_USE_XTAL of every register of TCONFIG (T0CONFIG.T_USE_XTAL ..): bit 9, width 1, rw.</summary>
+            public const uint TCONFIG_T_USE_XTAL = 0x0109;
+            /// <summary>T_ALARM_EN of every register of TCONFIG (T0CONFIG.T_ALARM_EN ..): bit 10, width 1, rw.</summary>
+            public const uint TCONFIG_T_ALARM_EN = 0x010A;
+            /// <summary>T_LEVEL_INT_EN of every register of TCONFIG (T0CONFIG.T_LEVEL_INT_EN ..): bit 11, width 1, rw.</summary>
+            public const uint TCONFIG_T_LEVEL_INT_EN = 0x010B;
+            /// <summary>T_EDGE_INT_EN of every register of TCONFIG (T0CONFIG.T_EDGE_INT_EN ..): bit 12, width 1, rw.</summary>
+            public const uint TCONFIG_T_EDGE_INT_EN = 0x010C;
+            /// <summary>T_DIVIDER of every register of TCONFIG (T0CONFIG.T_DIVIDER ..): bit 13, width 16, rw.</summary>
+            public const uint TCONFIG_T_DIVIDER = 0x100D;
+            /// <summary>T_AUTORELOAD of every register of TCONFIG (T0CONFIG.T_AUTORELOAD ..): bit 29, width 1, rw.</summary>
+            public const uint TCONFIG_T_AUTORELOAD = 0x011D;
+            /// <summary>T_INCREASE of every register of TCONFIG (T0CONFIG.T_INCREASE ..): bit 30, width 1, rw.</summary>
+            public const uint TCONFIG_T_INCREASE = 0x011E;
+            /// <summary>T_EN of every register of TCONFIG (T0CONFIG.T_EN ..): bit 31, width 1, rw.</summary>
+            public const uint TCONFIG_T_EN = 0x011F;
+            /// <summary>Register array TLO: 2 registers, T0LO .. T1LO.</summary>
+            public const uint TLO_COUNT = 2;
+            /// <summary>Register array TLO: bytes from one register to the next (T0LO + n * TLO_STRIDE).</summary>
+            public const uint TLO_STRIDE = 0x24;
+            /// <summary>Register array THI: 2 registers, T0HI .. T1HI.</summary>
+            public const uint THI_COUNT = 2;
+            /// <summary>Register array THI: bytes from one register to the next (T0HI + n * THI_STRIDE).</summary>
+            public const uint THI_STRIDE = 0x24;
+            /// <summary>Register array TUPDATE: 2 registers, T0UPDATE .. T1UPDATE.</summary>
+            public const uint TUPDATE_COUNT = 2;
+            /// <summary>Register array TUPDATE: bytes from one register to the next (T0UPDATE + n * TUPDATE_STRIDE).</summary>
+            public const uint TUPDATE_STRIDE = 0x24;
+            /// <summary>T_UPDATE of every register of TUPDATE (T0UPDATE.T_UPDATE ..): bit 31, width 1, rw.</summary>
+            public const uint TUPDATE_T_UPDATE = 0x011F;
+            /// <summary>Register array TALARMLO: 2 registers, T0ALARMLO .. T1ALARMLO.</summary>
+            public const uint TALARMLO_COUNT = 2;
+            /// <summary>Register array TALARMLO: bytes from one register to the next (T0ALARMLO + n * TALARMLO_STRIDE).</summary>
+            public const uint TALARMLO_STRIDE = 0x24;
+            /// <summary>Register array TALARMHI: 2 registers, T0ALARMHI .. T1ALARMHI.</summary>
+            public const uint TALARMHI_COUNT = 2;
+            /// <summary>Register array TALARMHI: bytes from one register to the next (T0ALARMHI + n * TALARMHI_STRIDE).</summary>
+            public const uint TALARMHI_STRIDE = 0x24;
+            /// <summary>Register array TLOADLO: 2 registers, T0LOADLO .. T1LOADLO.</summary>
+            public const uint TLOADLO_COUNT = 2;
+            /// <summary>Register array TLOADLO: bytes from one register to the next (T0LOADLO + n * TLOADLO_STRIDE).</summary>
+            public const uint TLOADLO_STRIDE = 0x24;
+            /// <summary>Register array TLOADHI: 2 registers, T0LOADHI .. T1LOADHI.</summary>
+            public const uint TLOADHI_COUNT = 2;
+            /// <summary>Register array TLOADHI: bytes from one register to the next (T0LOADHI + n * TLOADHI_STRIDE).</summary>
+            public const uint TLOADHI_STRIDE = 0x24;
+            /// <summary>Register array TLOAD: 2 registers, T0LOAD .. T1LOAD.</summary>
+            public const uint TLOAD_COUNT = 2;
+            /// <summary>Register array TLOAD: bytes from one register to the next (T0LOAD + n * TLOAD_STRIDE).</summary>
+            public const uint TLOAD_STRIDE = 0x24;
+            /// <summary>Register array WDTCONFIG: 6 registers, WDTCONFIG0 .. WDTCONFIG5.</summary>
+            public const uint WDTCONFIG_COUNT = 6;
+            /// <summary>Register array WDTCONFIG: bytes from one register to the next (WDTCONFIG0 + n * WDTCONFIG_STRIDE).</summary>
+            public const uint WDTCONFIG_STRIDE = 0x4;
         }
 
         /// <summary>SYSTIMER at 0x3F423000, 0x100 bytes.</summary>
@@ -14420,6 +15016,24 @@ namespace NanoRemap.Chips
             public const uint INT_CLR_INT1_CLR = 0x0101;
             /// <summary>INT_CLR.INT2_CLR: bit 2, width 1, wo.</summary>
             public const uint INT_CLR_INT2_CLR = 0x0102;
+            /// <summary>Register array TARGET_HI: 3 registers, TARGET0_HI .. TARGET2_HI.</summary>
+            public const uint TARGET_HI_COUNT = 3;
+            /// <summary>Register array TARGET_HI: bytes from one register to the next (TARGET0_HI + n * TARGET_HI_STRIDE).</summary>
+            public const uint TARGET_HI_STRIDE = 0x8;
+            /// <summary>Register array TARGET_LO: 3 registers, TARGET0_LO .. TARGET2_LO.</summary>
+            public const uint TARGET_LO_COUNT = 3;
+            /// <summary>Register array TARGET_LO: bytes from one register to the next (TARGET0_LO + n * TARGET_LO_STRIDE).</summary>
+            public const uint TARGET_LO_STRIDE = 0x8;
+            /// <summary>Register array TARGET_CONF: 3 registers, TARGET0_CONF .. TARGET2_CONF.</summary>
+            public const uint TARGET_CONF_COUNT = 3;
+            /// <summary>Register array TARGET_CONF: bytes from one register to the next (TARGET0_CONF + n * TARGET_CONF_STRIDE).</summary>
+            public const uint TARGET_CONF_STRIDE = 0x4;
+            /// <summary>PERIOD of every register of TARGET_CONF (TARGET0_CONF.TARGET0_PERIOD ..): bit 0, width 30, rw.</summary>
+            public const uint TARGET_CONF_PERIOD = 0x1E00;
+            /// <summary>PERIOD_MODE of every register of TARGET_CONF (TARGET0_CONF.TARGET0_PERIOD_MODE ..): bit 30, width 1, rw.</summary>
+            public const uint TARGET_CONF_PERIOD_MODE = 0x011E;
+            /// <summary>WORK_EN of every register of TARGET_CONF (TARGET0_CONF.TARGET0_WORK_EN ..): bit 31, width 1, rw.</summary>
+            public const uint TARGET_CONF_WORK_EN = 0x011F;
         }
 
         /// <summary>SPI2 at 0x3F424000, 0x400 bytes.</summary>
@@ -15217,6 +15831,18 @@ namespace NanoRemap.Chips
             public const uint LCD_D_NUM_D_VSYNC_NUM = 0x0208;
             /// <summary>REG_DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint REG_DATE_DATE = 0x1C00;
+            /// <summary>Register array INLINK_DSCR_BF: 2 registers, INLINK_DSCR_BF0 .. INLINK_DSCR_BF1.</summary>
+            public const uint INLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array INLINK_DSCR_BF: bytes from one register to the next (INLINK_DSCR_BF0 + n * INLINK_DSCR_BF_STRIDE).</summary>
+            public const uint INLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array OUTLINK_DSCR_BF: 2 registers, OUTLINK_DSCR_BF0 .. OUTLINK_DSCR_BF1.</summary>
+            public const uint OUTLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array OUTLINK_DSCR_BF: bytes from one register to the next (OUTLINK_DSCR_BF0 + n * OUTLINK_DSCR_BF_STRIDE).</summary>
+            public const uint OUTLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array W: 18 registers, W0 .. W17.</summary>
+            public const uint W_COUNT = 18;
+            /// <summary>Register array W: bytes from one register to the next (W0 + n * W_STRIDE).</summary>
+            public const uint W_STRIDE = 0x4;
         }
 
         /// <summary>SPI3 at 0x3F425000, 0x400 bytes.</summary>
@@ -16014,6 +16640,18 @@ namespace NanoRemap.Chips
             public const uint LCD_D_NUM_D_VSYNC_NUM = 0x0208;
             /// <summary>REG_DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint REG_DATE_DATE = 0x1C00;
+            /// <summary>Register array INLINK_DSCR_BF: 2 registers, INLINK_DSCR_BF0 .. INLINK_DSCR_BF1.</summary>
+            public const uint INLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array INLINK_DSCR_BF: bytes from one register to the next (INLINK_DSCR_BF0 + n * INLINK_DSCR_BF_STRIDE).</summary>
+            public const uint INLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array OUTLINK_DSCR_BF: 2 registers, OUTLINK_DSCR_BF0 .. OUTLINK_DSCR_BF1.</summary>
+            public const uint OUTLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array OUTLINK_DSCR_BF: bytes from one register to the next (OUTLINK_DSCR_BF0 + n * OUTLINK_DSCR_BF_STRIDE).</summary>
+            public const uint OUTLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array W: 18 registers, W0 .. W17.</summary>
+            public const uint W_COUNT = 18;
+            /// <summary>Register array W: bytes from one register to the next (W0 + n * W_STRIDE).</summary>
+            public const uint W_STRIDE = 0x4;
         }
 
         /// <summary>SYSCON at 0x3F426000, 0x400 bytes.</summary>
@@ -16227,6 +16865,44 @@ namespace NanoRemap.Chips
             public const uint FRONT_END_MEM_PD_DC_MEM_FORCE_PU = 0x0104;
             /// <summary>FRONT_END_MEM_PD.DC_MEM_FORCE_PD: bit 5, width 1, rw.</summary>
             public const uint FRONT_END_MEM_PD_DC_MEM_FORCE_PD = 0x0105;
+            /// <summary>Register array FLASH_ACE_ATTR: 4 registers, FLASH_ACE0_ATTR .. FLASH_ACE3_ATTR.</summary>
+            public const uint FLASH_ACE_ATTR_COUNT = 4;
+            /// <summary>Register array FLASH_ACE_ATTR: bytes from one register to the next (FLASH_ACE0_ATTR + n * FLASH_ACE_ATTR_STRIDE).</summary>
+            public const uint FLASH_ACE_ATTR_STRIDE = 0x4;
+            /// <summary>FLASH_ATTR of every register of FLASH_ACE_ATTR (FLASH_ACE0_ATTR.FLASH_ACE0_ATTR ..): bit 0, width 3, rw.</summary>
+            public const uint FLASH_ACE_ATTR_FLASH_ATTR = 0x0300;
+            /// <summary>Register array FLASH_ACE_ADDR: 4 registers, FLASH_ACE0_ADDR .. FLASH_ACE3_ADDR.</summary>
+            public const uint FLASH_ACE_ADDR_COUNT = 4;
+            /// <summary>Register array FLASH_ACE_ADDR: bytes from one register to the next (FLASH_ACE0_ADDR + n * FLASH_ACE_ADDR_STRIDE).</summary>
+            public const uint FLASH_ACE_ADDR_STRIDE = 0x4;
+            /// <summary>Register array FLASH_ACE_SIZE: 4 registers, FLASH_ACE0_SIZE .. FLASH_ACE3_SIZE.</summary>
+            public const uint FLASH_ACE_SIZE_COUNT = 4;
+            /// <summary>Register array FLASH_ACE_SIZE: bytes from one register to the next (FLASH_ACE0_SIZE + n * FLASH_ACE_SIZE_STRIDE).</summary>
+            public const uint FLASH_ACE_SIZE_STRIDE = 0x4;
+            /// <summary>FLASH_SIZE of every register of FLASH_ACE_SIZE (FLASH_ACE0_SIZE.FLASH_ACE0_SIZE ..): bit 0, width 16, rw.</summary>
+            public const uint FLASH_ACE_SIZE_FLASH_SIZE = 0x1000;
+            /// <summary>Register array SRAM_ACE_ATTR: 4 registers, SRAM_ACE0_ATTR .. SRAM_ACE3_ATTR.</summary>
+            public const uint SRAM_ACE_ATTR_COUNT = 4;
+            /// <summary>Register array SRAM_ACE_ATTR: bytes from one register to the next (SRAM_ACE0_ATTR + n * SRAM_ACE_ATTR_STRIDE).</summary>
+            public const uint SRAM_ACE_ATTR_STRIDE = 0x4;
+            /// <summary>SRAM_ATTR of every register of SRAM_ACE_ATTR (SRAM_ACE0_ATTR.SRAM_ACE0_ATTR ..): bit 0, width 3, rw.</summary>
+            public const uint SRAM_ACE_ATTR_SRAM_ATTR = 0x0300;
+            /// <summary>Register array SRAM_ACE_ADDR: 4 registers, SRAM_ACE0_ADDR .. SRAM_ACE3_ADDR.</summary>
+            public const uint SRAM_ACE_ADDR_COUNT = 4;
+            /// <summary>Register array SRAM_ACE_ADDR: bytes from one register to the next (SRAM_ACE0_ADDR + n * SRAM_ACE_ADDR_STRIDE).</summary>
+            public const uint SRAM_ACE_ADDR_STRIDE = 0x4;
+            /// <summary>Register array SRAM_ACE_SIZE: 4 registers, SRAM_ACE0_SIZE .. SRAM_ACE3_SIZE.</summary>
+            public const uint SRAM_ACE_SIZE_COUNT = 4;
+            /// <summary>Register array SRAM_ACE_SIZE: bytes from one register to the next (SRAM_ACE0_SIZE + n * SRAM_ACE_SIZE_STRIDE).</summary>
+            public const uint SRAM_ACE_SIZE_STRIDE = 0x4;
+            /// <summary>SRAM_SIZE of every register of SRAM_ACE_SIZE (SRAM_ACE0_SIZE.SRAM_ACE0_SIZE ..): bit 0, width 16, rw.</summary>
+            public const uint SRAM_ACE_SIZE_SRAM_SIZE = 0x1000;
+            /// <summary>Register array REDCY_SIG: 2 registers, REDCY_SIG0 .. REDCY_SIG1.</summary>
+            public const uint REDCY_SIG_COUNT = 2;
+            /// <summary>Register array REDCY_SIG: bytes from one register to the next (REDCY_SIG0 + n * REDCY_SIG_STRIDE).</summary>
+            public const uint REDCY_SIG_STRIDE = 0x4;
+            /// <summary>REDCY of every register of REDCY_SIG (REDCY_SIG0.REDCY_SIG0 ..): bit 0, width 31, rw.</summary>
+            public const uint REDCY_SIG_REDCY = 0x1F00;
         }
 
         /// <summary>I2C1 at 0x3F427000, 0xFC bytes.</summary>
@@ -16654,6 +17330,14 @@ namespace NanoRemap.Chips
             public const uint SCL_STRETCH_CONF_SLAVE_SCL_STRETCH_EN = 0x010A;
             /// <summary>SCL_STRETCH_CONF.SLAVE_SCL_STRETCH_CLR: bit 11, width 1, wo.</summary>
             public const uint SCL_STRETCH_CONF_SLAVE_SCL_STRETCH_CLR = 0x010B;
+            /// <summary>Register array COMD: 16 registers, COMD0 .. COMD15.</summary>
+            public const uint COMD_COUNT = 16;
+            /// <summary>Register array COMD: bytes from one register to the next (COMD0 + n * COMD_STRIDE).</summary>
+            public const uint COMD_STRIDE = 0x4;
+            /// <summary>COMMAND of every register of COMD (COMD0.COMMAND0 ..): bit 0, width 14, rw.</summary>
+            public const uint COMD_COMMAND = 0x0E00;
+            /// <summary>COMMAND_DONE of every register of COMD (COMD0.COMMAND0_DONE ..): bit 31, width 1, rw.</summary>
+            public const uint COMD_COMMAND_DONE = 0x011F;
         }
 
         /// <summary>TWAI0 at 0x3F42B000, 0x80 bytes.</summary>
@@ -16837,6 +17521,16 @@ namespace NanoRemap.Chips
             public const uint CLOCK_DIVIDER_CD = 0x0800;
             /// <summary>CLOCK_DIVIDER.CLOCK_OFF: bit 8, width 1, rw.</summary>
             public const uint CLOCK_DIVIDER_CLOCK_OFF = 0x0108;
+            /// <summary>Register array BUS_TIMING: 2 registers, BUS_TIMING_0 .. BUS_TIMING_1.</summary>
+            public const uint BUS_TIMING_COUNT = 2;
+            /// <summary>Register array BUS_TIMING: bytes from one register to the next (BUS_TIMING_0 + n * BUS_TIMING_STRIDE).</summary>
+            public const uint BUS_TIMING_STRIDE = 0x4;
+            /// <summary>Register array DATA: 13 registers, DATA_0 .. DATA_12.</summary>
+            public const uint DATA_COUNT = 13;
+            /// <summary>Register array DATA: bytes from one register to the next (DATA_0 + n * DATA_STRIDE).</summary>
+            public const uint DATA_STRIDE = 0x4;
+            /// <summary>TX_BYTE of every register of DATA (DATA_0.TX_BYTE_0 ..): bit 0, width 8, wo.</summary>
+            public const uint DATA_TX_BYTE = 0x0800;
         }
 
         /// <summary>SPI4 at 0x3F437000, 0x400 bytes.</summary>
@@ -17634,6 +18328,18 @@ namespace NanoRemap.Chips
             public const uint LCD_D_NUM_D_VSYNC_NUM = 0x0208;
             /// <summary>REG_DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint REG_DATE_DATE = 0x1C00;
+            /// <summary>Register array INLINK_DSCR_BF: 2 registers, INLINK_DSCR_BF0 .. INLINK_DSCR_BF1.</summary>
+            public const uint INLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array INLINK_DSCR_BF: bytes from one register to the next (INLINK_DSCR_BF0 + n * INLINK_DSCR_BF_STRIDE).</summary>
+            public const uint INLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array OUTLINK_DSCR_BF: 2 registers, OUTLINK_DSCR_BF0 .. OUTLINK_DSCR_BF1.</summary>
+            public const uint OUTLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array OUTLINK_DSCR_BF: bytes from one register to the next (OUTLINK_DSCR_BF0 + n * OUTLINK_DSCR_BF_STRIDE).</summary>
+            public const uint OUTLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array W: 18 registers, W0 .. W17.</summary>
+            public const uint W_COUNT = 18;
+            /// <summary>Register array W: bytes from one register to the next (W0 + n * W_STRIDE).</summary>
+            public const uint W_STRIDE = 0x4;
         }
 
         /// <summary>USB_WRAP at 0x3F439000, 0x400 bytes.</summary>
@@ -18271,6 +18977,28 @@ namespace NanoRemap.Chips
             public const uint SYSCLK_CONF_CLK_DIV_EN = 0x0113;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array ROM_CTRL: 2 registers, ROM_CTRL_0 .. ROM_CTRL_1.</summary>
+            public const uint ROM_CTRL_COUNT = 2;
+            /// <summary>Register array ROM_CTRL: bytes from one register to the next (ROM_CTRL_0 + n * ROM_CTRL_STRIDE).</summary>
+            public const uint ROM_CTRL_STRIDE = 0x4;
+            /// <summary>Register array JTAG_CTRL: 8 registers, JTAG_CTRL_0 .. JTAG_CTRL_7.</summary>
+            public const uint JTAG_CTRL_COUNT = 8;
+            /// <summary>Register array JTAG_CTRL: bytes from one register to the next (JTAG_CTRL_0 + n * JTAG_CTRL_STRIDE).</summary>
+            public const uint JTAG_CTRL_STRIDE = 0x4;
+            /// <summary>Register array PERIP_CLK_EN: 2 registers, PERIP_CLK_EN0 .. PERIP_CLK_EN1.</summary>
+            public const uint PERIP_CLK_EN_COUNT = 2;
+            /// <summary>Register array PERIP_CLK_EN: bytes from one register to the next (PERIP_CLK_EN0 + n * PERIP_CLK_EN_STRIDE).</summary>
+            public const uint PERIP_CLK_EN_STRIDE = 0x4;
+            /// <summary>Register array PERIP_RST_EN: 2 registers, PERIP_RST_EN0 .. PERIP_RST_EN1.</summary>
+            public const uint PERIP_RST_EN_COUNT = 2;
+            /// <summary>Register array PERIP_RST_EN: bytes from one register to the next (PERIP_RST_EN0 + n * PERIP_RST_EN_STRIDE).</summary>
+            public const uint PERIP_RST_EN_STRIDE = 0x4;
+            /// <summary>Register array CPU_INTR_FROM_CPU: 4 registers, CPU_INTR_FROM_CPU_0 .. CPU_INTR_FROM_CPU_3.</summary>
+            public const uint CPU_INTR_FROM_CPU_COUNT = 4;
+            /// <summary>Register array CPU_INTR_FROM_CPU: bytes from one register to the next (CPU_INTR_FROM_CPU_0 + n * CPU_INTR_FROM_CPU_STRIDE).</summary>
+            public const uint CPU_INTR_FROM_CPU_STRIDE = 0x4;
+            /// <summary>CPU_INTR_FROM_CPU of every register of CPU_INTR_FROM_CPU (CPU_INTR_FROM_CPU_0.CPU_INTR_FROM_CPU_0 ..): bit 0, width 1, rw.</summary>
+            public const uint CPU_INTR_FROM_CPU_CPU_INTR_FROM_CPU = 0x0100;
         }
 
         /// <summary>PMS at 0x3F4C1000, 0x1000 bytes.</summary>
@@ -18792,6 +19520,74 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_CLK_EN = 0x0100;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array SDIO: 2 registers, SDIO_0 .. SDIO_1.</summary>
+            public const uint SDIO_COUNT = 2;
+            /// <summary>Register array SDIO: bytes from one register to the next (SDIO_0 + n * SDIO_STRIDE).</summary>
+            public const uint SDIO_STRIDE = 0x4;
+            /// <summary>Register array MAC_DUMP: 2 registers, MAC_DUMP_0 .. MAC_DUMP_1.</summary>
+            public const uint MAC_DUMP_COUNT = 2;
+            /// <summary>Register array MAC_DUMP: bytes from one register to the next (MAC_DUMP_0 + n * MAC_DUMP_STRIDE).</summary>
+            public const uint MAC_DUMP_STRIDE = 0x4;
+            /// <summary>Register array PRO_IRAM0: 6 registers, PRO_IRAM0_0 .. PRO_IRAM0_5.</summary>
+            public const uint PRO_IRAM0_COUNT = 6;
+            /// <summary>Register array PRO_IRAM0: bytes from one register to the next (PRO_IRAM0_0 + n * PRO_IRAM0_STRIDE).</summary>
+            public const uint PRO_IRAM0_STRIDE = 0x4;
+            /// <summary>Register array PRO_DRAM0: 5 registers, PRO_DRAM0_0 .. PRO_DRAM0_4.</summary>
+            public const uint PRO_DRAM0_COUNT = 5;
+            /// <summary>Register array PRO_DRAM0: bytes from one register to the next (PRO_DRAM0_0 + n * PRO_DRAM0_STRIDE).</summary>
+            public const uint PRO_DRAM0_STRIDE = 0x4;
+            /// <summary>Register array PRO_DPORT: 8 registers, PRO_DPORT_0 .. PRO_DPORT_7.</summary>
+            public const uint PRO_DPORT_COUNT = 8;
+            /// <summary>Register array PRO_DPORT: bytes from one register to the next (PRO_DPORT_0 + n * PRO_DPORT_STRIDE).</summary>
+            public const uint PRO_DPORT_STRIDE = 0x4;
+            /// <summary>Register array PRO_AHB: 5 registers, PRO_AHB_0 .. PRO_AHB_4.</summary>
+            public const uint PRO_AHB_COUNT = 5;
+            /// <summary>Register array PRO_AHB: bytes from one register to the next (PRO_AHB_0 + n * PRO_AHB_STRIDE).</summary>
+            public const uint PRO_AHB_STRIDE = 0x4;
+            /// <summary>Register array PRO_TRACE: 2 registers, PRO_TRACE_0 .. PRO_TRACE_1.</summary>
+            public const uint PRO_TRACE_COUNT = 2;
+            /// <summary>Register array PRO_TRACE: bytes from one register to the next (PRO_TRACE_0 + n * PRO_TRACE_STRIDE).</summary>
+            public const uint PRO_TRACE_STRIDE = 0x4;
+            /// <summary>Register array PRO_CACHE: 5 registers, PRO_CACHE_0 .. PRO_CACHE_4.</summary>
+            public const uint PRO_CACHE_COUNT = 5;
+            /// <summary>Register array PRO_CACHE: bytes from one register to the next (PRO_CACHE_0 + n * PRO_CACHE_STRIDE).</summary>
+            public const uint PRO_CACHE_STRIDE = 0x4;
+            /// <summary>Register array DMA_APB_I: 4 registers, DMA_APB_I_0 .. DMA_APB_I_3.</summary>
+            public const uint DMA_APB_I_COUNT = 4;
+            /// <summary>Register array DMA_APB_I: bytes from one register to the next (DMA_APB_I_0 + n * DMA_APB_I_STRIDE).</summary>
+            public const uint DMA_APB_I_STRIDE = 0x4;
+            /// <summary>Register array DMA_RX_I: 4 registers, DMA_RX_I_0 .. DMA_RX_I_3.</summary>
+            public const uint DMA_RX_I_COUNT = 4;
+            /// <summary>Register array DMA_RX_I: bytes from one register to the next (DMA_RX_I_0 + n * DMA_RX_I_STRIDE).</summary>
+            public const uint DMA_RX_I_STRIDE = 0x4;
+            /// <summary>Register array DMA_TX_I: 4 registers, DMA_TX_I_0 .. DMA_TX_I_3.</summary>
+            public const uint DMA_TX_I_COUNT = 4;
+            /// <summary>Register array DMA_TX_I: bytes from one register to the next (DMA_TX_I_0 + n * DMA_TX_I_STRIDE).</summary>
+            public const uint DMA_TX_I_STRIDE = 0x4;
+            /// <summary>Register array PRO_BOOT_LOCATION: 2 registers, PRO_BOOT_LOCATION_0 .. PRO_BOOT_LOCATION_1.</summary>
+            public const uint PRO_BOOT_LOCATION_COUNT = 2;
+            /// <summary>Register array PRO_BOOT_LOCATION: bytes from one register to the next (PRO_BOOT_LOCATION_0 + n * PRO_BOOT_LOCATION_STRIDE).</summary>
+            public const uint PRO_BOOT_LOCATION_STRIDE = 0x4;
+            /// <summary>Register array CACHE_SOURCE: 2 registers, CACHE_SOURCE_0 .. CACHE_SOURCE_1.</summary>
+            public const uint CACHE_SOURCE_COUNT = 2;
+            /// <summary>Register array CACHE_SOURCE: bytes from one register to the next (CACHE_SOURCE_0 + n * CACHE_SOURCE_STRIDE).</summary>
+            public const uint CACHE_SOURCE_STRIDE = 0x4;
+            /// <summary>Register array APB_PERIPHERAL: 2 registers, APB_PERIPHERAL_0 .. APB_PERIPHERAL_1.</summary>
+            public const uint APB_PERIPHERAL_COUNT = 2;
+            /// <summary>Register array APB_PERIPHERAL: bytes from one register to the next (APB_PERIPHERAL_0 + n * APB_PERIPHERAL_STRIDE).</summary>
+            public const uint APB_PERIPHERAL_STRIDE = 0x4;
+            /// <summary>Register array OCCUPY: 4 registers, OCCUPY_0 .. OCCUPY_3.</summary>
+            public const uint OCCUPY_COUNT = 4;
+            /// <summary>Register array OCCUPY: bytes from one register to the next (OCCUPY_0 + n * OCCUPY_STRIDE).</summary>
+            public const uint OCCUPY_STRIDE = 0x4;
+            /// <summary>Register array CACHE_TAG_ACCESS: 2 registers, CACHE_TAG_ACCESS_0 .. CACHE_TAG_ACCESS_1.</summary>
+            public const uint CACHE_TAG_ACCESS_COUNT = 2;
+            /// <summary>Register array CACHE_TAG_ACCESS: bytes from one register to the next (CACHE_TAG_ACCESS_0 + n * CACHE_TAG_ACCESS_STRIDE).</summary>
+            public const uint CACHE_TAG_ACCESS_STRIDE = 0x4;
+            /// <summary>Register array CACHE_MMU_ACCESS: 2 registers, CACHE_MMU_ACCESS_0 .. CACHE_MMU_ACCESS_1.</summary>
+            public const uint CACHE_MMU_ACCESS_COUNT = 2;
+            /// <summary>Register array CACHE_MMU_ACCESS: bytes from one register to the next (CACHE_MMU_ACCESS_0 + n * CACHE_MMU_ACCESS_STRIDE).</summary>
+            public const uint CACHE_MMU_ACCESS_STRIDE = 0x4;
         }
 
         /// <summary>INTERRUPT_CORE0 at 0x3F4C2000, 0x1000 bytes.</summary>
@@ -19203,6 +19999,72 @@ namespace NanoRemap.Chips
             public const uint INTERRUPT_CLOCK_GATE_INTERRUPT_PRO_NMI_MASK_HW = 0x0101;
             /// <summary>INTERRUPT_REG_DATE.INTERRUPT_INTERRUPT_REG_DATE: bit 0, width 28, rw.</summary>
             public const uint INTERRUPT_REG_DATE_INTERRUPT_INTERRUPT_REG_DATE = 0x1C00;
+            /// <summary>Register array INTERRUPT_PRO_SLC_INTR_MAP: 2 registers, INTERRUPT_PRO_SLC0_INTR_MAP .. INTERRUPT_PRO_SLC1_INTR_MAP.</summary>
+            public const uint INTERRUPT_PRO_SLC_INTR_MAP_COUNT = 2;
+            /// <summary>Register array INTERRUPT_PRO_SLC_INTR_MAP: bytes from one register to the next (INTERRUPT_PRO_SLC0_INTR_MAP + n * INTERRUPT_PRO_SLC_INTR_MAP_STRIDE).</summary>
+            public const uint INTERRUPT_PRO_SLC_INTR_MAP_STRIDE = 0x4;
+            /// <summary>INTERRUPT_PRO_INTR_MAP of every register of INTERRUPT_PRO_SLC_INTR_MAP (INTERRUPT_PRO_SLC0_INTR_MAP.INTERRUPT_PRO_SLC0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint INTERRUPT_PRO_SLC_INTR_MAP_INTERRUPT_PRO_INTR_MAP = 0x0500;
+            /// <summary>Register array INTERRUPT_PRO_UHCI_INTR_MAP: 2 registers, INTERRUPT_PRO_UHCI0_INTR_MAP .. INTERRUPT_PRO_UHCI1_INTR_MAP.</summary>
+            public const uint INTERRUPT_PRO_UHCI_INTR_MAP_COUNT = 2;
+            /// <summary>Register array INTERRUPT_PRO_UHCI_INTR_MAP: bytes from one register to the next (INTERRUPT_PRO_UHCI0_INTR_MAP + n * INTERRUPT_PRO_UHCI_INTR_MAP_STRIDE).</summary>
+            public const uint INTERRUPT_PRO_UHCI_INTR_MAP_STRIDE = 0x4;
+            /// <summary>INTERRUPT_PRO_INTR_MAP of every register of INTERRUPT_PRO_UHCI_INTR_MAP (INTERRUPT_PRO_UHCI0_INTR_MAP.INTERRUPT_PRO_UHCI0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint INTERRUPT_PRO_UHCI_INTR_MAP_INTERRUPT_PRO_INTR_MAP = 0x0500;
+            /// <summary>Register array INTERRUPT_PRO_TG_T_LEVEL_INT_MAP: 2 registers, INTERRUPT_PRO_TG_T0_LEVEL_INT_MAP .. INTERRUPT_PRO_TG_T1_LEVEL_INT_MAP.</summary>
+            public const uint INTERRUPT_PRO_TG_T_LEVEL_INT_MAP_COUNT = 2;
+            /// <summary>Register array INTERRUPT_PRO_TG_T_LEVEL_INT_MAP: bytes from one register to the next (INTERRUPT_PRO_TG_T0_LEVEL_INT_MAP + n * INTERRUPT_PRO_TG_T_LEVEL_INT_MAP_STRIDE).</summary>
+            public const uint INTERRUPT_PRO_TG_T_LEVEL_INT_MAP_STRIDE = 0x4;
+            /// <summary>INTERRUPT_PRO_TG_LEVEL_INT_MAP of every register of INTERRUPT_PRO_TG_T_LEVEL_INT_MAP (INTERRUPT_PRO_TG_T0_LEVEL_INT_MAP.INTERRUPT_PRO_TG_T0_LEVEL_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint INTERRUPT_PRO_TG_T_LEVEL_INT_MAP_INTERRUPT_PRO_TG_LEVEL_INT_MAP = 0x0500;
+            /// <summary>Register array INTERRUPT_PRO_TG1_T_LEVEL_INT_MAP: 2 registers, INTERRUPT_PRO_TG1_T0_LEVEL_INT_MAP .. INTERRUPT_PRO_TG1_T1_LEVEL_INT_MAP.</summary>
+            public const uint INTERRUPT_PRO_TG1_T_LEVEL_INT_MAP_COUNT = 2;
+            /// <summary>Register array INTERRUPT_PRO_TG1_T_LEVEL_INT_MAP: bytes from one register to the next (INTERRUPT_PRO_TG1_T0_LEVEL_INT_MAP + n * INTERRUPT_PRO_TG1_T_LEVEL_INT_MAP_STRIDE).</summary>
+            public const uint INTERRUPT_PRO_TG1_T_LEVEL_INT_MAP_STRIDE = 0x4;
+            /// <summary>Register array INTERRUPT_PRO_CPU_INTR_FROM_CPU_MAP: 4 registers, INTERRUPT_PRO_CPU_INTR_FROM_CPU_0_MAP .. INTERRUPT_PRO_CPU_INTR_FROM_CPU_3_MAP.</summary>
+            public const uint INTERRUPT_PRO_CPU_INTR_FROM_CPU_MAP_COUNT = 4;
+            /// <summary>Register array INTERRUPT_PRO_CPU_INTR_FROM_CPU_MAP: bytes from one register to the next (INTERRUPT_PRO_CPU_INTR_FROM_CPU_0_MAP + n * INTERRUPT_PRO_CPU_INTR_FROM_CPU_MAP_STRIDE).</summary>
+            public const uint INTERRUPT_PRO_CPU_INTR_FROM_CPU_MAP_STRIDE = 0x4;
+            /// <summary>INTERRUPT_PRO_CPU_INTR_FROM_CPU_MAP of every register of INTERRUPT_PRO_CPU_INTR_FROM_CPU_MAP (INTERRUPT_PRO_CPU_INTR_FROM_CPU_0_MAP.INTERRUPT_PRO_CPU_INTR_FROM_CPU_0_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint INTERRUPT_PRO_CPU_INTR_FROM_CPU_MAP_INTERRUPT_PRO_CPU_INTR_FROM_CPU_MAP = 0x0500;
+            /// <summary>Register array INTERRUPT_PRO_I2S_INT_MAP: 2 registers, INTERRUPT_PRO_I2S0_INT_MAP .. INTERRUPT_PRO_I2S1_INT_MAP.</summary>
+            public const uint INTERRUPT_PRO_I2S_INT_MAP_COUNT = 2;
+            /// <summary>Register array INTERRUPT_PRO_I2S_INT_MAP: bytes from one register to the next (INTERRUPT_PRO_I2S0_INT_MAP + n * INTERRUPT_PRO_I2S_INT_MAP_STRIDE).</summary>
+            public const uint INTERRUPT_PRO_I2S_INT_MAP_STRIDE = 0x4;
+            /// <summary>INTERRUPT_PRO_I2_INT_MAP of every register of INTERRUPT_PRO_I2S_INT_MAP (INTERRUPT_PRO_I2S0_INT_MAP.INTERRUPT_PRO_I2S0_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint INTERRUPT_PRO_I2S_INT_MAP_INTERRUPT_PRO_I2_INT_MAP = 0x0500;
+            /// <summary>Register array INTERRUPT_PRO_PWM_INTR_MAP: 4 registers, INTERRUPT_PRO_PWM0_INTR_MAP .. INTERRUPT_PRO_PWM3_INTR_MAP.</summary>
+            public const uint INTERRUPT_PRO_PWM_INTR_MAP_COUNT = 4;
+            /// <summary>Register array INTERRUPT_PRO_PWM_INTR_MAP: bytes from one register to the next (INTERRUPT_PRO_PWM0_INTR_MAP + n * INTERRUPT_PRO_PWM_INTR_MAP_STRIDE).</summary>
+            public const uint INTERRUPT_PRO_PWM_INTR_MAP_STRIDE = 0x4;
+            /// <summary>INTERRUPT_PRO_INTR_MAP of every register of INTERRUPT_PRO_PWM_INTR_MAP (INTERRUPT_PRO_PWM0_INTR_MAP.INTERRUPT_PRO_PWM0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint INTERRUPT_PRO_PWM_INTR_MAP_INTERRUPT_PRO_INTR_MAP = 0x0500;
+            /// <summary>Register array INTERRUPT_PRO_I2C_EXT_INTR_MAP: 2 registers, INTERRUPT_PRO_I2C_EXT0_INTR_MAP .. INTERRUPT_PRO_I2C_EXT1_INTR_MAP.</summary>
+            public const uint INTERRUPT_PRO_I2C_EXT_INTR_MAP_COUNT = 2;
+            /// <summary>Register array INTERRUPT_PRO_I2C_EXT_INTR_MAP: bytes from one register to the next (INTERRUPT_PRO_I2C_EXT0_INTR_MAP + n * INTERRUPT_PRO_I2C_EXT_INTR_MAP_STRIDE).</summary>
+            public const uint INTERRUPT_PRO_I2C_EXT_INTR_MAP_STRIDE = 0x4;
+            /// <summary>INTERRUPT_PRO_I2C_INTR_MAP of every register of INTERRUPT_PRO_I2C_EXT_INTR_MAP (INTERRUPT_PRO_I2C_EXT0_INTR_MAP.INTERRUPT_PRO_I2C_EXT0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint INTERRUPT_PRO_I2C_EXT_INTR_MAP_INTERRUPT_PRO_I2C_INTR_MAP = 0x0500;
+            /// <summary>Register array INTERRUPT_PRO_TG_T_EDGE_INT_MAP: 2 registers, INTERRUPT_PRO_TG_T0_EDGE_INT_MAP .. INTERRUPT_PRO_TG_T1_EDGE_INT_MAP.</summary>
+            public const uint INTERRUPT_PRO_TG_T_EDGE_INT_MAP_COUNT = 2;
+            /// <summary>Register array INTERRUPT_PRO_TG_T_EDGE_INT_MAP: bytes from one register to the next (INTERRUPT_PRO_TG_T0_EDGE_INT_MAP + n * INTERRUPT_PRO_TG_T_EDGE_INT_MAP_STRIDE).</summary>
+            public const uint INTERRUPT_PRO_TG_T_EDGE_INT_MAP_STRIDE = 0x4;
+            /// <summary>INTERRUPT_PRO_TG_EDGE_INT_MAP of every register of INTERRUPT_PRO_TG_T_EDGE_INT_MAP (INTERRUPT_PRO_TG_T0_EDGE_INT_MAP.INTERRUPT_PRO_TG_T0_EDGE_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint INTERRUPT_PRO_TG_T_EDGE_INT_MAP_INTERRUPT_PRO_TG_EDGE_INT_MAP = 0x0500;
+            /// <summary>Register array INTERRUPT_PRO_TG1_T_EDGE_INT_MAP: 2 registers, INTERRUPT_PRO_TG1_T0_EDGE_INT_MAP .. INTERRUPT_PRO_TG1_T1_EDGE_INT_MAP.</summary>
+            public const uint INTERRUPT_PRO_TG1_T_EDGE_INT_MAP_COUNT = 2;
+            /// <summary>Register array INTERRUPT_PRO_TG1_T_EDGE_INT_MAP: bytes from one register to the next (INTERRUPT_PRO_TG1_T0_EDGE_INT_MAP + n * INTERRUPT_PRO_TG1_T_EDGE_INT_MAP_STRIDE).</summary>
+            public const uint INTERRUPT_PRO_TG1_T_EDGE_INT_MAP_STRIDE = 0x4;
+            /// <summary>Register array INTERRUPT_PRO_SYSTIMER_TARGET_INT_MAP: 3 registers, INTERRUPT_PRO_SYSTIMER_TARGET0_INT_MAP .. INTERRUPT_PRO_SYSTIMER_TARGET2_INT_MAP.</summary>
+            public const uint INTERRUPT_PRO_SYSTIMER_TARGET_INT_MAP_COUNT = 3;
+            /// <summary>Register array INTERRUPT_PRO_SYSTIMER_TARGET_INT_MAP: bytes from one register to the next (INTERRUPT_PRO_SYSTIMER_TARGET0_INT_MAP + n * INTERRUPT_PRO_SYSTIMER_TARGET_INT_MAP_STRIDE).</summary>
+            public const uint INTERRUPT_PRO_SYSTIMER_TARGET_INT_MAP_STRIDE = 0x4;
+            /// <summary>INTERRUPT_PRO_SYSTIMER_INT_MAP of every register of INTERRUPT_PRO_SYSTIMER_TARGET_INT_MAP (INTERRUPT_PRO_SYSTIMER_TARGET0_INT_MAP.INTERRUPT_PRO_SYSTIMER_TARGET0_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint INTERRUPT_PRO_SYSTIMER_TARGET_INT_MAP_INTERRUPT_PRO_SYSTIMER_INT_MAP = 0x0500;
+            /// <summary>Register array INTERRUPT_PRO_INTR_STATUS_REG: 3 registers, INTERRUPT_PRO_INTR_STATUS_REG_0 .. INTERRUPT_PRO_INTR_STATUS_REG_2.</summary>
+            public const uint INTERRUPT_PRO_INTR_STATUS_REG_COUNT = 3;
+            /// <summary>Register array INTERRUPT_PRO_INTR_STATUS_REG: bytes from one register to the next (INTERRUPT_PRO_INTR_STATUS_REG_0 + n * INTERRUPT_PRO_INTR_STATUS_REG_STRIDE).</summary>
+            public const uint INTERRUPT_PRO_INTR_STATUS_REG_STRIDE = 0x4;
         }
 
         /// <summary>DEDICATED_GPIO at 0x3F4CF000, 0x30 bytes.</summary>
@@ -19578,6 +20440,34 @@ namespace NanoRemap.Chips
             public const uint DATE_DATE = 0x1E00;
             /// <summary>DMA_EXIT.DMA_EXIT: bit 0, width 1, wo.</summary>
             public const uint DMA_EXIT_DMA_EXIT = 0x0100;
+            /// <summary>Register array KEY: 8 registers, KEY_0 .. KEY_7.</summary>
+            public const uint KEY_COUNT = 8;
+            /// <summary>Register array KEY: bytes from one register to the next (KEY_0 + n * KEY_STRIDE).</summary>
+            public const uint KEY_STRIDE = 0x4;
+            /// <summary>Register array TEXT_IN: 4 registers, TEXT_IN_0 .. TEXT_IN_3.</summary>
+            public const uint TEXT_IN_COUNT = 4;
+            /// <summary>Register array TEXT_IN: bytes from one register to the next (TEXT_IN_0 + n * TEXT_IN_STRIDE).</summary>
+            public const uint TEXT_IN_STRIDE = 0x4;
+            /// <summary>Register array TEXT_OUT: 4 registers, TEXT_OUT_0 .. TEXT_OUT_3.</summary>
+            public const uint TEXT_OUT_COUNT = 4;
+            /// <summary>Register array TEXT_OUT: bytes from one register to the next (TEXT_OUT_0 + n * TEXT_OUT_STRIDE).</summary>
+            public const uint TEXT_OUT_STRIDE = 0x4;
+            /// <summary>Register array IV: 4 registers, IV_0 .. IV_3.</summary>
+            public const uint IV_COUNT = 4;
+            /// <summary>Register array IV: bytes from one register to the next (IV_0 + n * IV_STRIDE).</summary>
+            public const uint IV_STRIDE = 0x4;
+            /// <summary>Register array H: 4 registers, H_0 .. H_3.</summary>
+            public const uint H_COUNT = 4;
+            /// <summary>Register array H: bytes from one register to the next (H_0 + n * H_STRIDE).</summary>
+            public const uint H_STRIDE = 0x4;
+            /// <summary>Register array J0: 4 registers, J0_0 .. J0_3.</summary>
+            public const uint J0_COUNT = 4;
+            /// <summary>Register array J0: bytes from one register to the next (J0_0 + n * J0_STRIDE).</summary>
+            public const uint J0_STRIDE = 0x4;
+            /// <summary>Register array T0: 4 registers, T0_0 .. T0_3.</summary>
+            public const uint T0_COUNT = 4;
+            /// <summary>Register array T0: bytes from one register to the next (T0_0 + n * T0_STRIDE).</summary>
+            public const uint T0_STRIDE = 0x4;
         }
 
         /// <summary>XTS_AES at 0x6003A100, 0x160 bytes.</summary>
@@ -19683,6 +20573,10 @@ namespace NanoRemap.Chips
             public const uint STATE_STATE = 0x0200;
             /// <summary>DATE.DATE: bit 0, width 30, ro.</summary>
             public const uint DATE_DATE = 0x1E00;
+            /// <summary>Register array PLAIN: 16 registers, PLAIN_0 .. PLAIN_15.</summary>
+            public const uint PLAIN_COUNT = 16;
+            /// <summary>Register array PLAIN: bytes from one register to the next (PLAIN_0 + n * PLAIN_STRIDE).</summary>
+            public const uint PLAIN_STRIDE = 0x4;
         }
 
         /// <summary>SHA at 0x6003B000, 0x100 bytes.</summary>
@@ -19930,6 +20824,14 @@ namespace NanoRemap.Chips
             public const uint M_30_M = 0x2000;
             /// <summary>M_31.M: bit 0, width 32, rw.</summary>
             public const uint M_31_M = 0x2000;
+            /// <summary>Register array H: 16 registers, H_0 .. H_15.</summary>
+            public const uint H_COUNT = 16;
+            /// <summary>Register array H: bytes from one register to the next (H_0 + n * H_STRIDE).</summary>
+            public const uint H_STRIDE = 0x4;
+            /// <summary>Register array M: 32 registers, M_0 .. M_31.</summary>
+            public const uint M_COUNT = 32;
+            /// <summary>Register array M: bytes from one register to the next (M_0 + n * M_STRIDE).</summary>
+            public const uint M_STRIDE = 0x4;
         }
 
         /// <summary>RSA at 0x6003C000, 0x834 bytes.</summary>
@@ -20050,6 +20952,10 @@ namespace NanoRemap.Chips
             public const uint QUERY_CHECK_PADDING_BAD = 0x0101;
             /// <summary>DATE.DATE: bit 0, width 30, rw.</summary>
             public const uint DATE_DATE = 0x1E00;
+            /// <summary>Register array IV: 4 registers, IV_0 .. IV_3.</summary>
+            public const uint IV_COUNT = 4;
+            /// <summary>Register array IV: bytes from one register to the next (IV_0 + n * IV_STRIDE).</summary>
+            public const uint IV_STRIDE = 0x4;
         }
 
         /// <summary>HMAC at 0x6003E000, 0xFC bytes.</summary>
@@ -20215,6 +21121,14 @@ namespace NanoRemap.Chips
             public const uint ONE_BLOCK_SET_ONE_BLOCK = 0x0100;
             /// <summary>DATE.DATE: bit 0, width 30, rw.</summary>
             public const uint DATE_DATE = 0x1E00;
+            /// <summary>Register array WR_MESSAGE: 16 registers, WR_MESSAGE_0 .. WR_MESSAGE_15.</summary>
+            public const uint WR_MESSAGE_COUNT = 16;
+            /// <summary>Register array WR_MESSAGE: bytes from one register to the next (WR_MESSAGE_0 + n * WR_MESSAGE_STRIDE).</summary>
+            public const uint WR_MESSAGE_STRIDE = 0x4;
+            /// <summary>Register array RD_RESULT: 8 registers, RD_RESULT_0 .. RD_RESULT_7.</summary>
+            public const uint RD_RESULT_COUNT = 8;
+            /// <summary>Register array RD_RESULT: bytes from one register to the next (RD_RESULT_0 + n * RD_RESULT_STRIDE).</summary>
+            public const uint RD_RESULT_STRIDE = 0x4;
         }
 
         /// <summary>USB0 at 0x60080000, 0xE04 bytes.</summary>
@@ -22732,6 +23646,242 @@ namespace NanoRemap.Chips
             public const uint PCGCCTL_L1SUSPENDED = 0x0107;
             /// <summary>PCGCCTL.RESETAFTERSUSP: bit 8, width 1, rw.</summary>
             public const uint PCGCCTL_RESETAFTERSUSP = 0x0108;
+            /// <summary>Register array HCCHAR: 8 registers, HCCHAR0 .. HCCHAR7.</summary>
+            public const uint HCCHAR_COUNT = 8;
+            /// <summary>Register array HCCHAR: bytes from one register to the next (HCCHAR0 + n * HCCHAR_STRIDE).</summary>
+            public const uint HCCHAR_STRIDE = 0x20;
+            /// <summary>H_MPS of every register of HCCHAR (HCCHAR0.H_MPS0 ..): bit 0, width 11, rw.</summary>
+            public const uint HCCHAR_H_MPS = 0x0B00;
+            /// <summary>H_EPNUM of every register of HCCHAR (HCCHAR0.H_EPNUM0 ..): bit 11, width 4, rw.</summary>
+            public const uint HCCHAR_H_EPNUM = 0x040B;
+            /// <summary>H_EPDIR of every register of HCCHAR (HCCHAR0.H_EPDIR0 ..): bit 15, width 1, rw.</summary>
+            public const uint HCCHAR_H_EPDIR = 0x010F;
+            /// <summary>H_LSPDDEV of every register of HCCHAR (HCCHAR0.H_LSPDDEV0 ..): bit 17, width 1, rw.</summary>
+            public const uint HCCHAR_H_LSPDDEV = 0x0111;
+            /// <summary>H_EPTYPE of every register of HCCHAR (HCCHAR0.H_EPTYPE0 ..): bit 18, width 2, rw.</summary>
+            public const uint HCCHAR_H_EPTYPE = 0x0212;
+            /// <summary>H_EC of every register of HCCHAR (HCCHAR0.H_EC0 ..): bit 21, width 1, rw.</summary>
+            public const uint HCCHAR_H_EC = 0x0115;
+            /// <summary>H_DEVADDR of every register of HCCHAR (HCCHAR0.H_DEVADDR0 ..): bit 22, width 7, rw.</summary>
+            public const uint HCCHAR_H_DEVADDR = 0x0716;
+            /// <summary>H_ODDFRM of every register of HCCHAR (HCCHAR0.H_ODDFRM0 ..): bit 29, width 1, rw.</summary>
+            public const uint HCCHAR_H_ODDFRM = 0x011D;
+            /// <summary>H_CHDIS of every register of HCCHAR (HCCHAR0.H_CHDIS0 ..): bit 30, width 1, rw.</summary>
+            public const uint HCCHAR_H_CHDIS = 0x011E;
+            /// <summary>H_CHENA of every register of HCCHAR (HCCHAR0.H_CHENA0 ..): bit 31, width 1, rw.</summary>
+            public const uint HCCHAR_H_CHENA = 0x011F;
+            /// <summary>Register array HCINT: 8 registers, HCINT0 .. HCINT7.</summary>
+            public const uint HCINT_COUNT = 8;
+            /// <summary>Register array HCINT: bytes from one register to the next (HCINT0 + n * HCINT_STRIDE).</summary>
+            public const uint HCINT_STRIDE = 0x20;
+            /// <summary>H_XFERCOMPL of every register of HCINT (HCINT0.H_XFERCOMPL0 ..): bit 0, width 1, rw.</summary>
+            public const uint HCINT_H_XFERCOMPL = 0x0100;
+            /// <summary>H_CHHLTD of every register of HCINT (HCINT0.H_CHHLTD0 ..): bit 1, width 1, rw.</summary>
+            public const uint HCINT_H_CHHLTD = 0x0101;
+            /// <summary>H_AHBERR of every register of HCINT (HCINT0.H_AHBERR0 ..): bit 2, width 1, rw.</summary>
+            public const uint HCINT_H_AHBERR = 0x0102;
+            /// <summary>H_STALL of every register of HCINT (HCINT0.H_STALL0 ..): bit 3, width 1, rw.</summary>
+            public const uint HCINT_H_STALL = 0x0103;
+            /// <summary>H_NACK of every register of HCINT (HCINT0.H_NACK0 ..): bit 4, width 1, rw.</summary>
+            public const uint HCINT_H_NACK = 0x0104;
+            /// <summary>H_ACK of every register of HCINT (HCINT0.H_ACK0 ..): bit 5, width 1, rw.</summary>
+            public const uint HCINT_H_ACK = 0x0105;
+            /// <summary>H_NYET of every register of HCINT (HCINT0.H_NYET0 ..): bit 6, width 1, rw.</summary>
+            public const uint HCINT_H_NYET = 0x0106;
+            /// <summary>H_XACTERR of every register of HCINT (HCINT0.H_XACTERR0 ..): bit 7, width 1, rw.</summary>
+            public const uint HCINT_H_XACTERR = 0x0107;
+            /// <summary>H_BBLERR of every register of HCINT (HCINT0.H_BBLERR0 ..): bit 8, width 1, rw.</summary>
+            public const uint HCINT_H_BBLERR = 0x0108;
+            /// <summary>H_FRMOVRUN of every register of HCINT (HCINT0.H_FRMOVRUN0 ..): bit 9, width 1, rw.</summary>
+            public const uint HCINT_H_FRMOVRUN = 0x0109;
+            /// <summary>H_DATATGLERR of every register of HCINT (HCINT0.H_DATATGLERR0 ..): bit 10, width 1, rw.</summary>
+            public const uint HCINT_H_DATATGLERR = 0x010A;
+            /// <summary>H_BNAINTR of every register of HCINT (HCINT0.H_BNAINTR0 ..): bit 11, width 1, rw.</summary>
+            public const uint HCINT_H_BNAINTR = 0x010B;
+            /// <summary>H_XCS_XACT_ERR of every register of HCINT (HCINT0.H_XCS_XACT_ERR0 ..): bit 12, width 1, rw.</summary>
+            public const uint HCINT_H_XCS_XACT_ERR = 0x010C;
+            /// <summary>H_DESC_LST_ROLLINTR of every register of HCINT (HCINT0.H_DESC_LST_ROLLINTR0 ..): bit 13, width 1, rw.</summary>
+            public const uint HCINT_H_DESC_LST_ROLLINTR = 0x010D;
+            /// <summary>Register array HCINTMSK: 8 registers, HCINTMSK0 .. HCINTMSK7.</summary>
+            public const uint HCINTMSK_COUNT = 8;
+            /// <summary>Register array HCINTMSK: bytes from one register to the next (HCINTMSK0 + n * HCINTMSK_STRIDE).</summary>
+            public const uint HCINTMSK_STRIDE = 0x20;
+            /// <summary>H_XFERCOMPLMSK of every register of HCINTMSK (HCINTMSK0.H_XFERCOMPLMSK0 ..): bit 0, width 1, rw.</summary>
+            public const uint HCINTMSK_H_XFERCOMPLMSK = 0x0100;
+            /// <summary>H_CHHLTDMSK of every register of HCINTMSK (HCINTMSK0.H_CHHLTDMSK0 ..): bit 1, width 1, rw.</summary>
+            public const uint HCINTMSK_H_CHHLTDMSK = 0x0101;
+            /// <summary>H_AHBERRMSK of every register of HCINTMSK (HCINTMSK0.H_AHBERRMSK0 ..): bit 2, width 1, rw.</summary>
+            public const uint HCINTMSK_H_AHBERRMSK = 0x0102;
+            /// <summary>H_STALLMSK of every register of HCINTMSK (HCINTMSK0.H_STALLMSK0 ..): bit 3, width 1, rw.</summary>
+            public const uint HCINTMSK_H_STALLMSK = 0x0103;
+            /// <summary>H_NAKMSK of every register of HCINTMSK (HCINTMSK0.H_NAKMSK0 ..): bit 4, width 1, rw.</summary>
+            public const uint HCINTMSK_H_NAKMSK = 0x0104;
+            /// <summary>H_ACKMSK of every register of HCINTMSK (HCINTMSK0.H_ACKMSK0 ..): bit 5, width 1, rw.</summary>
+            public const uint HCINTMSK_H_ACKMSK = 0x0105;
+            /// <summary>H_NYETMSK of every register of HCINTMSK (HCINTMSK0.H_NYETMSK0 ..): bit 6, width 1, rw.</summary>
+            public const uint HCINTMSK_H_NYETMSK = 0x0106;
+            /// <summary>H_XACTERRMSK of every register of HCINTMSK (HCINTMSK0.H_XACTERRMSK0 ..): bit 7, width 1, rw.</summary>
+            public const uint HCINTMSK_H_XACTERRMSK = 0x0107;
+            /// <summary>H_BBLERRMSK of every register of HCINTMSK (HCINTMSK0.H_BBLERRMSK0 ..): bit 8, width 1, rw.</summary>
+            public const uint HCINTMSK_H_BBLERRMSK = 0x0108;
+            /// <summary>H_FRMOVRUNMSK of every register of HCINTMSK (HCINTMSK0.H_FRMOVRUNMSK0 ..): bit 9, width 1, rw.</summary>
+            public const uint HCINTMSK_H_FRMOVRUNMSK = 0x0109;
+            /// <summary>H_DATATGLERRMSK of every register of HCINTMSK (HCINTMSK0.H_DATATGLERRMSK0 ..): bit 10, width 1, rw.</summary>
+            public const uint HCINTMSK_H_DATATGLERRMSK = 0x010A;
+            /// <summary>H_BNAINTRMSK of every register of HCINTMSK (HCINTMSK0.H_BNAINTRMSK0 ..): bit 11, width 1, rw.</summary>
+            public const uint HCINTMSK_H_BNAINTRMSK = 0x010B;
+            /// <summary>H_DESC_LST_ROLLINTRMSK of every register of HCINTMSK (HCINTMSK0.H_DESC_LST_ROLLINTRMSK0 ..): bit 13, width 1, rw.</summary>
+            public const uint HCINTMSK_H_DESC_LST_ROLLINTRMSK = 0x010D;
+            /// <summary>Register array HCTSIZ: 8 registers, HCTSIZ0 .. HCTSIZ7.</summary>
+            public const uint HCTSIZ_COUNT = 8;
+            /// <summary>Register array HCTSIZ: bytes from one register to the next (HCTSIZ0 + n * HCTSIZ_STRIDE).</summary>
+            public const uint HCTSIZ_STRIDE = 0x20;
+            /// <summary>H_XFERSIZE of every register of HCTSIZ (HCTSIZ0.H_XFERSIZE0 ..): bit 0, width 19, rw.</summary>
+            public const uint HCTSIZ_H_XFERSIZE = 0x1300;
+            /// <summary>H_PKTCNT of every register of HCTSIZ (HCTSIZ0.H_PKTCNT0 ..): bit 19, width 10, rw.</summary>
+            public const uint HCTSIZ_H_PKTCNT = 0x0A13;
+            /// <summary>H_PID of every register of HCTSIZ (HCTSIZ0.H_PID0 ..): bit 29, width 2, rw.</summary>
+            public const uint HCTSIZ_H_PID = 0x021D;
+            /// <summary>H_DOPNG of every register of HCTSIZ (HCTSIZ0.H_DOPNG0 ..): bit 31, width 1, rw.</summary>
+            public const uint HCTSIZ_H_DOPNG = 0x011F;
+            /// <summary>Register array HCDMA: 8 registers, HCDMA0 .. HCDMA7.</summary>
+            public const uint HCDMA_COUNT = 8;
+            /// <summary>Register array HCDMA: bytes from one register to the next (HCDMA0 + n * HCDMA_STRIDE).</summary>
+            public const uint HCDMA_STRIDE = 0x20;
+            /// <summary>Register array HCDMAB: 8 registers, HCDMAB0 .. HCDMAB7.</summary>
+            public const uint HCDMAB_COUNT = 8;
+            /// <summary>Register array HCDMAB: bytes from one register to the next (HCDMAB0 + n * HCDMAB_STRIDE).</summary>
+            public const uint HCDMAB_STRIDE = 0x20;
+            /// <summary>Register array DIEPCTL: 7 registers, DIEPCTL0 .. DIEPCTL6.</summary>
+            public const uint DIEPCTL_COUNT = 7;
+            /// <summary>Register array DIEPCTL: bytes from one register to the next (DIEPCTL0 + n * DIEPCTL_STRIDE).</summary>
+            public const uint DIEPCTL_STRIDE = 0x20;
+            /// <summary>DI_SNAK of every register of DIEPCTL (DIEPCTL0.DI_SNAK0 ..): bit 27, width 1, wo.</summary>
+            public const uint DIEPCTL_DI_SNAK = 0x011B;
+            /// <summary>Register array DIEPINT: 7 registers, DIEPINT0 .. DIEPINT6.</summary>
+            public const uint DIEPINT_COUNT = 7;
+            /// <summary>Register array DIEPINT: bytes from one register to the next (DIEPINT0 + n * DIEPINT_STRIDE).</summary>
+            public const uint DIEPINT_STRIDE = 0x20;
+            /// <summary>D_XFERCOMPL of every register of DIEPINT (DIEPINT0.D_XFERCOMPL0 ..): bit 0, width 1, rw.</summary>
+            public const uint DIEPINT_D_XFERCOMPL = 0x0100;
+            /// <summary>D_EPDISBLD of every register of DIEPINT (DIEPINT0.D_EPDISBLD0 ..): bit 1, width 1, rw.</summary>
+            public const uint DIEPINT_D_EPDISBLD = 0x0101;
+            /// <summary>D_AHBERR of every register of DIEPINT (DIEPINT0.D_AHBERR0 ..): bit 2, width 1, rw.</summary>
+            public const uint DIEPINT_D_AHBERR = 0x0102;
+            /// <summary>D_TIMEOUT of every register of DIEPINT (DIEPINT0.D_TIMEOUT0 ..): bit 3, width 1, rw.</summary>
+            public const uint DIEPINT_D_TIMEOUT = 0x0103;
+            /// <summary>D_INTKNTXFEMP of every register of DIEPINT (DIEPINT0.D_INTKNTXFEMP0 ..): bit 4, width 1, rw.</summary>
+            public const uint DIEPINT_D_INTKNTXFEMP = 0x0104;
+            /// <summary>D_INTKNEPMIS of every register of DIEPINT (DIEPINT0.D_INTKNEPMIS0 ..): bit 5, width 1, rw.</summary>
+            public const uint DIEPINT_D_INTKNEPMIS = 0x0105;
+            /// <summary>D_INEPNAKEFF of every register of DIEPINT (DIEPINT0.D_INEPNAKEFF0 ..): bit 6, width 1, rw.</summary>
+            public const uint DIEPINT_D_INEPNAKEFF = 0x0106;
+            /// <summary>D_TXFEMP of every register of DIEPINT (DIEPINT0.D_TXFEMP0 ..): bit 7, width 1, ro.</summary>
+            public const uint DIEPINT_D_TXFEMP = 0x0107;
+            /// <summary>D_TXFIFOUNDRN of every register of DIEPINT (DIEPINT0.D_TXFIFOUNDRN0 ..): bit 8, width 1, rw.</summary>
+            public const uint DIEPINT_D_TXFIFOUNDRN = 0x0108;
+            /// <summary>D_BNAINTR of every register of DIEPINT (DIEPINT0.D_BNAINTR0 ..): bit 9, width 1, rw.</summary>
+            public const uint DIEPINT_D_BNAINTR = 0x0109;
+            /// <summary>D_PKTDRPSTS of every register of DIEPINT (DIEPINT0.D_PKTDRPSTS0 ..): bit 11, width 1, rw.</summary>
+            public const uint DIEPINT_D_PKTDRPSTS = 0x010B;
+            /// <summary>D_BBLEERR of every register of DIEPINT (DIEPINT0.D_BBLEERR0 ..): bit 12, width 1, rw.</summary>
+            public const uint DIEPINT_D_BBLEERR = 0x010C;
+            /// <summary>D_NAKINTRPT of every register of DIEPINT (DIEPINT0.D_NAKINTRPT0 ..): bit 13, width 1, rw.</summary>
+            public const uint DIEPINT_D_NAKINTRPT = 0x010D;
+            /// <summary>D_NYETINTRPT of every register of DIEPINT (DIEPINT0.D_NYETINTRPT0 ..): bit 14, width 1, rw.</summary>
+            public const uint DIEPINT_D_NYETINTRPT = 0x010E;
+            /// <summary>Register array DIEPTSIZ: 7 registers, DIEPTSIZ0 .. DIEPTSIZ6.</summary>
+            public const uint DIEPTSIZ_COUNT = 7;
+            /// <summary>Register array DIEPTSIZ: bytes from one register to the next (DIEPTSIZ0 + n * DIEPTSIZ_STRIDE).</summary>
+            public const uint DIEPTSIZ_STRIDE = 0x20;
+            /// <summary>D_XFERSIZE of every register of DIEPTSIZ (DIEPTSIZ0.D_XFERSIZE0 ..): bit 0, width 7, rw.</summary>
+            public const uint DIEPTSIZ_D_XFERSIZE = 0x0700;
+            /// <summary>D_PKTCNT of every register of DIEPTSIZ (DIEPTSIZ0.D_PKTCNT0 ..): bit 19, width 2, rw.</summary>
+            public const uint DIEPTSIZ_D_PKTCNT = 0x0213;
+            /// <summary>Register array DIEPDMA: 7 registers, DIEPDMA0 .. DIEPDMA6.</summary>
+            public const uint DIEPDMA_COUNT = 7;
+            /// <summary>Register array DIEPDMA: bytes from one register to the next (DIEPDMA0 + n * DIEPDMA_STRIDE).</summary>
+            public const uint DIEPDMA_STRIDE = 0x20;
+            /// <summary>Register array DTXFSTS: 7 registers, DTXFSTS0 .. DTXFSTS6.</summary>
+            public const uint DTXFSTS_COUNT = 7;
+            /// <summary>Register array DTXFSTS: bytes from one register to the next (DTXFSTS0 + n * DTXFSTS_STRIDE).</summary>
+            public const uint DTXFSTS_STRIDE = 0x20;
+            /// <summary>D_INEPTXFSPCAVAIL of every register of DTXFSTS (DTXFSTS0.D_INEPTXFSPCAVAIL0 ..): bit 0, width 16, ro.</summary>
+            public const uint DTXFSTS_D_INEPTXFSPCAVAIL = 0x1000;
+            /// <summary>Register array DIEPDMAB: 7 registers, DIEPDMAB0 .. DIEPDMAB6.</summary>
+            public const uint DIEPDMAB_COUNT = 7;
+            /// <summary>Register array DIEPDMAB: bytes from one register to the next (DIEPDMAB0 + n * DIEPDMAB_STRIDE).</summary>
+            public const uint DIEPDMAB_STRIDE = 0x20;
+            /// <summary>Register array DOEPCTL: 7 registers, DOEPCTL0 .. DOEPCTL6.</summary>
+            public const uint DOEPCTL_COUNT = 7;
+            /// <summary>Register array DOEPCTL: bytes from one register to the next (DOEPCTL0 + n * DOEPCTL_STRIDE).</summary>
+            public const uint DOEPCTL_STRIDE = 0x20;
+            /// <summary>USBACTEP of every register of DOEPCTL (DOEPCTL0.USBACTEP0 ..): bit 15, width 1, ro.</summary>
+            public const uint DOEPCTL_USBACTEP = 0x010F;
+            /// <summary>NAKSTS of every register of DOEPCTL (DOEPCTL0.NAKSTS0 ..): bit 17, width 1, ro.</summary>
+            public const uint DOEPCTL_NAKSTS = 0x0111;
+            /// <summary>EPTYPE of every register of DOEPCTL (DOEPCTL0.EPTYPE0 ..): bit 18, width 2, ro.</summary>
+            public const uint DOEPCTL_EPTYPE = 0x0212;
+            /// <summary>SNP of every register of DOEPCTL (DOEPCTL0.SNP0 ..): bit 20, width 1, rw.</summary>
+            public const uint DOEPCTL_SNP = 0x0114;
+            /// <summary>STALL of every register of DOEPCTL (DOEPCTL0.STALL0 ..): bit 21, width 1, rw.</summary>
+            public const uint DOEPCTL_STALL = 0x0115;
+            /// <summary>CNAK of every register of DOEPCTL (DOEPCTL0.CNAK0 ..): bit 26, width 1, wo.</summary>
+            public const uint DOEPCTL_CNAK = 0x011A;
+            /// <summary>DO_SNAK of every register of DOEPCTL (DOEPCTL0.DO_SNAK0 ..): bit 27, width 1, wo.</summary>
+            public const uint DOEPCTL_DO_SNAK = 0x011B;
+            /// <summary>EPDIS of every register of DOEPCTL (DOEPCTL0.EPDIS0 ..): bit 30, width 1, ro.</summary>
+            public const uint DOEPCTL_EPDIS = 0x011E;
+            /// <summary>EPENA of every register of DOEPCTL (DOEPCTL0.EPENA0 ..): bit 31, width 1, rw.</summary>
+            public const uint DOEPCTL_EPENA = 0x011F;
+            /// <summary>Register array DOEPINT: 7 registers, DOEPINT0 .. DOEPINT6.</summary>
+            public const uint DOEPINT_COUNT = 7;
+            /// <summary>Register array DOEPINT: bytes from one register to the next (DOEPINT0 + n * DOEPINT_STRIDE).</summary>
+            public const uint DOEPINT_STRIDE = 0x20;
+            /// <summary>XFERCOMPL of every register of DOEPINT (DOEPINT0.XFERCOMPL0 ..): bit 0, width 1, rw.</summary>
+            public const uint DOEPINT_XFERCOMPL = 0x0100;
+            /// <summary>EPDISBLD of every register of DOEPINT (DOEPINT0.EPDISBLD0 ..): bit 1, width 1, rw.</summary>
+            public const uint DOEPINT_EPDISBLD = 0x0101;
+            /// <summary>AHBERR of every register of DOEPINT (DOEPINT0.AHBERR0 ..): bit 2, width 1, rw.</summary>
+            public const uint DOEPINT_AHBERR = 0x0102;
+            /// <summary>SETUP of every register of DOEPINT (DOEPINT0.SETUP0 ..): bit 3, width 1, rw.</summary>
+            public const uint DOEPINT_SETUP = 0x0103;
+            /// <summary>OUTTKNEPDIS of every register of DOEPINT (DOEPINT0.OUTTKNEPDIS0 ..): bit 4, width 1, rw.</summary>
+            public const uint DOEPINT_OUTTKNEPDIS = 0x0104;
+            /// <summary>STSPHSERCVD of every register of DOEPINT (DOEPINT0.STSPHSERCVD0 ..): bit 5, width 1, rw.</summary>
+            public const uint DOEPINT_STSPHSERCVD = 0x0105;
+            /// <summary>OUTPKTERR of every register of DOEPINT (DOEPINT0.OUTPKTERR0 ..): bit 8, width 1, rw.</summary>
+            public const uint DOEPINT_OUTPKTERR = 0x0108;
+            /// <summary>BNAINTR of every register of DOEPINT (DOEPINT0.BNAINTR0 ..): bit 9, width 1, rw.</summary>
+            public const uint DOEPINT_BNAINTR = 0x0109;
+            /// <summary>PKTDRPSTS of every register of DOEPINT (DOEPINT0.PKTDRPSTS0 ..): bit 11, width 1, rw.</summary>
+            public const uint DOEPINT_PKTDRPSTS = 0x010B;
+            /// <summary>BBLEERR of every register of DOEPINT (DOEPINT0.BBLEERR0 ..): bit 12, width 1, rw.</summary>
+            public const uint DOEPINT_BBLEERR = 0x010C;
+            /// <summary>NAKINTRPT of every register of DOEPINT (DOEPINT0.NAKINTRPT0 ..): bit 13, width 1, rw.</summary>
+            public const uint DOEPINT_NAKINTRPT = 0x010D;
+            /// <summary>NYEPINTRPT of every register of DOEPINT (DOEPINT0.NYEPINTRPT0 ..): bit 14, width 1, rw.</summary>
+            public const uint DOEPINT_NYEPINTRPT = 0x010E;
+            /// <summary>STUPPKTRCVD of every register of DOEPINT (DOEPINT0.STUPPKTRCVD0 ..): bit 15, width 1, rw.</summary>
+            public const uint DOEPINT_STUPPKTRCVD = 0x010F;
+            /// <summary>Register array DOEPTSIZ: 7 registers, DOEPTSIZ0 .. DOEPTSIZ6.</summary>
+            public const uint DOEPTSIZ_COUNT = 7;
+            /// <summary>Register array DOEPTSIZ: bytes from one register to the next (DOEPTSIZ0 + n * DOEPTSIZ_STRIDE).</summary>
+            public const uint DOEPTSIZ_STRIDE = 0x20;
+            /// <summary>XFERSIZE of every register of DOEPTSIZ (DOEPTSIZ0.XFERSIZE0 ..): bit 0, width 7, rw.</summary>
+            public const uint DOEPTSIZ_XFERSIZE = 0x0700;
+            /// <summary>PKTCNT of every register of DOEPTSIZ (DOEPTSIZ0.PKTCNT0 ..): bit 19, width 1, rw.</summary>
+            public const uint DOEPTSIZ_PKTCNT = 0x0113;
+            /// <summary>SUPCNT of every register of DOEPTSIZ (DOEPTSIZ0.SUPCNT0 ..): bit 29, width 2, rw.</summary>
+            public const uint DOEPTSIZ_SUPCNT = 0x021D;
+            /// <summary>Register array DOEPDMA: 7 registers, DOEPDMA0 .. DOEPDMA6.</summary>
+            public const uint DOEPDMA_COUNT = 7;
+            /// <summary>Register array DOEPDMA: bytes from one register to the next (DOEPDMA0 + n * DOEPDMA_STRIDE).</summary>
+            public const uint DOEPDMA_STRIDE = 0x20;
+            /// <summary>Register array DOEPDMAB: 7 registers, DOEPDMAB0 .. DOEPDMAB6.</summary>
+            public const uint DOEPDMAB_COUNT = 7;
+            /// <summary>Register array DOEPDMAB: bytes from one register to the next (DOEPDMAB0 + n * DOEPDMAB_STRIDE).</summary>
+            public const uint DOEPDMAB_STRIDE = 0x20;
         }
 
         /// <summary>EXTMEM at 0x61800000, 0x400 bytes.</summary>
@@ -23325,6 +24475,58 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_CLK_EN = 0x0100;
             /// <summary>PRO_EXTMEM_REG_DATE.PRO_EXTMEM_REG_DATE: bit 0, width 28, rw.</summary>
             public const uint PRO_EXTMEM_REG_DATE_PRO_EXTMEM_REG_DATE = 0x1C00;
+            /// <summary>Register array PRO_DCACHE_LOCK_ADDR: 2 registers, PRO_DCACHE_LOCK0_ADDR .. PRO_DCACHE_LOCK1_ADDR.</summary>
+            public const uint PRO_DCACHE_LOCK_ADDR_COUNT = 2;
+            /// <summary>Register array PRO_DCACHE_LOCK_ADDR: bytes from one register to the next (PRO_DCACHE_LOCK0_ADDR + n * PRO_DCACHE_LOCK_ADDR_STRIDE).</summary>
+            public const uint PRO_DCACHE_LOCK_ADDR_STRIDE = 0x8;
+            /// <summary>Register array PRO_DCACHE_LOCK_SIZE: 2 registers, PRO_DCACHE_LOCK0_SIZE .. PRO_DCACHE_LOCK1_SIZE.</summary>
+            public const uint PRO_DCACHE_LOCK_SIZE_COUNT = 2;
+            /// <summary>Register array PRO_DCACHE_LOCK_SIZE: bytes from one register to the next (PRO_DCACHE_LOCK0_SIZE + n * PRO_DCACHE_LOCK_SIZE_STRIDE).</summary>
+            public const uint PRO_DCACHE_LOCK_SIZE_STRIDE = 0x8;
+            /// <summary>PRO_DCACHE_SIZE of every register of PRO_DCACHE_LOCK_SIZE (PRO_DCACHE_LOCK0_SIZE.PRO_DCACHE_LOCK0_SIZE ..): bit 0, width 16, rw.</summary>
+            public const uint PRO_DCACHE_LOCK_SIZE_PRO_DCACHE_SIZE = 0x1000;
+            /// <summary>Register array PRO_DCACHE_MEM_SYNC: 2 registers, PRO_DCACHE_MEM_SYNC0 .. PRO_DCACHE_MEM_SYNC1.</summary>
+            public const uint PRO_DCACHE_MEM_SYNC_COUNT = 2;
+            /// <summary>Register array PRO_DCACHE_MEM_SYNC: bytes from one register to the next (PRO_DCACHE_MEM_SYNC0 + n * PRO_DCACHE_MEM_SYNC_STRIDE).</summary>
+            public const uint PRO_DCACHE_MEM_SYNC_STRIDE = 0x4;
+            /// <summary>Register array PRO_DCACHE_AUTOLOAD_SECTION_ADDR: 2 registers, PRO_DCACHE_AUTOLOAD_SECTION0_ADDR .. PRO_DCACHE_AUTOLOAD_SECTION1_ADDR.</summary>
+            public const uint PRO_DCACHE_AUTOLOAD_SECTION_ADDR_COUNT = 2;
+            /// <summary>Register array PRO_DCACHE_AUTOLOAD_SECTION_ADDR: bytes from one register to the next (PRO_DCACHE_AUTOLOAD_SECTION0_ADDR + n * PRO_DCACHE_AUTOLOAD_SECTION_ADDR_STRIDE).</summary>
+            public const uint PRO_DCACHE_AUTOLOAD_SECTION_ADDR_STRIDE = 0x8;
+            /// <summary>Register array PRO_DCACHE_AUTOLOAD_SECTION_SIZE: 2 registers, PRO_DCACHE_AUTOLOAD_SECTION0_SIZE .. PRO_DCACHE_AUTOLOAD_SECTION1_SIZE.</summary>
+            public const uint PRO_DCACHE_AUTOLOAD_SECTION_SIZE_COUNT = 2;
+            /// <summary>Register array PRO_DCACHE_AUTOLOAD_SECTION_SIZE: bytes from one register to the next (PRO_DCACHE_AUTOLOAD_SECTION0_SIZE + n * PRO_DCACHE_AUTOLOAD_SECTION_SIZE_STRIDE).</summary>
+            public const uint PRO_DCACHE_AUTOLOAD_SECTION_SIZE_STRIDE = 0x8;
+            /// <summary>PRO_DCACHE_AUTOLOAD_SCT_SIZE of every register of PRO_DCACHE_AUTOLOAD_SECTION_SIZE (PRO_DCACHE_AUTOLOAD_SECTION0_SIZE.PRO_DCACHE_AUTOLOAD_SCT0_SIZE ..): bit 0, width 24, rw.</summary>
+            public const uint PRO_DCACHE_AUTOLOAD_SECTION_SIZE_PRO_DCACHE_AUTOLOAD_SCT_SIZE = 0x1800;
+            /// <summary>Register array PRO_ICACHE_LOCK_ADDR: 2 registers, PRO_ICACHE_LOCK0_ADDR .. PRO_ICACHE_LOCK1_ADDR.</summary>
+            public const uint PRO_ICACHE_LOCK_ADDR_COUNT = 2;
+            /// <summary>Register array PRO_ICACHE_LOCK_ADDR: bytes from one register to the next (PRO_ICACHE_LOCK0_ADDR + n * PRO_ICACHE_LOCK_ADDR_STRIDE).</summary>
+            public const uint PRO_ICACHE_LOCK_ADDR_STRIDE = 0x8;
+            /// <summary>Register array PRO_ICACHE_LOCK_SIZE: 2 registers, PRO_ICACHE_LOCK0_SIZE .. PRO_ICACHE_LOCK1_SIZE.</summary>
+            public const uint PRO_ICACHE_LOCK_SIZE_COUNT = 2;
+            /// <summary>Register array PRO_ICACHE_LOCK_SIZE: bytes from one register to the next (PRO_ICACHE_LOCK0_SIZE + n * PRO_ICACHE_LOCK_SIZE_STRIDE).</summary>
+            public const uint PRO_ICACHE_LOCK_SIZE_STRIDE = 0x8;
+            /// <summary>PRO_ICACHE_SIZE of every register of PRO_ICACHE_LOCK_SIZE (PRO_ICACHE_LOCK0_SIZE.PRO_ICACHE_LOCK0_SIZE ..): bit 0, width 16, rw.</summary>
+            public const uint PRO_ICACHE_LOCK_SIZE_PRO_ICACHE_SIZE = 0x1000;
+            /// <summary>Register array PRO_ICACHE_MEM_SYNC: 2 registers, PRO_ICACHE_MEM_SYNC0 .. PRO_ICACHE_MEM_SYNC1.</summary>
+            public const uint PRO_ICACHE_MEM_SYNC_COUNT = 2;
+            /// <summary>Register array PRO_ICACHE_MEM_SYNC: bytes from one register to the next (PRO_ICACHE_MEM_SYNC0 + n * PRO_ICACHE_MEM_SYNC_STRIDE).</summary>
+            public const uint PRO_ICACHE_MEM_SYNC_STRIDE = 0x4;
+            /// <summary>Register array PRO_ICACHE_AUTOLOAD_SECTION_ADDR: 2 registers, PRO_ICACHE_AUTOLOAD_SECTION0_ADDR .. PRO_ICACHE_AUTOLOAD_SECTION1_ADDR.</summary>
+            public const uint PRO_ICACHE_AUTOLOAD_SECTION_ADDR_COUNT = 2;
+            /// <summary>Register array PRO_ICACHE_AUTOLOAD_SECTION_ADDR: bytes from one register to the next (PRO_ICACHE_AUTOLOAD_SECTION0_ADDR + n * PRO_ICACHE_AUTOLOAD_SECTION_ADDR_STRIDE).</summary>
+            public const uint PRO_ICACHE_AUTOLOAD_SECTION_ADDR_STRIDE = 0x8;
+            /// <summary>Register array PRO_ICACHE_AUTOLOAD_SECTION_SIZE: 2 registers, PRO_ICACHE_AUTOLOAD_SECTION0_SIZE .. PRO_ICACHE_AUTOLOAD_SECTION1_SIZE.</summary>
+            public const uint PRO_ICACHE_AUTOLOAD_SECTION_SIZE_COUNT = 2;
+            /// <summary>Register array PRO_ICACHE_AUTOLOAD_SECTION_SIZE: bytes from one register to the next (PRO_ICACHE_AUTOLOAD_SECTION0_SIZE + n * PRO_ICACHE_AUTOLOAD_SECTION_SIZE_STRIDE).</summary>
+            public const uint PRO_ICACHE_AUTOLOAD_SECTION_SIZE_STRIDE = 0x8;
+            /// <summary>PRO_ICACHE_AUTOLOAD_SCT_SIZE of every register of PRO_ICACHE_AUTOLOAD_SECTION_SIZE (PRO_ICACHE_AUTOLOAD_SECTION0_SIZE.PRO_ICACHE_AUTOLOAD_SCT0_SIZE ..): bit 0, width 24, rw.</summary>
+            public const uint PRO_ICACHE_AUTOLOAD_SECTION_SIZE_PRO_ICACHE_AUTOLOAD_SCT_SIZE = 0x1800;
+            /// <summary>Register array CACHE_DBG_STATUS: 2 registers, CACHE_DBG_STATUS0 .. CACHE_DBG_STATUS1.</summary>
+            public const uint CACHE_DBG_STATUS_COUNT = 2;
+            /// <summary>Register array CACHE_DBG_STATUS: bytes from one register to the next (CACHE_DBG_STATUS0 + n * CACHE_DBG_STATUS_STRIDE).</summary>
+            public const uint CACHE_DBG_STATUS_STRIDE = 0x4;
         }
     }
 }
