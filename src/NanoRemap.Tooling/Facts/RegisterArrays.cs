@@ -121,7 +121,8 @@ public static class RegisterArrays
         return result;
     }
 
-    // A field name without the element's index and without the array's word: LSTIMER1_DUTY_RES → DUTY_RES, TICK_SEL_LSTIMER1 → TICK_SEL.
+    // A field name without the element's index and without the array's word: LSTIMER1_DUTY_RES → DUTY_RES, TICK_SEL_LSTIMER1 → TICK_SEL,
+    // FUNC_OUT_SEL (C6, no index) → OUT_SEL.
     private static string Generic(string field, int index, string word)
     {
         string idx = index.ToString(CultureInfo.InvariantCulture);
@@ -131,7 +132,10 @@ public static class RegisterArrays
             s = s.Replace(word + "\u0001", "\u0001", StringComparison.Ordinal);
         }
 
-        return Tidy(s.Replace("\u0001", string.Empty, StringComparison.Ordinal));
+        s = Tidy(s.Replace("\u0001", string.Empty, StringComparison.Ordinal));
+        return word.Length > 0 && s.Length > word.Length + 1 && s.StartsWith(word + "_", StringComparison.Ordinal)
+            ? s[(word.Length + 1)..] // FUNC_OUT_SEL of FUNC%s_OUT_SEL_CFG → OUT_SEL, as the ESP32's FUNC2_OUT_SEL
+            : s;
     }
 
     private static string Tidy(string s)

@@ -63,7 +63,7 @@ public class FriendlyNameTests
     public void MapBlock_ignores_case_and_suggests_the_closest_block()
     {
         RegisterBus bus = RegisterBus.CreateSimulated(SimulatorModels.CreateSimulator("esp32"));
-        Assert.Equal(BoardTables.Esp32.FindBlock("GPIO")!.Base, bus.MapBlock("gpio").Base);
+        Assert.Equal(BoardTables.Esp32.FindBlock("GPIO").Base, bus.MapBlock("gpio").PhysicalAddress);
         var e = Assert.Throws<ArgumentException>(() => bus.MapBlock("GPOI"));
         Assert.StartsWith("esp32 has no peripheral block named 'GPOI' (closest: GPIO, ", e.Message);
         Assert.Null(BoardTables.Esp32.FindBlock("GPOI"));
@@ -76,9 +76,9 @@ public class FriendlyNameTests
         var e = Assert.Throws<ArgumentException>(() => c3.FindClock("UART0"));
         Assert.StartsWith("esp32c3 has no clock for 'UART0' (closest: UART1, ", e.Message);
         Assert.Contains("boards/esp32c3/board.map", e.Message);
-        Assert.False(c3.TryFindClock("UART0", out PeripheralClock? none));
+        Assert.False(c3.TryFindClock("UART0", out PeripheralClock none));
         Assert.Null(none);
-        Assert.True(c3.TryFindClock("ledc", out PeripheralClock? ledc));
+        Assert.True(c3.TryFindClock("ledc", out PeripheralClock ledc));
         Assert.Same(c3.FindClock("LEDC"), ledc);
     }
 }

@@ -26,7 +26,7 @@ public class LedcFadeTests
         LedcFadeDriver.ConfigureTimer(_ledc, 1, 5000, 10);
 
         uint conf = _sim.Peek(Esp32.Ledc.BASE + Esp32.Ledc.LSTIMER1_CONF);
-        Assert.Equal(80_000_000u * 256 / (5000 * 1024), Field(conf, Esp32.Ledc.LSTIMER1_CONF_DIV_NUM_LSTIMER1)); // Q10.8: 15.625 → 4000
+        Assert.Equal((uint)(80_000_000UL * 256 / (5000 * 1024)), Field(conf, Esp32.Ledc.LSTIMER1_CONF_DIV_NUM_LSTIMER1)); // Q10.8: 15.625 → 4000
         Assert.Equal(10u, Field(conf, Esp32.Ledc.LSTIMER1_CONF_LSTIMER1_DUTY_RES));
         Assert.Equal(1u, Field(conf, Esp32.Ledc.LSTIMER1_CONF_TICK_SEL_LSTIMER1));
         Assert.Equal(0u, Field(conf, Esp32.Ledc.LSTIMER1_CONF_LSTIMER1_RST));
@@ -43,7 +43,7 @@ public class LedcFadeTests
         Assert.Equal(1u, Field(conf0, Esp32.Ledc.LSCH3_CONF0_TIMER_SEL_LSCH3));
         Assert.Equal(1u, Field(conf0, Esp32.Ledc.LSCH3_CONF0_SIG_OUT_EN_LSCH3));
         Assert.Equal(0u, Field(_sim.Peek(Esp32.Ledc.BASE + Esp32.Ledc.LSCH0_CONF0), Esp32.Ledc.LSCH0_CONF0_SIG_OUT_EN_LSCH0));
-        Assert.Equal(Esp32.LEDC_LS_SIG_OUT3_IDX, Field(_sim.Peek(Esp32.Gpio.BASE + Esp32.Gpio.FUNC2_OUT_SEL_CFG), Esp32.Gpio.FUNC2_OUT_SEL_CFG_OUT_SEL));
+        Assert.Equal(Esp32.LEDC_LS_SIG_OUT3_IDX, Field(_sim.Peek(Esp32.Gpio.BASE + Esp32.Gpio.FUNC2_OUT_SEL_CFG), Esp32.Gpio.FUNC2_OUT_SEL_CFG_FUNC2_OUT_SEL));
         Assert.Equal(1u << 2, _sim.Peek(Esp32.Gpio.BASE + Esp32.Gpio.ENABLE));
     }
 
