@@ -4432,34 +4432,34 @@ namespace NanoRemap.Chips
             public const uint TIMER_CONF_COUNT = 4;
             /// <summary>Register array TIMER_CONF: bytes from one register to the next (TIMER0_CONF + n * TIMER_CONF_STRIDE).</summary>
             public const uint TIMER_CONF_STRIDE = 0x8;
-            /// <summary>TIMER_DUTY_RES of every register of TIMER_CONF (TIMER0_CONF.TIMER_DUTY_RES ..): bit 0, width 5, rw.</summary>
-            public const uint TIMER_CONF_TIMER_DUTY_RES = 0x0500;
+            /// <summary>DUTY_RES of every register of TIMER_CONF (TIMER0_CONF.TIMER_DUTY_RES ..): bit 0, width 5, rw.</summary>
+            public const uint TIMER_CONF_DUTY_RES = 0x0500;
             /// <summary>CLK_DIV_TIMER of every register of TIMER_CONF (TIMER0_CONF.CLK_DIV_TIMER ..): bit 5, width 18, rw.</summary>
             public const uint TIMER_CONF_CLK_DIV_TIMER = 0x1205;
-            /// <summary>TIMER_PAUSE of every register of TIMER_CONF (TIMER0_CONF.TIMER_PAUSE ..): bit 23, width 1, rw.</summary>
-            public const uint TIMER_CONF_TIMER_PAUSE = 0x0117;
-            /// <summary>TIMER_RST of every register of TIMER_CONF (TIMER0_CONF.TIMER_RST ..): bit 24, width 1, rw.</summary>
-            public const uint TIMER_CONF_TIMER_RST = 0x0118;
+            /// <summary>PAUSE of every register of TIMER_CONF (TIMER0_CONF.TIMER_PAUSE ..): bit 23, width 1, rw.</summary>
+            public const uint TIMER_CONF_PAUSE = 0x0117;
+            /// <summary>RST of every register of TIMER_CONF (TIMER0_CONF.TIMER_RST ..): bit 24, width 1, rw.</summary>
+            public const uint TIMER_CONF_RST = 0x0118;
             /// <summary>TICK_SEL_TIMER of every register of TIMER_CONF (TIMER0_CONF.TICK_SEL_TIMER ..): bit 25, width 1, rw.</summary>
             public const uint TIMER_CONF_TICK_SEL_TIMER = 0x0119;
-            /// <summary>TIMER_PARA_UP of every register of TIMER_CONF (TIMER0_CONF.TIMER_PARA_UP ..): bit 26, width 1, wo.</summary>
-            public const uint TIMER_CONF_TIMER_PARA_UP = 0x011A;
+            /// <summary>PARA_UP of every register of TIMER_CONF (TIMER0_CONF.TIMER_PARA_UP ..): bit 26, width 1, wo.</summary>
+            public const uint TIMER_CONF_PARA_UP = 0x011A;
             /// <summary>Register array TIMER_VALUE: 4 registers, TIMER0_VALUE .. TIMER3_VALUE.</summary>
             public const uint TIMER_VALUE_COUNT = 4;
             /// <summary>Register array TIMER_VALUE: bytes from one register to the next (TIMER0_VALUE + n * TIMER_VALUE_STRIDE).</summary>
             public const uint TIMER_VALUE_STRIDE = 0x8;
-            /// <summary>TIMER_CNT of every register of TIMER_VALUE (TIMER0_VALUE.TIMER_CNT ..): bit 0, width 20, ro.</summary>
-            public const uint TIMER_VALUE_TIMER_CNT = 0x1400;
+            /// <summary>CNT of every register of TIMER_VALUE (TIMER0_VALUE.TIMER_CNT ..): bit 0, width 20, ro.</summary>
+            public const uint TIMER_VALUE_CNT = 0x1400;
             /// <summary>Register array CH_GAMMA_CONF: 6 registers, CH0_GAMMA_CONF .. CH5_GAMMA_CONF.</summary>
             public const uint CH_GAMMA_CONF_COUNT = 6;
             /// <summary>Register array CH_GAMMA_CONF: bytes from one register to the next (CH0_GAMMA_CONF + n * CH_GAMMA_CONF_STRIDE).</summary>
             public const uint CH_GAMMA_CONF_STRIDE = 0x4;
-            /// <summary>CH_GAMMA_ENTRY_NUM of every register of CH_GAMMA_CONF (CH0_GAMMA_CONF.CH_GAMMA_ENTRY_NUM ..): bit 0, width 5, rw.</summary>
-            public const uint CH_GAMMA_CONF_CH_GAMMA_ENTRY_NUM = 0x0500;
-            /// <summary>CH_GAMMA_PAUSE of every register of CH_GAMMA_CONF (CH0_GAMMA_CONF.CH_GAMMA_PAUSE ..): bit 5, width 1, wo.</summary>
-            public const uint CH_GAMMA_CONF_CH_GAMMA_PAUSE = 0x0105;
-            /// <summary>CH_GAMMA_RESUME of every register of CH_GAMMA_CONF (CH0_GAMMA_CONF.CH_GAMMA_RESUME ..): bit 6, width 1, wo.</summary>
-            public const uint CH_GAMMA_CONF_CH_GAMMA_RESUME = 0x0106;
+            /// <summary>GAMMA_ENTRY_NUM of every register of CH_GAMMA_CONF (CH0_GAMMA_CONF.CH_GAMMA_ENTRY_NUM ..): bit 0, width 5, rw.</summary>
+            public const uint CH_GAMMA_CONF_GAMMA_ENTRY_NUM = 0x0500;
+            /// <summary>GAMMA_PAUSE of every register of CH_GAMMA_CONF (CH0_GAMMA_CONF.CH_GAMMA_PAUSE ..): bit 5, width 1, wo.</summary>
+            public const uint CH_GAMMA_CONF_GAMMA_PAUSE = 0x0105;
+            /// <summary>GAMMA_RESUME of every register of CH_GAMMA_CONF (CH0_GAMMA_CONF.CH_GAMMA_RESUME ..): bit 6, width 1, wo.</summary>
+            public const uint CH_GAMMA_CONF_GAMMA_RESUME = 0x0106;
             /// <summary>Register array EVT_TASK_EN: 3 registers, EVT_TASK_EN0 .. EVT_TASK_EN2.</summary>
             public const uint EVT_TASK_EN_COUNT = 3;
             /// <summary>Register array EVT_TASK_EN: bytes from one register to the next (EVT_TASK_EN0 + n * EVT_TASK_EN_STRIDE).</summary>
@@ -4468,14 +4468,14 @@ namespace NanoRemap.Chips
             public const uint TIMER_CMP_COUNT = 4;
             /// <summary>Register array TIMER_CMP: bytes from one register to the next (TIMER0_CMP + n * TIMER_CMP_STRIDE).</summary>
             public const uint TIMER_CMP_STRIDE = 0x4;
-            /// <summary>TIMER_CMP of every register of TIMER_CMP (TIMER0_CMP.TIMER_CMP ..): bit 0, width 20, rw.</summary>
-            public const uint TIMER_CMP_TIMER_CMP = 0x1400;
+            /// <summary>CMP of every register of TIMER_CMP (TIMER0_CMP.TIMER_CMP ..): bit 0, width 20, rw.</summary>
+            public const uint TIMER_CMP_CMP = 0x1400;
             /// <summary>Register array TIMER_CNT_CAP: 4 registers, TIMER0_CNT_CAP .. TIMER3_CNT_CAP.</summary>
             public const uint TIMER_CNT_CAP_COUNT = 4;
             /// <summary>Register array TIMER_CNT_CAP: bytes from one register to the next (TIMER0_CNT_CAP + n * TIMER_CNT_CAP_STRIDE).</summary>
             public const uint TIMER_CNT_CAP_STRIDE = 0x4;
-            /// <summary>TIMER_CNT_CAP of every register of TIMER_CNT_CAP (TIMER0_CNT_CAP.TIMER_CNT_CAP ..): bit 0, width 20, ro.</summary>
-            public const uint TIMER_CNT_CAP_TIMER_CNT_CAP = 0x1400;
+            /// <summary>CNT_CAP of every register of TIMER_CNT_CAP (TIMER0_CNT_CAP.TIMER_CNT_CAP ..): bit 0, width 20, ro.</summary>
+            public const uint TIMER_CNT_CAP_CNT_CAP = 0x1400;
         }
 
         /// <summary>TIMG0 at 0x60008000, 0x100 bytes.</summary>
@@ -10391,14 +10391,14 @@ namespace NanoRemap.Chips
             public const uint CH_EVT_ID_COUNT = 50;
             /// <summary>Register array CH_EVT_ID: bytes from one register to the next (CH0_EVT_ID + n * CH_EVT_ID_STRIDE).</summary>
             public const uint CH_EVT_ID_STRIDE = 0x8;
-            /// <summary>CH_EVT_ID of every register of CH_EVT_ID (CH0_EVT_ID.CH_EVT_ID ..): bit 0, width 8, rw.</summary>
-            public const uint CH_EVT_ID_CH_EVT_ID = 0x0800;
+            /// <summary>EVT_ID of every register of CH_EVT_ID (CH0_EVT_ID.CH_EVT_ID ..): bit 0, width 8, rw.</summary>
+            public const uint CH_EVT_ID_EVT_ID = 0x0800;
             /// <summary>Register array CH_TASK_ID: 50 registers, CH0_TASK_ID .. CH49_TASK_ID.</summary>
             public const uint CH_TASK_ID_COUNT = 50;
             /// <summary>Register array CH_TASK_ID: bytes from one register to the next (CH0_TASK_ID + n * CH_TASK_ID_STRIDE).</summary>
             public const uint CH_TASK_ID_STRIDE = 0x8;
-            /// <summary>CH_TASK_ID of every register of CH_TASK_ID (CH0_TASK_ID.CH_TASK_ID ..): bit 0, width 8, rw.</summary>
-            public const uint CH_TASK_ID_CH_TASK_ID = 0x0800;
+            /// <summary>TASK_ID of every register of CH_TASK_ID (CH0_TASK_ID.CH_TASK_ID ..): bit 0, width 8, rw.</summary>
+            public const uint CH_TASK_ID_TASK_ID = 0x0800;
             /// <summary>Register array EVT_ST: 5 registers, EVT_ST0 .. EVT_ST4.</summary>
             public const uint EVT_ST_COUNT = 5;
             /// <summary>Register array EVT_ST: bytes from one register to the next (EVT_ST0 + n * EVT_ST_STRIDE).</summary>
@@ -11636,42 +11636,42 @@ namespace NanoRemap.Chips
             public const uint TIMER_CFG0_COUNT = 3;
             /// <summary>Register array TIMER_CFG0: bytes from one register to the next (TIMER0_CFG0 + n * TIMER_CFG0_STRIDE).</summary>
             public const uint TIMER_CFG0_STRIDE = 0x10;
-            /// <summary>TIMER_PRESCALE of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER_PRESCALE ..): bit 0, width 8, rw.</summary>
-            public const uint TIMER_CFG0_TIMER_PRESCALE = 0x0800;
-            /// <summary>TIMER_PERIOD of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER_PERIOD ..): bit 8, width 16, rw.</summary>
-            public const uint TIMER_CFG0_TIMER_PERIOD = 0x1008;
-            /// <summary>TIMER_PERIOD_UPMETHOD of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER_PERIOD_UPMETHOD ..): bit 24, width 2, rw.</summary>
-            public const uint TIMER_CFG0_TIMER_PERIOD_UPMETHOD = 0x0218;
+            /// <summary>PRESCALE of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER_PRESCALE ..): bit 0, width 8, rw.</summary>
+            public const uint TIMER_CFG0_PRESCALE = 0x0800;
+            /// <summary>PERIOD of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER_PERIOD ..): bit 8, width 16, rw.</summary>
+            public const uint TIMER_CFG0_PERIOD = 0x1008;
+            /// <summary>PERIOD_UPMETHOD of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER_PERIOD_UPMETHOD ..): bit 24, width 2, rw.</summary>
+            public const uint TIMER_CFG0_PERIOD_UPMETHOD = 0x0218;
             /// <summary>Register array TIMER_CFG1: 3 registers, TIMER0_CFG1 .. TIMER2_CFG1.</summary>
             public const uint TIMER_CFG1_COUNT = 3;
             /// <summary>Register array TIMER_CFG1: bytes from one register to the next (TIMER0_CFG1 + n * TIMER_CFG1_STRIDE).</summary>
             public const uint TIMER_CFG1_STRIDE = 0x10;
-            /// <summary>TIMER_START of every register of TIMER_CFG1 (TIMER0_CFG1.TIMER_START ..): bit 0, width 3, rw.</summary>
-            public const uint TIMER_CFG1_TIMER_START = 0x0300;
-            /// <summary>TIMER_MOD of every register of TIMER_CFG1 (TIMER0_CFG1.TIMER_MOD ..): bit 3, width 2, rw.</summary>
-            public const uint TIMER_CFG1_TIMER_MOD = 0x0203;
+            /// <summary>START of every register of TIMER_CFG1 (TIMER0_CFG1.TIMER_START ..): bit 0, width 3, rw.</summary>
+            public const uint TIMER_CFG1_START = 0x0300;
+            /// <summary>MOD of every register of TIMER_CFG1 (TIMER0_CFG1.TIMER_MOD ..): bit 3, width 2, rw.</summary>
+            public const uint TIMER_CFG1_MOD = 0x0203;
             /// <summary>Register array TIMER_SYNC: 3 registers, TIMER0_SYNC .. TIMER2_SYNC.</summary>
             public const uint TIMER_SYNC_COUNT = 3;
             /// <summary>Register array TIMER_SYNC: bytes from one register to the next (TIMER0_SYNC + n * TIMER_SYNC_STRIDE).</summary>
             public const uint TIMER_SYNC_STRIDE = 0x10;
-            /// <summary>TIMER_SYNCI_EN of every register of TIMER_SYNC (TIMER0_SYNC.TIMER_SYNCI_EN ..): bit 0, width 1, rw.</summary>
-            public const uint TIMER_SYNC_TIMER_SYNCI_EN = 0x0100;
+            /// <summary>SYNCI_EN of every register of TIMER_SYNC (TIMER0_SYNC.TIMER_SYNCI_EN ..): bit 0, width 1, rw.</summary>
+            public const uint TIMER_SYNC_SYNCI_EN = 0x0100;
             /// <summary>SW of every register of TIMER_SYNC (TIMER0_SYNC.SW ..): bit 1, width 1, rw.</summary>
             public const uint TIMER_SYNC_SW = 0x0101;
-            /// <summary>TIMER_SYNCO_SEL of every register of TIMER_SYNC (TIMER0_SYNC.TIMER_SYNCO_SEL ..): bit 2, width 2, rw.</summary>
-            public const uint TIMER_SYNC_TIMER_SYNCO_SEL = 0x0202;
-            /// <summary>TIMER_PHASE of every register of TIMER_SYNC (TIMER0_SYNC.TIMER_PHASE ..): bit 4, width 16, rw.</summary>
-            public const uint TIMER_SYNC_TIMER_PHASE = 0x1004;
-            /// <summary>TIMER_PHASE_DIRECTION of every register of TIMER_SYNC (TIMER0_SYNC.TIMER_PHASE_DIRECTION ..): bit 20, width 1, rw.</summary>
-            public const uint TIMER_SYNC_TIMER_PHASE_DIRECTION = 0x0114;
+            /// <summary>SYNCO_SEL of every register of TIMER_SYNC (TIMER0_SYNC.TIMER_SYNCO_SEL ..): bit 2, width 2, rw.</summary>
+            public const uint TIMER_SYNC_SYNCO_SEL = 0x0202;
+            /// <summary>PHASE of every register of TIMER_SYNC (TIMER0_SYNC.TIMER_PHASE ..): bit 4, width 16, rw.</summary>
+            public const uint TIMER_SYNC_PHASE = 0x1004;
+            /// <summary>PHASE_DIRECTION of every register of TIMER_SYNC (TIMER0_SYNC.TIMER_PHASE_DIRECTION ..): bit 20, width 1, rw.</summary>
+            public const uint TIMER_SYNC_PHASE_DIRECTION = 0x0114;
             /// <summary>Register array TIMER_STATUS: 3 registers, TIMER0_STATUS .. TIMER2_STATUS.</summary>
             public const uint TIMER_STATUS_COUNT = 3;
             /// <summary>Register array TIMER_STATUS: bytes from one register to the next (TIMER0_STATUS + n * TIMER_STATUS_STRIDE).</summary>
             public const uint TIMER_STATUS_STRIDE = 0x10;
-            /// <summary>TIMER_VALUE of every register of TIMER_STATUS (TIMER0_STATUS.TIMER_VALUE ..): bit 0, width 16, ro.</summary>
-            public const uint TIMER_STATUS_TIMER_VALUE = 0x1000;
-            /// <summary>TIMER_DIRECTION of every register of TIMER_STATUS (TIMER0_STATUS.TIMER_DIRECTION ..): bit 16, width 1, ro.</summary>
-            public const uint TIMER_STATUS_TIMER_DIRECTION = 0x0110;
+            /// <summary>VALUE of every register of TIMER_STATUS (TIMER0_STATUS.TIMER_VALUE ..): bit 0, width 16, ro.</summary>
+            public const uint TIMER_STATUS_VALUE = 0x1000;
+            /// <summary>DIRECTION of every register of TIMER_STATUS (TIMER0_STATUS.TIMER_DIRECTION ..): bit 16, width 1, ro.</summary>
+            public const uint TIMER_STATUS_DIRECTION = 0x0110;
             /// <summary>Register array GEN_STMP_CFG: 3 registers, GEN0_STMP_CFG .. GEN2_STMP_CFG.</summary>
             public const uint GEN_STMP_CFG_COUNT = 3;
             /// <summary>Register array GEN_STMP_CFG: bytes from one register to the next (GEN0_STMP_CFG + n * GEN_STMP_CFG_STRIDE).</summary>
@@ -11700,26 +11700,26 @@ namespace NanoRemap.Chips
             public const uint GEN_CFG0_COUNT = 3;
             /// <summary>Register array GEN_CFG0: bytes from one register to the next (GEN0_CFG0 + n * GEN_CFG0_STRIDE).</summary>
             public const uint GEN_CFG0_STRIDE = 0x38;
-            /// <summary>GEN_CFG_UPMETHOD of every register of GEN_CFG0 (GEN0_CFG0.GEN_CFG_UPMETHOD ..): bit 0, width 4, rw.</summary>
-            public const uint GEN_CFG0_GEN_CFG_UPMETHOD = 0x0400;
+            /// <summary>CFG_UPMETHOD of every register of GEN_CFG0 (GEN0_CFG0.GEN_CFG_UPMETHOD ..): bit 0, width 4, rw.</summary>
+            public const uint GEN_CFG0_CFG_UPMETHOD = 0x0400;
             /// <summary>Register array GEN_FORCE: 3 registers, GEN0_FORCE .. GEN2_FORCE.</summary>
             public const uint GEN_FORCE_COUNT = 3;
             /// <summary>Register array GEN_FORCE: bytes from one register to the next (GEN0_FORCE + n * GEN_FORCE_STRIDE).</summary>
             public const uint GEN_FORCE_STRIDE = 0x38;
-            /// <summary>GEN_CNTUFORCE_UPMETHOD of every register of GEN_FORCE (GEN0_FORCE.GEN_CNTUFORCE_UPMETHOD ..): bit 0, width 6, rw.</summary>
-            public const uint GEN_FORCE_GEN_CNTUFORCE_UPMETHOD = 0x0600;
-            /// <summary>GEN_A_CNTUFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN_A_CNTUFORCE_MODE ..): bit 6, width 2, rw.</summary>
-            public const uint GEN_FORCE_GEN_A_CNTUFORCE_MODE = 0x0206;
-            /// <summary>GEN_B_CNTUFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN_B_CNTUFORCE_MODE ..): bit 8, width 2, rw.</summary>
-            public const uint GEN_FORCE_GEN_B_CNTUFORCE_MODE = 0x0208;
-            /// <summary>GEN_A_NCIFORCE of every register of GEN_FORCE (GEN0_FORCE.GEN_A_NCIFORCE ..): bit 10, width 1, rw.</summary>
-            public const uint GEN_FORCE_GEN_A_NCIFORCE = 0x010A;
-            /// <summary>GEN_A_NCIFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN_A_NCIFORCE_MODE ..): bit 11, width 2, rw.</summary>
-            public const uint GEN_FORCE_GEN_A_NCIFORCE_MODE = 0x020B;
-            /// <summary>GEN_B_NCIFORCE of every register of GEN_FORCE (GEN0_FORCE.GEN_B_NCIFORCE ..): bit 13, width 1, rw.</summary>
-            public const uint GEN_FORCE_GEN_B_NCIFORCE = 0x010D;
-            /// <summary>GEN_B_NCIFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN_B_NCIFORCE_MODE ..): bit 14, width 2, rw.</summary>
-            public const uint GEN_FORCE_GEN_B_NCIFORCE_MODE = 0x020E;
+            /// <summary>CNTUFORCE_UPMETHOD of every register of GEN_FORCE (GEN0_FORCE.GEN_CNTUFORCE_UPMETHOD ..): bit 0, width 6, rw.</summary>
+            public const uint GEN_FORCE_CNTUFORCE_UPMETHOD = 0x0600;
+            /// <summary>A_CNTUFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN_A_CNTUFORCE_MODE ..): bit 6, width 2, rw.</summary>
+            public const uint GEN_FORCE_A_CNTUFORCE_MODE = 0x0206;
+            /// <summary>B_CNTUFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN_B_CNTUFORCE_MODE ..): bit 8, width 2, rw.</summary>
+            public const uint GEN_FORCE_B_CNTUFORCE_MODE = 0x0208;
+            /// <summary>A_NCIFORCE of every register of GEN_FORCE (GEN0_FORCE.GEN_A_NCIFORCE ..): bit 10, width 1, rw.</summary>
+            public const uint GEN_FORCE_A_NCIFORCE = 0x010A;
+            /// <summary>A_NCIFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN_A_NCIFORCE_MODE ..): bit 11, width 2, rw.</summary>
+            public const uint GEN_FORCE_A_NCIFORCE_MODE = 0x020B;
+            /// <summary>B_NCIFORCE of every register of GEN_FORCE (GEN0_FORCE.GEN_B_NCIFORCE ..): bit 13, width 1, rw.</summary>
+            public const uint GEN_FORCE_B_NCIFORCE = 0x010D;
+            /// <summary>B_NCIFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN_B_NCIFORCE_MODE ..): bit 14, width 2, rw.</summary>
+            public const uint GEN_FORCE_B_NCIFORCE_MODE = 0x020E;
             /// <summary>Register array GEN_A: 3 registers, GEN0_A .. GEN2_A.</summary>
             public const uint GEN_A_COUNT = 3;
             /// <summary>Register array GEN_A: bytes from one register to the next (GEN0_A + n * GEN_A_STRIDE).</summary>
@@ -19173,16 +19173,24 @@ namespace NanoRemap.Chips
             public const uint FUNC_IN_SEL_CFG_COUNT = 116;
             /// <summary>Register array FUNC_IN_SEL_CFG: bytes from one register to the next (FUNC0_IN_SEL_CFG + n * FUNC_IN_SEL_CFG_STRIDE).</summary>
             public const uint FUNC_IN_SEL_CFG_STRIDE = 0x4;
-            /// <summary>FUNC_IN_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC_IN_SEL ..): bit 0, width 7, rw.</summary>
-            public const uint FUNC_IN_SEL_CFG_FUNC_IN_SEL = 0x0700;
-            /// <summary>FUNC_IN_INV_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC_IN_INV_SEL ..): bit 7, width 1, rw.</summary>
-            public const uint FUNC_IN_SEL_CFG_FUNC_IN_INV_SEL = 0x0107;
+            /// <summary>IN_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC_IN_SEL ..): bit 0, width 7, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_IN_SEL = 0x0700;
+            /// <summary>IN_INV_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC_IN_INV_SEL ..): bit 7, width 1, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_IN_INV_SEL = 0x0107;
             /// <summary>SIG_IN_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.SIG_IN_SEL ..): bit 8, width 1, rw.</summary>
             public const uint FUNC_IN_SEL_CFG_SIG_IN_SEL = 0x0108;
             /// <summary>Register array FUNC_OUT_SEL_CFG: 33 registers, FUNC0_OUT_SEL_CFG .. FUNC32_OUT_SEL_CFG.</summary>
             public const uint FUNC_OUT_SEL_CFG_COUNT = 33;
             /// <summary>Register array FUNC_OUT_SEL_CFG: bytes from one register to the next (FUNC0_OUT_SEL_CFG + n * FUNC_OUT_SEL_CFG_STRIDE).</summary>
             public const uint FUNC_OUT_SEL_CFG_STRIDE = 0x4;
+            /// <summary>OUT_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_SEL ..): bit 0, width 9, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OUT_SEL = 0x0900;
+            /// <summary>OUT_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_INV_SEL ..): bit 9, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OUT_INV_SEL = 0x0109;
+            /// <summary>OE_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OE_SEL ..): bit 10, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OE_SEL = 0x010A;
+            /// <summary>OE_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OE_INV_SEL ..): bit 11, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OE_INV_SEL = 0x010B;
         }
 
         /// <summary>GPIO_EXT at 0x60091E00, 0x200 bytes.</summary>
@@ -20953,10 +20961,10 @@ namespace NanoRemap.Chips
             public const uint M_MODE_CTRL_COUNT = 32;
             /// <summary>Register array M_MODE_CTRL: bytes from one register to the next (M0_MODE_CTRL + n * M_MODE_CTRL_STRIDE).</summary>
             public const uint M_MODE_CTRL_STRIDE = 0x4;
-            /// <summary>M_MODE of every register of M_MODE_CTRL (M0_MODE_CTRL.M_MODE ..): bit 0, width 2, rw.</summary>
-            public const uint M_MODE_CTRL_M_MODE = 0x0200;
-            /// <summary>M_LOCK of every register of M_MODE_CTRL (M0_MODE_CTRL.M_LOCK ..): bit 2, width 1, rw.</summary>
-            public const uint M_MODE_CTRL_M_LOCK = 0x0102;
+            /// <summary>MODE of every register of M_MODE_CTRL (M0_MODE_CTRL.M_MODE ..): bit 0, width 2, rw.</summary>
+            public const uint M_MODE_CTRL_MODE = 0x0200;
+            /// <summary>LOCK of every register of M_MODE_CTRL (M0_MODE_CTRL.M_LOCK ..): bit 2, width 1, rw.</summary>
+            public const uint M_MODE_CTRL_LOCK = 0x0102;
         }
 
         /// <summary>HP_APM at 0x60099000, 0x800 bytes.</summary>
@@ -21594,8 +21602,8 @@ namespace NanoRemap.Chips
             public const uint REGION_ATTR_COUNT = 16;
             /// <summary>Register array REGION_ATTR: bytes from one register to the next (REGION0_ATTR + n * REGION_ATTR_STRIDE).</summary>
             public const uint REGION_ATTR_STRIDE = 0xC;
-            /// <summary>REGION_LOCK of every register of REGION_ATTR (REGION0_ATTR.REGION_LOCK ..): bit 11, width 1, rw.</summary>
-            public const uint REGION_ATTR_REGION_LOCK = 0x010B;
+            /// <summary>LOCK of every register of REGION_ATTR (REGION0_ATTR.REGION_LOCK ..): bit 11, width 1, rw.</summary>
+            public const uint REGION_ATTR_LOCK = 0x010B;
             /// <summary>Register array M_STATUS: 5 registers, M0_STATUS .. M4_STATUS.</summary>
             public const uint M_STATUS_COUNT = 5;
             /// <summary>Register array M_STATUS: bytes from one register to the next (M0_STATUS + n * M_STATUS_STRIDE).</summary>
@@ -24612,8 +24620,8 @@ namespace NanoRemap.Chips
             public const uint REGION_ATTR_COUNT = 4;
             /// <summary>Register array REGION_ATTR: bytes from one register to the next (REGION0_ATTR + n * REGION_ATTR_STRIDE).</summary>
             public const uint REGION_ATTR_STRIDE = 0xC;
-            /// <summary>REGION_LOCK of every register of REGION_ATTR (REGION0_ATTR.REGION_LOCK ..): bit 11, width 1, rw.</summary>
-            public const uint REGION_ATTR_REGION_LOCK = 0x010B;
+            /// <summary>LOCK of every register of REGION_ATTR (REGION0_ATTR.REGION_LOCK ..): bit 11, width 1, rw.</summary>
+            public const uint REGION_ATTR_LOCK = 0x010B;
             /// <summary>Register array M_STATUS: 2 registers, M0_STATUS .. M1_STATUS.</summary>
             public const uint M_STATUS_COUNT = 2;
             /// <summary>Register array M_STATUS: bytes from one register to the next (M0_STATUS + n * M_STATUS_STRIDE).</summary>
@@ -25162,10 +25170,10 @@ namespace NanoRemap.Chips
             public const uint FUNC_OUT_SEL_CFG_COUNT = 8;
             /// <summary>Register array FUNC_OUT_SEL_CFG: bytes from one register to the next (FUNC0_OUT_SEL_CFG + n * FUNC_OUT_SEL_CFG_STRIDE).</summary>
             public const uint FUNC_OUT_SEL_CFG_STRIDE = 0x4;
-            /// <summary>FUNC_OUT_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_INV_SEL ..): bit 0, width 1, rw.</summary>
-            public const uint FUNC_OUT_SEL_CFG_FUNC_OUT_INV_SEL = 0x0100;
-            /// <summary>FUNC_OE_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OE_INV_SEL ..): bit 2, width 1, rw.</summary>
-            public const uint FUNC_OUT_SEL_CFG_FUNC_OE_INV_SEL = 0x0102;
+            /// <summary>OUT_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_INV_SEL ..): bit 0, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OUT_INV_SEL = 0x0100;
+            /// <summary>OE_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OE_INV_SEL ..): bit 2, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OE_INV_SEL = 0x0102;
         }
 
         /// <summary>EFUSE at 0x600B4800, 0x70C bytes.</summary>

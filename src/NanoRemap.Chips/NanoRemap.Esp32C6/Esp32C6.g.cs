@@ -4352,64 +4352,64 @@ namespace NanoRemap.Chips
             public const uint TIMER_CONF_COUNT = 4;
             /// <summary>Register array TIMER_CONF: bytes from one register to the next (TIMER0_CONF + n * TIMER_CONF_STRIDE).</summary>
             public const uint TIMER_CONF_STRIDE = 0x8;
-            /// <summary>TIMER_DUTY_RES of every register of TIMER_CONF (TIMER0_CONF.TIMER_DUTY_RES ..): bit 0, width 5, rw.</summary>
-            public const uint TIMER_CONF_TIMER_DUTY_RES = 0x0500;
+            /// <summary>DUTY_RES of every register of TIMER_CONF (TIMER0_CONF.TIMER_DUTY_RES ..): bit 0, width 5, rw.</summary>
+            public const uint TIMER_CONF_DUTY_RES = 0x0500;
             /// <summary>CLK_DIV_TIMER of every register of TIMER_CONF (TIMER0_CONF.CLK_DIV_TIMER ..): bit 5, width 18, rw.</summary>
             public const uint TIMER_CONF_CLK_DIV_TIMER = 0x1205;
-            /// <summary>TIMER_PAUSE of every register of TIMER_CONF (TIMER0_CONF.TIMER_PAUSE ..): bit 23, width 1, rw.</summary>
-            public const uint TIMER_CONF_TIMER_PAUSE = 0x0117;
-            /// <summary>TIMER_RST of every register of TIMER_CONF (TIMER0_CONF.TIMER_RST ..): bit 24, width 1, rw.</summary>
-            public const uint TIMER_CONF_TIMER_RST = 0x0118;
+            /// <summary>PAUSE of every register of TIMER_CONF (TIMER0_CONF.TIMER_PAUSE ..): bit 23, width 1, rw.</summary>
+            public const uint TIMER_CONF_PAUSE = 0x0117;
+            /// <summary>RST of every register of TIMER_CONF (TIMER0_CONF.TIMER_RST ..): bit 24, width 1, rw.</summary>
+            public const uint TIMER_CONF_RST = 0x0118;
             /// <summary>TICK_SEL_TIMER of every register of TIMER_CONF (TIMER0_CONF.TICK_SEL_TIMER ..): bit 25, width 1, rw.</summary>
             public const uint TIMER_CONF_TICK_SEL_TIMER = 0x0119;
-            /// <summary>TIMER_PARA_UP of every register of TIMER_CONF (TIMER0_CONF.TIMER_PARA_UP ..): bit 26, width 1, wo.</summary>
-            public const uint TIMER_CONF_TIMER_PARA_UP = 0x011A;
+            /// <summary>PARA_UP of every register of TIMER_CONF (TIMER0_CONF.TIMER_PARA_UP ..): bit 26, width 1, wo.</summary>
+            public const uint TIMER_CONF_PARA_UP = 0x011A;
             /// <summary>Register array TIMER_VALUE: 4 registers, TIMER0_VALUE .. TIMER3_VALUE.</summary>
             public const uint TIMER_VALUE_COUNT = 4;
             /// <summary>Register array TIMER_VALUE: bytes from one register to the next (TIMER0_VALUE + n * TIMER_VALUE_STRIDE).</summary>
             public const uint TIMER_VALUE_STRIDE = 0x8;
-            /// <summary>TIMER_CNT of every register of TIMER_VALUE (TIMER0_VALUE.TIMER_CNT ..): bit 0, width 20, ro.</summary>
-            public const uint TIMER_VALUE_TIMER_CNT = 0x1400;
+            /// <summary>CNT of every register of TIMER_VALUE (TIMER0_VALUE.TIMER_CNT ..): bit 0, width 20, ro.</summary>
+            public const uint TIMER_VALUE_CNT = 0x1400;
             /// <summary>Register array CH_GAMMA_WR: 6 registers, CH0_GAMMA_WR .. CH5_GAMMA_WR.</summary>
             public const uint CH_GAMMA_WR_COUNT = 6;
             /// <summary>Register array CH_GAMMA_WR: bytes from one register to the next (CH0_GAMMA_WR + n * CH_GAMMA_WR_STRIDE).</summary>
             public const uint CH_GAMMA_WR_STRIDE = 0x10;
-            /// <summary>CH_GAMMA_DUTY_INC of every register of CH_GAMMA_WR (CH0_GAMMA_WR.CH_GAMMA_DUTY_INC ..): bit 0, width 1, rw.</summary>
-            public const uint CH_GAMMA_WR_CH_GAMMA_DUTY_INC = 0x0100;
-            /// <summary>CH_GAMMA_DUTY_CYCLE of every register of CH_GAMMA_WR (CH0_GAMMA_WR.CH_GAMMA_DUTY_CYCLE ..): bit 1, width 10, rw.</summary>
-            public const uint CH_GAMMA_WR_CH_GAMMA_DUTY_CYCLE = 0x0A01;
-            /// <summary>CH_GAMMA_SCALE of every register of CH_GAMMA_WR (CH0_GAMMA_WR.CH_GAMMA_SCALE ..): bit 11, width 10, rw.</summary>
-            public const uint CH_GAMMA_WR_CH_GAMMA_SCALE = 0x0A0B;
-            /// <summary>CH_GAMMA_DUTY_NUM of every register of CH_GAMMA_WR (CH0_GAMMA_WR.CH_GAMMA_DUTY_NUM ..): bit 21, width 10, rw.</summary>
-            public const uint CH_GAMMA_WR_CH_GAMMA_DUTY_NUM = 0x0A15;
+            /// <summary>GAMMA_DUTY_INC of every register of CH_GAMMA_WR (CH0_GAMMA_WR.CH_GAMMA_DUTY_INC ..): bit 0, width 1, rw.</summary>
+            public const uint CH_GAMMA_WR_GAMMA_DUTY_INC = 0x0100;
+            /// <summary>GAMMA_DUTY_CYCLE of every register of CH_GAMMA_WR (CH0_GAMMA_WR.CH_GAMMA_DUTY_CYCLE ..): bit 1, width 10, rw.</summary>
+            public const uint CH_GAMMA_WR_GAMMA_DUTY_CYCLE = 0x0A01;
+            /// <summary>GAMMA_SCALE of every register of CH_GAMMA_WR (CH0_GAMMA_WR.CH_GAMMA_SCALE ..): bit 11, width 10, rw.</summary>
+            public const uint CH_GAMMA_WR_GAMMA_SCALE = 0x0A0B;
+            /// <summary>GAMMA_DUTY_NUM of every register of CH_GAMMA_WR (CH0_GAMMA_WR.CH_GAMMA_DUTY_NUM ..): bit 21, width 10, rw.</summary>
+            public const uint CH_GAMMA_WR_GAMMA_DUTY_NUM = 0x0A15;
             /// <summary>Register array CH_GAMMA_WR_ADDR: 6 registers, CH0_GAMMA_WR_ADDR .. CH5_GAMMA_WR_ADDR.</summary>
             public const uint CH_GAMMA_WR_ADDR_COUNT = 6;
             /// <summary>Register array CH_GAMMA_WR_ADDR: bytes from one register to the next (CH0_GAMMA_WR_ADDR + n * CH_GAMMA_WR_ADDR_STRIDE).</summary>
             public const uint CH_GAMMA_WR_ADDR_STRIDE = 0x10;
-            /// <summary>CH_GAMMA_WR_ADDR of every register of CH_GAMMA_WR_ADDR (CH0_GAMMA_WR_ADDR.CH_GAMMA_WR_ADDR ..): bit 0, width 4, rw.</summary>
-            public const uint CH_GAMMA_WR_ADDR_CH_GAMMA_WR_ADDR = 0x0400;
+            /// <summary>GAMMA_WR_ADDR of every register of CH_GAMMA_WR_ADDR (CH0_GAMMA_WR_ADDR.CH_GAMMA_WR_ADDR ..): bit 0, width 4, rw.</summary>
+            public const uint CH_GAMMA_WR_ADDR_GAMMA_WR_ADDR = 0x0400;
             /// <summary>Register array CH_GAMMA_RD_ADDR: 6 registers, CH0_GAMMA_RD_ADDR .. CH5_GAMMA_RD_ADDR.</summary>
             public const uint CH_GAMMA_RD_ADDR_COUNT = 6;
             /// <summary>Register array CH_GAMMA_RD_ADDR: bytes from one register to the next (CH0_GAMMA_RD_ADDR + n * CH_GAMMA_RD_ADDR_STRIDE).</summary>
             public const uint CH_GAMMA_RD_ADDR_STRIDE = 0x10;
-            /// <summary>CH_GAMMA_RD_ADDR of every register of CH_GAMMA_RD_ADDR (CH0_GAMMA_RD_ADDR.CH_GAMMA_RD_ADDR ..): bit 0, width 4, rw.</summary>
-            public const uint CH_GAMMA_RD_ADDR_CH_GAMMA_RD_ADDR = 0x0400;
+            /// <summary>GAMMA_RD_ADDR of every register of CH_GAMMA_RD_ADDR (CH0_GAMMA_RD_ADDR.CH_GAMMA_RD_ADDR ..): bit 0, width 4, rw.</summary>
+            public const uint CH_GAMMA_RD_ADDR_GAMMA_RD_ADDR = 0x0400;
             /// <summary>Register array CH_GAMMA_RD_DATA: 6 registers, CH0_GAMMA_RD_DATA .. CH5_GAMMA_RD_DATA.</summary>
             public const uint CH_GAMMA_RD_DATA_COUNT = 6;
             /// <summary>Register array CH_GAMMA_RD_DATA: bytes from one register to the next (CH0_GAMMA_RD_DATA + n * CH_GAMMA_RD_DATA_STRIDE).</summary>
             public const uint CH_GAMMA_RD_DATA_STRIDE = 0x10;
-            /// <summary>CH_GAMMA_RD_DATA of every register of CH_GAMMA_RD_DATA (CH0_GAMMA_RD_DATA.CH_GAMMA_RD_DATA ..): bit 0, width 31, ro.</summary>
-            public const uint CH_GAMMA_RD_DATA_CH_GAMMA_RD_DATA = 0x1F00;
+            /// <summary>GAMMA_RD_DATA of every register of CH_GAMMA_RD_DATA (CH0_GAMMA_RD_DATA.CH_GAMMA_RD_DATA ..): bit 0, width 31, ro.</summary>
+            public const uint CH_GAMMA_RD_DATA_GAMMA_RD_DATA = 0x1F00;
             /// <summary>Register array CH_GAMMA_CONF: 6 registers, CH0_GAMMA_CONF .. CH5_GAMMA_CONF.</summary>
             public const uint CH_GAMMA_CONF_COUNT = 6;
             /// <summary>Register array CH_GAMMA_CONF: bytes from one register to the next (CH0_GAMMA_CONF + n * CH_GAMMA_CONF_STRIDE).</summary>
             public const uint CH_GAMMA_CONF_STRIDE = 0x4;
-            /// <summary>CH_GAMMA_ENTRY_NUM of every register of CH_GAMMA_CONF (CH0_GAMMA_CONF.CH_GAMMA_ENTRY_NUM ..): bit 0, width 5, rw.</summary>
-            public const uint CH_GAMMA_CONF_CH_GAMMA_ENTRY_NUM = 0x0500;
-            /// <summary>CH_GAMMA_PAUSE of every register of CH_GAMMA_CONF (CH0_GAMMA_CONF.CH_GAMMA_PAUSE ..): bit 5, width 1, wo.</summary>
-            public const uint CH_GAMMA_CONF_CH_GAMMA_PAUSE = 0x0105;
-            /// <summary>CH_GAMMA_RESUME of every register of CH_GAMMA_CONF (CH0_GAMMA_CONF.CH_GAMMA_RESUME ..): bit 6, width 1, wo.</summary>
-            public const uint CH_GAMMA_CONF_CH_GAMMA_RESUME = 0x0106;
+            /// <summary>GAMMA_ENTRY_NUM of every register of CH_GAMMA_CONF (CH0_GAMMA_CONF.CH_GAMMA_ENTRY_NUM ..): bit 0, width 5, rw.</summary>
+            public const uint CH_GAMMA_CONF_GAMMA_ENTRY_NUM = 0x0500;
+            /// <summary>GAMMA_PAUSE of every register of CH_GAMMA_CONF (CH0_GAMMA_CONF.CH_GAMMA_PAUSE ..): bit 5, width 1, wo.</summary>
+            public const uint CH_GAMMA_CONF_GAMMA_PAUSE = 0x0105;
+            /// <summary>GAMMA_RESUME of every register of CH_GAMMA_CONF (CH0_GAMMA_CONF.CH_GAMMA_RESUME ..): bit 6, width 1, wo.</summary>
+            public const uint CH_GAMMA_CONF_GAMMA_RESUME = 0x0106;
             /// <summary>Register array EVT_TASK_EN: 3 registers, EVT_TASK_EN0 .. EVT_TASK_EN2.</summary>
             public const uint EVT_TASK_EN_COUNT = 3;
             /// <summary>Register array EVT_TASK_EN: bytes from one register to the next (EVT_TASK_EN0 + n * EVT_TASK_EN_STRIDE).</summary>
@@ -4418,14 +4418,14 @@ namespace NanoRemap.Chips
             public const uint TIMER_CMP_COUNT = 4;
             /// <summary>Register array TIMER_CMP: bytes from one register to the next (TIMER0_CMP + n * TIMER_CMP_STRIDE).</summary>
             public const uint TIMER_CMP_STRIDE = 0x4;
-            /// <summary>TIMER_CMP of every register of TIMER_CMP (TIMER0_CMP.TIMER_CMP ..): bit 0, width 20, rw.</summary>
-            public const uint TIMER_CMP_TIMER_CMP = 0x1400;
+            /// <summary>CMP of every register of TIMER_CMP (TIMER0_CMP.TIMER_CMP ..): bit 0, width 20, rw.</summary>
+            public const uint TIMER_CMP_CMP = 0x1400;
             /// <summary>Register array TIMER_CNT_CAP: 4 registers, TIMER0_CNT_CAP .. TIMER3_CNT_CAP.</summary>
             public const uint TIMER_CNT_CAP_COUNT = 4;
             /// <summary>Register array TIMER_CNT_CAP: bytes from one register to the next (TIMER0_CNT_CAP + n * TIMER_CNT_CAP_STRIDE).</summary>
             public const uint TIMER_CNT_CAP_STRIDE = 0x4;
-            /// <summary>TIMER_CNT_CAP of every register of TIMER_CNT_CAP (TIMER0_CNT_CAP.TIMER_CNT_CAP ..): bit 0, width 20, ro.</summary>
-            public const uint TIMER_CNT_CAP_TIMER_CNT_CAP = 0x1400;
+            /// <summary>CNT_CAP of every register of TIMER_CNT_CAP (TIMER0_CNT_CAP.TIMER_CNT_CAP ..): bit 0, width 20, ro.</summary>
+            public const uint TIMER_CNT_CAP_CNT_CAP = 0x1400;
         }
 
         /// <summary>TIMG0 at 0x60008000, 0x100 bytes.</summary>
@@ -16410,14 +16410,14 @@ namespace NanoRemap.Chips
             public const uint FUNC_OUT_SEL_CFG_COUNT = 35;
             /// <summary>Register array FUNC_OUT_SEL_CFG: bytes from one register to the next (FUNC0_OUT_SEL_CFG + n * FUNC_OUT_SEL_CFG_STRIDE).</summary>
             public const uint FUNC_OUT_SEL_CFG_STRIDE = 0x4;
-            /// <summary>FUNC_OUT_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_SEL ..): bit 0, width 8, rw.</summary>
-            public const uint FUNC_OUT_SEL_CFG_FUNC_OUT_SEL = 0x0800;
-            /// <summary>FUNC_OUT_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_INV_SEL ..): bit 8, width 1, rw.</summary>
-            public const uint FUNC_OUT_SEL_CFG_FUNC_OUT_INV_SEL = 0x0108;
-            /// <summary>FUNC_OEN_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OEN_SEL ..): bit 9, width 1, rw.</summary>
-            public const uint FUNC_OUT_SEL_CFG_FUNC_OEN_SEL = 0x0109;
-            /// <summary>FUNC_OEN_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OEN_INV_SEL ..): bit 10, width 1, rw.</summary>
-            public const uint FUNC_OUT_SEL_CFG_FUNC_OEN_INV_SEL = 0x010A;
+            /// <summary>OUT_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_SEL ..): bit 0, width 8, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OUT_SEL = 0x0800;
+            /// <summary>OUT_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_INV_SEL ..): bit 8, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OUT_INV_SEL = 0x0108;
+            /// <summary>OEN_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OEN_SEL ..): bit 9, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OEN_SEL = 0x0109;
+            /// <summary>OEN_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OEN_INV_SEL ..): bit 10, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OEN_INV_SEL = 0x010A;
         }
 
         /// <summary>GPIO_SD at 0x60091F00, 0x100 bytes.</summary>

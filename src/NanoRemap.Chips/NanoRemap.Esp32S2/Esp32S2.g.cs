@@ -5644,24 +5644,24 @@ namespace NanoRemap.Chips
             public const uint FUNC_IN_SEL_CFG_COUNT = 256;
             /// <summary>Register array FUNC_IN_SEL_CFG: bytes from one register to the next (FUNC0_IN_SEL_CFG + n * FUNC_IN_SEL_CFG_STRIDE).</summary>
             public const uint FUNC_IN_SEL_CFG_STRIDE = 0x4;
-            /// <summary>FUNC_IN_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC_IN_SEL ..): bit 0, width 6, rw.</summary>
-            public const uint FUNC_IN_SEL_CFG_FUNC_IN_SEL = 0x0600;
-            /// <summary>FUNC_IN_INV_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC_IN_INV_SEL ..): bit 6, width 1, rw.</summary>
-            public const uint FUNC_IN_SEL_CFG_FUNC_IN_INV_SEL = 0x0106;
+            /// <summary>IN_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC_IN_SEL ..): bit 0, width 6, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_IN_SEL = 0x0600;
+            /// <summary>IN_INV_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC_IN_INV_SEL ..): bit 6, width 1, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_IN_INV_SEL = 0x0106;
             /// <summary>SIG_IN_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.SIG_IN_SEL ..): bit 7, width 1, rw.</summary>
             public const uint FUNC_IN_SEL_CFG_SIG_IN_SEL = 0x0107;
             /// <summary>Register array FUNC_OUT_SEL_CFG: 54 registers, FUNC0_OUT_SEL_CFG .. FUNC53_OUT_SEL_CFG.</summary>
             public const uint FUNC_OUT_SEL_CFG_COUNT = 54;
             /// <summary>Register array FUNC_OUT_SEL_CFG: bytes from one register to the next (FUNC0_OUT_SEL_CFG + n * FUNC_OUT_SEL_CFG_STRIDE).</summary>
             public const uint FUNC_OUT_SEL_CFG_STRIDE = 0x4;
-            /// <summary>FUNC_OUT_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_SEL ..): bit 0, width 9, rw.</summary>
-            public const uint FUNC_OUT_SEL_CFG_FUNC_OUT_SEL = 0x0900;
-            /// <summary>FUNC_OUT_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_INV_SEL ..): bit 9, width 1, rw.</summary>
-            public const uint FUNC_OUT_SEL_CFG_FUNC_OUT_INV_SEL = 0x0109;
-            /// <summary>FUNC_OEN_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OEN_SEL ..): bit 10, width 1, rw.</summary>
-            public const uint FUNC_OUT_SEL_CFG_FUNC_OEN_SEL = 0x010A;
-            /// <summary>FUNC_OEN_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OEN_INV_SEL ..): bit 11, width 1, rw.</summary>
-            public const uint FUNC_OUT_SEL_CFG_FUNC_OEN_INV_SEL = 0x010B;
+            /// <summary>OUT_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_SEL ..): bit 0, width 9, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OUT_SEL = 0x0900;
+            /// <summary>OUT_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_INV_SEL ..): bit 9, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OUT_INV_SEL = 0x0109;
+            /// <summary>OEN_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OEN_SEL ..): bit 10, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OEN_SEL = 0x010A;
+            /// <summary>OEN_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OEN_INV_SEL ..): bit 11, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OEN_INV_SEL = 0x010B;
         }
 
         /// <summary>GPIO_SD at 0x3F404F00, 0x2C bytes.</summary>
@@ -13303,24 +13303,24 @@ namespace NanoRemap.Chips
             public const uint TIMER_CONF_COUNT = 4;
             /// <summary>Register array TIMER_CONF: bytes from one register to the next (TIMER0_CONF + n * TIMER_CONF_STRIDE).</summary>
             public const uint TIMER_CONF_STRIDE = 0x8;
-            /// <summary>TIMER_DUTY_RES of every register of TIMER_CONF (TIMER0_CONF.TIMER_DUTY_RES ..): bit 0, width 4, rw.</summary>
-            public const uint TIMER_CONF_TIMER_DUTY_RES = 0x0400;
+            /// <summary>DUTY_RES of every register of TIMER_CONF (TIMER0_CONF.TIMER_DUTY_RES ..): bit 0, width 4, rw.</summary>
+            public const uint TIMER_CONF_DUTY_RES = 0x0400;
             /// <summary>CLK_DIV_TIMER of every register of TIMER_CONF (TIMER0_CONF.CLK_DIV_TIMER ..): bit 4, width 18, rw.</summary>
             public const uint TIMER_CONF_CLK_DIV_TIMER = 0x1204;
-            /// <summary>TIMER_PAUSE of every register of TIMER_CONF (TIMER0_CONF.TIMER_PAUSE ..): bit 22, width 1, rw.</summary>
-            public const uint TIMER_CONF_TIMER_PAUSE = 0x0116;
-            /// <summary>TIMER_RST of every register of TIMER_CONF (TIMER0_CONF.TIMER_RST ..): bit 23, width 1, rw.</summary>
-            public const uint TIMER_CONF_TIMER_RST = 0x0117;
+            /// <summary>PAUSE of every register of TIMER_CONF (TIMER0_CONF.TIMER_PAUSE ..): bit 22, width 1, rw.</summary>
+            public const uint TIMER_CONF_PAUSE = 0x0116;
+            /// <summary>RST of every register of TIMER_CONF (TIMER0_CONF.TIMER_RST ..): bit 23, width 1, rw.</summary>
+            public const uint TIMER_CONF_RST = 0x0117;
             /// <summary>TICK_SEL_TIMER of every register of TIMER_CONF (TIMER0_CONF.TICK_SEL_TIMER ..): bit 24, width 1, rw.</summary>
             public const uint TIMER_CONF_TICK_SEL_TIMER = 0x0118;
-            /// <summary>TIMER_PARA_UP of every register of TIMER_CONF (TIMER0_CONF.TIMER_PARA_UP ..): bit 25, width 1, wo.</summary>
-            public const uint TIMER_CONF_TIMER_PARA_UP = 0x0119;
+            /// <summary>PARA_UP of every register of TIMER_CONF (TIMER0_CONF.TIMER_PARA_UP ..): bit 25, width 1, wo.</summary>
+            public const uint TIMER_CONF_PARA_UP = 0x0119;
             /// <summary>Register array TIMER_VALUE: 4 registers, TIMER0_VALUE .. TIMER3_VALUE.</summary>
             public const uint TIMER_VALUE_COUNT = 4;
             /// <summary>Register array TIMER_VALUE: bytes from one register to the next (TIMER0_VALUE + n * TIMER_VALUE_STRIDE).</summary>
             public const uint TIMER_VALUE_STRIDE = 0x8;
-            /// <summary>TIMER_CNT of every register of TIMER_VALUE (TIMER0_VALUE.TIMER_CNT ..): bit 0, width 14, ro.</summary>
-            public const uint TIMER_VALUE_TIMER_CNT = 0x0E00;
+            /// <summary>CNT of every register of TIMER_VALUE (TIMER0_VALUE.TIMER_CNT ..): bit 0, width 14, ro.</summary>
+            public const uint TIMER_VALUE_CNT = 0x0E00;
         }
 
         /// <summary>EFUSE at 0x3F41A000, 0x200 bytes.</summary>
@@ -14486,22 +14486,22 @@ namespace NanoRemap.Chips
             public const uint TCONFIG_COUNT = 2;
             /// <summary>Register array TCONFIG: bytes from one register to the next (T0CONFIG + n * TCONFIG_STRIDE).</summary>
             public const uint TCONFIG_STRIDE = 0x24;
-            /// <summary>T_USE_XTAL of every register of TCONFIG (T0CONFIG.T_USE_XTAL ..): bit 9, width 1, rw.</summary>
-            public const uint TCONFIG_T_USE_XTAL = 0x0109;
-            /// <summary>T_ALARM_EN of every register of TCONFIG (T0CONFIG.T_ALARM_EN ..): bit 10, width 1, rw.</summary>
-            public const uint TCONFIG_T_ALARM_EN = 0x010A;
-            /// <summary>T_LEVEL_INT_EN of every register of TCONFIG (T0CONFIG.T_LEVEL_INT_EN ..): bit 11, width 1, rw.</summary>
-            public const uint TCONFIG_T_LEVEL_INT_EN = 0x010B;
-            /// <summary>T_EDGE_INT_EN of every register of TCONFIG (T0CONFIG.T_EDGE_INT_EN ..): bit 12, width 1, rw.</summary>
-            public const uint TCONFIG_T_EDGE_INT_EN = 0x010C;
-            /// <summary>T_DIVIDER of every register of TCONFIG (T0CONFIG.T_DIVIDER ..): bit 13, width 16, rw.</summary>
-            public const uint TCONFIG_T_DIVIDER = 0x100D;
-            /// <summary>T_AUTORELOAD of every register of TCONFIG (T0CONFIG.T_AUTORELOAD ..): bit 29, width 1, rw.</summary>
-            public const uint TCONFIG_T_AUTORELOAD = 0x011D;
-            /// <summary>T_INCREASE of every register of TCONFIG (T0CONFIG.T_INCREASE ..): bit 30, width 1, rw.</summary>
-            public const uint TCONFIG_T_INCREASE = 0x011E;
-            /// <summary>T_EN of every register of TCONFIG (T0CONFIG.T_EN ..): bit 31, width 1, rw.</summary>
-            public const uint TCONFIG_T_EN = 0x011F;
+            /// <summary>USE_XTAL of every register of TCONFIG (T0CONFIG.T_USE_XTAL ..): bit 9, width 1, rw.</summary>
+            public const uint TCONFIG_USE_XTAL = 0x0109;
+            /// <summary>ALARM_EN of every register of TCONFIG (T0CONFIG.T_ALARM_EN ..): bit 10, width 1, rw.</summary>
+            public const uint TCONFIG_ALARM_EN = 0x010A;
+            /// <summary>LEVEL_INT_EN of every register of TCONFIG (T0CONFIG.T_LEVEL_INT_EN ..): bit 11, width 1, rw.</summary>
+            public const uint TCONFIG_LEVEL_INT_EN = 0x010B;
+            /// <summary>EDGE_INT_EN of every register of TCONFIG (T0CONFIG.T_EDGE_INT_EN ..): bit 12, width 1, rw.</summary>
+            public const uint TCONFIG_EDGE_INT_EN = 0x010C;
+            /// <summary>DIVIDER of every register of TCONFIG (T0CONFIG.T_DIVIDER ..): bit 13, width 16, rw.</summary>
+            public const uint TCONFIG_DIVIDER = 0x100D;
+            /// <summary>AUTORELOAD of every register of TCONFIG (T0CONFIG.T_AUTORELOAD ..): bit 29, width 1, rw.</summary>
+            public const uint TCONFIG_AUTORELOAD = 0x011D;
+            /// <summary>INCREASE of every register of TCONFIG (T0CONFIG.T_INCREASE ..): bit 30, width 1, rw.</summary>
+            public const uint TCONFIG_INCREASE = 0x011E;
+            /// <summary>EN of every register of TCONFIG (T0CONFIG.T_EN ..): bit 31, width 1, rw.</summary>
+            public const uint TCONFIG_EN = 0x011F;
             /// <summary>Register array TLO: 2 registers, T0LO .. T1LO.</summary>
             public const uint TLO_COUNT = 2;
             /// <summary>Register array TLO: bytes from one register to the next (T0LO + n * TLO_STRIDE).</summary>
@@ -14514,8 +14514,8 @@ namespace NanoRemap.Chips
             public const uint TUPDATE_COUNT = 2;
             /// <summary>Register array TUPDATE: bytes from one register to the next (T0UPDATE + n * TUPDATE_STRIDE).</summary>
             public const uint TUPDATE_STRIDE = 0x24;
-            /// <summary>T_UPDATE of every register of TUPDATE (T0UPDATE.T_UPDATE ..): bit 31, width 1, rw.</summary>
-            public const uint TUPDATE_T_UPDATE = 0x011F;
+            /// <summary>UPDATE of every register of TUPDATE (T0UPDATE.T_UPDATE ..): bit 31, width 1, rw.</summary>
+            public const uint TUPDATE_UPDATE = 0x011F;
             /// <summary>Register array TALARMLO: 2 registers, T0ALARMLO .. T1ALARMLO.</summary>
             public const uint TALARMLO_COUNT = 2;
             /// <summary>Register array TALARMLO: bytes from one register to the next (T0ALARMLO + n * TALARMLO_STRIDE).</summary>
@@ -14841,22 +14841,22 @@ namespace NanoRemap.Chips
             public const uint TCONFIG_COUNT = 2;
             /// <summary>Register array TCONFIG: bytes from one register to the next (T0CONFIG + n * TCONFIG_STRIDE).</summary>
             public const uint TCONFIG_STRIDE = 0x24;
-            /// <summary>T_USE_XTAL of every register of TCONFIG (T0CONFIG.T_USE_XTAL ..): bit 9, width 1, rw.</summary>
-            public const uint TCONFIG_T_USE_XTAL = 0x0109;
-            /// <summary>T_ALARM_EN of every register of TCONFIG (T0CONFIG.T_ALARM_EN ..): bit 10, width 1, rw.</summary>
-            public const uint TCONFIG_T_ALARM_EN = 0x010A;
-            /// <summary>T_LEVEL_INT_EN of every register of TCONFIG (T0CONFIG.T_LEVEL_INT_EN ..): bit 11, width 1, rw.</summary>
-            public const uint TCONFIG_T_LEVEL_INT_EN = 0x010B;
-            /// <summary>T_EDGE_INT_EN of every register of TCONFIG (T0CONFIG.T_EDGE_INT_EN ..): bit 12, width 1, rw.</summary>
-            public const uint TCONFIG_T_EDGE_INT_EN = 0x010C;
-            /// <summary>T_DIVIDER of every register of TCONFIG (T0CONFIG.T_DIVIDER ..): bit 13, width 16, rw.</summary>
-            public const uint TCONFIG_T_DIVIDER = 0x100D;
-            /// <summary>T_AUTORELOAD of every register of TCONFIG (T0CONFIG.T_AUTORELOAD ..): bit 29, width 1, rw.</summary>
-            public const uint TCONFIG_T_AUTORELOAD = 0x011D;
-            /// <summary>T_INCREASE of every register of TCONFIG (T0CONFIG.T_INCREASE ..): bit 30, width 1, rw.</summary>
-            public const uint TCONFIG_T_INCREASE = 0x011E;
-            /// <summary>T_EN of every register of TCONFIG (T0CONFIG.T_EN ..): bit 31, width 1, rw.</summary>
-            public const uint TCONFIG_T_EN = 0x011F;
+            /// <summary>USE_XTAL of every register of TCONFIG (T0CONFIG.T_USE_XTAL ..): bit 9, width 1, rw.</summary>
+            public const uint TCONFIG_USE_XTAL = 0x0109;
+            /// <summary>ALARM_EN of every register of TCONFIG (T0CONFIG.T_ALARM_EN ..): bit 10, width 1, rw.</summary>
+            public const uint TCONFIG_ALARM_EN = 0x010A;
+            /// <summary>LEVEL_INT_EN of every register of TCONFIG (T0CONFIG.T_LEVEL_INT_EN ..): bit 11, width 1, rw.</summary>
+            public const uint TCONFIG_LEVEL_INT_EN = 0x010B;
+            /// <summary>EDGE_INT_EN of every register of TCONFIG (T0CONFIG.T_EDGE_INT_EN ..): bit 12, width 1, rw.</summary>
+            public const uint TCONFIG_EDGE_INT_EN = 0x010C;
+            /// <summary>DIVIDER of every register of TCONFIG (T0CONFIG.T_DIVIDER ..): bit 13, width 16, rw.</summary>
+            public const uint TCONFIG_DIVIDER = 0x100D;
+            /// <summary>AUTORELOAD of every register of TCONFIG (T0CONFIG.T_AUTORELOAD ..): bit 29, width 1, rw.</summary>
+            public const uint TCONFIG_AUTORELOAD = 0x011D;
+            /// <summary>INCREASE of every register of TCONFIG (T0CONFIG.T_INCREASE ..): bit 30, width 1, rw.</summary>
+            public const uint TCONFIG_INCREASE = 0x011E;
+            /// <summary>EN of every register of TCONFIG (T0CONFIG.T_EN ..): bit 31, width 1, rw.</summary>
+            public const uint TCONFIG_EN = 0x011F;
             /// <summary>Register array TLO: 2 registers, T0LO .. T1LO.</summary>
             public const uint TLO_COUNT = 2;
             /// <summary>Register array TLO: bytes from one register to the next (T0LO + n * TLO_STRIDE).</summary>
@@ -14869,8 +14869,8 @@ namespace NanoRemap.Chips
             public const uint TUPDATE_COUNT = 2;
             /// <summary>Register array TUPDATE: bytes from one register to the next (T0UPDATE + n * TUPDATE_STRIDE).</summary>
             public const uint TUPDATE_STRIDE = 0x24;
-            /// <summary>T_UPDATE of every register of TUPDATE (T0UPDATE.T_UPDATE ..): bit 31, width 1, rw.</summary>
-            public const uint TUPDATE_T_UPDATE = 0x011F;
+            /// <summary>UPDATE of every register of TUPDATE (T0UPDATE.T_UPDATE ..): bit 31, width 1, rw.</summary>
+            public const uint TUPDATE_UPDATE = 0x011F;
             /// <summary>Register array TALARMLO: 2 registers, T0ALARMLO .. T1ALARMLO.</summary>
             public const uint TALARMLO_COUNT = 2;
             /// <summary>Register array TALARMLO: bytes from one register to the next (T0ALARMLO + n * TALARMLO_STRIDE).</summary>

@@ -14073,24 +14073,24 @@ namespace NanoRemap.Chips
             public const uint TIMER_CONF_COUNT = 4;
             /// <summary>Register array TIMER_CONF: bytes from one register to the next (TIMER0_CONF + n * TIMER_CONF_STRIDE).</summary>
             public const uint TIMER_CONF_STRIDE = 0x8;
-            /// <summary>TIMER_DUTY_RES of every register of TIMER_CONF (TIMER0_CONF.TIMER_DUTY_RES ..): bit 0, width 4, rw.</summary>
-            public const uint TIMER_CONF_TIMER_DUTY_RES = 0x0400;
+            /// <summary>DUTY_RES of every register of TIMER_CONF (TIMER0_CONF.TIMER_DUTY_RES ..): bit 0, width 4, rw.</summary>
+            public const uint TIMER_CONF_DUTY_RES = 0x0400;
             /// <summary>CLK_DIV_TIMER of every register of TIMER_CONF (TIMER0_CONF.CLK_DIV_TIMER ..): bit 4, width 18, rw.</summary>
             public const uint TIMER_CONF_CLK_DIV_TIMER = 0x1204;
-            /// <summary>TIMER_PAUSE of every register of TIMER_CONF (TIMER0_CONF.TIMER_PAUSE ..): bit 22, width 1, rw.</summary>
-            public const uint TIMER_CONF_TIMER_PAUSE = 0x0116;
-            /// <summary>TIMER_RST of every register of TIMER_CONF (TIMER0_CONF.TIMER_RST ..): bit 23, width 1, rw.</summary>
-            public const uint TIMER_CONF_TIMER_RST = 0x0117;
+            /// <summary>PAUSE of every register of TIMER_CONF (TIMER0_CONF.TIMER_PAUSE ..): bit 22, width 1, rw.</summary>
+            public const uint TIMER_CONF_PAUSE = 0x0116;
+            /// <summary>RST of every register of TIMER_CONF (TIMER0_CONF.TIMER_RST ..): bit 23, width 1, rw.</summary>
+            public const uint TIMER_CONF_RST = 0x0117;
             /// <summary>TICK_SEL_TIMER of every register of TIMER_CONF (TIMER0_CONF.TICK_SEL_TIMER ..): bit 24, width 1, rw.</summary>
             public const uint TIMER_CONF_TICK_SEL_TIMER = 0x0118;
-            /// <summary>TIMER_PARA_UP of every register of TIMER_CONF (TIMER0_CONF.TIMER_PARA_UP ..): bit 25, width 1, wo.</summary>
-            public const uint TIMER_CONF_TIMER_PARA_UP = 0x0119;
+            /// <summary>PARA_UP of every register of TIMER_CONF (TIMER0_CONF.TIMER_PARA_UP ..): bit 25, width 1, wo.</summary>
+            public const uint TIMER_CONF_PARA_UP = 0x0119;
             /// <summary>Register array TIMER_VALUE: 4 registers, TIMER0_VALUE .. TIMER3_VALUE.</summary>
             public const uint TIMER_VALUE_COUNT = 4;
             /// <summary>Register array TIMER_VALUE: bytes from one register to the next (TIMER0_VALUE + n * TIMER_VALUE_STRIDE).</summary>
             public const uint TIMER_VALUE_STRIDE = 0x8;
-            /// <summary>TIMER_CNT of every register of TIMER_VALUE (TIMER0_VALUE.TIMER_CNT ..): bit 0, width 14, ro.</summary>
-            public const uint TIMER_VALUE_TIMER_CNT = 0x0E00;
+            /// <summary>CNT of every register of TIMER_VALUE (TIMER0_VALUE.TIMER_CNT ..): bit 0, width 14, ro.</summary>
+            public const uint TIMER_VALUE_CNT = 0x0E00;
         }
 
         /// <summary>BB at 0x6001D000, 0x58 bytes.</summary>
@@ -15640,18 +15640,18 @@ namespace NanoRemap.Chips
             public const uint TCONFIG_COUNT = 2;
             /// <summary>Register array TCONFIG: bytes from one register to the next (T0CONFIG + n * TCONFIG_STRIDE).</summary>
             public const uint TCONFIG_STRIDE = 0x24;
-            /// <summary>T_USE_XTAL of every register of TCONFIG (T0CONFIG.T_USE_XTAL ..): bit 9, width 1, rw.</summary>
-            public const uint TCONFIG_T_USE_XTAL = 0x0109;
-            /// <summary>T_ALARM_EN of every register of TCONFIG (T0CONFIG.T_ALARM_EN ..): bit 10, width 1, rw.</summary>
-            public const uint TCONFIG_T_ALARM_EN = 0x010A;
-            /// <summary>T_DIVIDER of every register of TCONFIG (T0CONFIG.T_DIVIDER ..): bit 13, width 16, rw.</summary>
-            public const uint TCONFIG_T_DIVIDER = 0x100D;
-            /// <summary>T_AUTORELOAD of every register of TCONFIG (T0CONFIG.T_AUTORELOAD ..): bit 29, width 1, rw.</summary>
-            public const uint TCONFIG_T_AUTORELOAD = 0x011D;
-            /// <summary>T_INCREASE of every register of TCONFIG (T0CONFIG.T_INCREASE ..): bit 30, width 1, rw.</summary>
-            public const uint TCONFIG_T_INCREASE = 0x011E;
-            /// <summary>T_EN of every register of TCONFIG (T0CONFIG.T_EN ..): bit 31, width 1, rw.</summary>
-            public const uint TCONFIG_T_EN = 0x011F;
+            /// <summary>USE_XTAL of every register of TCONFIG (T0CONFIG.T_USE_XTAL ..): bit 9, width 1, rw.</summary>
+            public const uint TCONFIG_USE_XTAL = 0x0109;
+            /// <summary>ALARM_EN of every register of TCONFIG (T0CONFIG.T_ALARM_EN ..): bit 10, width 1, rw.</summary>
+            public const uint TCONFIG_ALARM_EN = 0x010A;
+            /// <summary>DIVIDER of every register of TCONFIG (T0CONFIG.T_DIVIDER ..): bit 13, width 16, rw.</summary>
+            public const uint TCONFIG_DIVIDER = 0x100D;
+            /// <summary>AUTORELOAD of every register of TCONFIG (T0CONFIG.T_AUTORELOAD ..): bit 29, width 1, rw.</summary>
+            public const uint TCONFIG_AUTORELOAD = 0x011D;
+            /// <summary>INCREASE of every register of TCONFIG (T0CONFIG.T_INCREASE ..): bit 30, width 1, rw.</summary>
+            public const uint TCONFIG_INCREASE = 0x011E;
+            /// <summary>EN of every register of TCONFIG (T0CONFIG.T_EN ..): bit 31, width 1, rw.</summary>
+            public const uint TCONFIG_EN = 0x011F;
             /// <summary>Register array TLO: 2 registers, T0LO .. T1LO.</summary>
             public const uint TLO_COUNT = 2;
             /// <summary>Register array TLO: bytes from one register to the next (T0LO + n * TLO_STRIDE).</summary>
@@ -15660,14 +15660,14 @@ namespace NanoRemap.Chips
             public const uint THI_COUNT = 2;
             /// <summary>Register array THI: bytes from one register to the next (T0HI + n * THI_STRIDE).</summary>
             public const uint THI_STRIDE = 0x24;
-            /// <summary>T_HI of every register of THI (T0HI.T_HI ..): bit 0, width 22, ro.</summary>
-            public const uint THI_T_HI = 0x1600;
+            /// <summary>HI of every register of THI (T0HI.T_HI ..): bit 0, width 22, ro.</summary>
+            public const uint THI_HI = 0x1600;
             /// <summary>Register array TUPDATE: 2 registers, T0UPDATE .. T1UPDATE.</summary>
             public const uint TUPDATE_COUNT = 2;
             /// <summary>Register array TUPDATE: bytes from one register to the next (T0UPDATE + n * TUPDATE_STRIDE).</summary>
             public const uint TUPDATE_STRIDE = 0x24;
-            /// <summary>T_UPDATE of every register of TUPDATE (T0UPDATE.T_UPDATE ..): bit 31, width 1, rw.</summary>
-            public const uint TUPDATE_T_UPDATE = 0x011F;
+            /// <summary>UPDATE of every register of TUPDATE (T0UPDATE.T_UPDATE ..): bit 31, width 1, rw.</summary>
+            public const uint TUPDATE_UPDATE = 0x011F;
             /// <summary>Register array TALARMLO: 2 registers, T0ALARMLO .. T1ALARMLO.</summary>
             public const uint TALARMLO_COUNT = 2;
             /// <summary>Register array TALARMLO: bytes from one register to the next (T0ALARMLO + n * TALARMLO_STRIDE).</summary>
@@ -15676,8 +15676,8 @@ namespace NanoRemap.Chips
             public const uint TALARMHI_COUNT = 2;
             /// <summary>Register array TALARMHI: bytes from one register to the next (T0ALARMHI + n * TALARMHI_STRIDE).</summary>
             public const uint TALARMHI_STRIDE = 0x24;
-            /// <summary>T_ALARM_HI of every register of TALARMHI (T0ALARMHI.T_ALARM_HI ..): bit 0, width 22, rw.</summary>
-            public const uint TALARMHI_T_ALARM_HI = 0x1600;
+            /// <summary>ALARM_HI of every register of TALARMHI (T0ALARMHI.T_ALARM_HI ..): bit 0, width 22, rw.</summary>
+            public const uint TALARMHI_ALARM_HI = 0x1600;
             /// <summary>Register array TLOADLO: 2 registers, T0LOADLO .. T1LOADLO.</summary>
             public const uint TLOADLO_COUNT = 2;
             /// <summary>Register array TLOADLO: bytes from one register to the next (T0LOADLO + n * TLOADLO_STRIDE).</summary>
@@ -15686,8 +15686,8 @@ namespace NanoRemap.Chips
             public const uint TLOADHI_COUNT = 2;
             /// <summary>Register array TLOADHI: bytes from one register to the next (T0LOADHI + n * TLOADHI_STRIDE).</summary>
             public const uint TLOADHI_STRIDE = 0x24;
-            /// <summary>T_LOAD_HI of every register of TLOADHI (T0LOADHI.T_LOAD_HI ..): bit 0, width 22, rw.</summary>
-            public const uint TLOADHI_T_LOAD_HI = 0x1600;
+            /// <summary>LOAD_HI of every register of TLOADHI (T0LOADHI.T_LOAD_HI ..): bit 0, width 22, rw.</summary>
+            public const uint TLOADHI_LOAD_HI = 0x1600;
             /// <summary>Register array TLOAD: 2 registers, T0LOAD .. T1LOAD.</summary>
             public const uint TLOAD_COUNT = 2;
             /// <summary>Register array TLOAD: bytes from one register to the next (T0LOAD + n * TLOAD_STRIDE).</summary>
@@ -15917,18 +15917,18 @@ namespace NanoRemap.Chips
             public const uint TCONFIG_COUNT = 2;
             /// <summary>Register array TCONFIG: bytes from one register to the next (T0CONFIG + n * TCONFIG_STRIDE).</summary>
             public const uint TCONFIG_STRIDE = 0x24;
-            /// <summary>T_USE_XTAL of every register of TCONFIG (T0CONFIG.T_USE_XTAL ..): bit 9, width 1, rw.</summary>
-            public const uint TCONFIG_T_USE_XTAL = 0x0109;
-            /// <summary>T_ALARM_EN of every register of TCONFIG (T0CONFIG.T_ALARM_EN ..): bit 10, width 1, rw.</summary>
-            public const uint TCONFIG_T_ALARM_EN = 0x010A;
-            /// <summary>T_DIVIDER of every register of TCONFIG (T0CONFIG.T_DIVIDER ..): bit 13, width 16, rw.</summary>
-            public const uint TCONFIG_T_DIVIDER = 0x100D;
-            /// <summary>T_AUTORELOAD of every register of TCONFIG (T0CONFIG.T_AUTORELOAD ..): bit 29, width 1, rw.</summary>
-            public const uint TCONFIG_T_AUTORELOAD = 0x011D;
-            /// <summary>T_INCREASE of every register of TCONFIG (T0CONFIG.T_INCREASE ..): bit 30, width 1, rw.</summary>
-            public const uint TCONFIG_T_INCREASE = 0x011E;
-            /// <summary>T_EN of every register of TCONFIG (T0CONFIG.T_EN ..): bit 31, width 1, rw.</summary>
-            public const uint TCONFIG_T_EN = 0x011F;
+            /// <summary>USE_XTAL of every register of TCONFIG (T0CONFIG.T_USE_XTAL ..): bit 9, width 1, rw.</summary>
+            public const uint TCONFIG_USE_XTAL = 0x0109;
+            /// <summary>ALARM_EN of every register of TCONFIG (T0CONFIG.T_ALARM_EN ..): bit 10, width 1, rw.</summary>
+            public const uint TCONFIG_ALARM_EN = 0x010A;
+            /// <summary>DIVIDER of every register of TCONFIG (T0CONFIG.T_DIVIDER ..): bit 13, width 16, rw.</summary>
+            public const uint TCONFIG_DIVIDER = 0x100D;
+            /// <summary>AUTORELOAD of every register of TCONFIG (T0CONFIG.T_AUTORELOAD ..): bit 29, width 1, rw.</summary>
+            public const uint TCONFIG_AUTORELOAD = 0x011D;
+            /// <summary>INCREASE of every register of TCONFIG (T0CONFIG.T_INCREASE ..): bit 30, width 1, rw.</summary>
+            public const uint TCONFIG_INCREASE = 0x011E;
+            /// <summary>EN of every register of TCONFIG (T0CONFIG.T_EN ..): bit 31, width 1, rw.</summary>
+            public const uint TCONFIG_EN = 0x011F;
             /// <summary>Register array TLO: 2 registers, T0LO .. T1LO.</summary>
             public const uint TLO_COUNT = 2;
             /// <summary>Register array TLO: bytes from one register to the next (T0LO + n * TLO_STRIDE).</summary>
@@ -15937,14 +15937,14 @@ namespace NanoRemap.Chips
             public const uint THI_COUNT = 2;
             /// <summary>Register array THI: bytes from one register to the next (T0HI + n * THI_STRIDE).</summary>
             public const uint THI_STRIDE = 0x24;
-            /// <summary>T_HI of every register of THI (T0HI.T_HI ..): bit 0, width 22, ro.</summary>
-            public const uint THI_T_HI = 0x1600;
+            /// <summary>HI of every register of THI (T0HI.T_HI ..): bit 0, width 22, ro.</summary>
+            public const uint THI_HI = 0x1600;
             /// <summary>Register array TUPDATE: 2 registers, T0UPDATE .. T1UPDATE.</summary>
             public const uint TUPDATE_COUNT = 2;
             /// <summary>Register array TUPDATE: bytes from one register to the next (T0UPDATE + n * TUPDATE_STRIDE).</summary>
             public const uint TUPDATE_STRIDE = 0x24;
-            /// <summary>T_UPDATE of every register of TUPDATE (T0UPDATE.T_UPDATE ..): bit 31, width 1, rw.</summary>
-            public const uint TUPDATE_T_UPDATE = 0x011F;
+            /// <summary>UPDATE of every register of TUPDATE (T0UPDATE.T_UPDATE ..): bit 31, width 1, rw.</summary>
+            public const uint TUPDATE_UPDATE = 0x011F;
             /// <summary>Register array TALARMLO: 2 registers, T0ALARMLO .. T1ALARMLO.</summary>
             public const uint TALARMLO_COUNT = 2;
             /// <summary>Register array TALARMLO: bytes from one register to the next (T0ALARMLO + n * TALARMLO_STRIDE).</summary>
@@ -15953,8 +15953,8 @@ namespace NanoRemap.Chips
             public const uint TALARMHI_COUNT = 2;
             /// <summary>Register array TALARMHI: bytes from one register to the next (T0ALARMHI + n * TALARMHI_STRIDE).</summary>
             public const uint TALARMHI_STRIDE = 0x24;
-            /// <summary>T_ALARM_HI of every register of TALARMHI (T0ALARMHI.T_ALARM_HI ..): bit 0, width 22, rw.</summary>
-            public const uint TALARMHI_T_ALARM_HI = 0x1600;
+            /// <summary>ALARM_HI of every register of TALARMHI (T0ALARMHI.T_ALARM_HI ..): bit 0, width 22, rw.</summary>
+            public const uint TALARMHI_ALARM_HI = 0x1600;
             /// <summary>Register array TLOADLO: 2 registers, T0LOADLO .. T1LOADLO.</summary>
             public const uint TLOADLO_COUNT = 2;
             /// <summary>Register array TLOADLO: bytes from one register to the next (T0LOADLO + n * TLOADLO_STRIDE).</summary>
@@ -15963,8 +15963,8 @@ namespace NanoRemap.Chips
             public const uint TLOADHI_COUNT = 2;
             /// <summary>Register array TLOADHI: bytes from one register to the next (T0LOADHI + n * TLOADHI_STRIDE).</summary>
             public const uint TLOADHI_STRIDE = 0x24;
-            /// <summary>T_LOAD_HI of every register of TLOADHI (T0LOADHI.T_LOAD_HI ..): bit 0, width 22, rw.</summary>
-            public const uint TLOADHI_T_LOAD_HI = 0x1600;
+            /// <summary>LOAD_HI of every register of TLOADHI (T0LOADHI.T_LOAD_HI ..): bit 0, width 22, rw.</summary>
+            public const uint TLOADHI_LOAD_HI = 0x1600;
             /// <summary>Register array TLOAD: 2 registers, T0LOAD .. T1LOAD.</summary>
             public const uint TLOAD_COUNT = 2;
             /// <summary>Register array TLOAD: bytes from one register to the next (T0LOAD + n * TLOAD_STRIDE).</summary>
