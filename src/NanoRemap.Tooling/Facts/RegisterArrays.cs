@@ -50,6 +50,7 @@ public static class RegisterArrays
         }
 
         var claimed = new HashSet<FactsRegister>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         var arrays = new List<RegisterArray>();
         foreach (var (key, list) in candidates.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key, StringComparer.Ordinal))
         {
@@ -71,13 +72,18 @@ public static class RegisterArrays
                 continue;
             }
 
+            string word = Word(key);
+            string name = Tidy(key.Replace("%s", string.Empty, StringComparison.Ordinal));
+            if (!names.Add(name))
+            {
+                continue; // a larger array has the name (CH%s_CONF and CH_CONF%s): one name, one array
+            }
+
             foreach (var e in list)
             {
                 claimed.Add(e.Register);
             }
 
-            string word = Word(key);
-            string name = Tidy(key.Replace("%s", string.Empty, StringComparison.Ordinal));
             arrays.Add(new RegisterArray(name, list.Select(e => e.Register).ToList(), stride, CommonFields(list, word)));
         }
 

@@ -51,10 +51,14 @@ public class LedcFadeTests
     public void Fade_writes_the_start_duty_and_the_fade_parameters_of_channel_3_and_waits_for_the_last_one()
     {
         SampleHardware.LedcDutyStartSelfClears(_sim, Esp32.Ledc.BASE + Esp32.Ledc.LSCH3_CONF1, Esp32.Ledc.LSCH3_CONF1_DUTY_START_LSCH3);
+        // The vendor SVD marks LSCHn_DUTY read-only (ESP-IDF's ledc_reg.h: LEDC_DUTY_LSCH3 : R/W), so the simulator drops the
+        // write until the facts are patched: the test takes the value the driver wrote from the bus.
+        uint duty = 0xFFFFFFFF;
+        _sim.OnWrite(Esp32.Ledc.BASE + Esp32.Ledc.LSCH3_DUTY, (s, a, v) => duty = v);
         LedcFadeDriver.Fade(_ledc, 3, 1023, false, 1023, 2, 1);
         LedcFadeDriver.Fade(_ledc, 3, 100, true, 50, 3, 4); // returns: the first fade's DUTY_START cleared
 
-        Assert.Equal(100u << LedcFadeDriver.DutyFractionBits, _sim.Peek(Esp32.Ledc.BASE + Esp32.Ledc.LSCH3_DUTY));
+        Assert.Equal(100u << LedcFadeDriver.DutyFractionBits, duty);
         uint conf1 = _sim.Peek(Esp32.Ledc.BASE + Esp32.Ledc.LSCH3_CONF1);
         Assert.Equal(1u, Field(conf1, Esp32.Ledc.LSCH3_CONF1_DUTY_INC_LSCH3));
         Assert.Equal(50u, Field(conf1, Esp32.Ledc.LSCH3_CONF1_DUTY_NUM_LSCH3));
