@@ -13162,10 +13162,12 @@ namespace NanoRemap.Chips
             public const uint PMUP_BITMAP_LOW_COUNT = 5;
             /// <summary>Register array PMUP_BITMAP_LOW: bytes from one register to the next (PMUP_BITMAP_LOW0 + n * PMUP_BITMAP_LOW_STRIDE).</summary>
             public const uint PMUP_BITMAP_LOW_STRIDE = 0x4;
-            /// <summary>Register array DBIAS_CHANNEL_SEL: 2 registers, DBIAS_CHANNEL_SEL0 .. DBIAS_CHANNEL_SEL1.</summary>
-            public const uint DBIAS_CHANNEL_SEL_COUNT = 2;
-            /// <summary>Register array DBIAS_CHANNEL_SEL: bytes from one register to the next (DBIAS_CHANNEL_SEL0 + n * DBIAS_CHANNEL_SEL_STRIDE).</summary>
+            /// <summary>Register array DBIAS_CHANNEL_SEL: 5 registers, DBIAS_CHANNEL0_SEL .. DBIAS_CHANNEL4_SEL.</summary>
+            public const uint DBIAS_CHANNEL_SEL_COUNT = 5;
+            /// <summary>Register array DBIAS_CHANNEL_SEL: bytes from one register to the next (DBIAS_CHANNEL0_SEL + n * DBIAS_CHANNEL_SEL_STRIDE).</summary>
             public const uint DBIAS_CHANNEL_SEL_STRIDE = 0x4;
+            /// <summary>DBIAS_CFG of every register of DBIAS_CHANNEL_SEL (DBIAS_CHANNEL0_SEL.DBIAS_CHANNEL0_CFG ..): bit 0, width 17, rw.</summary>
+            public const uint DBIAS_CHANNEL_SEL_DBIAS_CFG = 0x1100;
             /// <summary>Register array DBIAS_CMD: 5 registers, DBIAS_CMD0 .. DBIAS_CMD4.</summary>
             public const uint DBIAS_CMD_COUNT = 5;
             /// <summary>Register array DBIAS_CMD: bytes from one register to the next (DBIAS_CMD0 + n * DBIAS_CMD_STRIDE).</summary>
