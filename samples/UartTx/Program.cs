@@ -1,5 +1,4 @@
 // Licensed under the MIT license. See LICENSE in the project root.
-using System.Text;
 using System.Threading;
 using NanoRemap.Boards;
 using NanoRemap.Mmio;
@@ -19,7 +18,13 @@ namespace UartTx
             RegisterBus bus = RegisterBus.CreateHardware(BoardTables.Esp32C3);
             MmioWindow uart = bus.MapBlock("UART0");
             Uart0Tx.SetBaudRate(uart, 115200);
-            byte[] line = Encoding.UTF8.GetBytes("hello from NanoRemap\r\n");
+            string text = "hello from NanoRemap\r\n"; // ASCII: one byte a char (System.Text is not in mscorlib)
+            byte[] line = new byte[text.Length];
+            for (int i = 0; i < text.Length; i++)
+            {
+                line[i] = (byte)text[i];
+            }
+
             while (true)
             {
                 Uart0Tx.Write(uart, line, 0, line.Length);
