@@ -7,3 +7,9 @@ set -euo pipefail
 dotnet build -c Release --nologo -v q src/NanoRemap.Cli/NanoRemap.Cli.csproj
 nanoremap() { dotnet run --no-build -c Release --project src/NanoRemap.Cli -- "$@"; }
 nanoremap boards check
+# The ESP-IDF constants of the typed definitions (<Chip>.Idf.g.cs) equal a fresh generation from the ESP-IDF headers.
+if [ -d ../shared/esp-idf-v5.5.4/components/soc ]; then
+  nanoremap boards generate-idf --check
+else
+  echo "12-boards: ESP-IDF constants not checked: no ../shared/esp-idf-v5.5.4 (the committed ones are used)"
+fi

@@ -33,7 +33,7 @@ done
 
 # The samples are drivers: no --allow-reference needed for the NanoRemap libraries; --budget measures user code
 # (its register calls, no register-name lookup or mapping in a loop).
-for sample in Blink LedcPwm; do
+for sample in Blink LedcPwm LedcFade UartTx SystimerRead GpioInOut; do
   dotnet build -c Release --nologo -v q "samples/${sample}/${sample}.csproj"
   nanoremap nfcheck "samples/${sample}/bin/Release/netstandard2.0/${sample}.dll" --budget || status=1
 done

@@ -55,11 +55,12 @@ namespace NanoRemap.Boards
         }
 
         /// <summary>The map of a chip: built from its table on first use and registered with <see cref="BoardMap.Register"/>.</summary>
-        /// <param name="chip">One of <see cref="BoardMap.Names"/>.</param>
+        /// <param name="chip">One of <see cref="BoardMap.Names"/>, in any form <see cref="BoardMap.ChipName"/> accepts (<c>ESP32-C3</c>).</param>
         /// <returns>The map (the same object on every call).</returns>
-        /// <exception cref="ArgumentException">No table for that chip.</exception>
+        /// <exception cref="ArgumentException">No table for that chip (the message names the closest).</exception>
         public static BoardMap Get(string chip)
         {
+            chip = Canonical(chip);
             BoardMap map = BoardMap.Registered(chip);
             if (map == null)
             {
@@ -78,12 +79,12 @@ namespace NanoRemap.Boards
         }
 
         /// <summary>Builds a new map of a chip from its table (not registered).</summary>
-        /// <param name="chip">One of <see cref="BoardMap.Names"/>.</param>
+        /// <param name="chip">One of <see cref="BoardMap.Names"/>, in any form <see cref="BoardMap.ChipName"/> accepts (<c>ESP32-C3</c>).</param>
         /// <returns>A new map.</returns>
-        /// <exception cref="ArgumentException">No table for that chip.</exception>
+        /// <exception cref="ArgumentException">No table for that chip (the message names the closest).</exception>
         public static BoardMap Create(string chip)
         {
-            switch (chip)
+            switch (Canonical(chip))
             {
                 case "esp32":
                     return Esp32Board.Create();
@@ -102,6 +103,18 @@ namespace NanoRemap.Boards
                 default:
                     throw new ArgumentException("no board map for '" + chip + "': use esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6 or esp32h2");
             }
+        }
+
+        // The canonical name, or the BoardMap.Get error (which names the closest chips) for an unknown one.
+        private static string Canonical(string chip)
+        {
+            string name = BoardMap.ChipName(chip);
+            if (name == null)
+            {
+                BoardMap.Get(chip); // throws ArgumentException naming the closest chips
+            }
+
+            return name;
         }
     }
 }

@@ -10,7 +10,7 @@ namespace NanoRemap.Mmio
     /// <c>INT_ST = INT_RAW &amp; INT_ENA</c>, <c>INT_CLR</c> clears <c>INT_RAW</c>) and the names of registers and
     /// fields (<see cref="AddName"/>) that <see cref="RegisterSimulator.Raise(string, string)"/> and the peripheral
     /// models look up. The host builds the model of every register of a chip from its facts
-    /// (<c>NanoRemap.Tooling.Boards.SimulatorModels</c>); device code adds the few registers it cares about.
+    /// (<c>NanoRemap.Testing.SimulatorModels</c>); device code adds the few registers it cares about.
     /// </summary>
     /// <remarks>
     /// Entries are kept sorted by address; adding an address again replaces its entry. Allocation happens on the

@@ -13,7 +13,7 @@ namespace NanoRemap.Chips
     /// <c>BASE</c>, <c>SIZE</c>, register offsets from <c>BASE</c> (SVD names) and fields packed as <c>(width &lt;&lt; 8) | lsb</c>
     /// for <c>MmioWindow.GetField/SetField(offset, field)</c>. Constants only: free on the device.
     /// </summary>
-    public static class Esp32
+    public static partial class Esp32
     {
         /// <summary>DPORT at 0x3FF00000, 0x1000 bytes.</summary>
         public static class Dport
@@ -2002,6 +2002,232 @@ namespace NanoRemap.Chips
             public const uint APP_VECBASE_SET_APP_OUT_VECBASE = 0x1600;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array PRO_DPORT_APB_MASK: 2 registers, PRO_DPORT_APB_MASK0 .. PRO_DPORT_APB_MASK1.</summary>
+            public const uint PRO_DPORT_APB_MASK_COUNT = 2;
+            /// <summary>Register array PRO_DPORT_APB_MASK: bytes from one register to the next (PRO_DPORT_APB_MASK0 + n * PRO_DPORT_APB_MASK_STRIDE).</summary>
+            public const uint PRO_DPORT_APB_MASK_STRIDE = 0x4;
+            /// <summary>Register array APP_DPORT_APB_MASK: 2 registers, APP_DPORT_APB_MASK0 .. APP_DPORT_APB_MASK1.</summary>
+            public const uint APP_DPORT_APB_MASK_COUNT = 2;
+            /// <summary>Register array APP_DPORT_APB_MASK: bytes from one register to the next (APP_DPORT_APB_MASK0 + n * APP_DPORT_APB_MASK_STRIDE).</summary>
+            public const uint APP_DPORT_APB_MASK_STRIDE = 0x4;
+            /// <summary>Register array PRO_CACHE_LOCK_ADDR: 4 registers, PRO_CACHE_LOCK_0_ADDR .. PRO_CACHE_LOCK_3_ADDR.</summary>
+            public const uint PRO_CACHE_LOCK_ADDR_COUNT = 4;
+            /// <summary>Register array PRO_CACHE_LOCK_ADDR: bytes from one register to the next (PRO_CACHE_LOCK_0_ADDR + n * PRO_CACHE_LOCK_ADDR_STRIDE).</summary>
+            public const uint PRO_CACHE_LOCK_ADDR_STRIDE = 0x4;
+            /// <summary>PRE of every register of PRO_CACHE_LOCK_ADDR (PRO_CACHE_LOCK_0_ADDR.PRE ..): bit 0, width 14, rw.</summary>
+            public const uint PRO_CACHE_LOCK_ADDR_PRE = 0x0E00;
+            /// <summary>MIN of every register of PRO_CACHE_LOCK_ADDR (PRO_CACHE_LOCK_0_ADDR.MIN ..): bit 14, width 4, rw.</summary>
+            public const uint PRO_CACHE_LOCK_ADDR_MIN = 0x040E;
+            /// <summary>MAX of every register of PRO_CACHE_LOCK_ADDR (PRO_CACHE_LOCK_0_ADDR.MAX ..): bit 18, width 4, rw.</summary>
+            public const uint PRO_CACHE_LOCK_ADDR_MAX = 0x0412;
+            /// <summary>Register array APP_CACHE_LOCK_ADDR: 4 registers, APP_CACHE_LOCK_0_ADDR .. APP_CACHE_LOCK_3_ADDR.</summary>
+            public const uint APP_CACHE_LOCK_ADDR_COUNT = 4;
+            /// <summary>Register array APP_CACHE_LOCK_ADDR: bytes from one register to the next (APP_CACHE_LOCK_0_ADDR + n * APP_CACHE_LOCK_ADDR_STRIDE).</summary>
+            public const uint APP_CACHE_LOCK_ADDR_STRIDE = 0x4;
+            /// <summary>PRE of every register of APP_CACHE_LOCK_ADDR (APP_CACHE_LOCK_0_ADDR.PRE ..): bit 0, width 14, rw.</summary>
+            public const uint APP_CACHE_LOCK_ADDR_PRE = 0x0E00;
+            /// <summary>MIN of every register of APP_CACHE_LOCK_ADDR (APP_CACHE_LOCK_0_ADDR.MIN ..): bit 14, width 4, rw.</summary>
+            public const uint APP_CACHE_LOCK_ADDR_MIN = 0x040E;
+            /// <summary>MAX of every register of APP_CACHE_LOCK_ADDR (APP_CACHE_LOCK_0_ADDR.MAX ..): bit 18, width 4, rw.</summary>
+            public const uint APP_CACHE_LOCK_ADDR_MAX = 0x0412;
+            /// <summary>Register array SRAM_PD_CTRL: 2 registers, SRAM_PD_CTRL_0 .. SRAM_PD_CTRL_1.</summary>
+            public const uint SRAM_PD_CTRL_COUNT = 2;
+            /// <summary>Register array SRAM_PD_CTRL: bytes from one register to the next (SRAM_PD_CTRL_0 + n * SRAM_PD_CTRL_STRIDE).</summary>
+            public const uint SRAM_PD_CTRL_STRIDE = 0x4;
+            /// <summary>Register array SRAM_FO_CTRL: 2 registers, SRAM_FO_CTRL_0 .. SRAM_FO_CTRL_1.</summary>
+            public const uint SRAM_FO_CTRL_COUNT = 2;
+            /// <summary>Register array SRAM_FO_CTRL: bytes from one register to the next (SRAM_FO_CTRL_0 + n * SRAM_FO_CTRL_STRIDE).</summary>
+            public const uint SRAM_FO_CTRL_STRIDE = 0x4;
+            /// <summary>Register array AHB_MPU_TABLE: 2 registers, AHB_MPU_TABLE_0 .. AHB_MPU_TABLE_1.</summary>
+            public const uint AHB_MPU_TABLE_COUNT = 2;
+            /// <summary>Register array AHB_MPU_TABLE: bytes from one register to the next (AHB_MPU_TABLE_0 + n * AHB_MPU_TABLE_STRIDE).</summary>
+            public const uint AHB_MPU_TABLE_STRIDE = 0x4;
+            /// <summary>Register array CPU_INTR_FROM_CPU: 4 registers, CPU_INTR_FROM_CPU_0 .. CPU_INTR_FROM_CPU_3.</summary>
+            public const uint CPU_INTR_FROM_CPU_COUNT = 4;
+            /// <summary>Register array CPU_INTR_FROM_CPU: bytes from one register to the next (CPU_INTR_FROM_CPU_0 + n * CPU_INTR_FROM_CPU_STRIDE).</summary>
+            public const uint CPU_INTR_FROM_CPU_STRIDE = 0x4;
+            /// <summary>CPU_INTR_FROM_CPU of every register of CPU_INTR_FROM_CPU (CPU_INTR_FROM_CPU_0.CPU_INTR_FROM_CPU_0 ..): bit 0, width 1, rw.</summary>
+            public const uint CPU_INTR_FROM_CPU_CPU_INTR_FROM_CPU = 0x0100;
+            /// <summary>Register array PRO_INTR_STATUS: 3 registers, PRO_INTR_STATUS_0 .. PRO_INTR_STATUS_2.</summary>
+            public const uint PRO_INTR_STATUS_COUNT = 3;
+            /// <summary>Register array PRO_INTR_STATUS: bytes from one register to the next (PRO_INTR_STATUS_0 + n * PRO_INTR_STATUS_STRIDE).</summary>
+            public const uint PRO_INTR_STATUS_STRIDE = 0x4;
+            /// <summary>Register array APP_INTR_STATUS: 3 registers, APP_INTR_STATUS_0 .. APP_INTR_STATUS_2.</summary>
+            public const uint APP_INTR_STATUS_COUNT = 3;
+            /// <summary>Register array APP_INTR_STATUS: bytes from one register to the next (APP_INTR_STATUS_0 + n * APP_INTR_STATUS_STRIDE).</summary>
+            public const uint APP_INTR_STATUS_STRIDE = 0x4;
+            /// <summary>Register array PRO_SLC_INTR_MAP: 2 registers, PRO_SLC0_INTR_MAP .. PRO_SLC1_INTR_MAP.</summary>
+            public const uint PRO_SLC_INTR_MAP_COUNT = 2;
+            /// <summary>Register array PRO_SLC_INTR_MAP: bytes from one register to the next (PRO_SLC0_INTR_MAP + n * PRO_SLC_INTR_MAP_STRIDE).</summary>
+            public const uint PRO_SLC_INTR_MAP_STRIDE = 0x4;
+            /// <summary>PRO_INTR_MAP of every register of PRO_SLC_INTR_MAP (PRO_SLC0_INTR_MAP.PRO_SLC0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint PRO_SLC_INTR_MAP_PRO_INTR_MAP = 0x0500;
+            /// <summary>Register array PRO_UHCI_INTR_MAP: 2 registers, PRO_UHCI0_INTR_MAP .. PRO_UHCI1_INTR_MAP.</summary>
+            public const uint PRO_UHCI_INTR_MAP_COUNT = 2;
+            /// <summary>Register array PRO_UHCI_INTR_MAP: bytes from one register to the next (PRO_UHCI0_INTR_MAP + n * PRO_UHCI_INTR_MAP_STRIDE).</summary>
+            public const uint PRO_UHCI_INTR_MAP_STRIDE = 0x4;
+            /// <summary>PRO_INTR_MAP of every register of PRO_UHCI_INTR_MAP (PRO_UHCI0_INTR_MAP.PRO_UHCI0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint PRO_UHCI_INTR_MAP_PRO_INTR_MAP = 0x0500;
+            /// <summary>Register array PRO_TG_T_LEVEL_INT_MAP: 2 registers, PRO_TG_T0_LEVEL_INT_MAP .. PRO_TG_T1_LEVEL_INT_MAP.</summary>
+            public const uint PRO_TG_T_LEVEL_INT_MAP_COUNT = 2;
+            /// <summary>Register array PRO_TG_T_LEVEL_INT_MAP: bytes from one register to the next (PRO_TG_T0_LEVEL_INT_MAP + n * PRO_TG_T_LEVEL_INT_MAP_STRIDE).</summary>
+            public const uint PRO_TG_T_LEVEL_INT_MAP_STRIDE = 0x4;
+            /// <summary>PRO_TG_LEVEL_INT_MAP of every register of PRO_TG_T_LEVEL_INT_MAP (PRO_TG_T0_LEVEL_INT_MAP.PRO_TG_T0_LEVEL_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint PRO_TG_T_LEVEL_INT_MAP_PRO_TG_LEVEL_INT_MAP = 0x0500;
+            /// <summary>Register array PRO_TG1_T_LEVEL_INT_MAP: 2 registers, PRO_TG1_T0_LEVEL_INT_MAP .. PRO_TG1_T1_LEVEL_INT_MAP.</summary>
+            public const uint PRO_TG1_T_LEVEL_INT_MAP_COUNT = 2;
+            /// <summary>Register array PRO_TG1_T_LEVEL_INT_MAP: bytes from one register to the next (PRO_TG1_T0_LEVEL_INT_MAP + n * PRO_TG1_T_LEVEL_INT_MAP_STRIDE).</summary>
+            public const uint PRO_TG1_T_LEVEL_INT_MAP_STRIDE = 0x4;
+            /// <summary>Register array PRO_CPU_INTR_FROM_CPU_MAP: 4 registers, PRO_CPU_INTR_FROM_CPU_0_MAP .. PRO_CPU_INTR_FROM_CPU_3_MAP.</summary>
+            public const uint PRO_CPU_INTR_FROM_CPU_MAP_COUNT = 4;
+            /// <summary>Register array PRO_CPU_INTR_FROM_CPU_MAP: bytes from one register to the next (PRO_CPU_INTR_FROM_CPU_0_MAP + n * PRO_CPU_INTR_FROM_CPU_MAP_STRIDE).</summary>
+            public const uint PRO_CPU_INTR_FROM_CPU_MAP_STRIDE = 0x4;
+            /// <summary>PRO_CPU_INTR_FROM_CPU_MAP of every register of PRO_CPU_INTR_FROM_CPU_MAP (PRO_CPU_INTR_FROM_CPU_0_MAP.PRO_CPU_INTR_FROM_CPU_0_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint PRO_CPU_INTR_FROM_CPU_MAP_PRO_CPU_INTR_FROM_CPU_MAP = 0x0500;
+            /// <summary>Register array PRO_SPI_INTR_MAP: 4 registers, PRO_SPI_INTR_0_MAP .. PRO_SPI_INTR_3_MAP.</summary>
+            public const uint PRO_SPI_INTR_MAP_COUNT = 4;
+            /// <summary>Register array PRO_SPI_INTR_MAP: bytes from one register to the next (PRO_SPI_INTR_0_MAP + n * PRO_SPI_INTR_MAP_STRIDE).</summary>
+            public const uint PRO_SPI_INTR_MAP_STRIDE = 0x4;
+            /// <summary>PRO_SPI_INTR_MAP of every register of PRO_SPI_INTR_MAP (PRO_SPI_INTR_0_MAP.PRO_SPI_INTR_0_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint PRO_SPI_INTR_MAP_PRO_SPI_INTR_MAP = 0x0500;
+            /// <summary>Register array PRO_I2S_INT_MAP: 2 registers, PRO_I2S0_INT_MAP .. PRO_I2S1_INT_MAP.</summary>
+            public const uint PRO_I2S_INT_MAP_COUNT = 2;
+            /// <summary>Register array PRO_I2S_INT_MAP: bytes from one register to the next (PRO_I2S0_INT_MAP + n * PRO_I2S_INT_MAP_STRIDE).</summary>
+            public const uint PRO_I2S_INT_MAP_STRIDE = 0x4;
+            /// <summary>PRO_I2_INT_MAP of every register of PRO_I2S_INT_MAP (PRO_I2S0_INT_MAP.PRO_I2S0_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint PRO_I2S_INT_MAP_PRO_I2_INT_MAP = 0x0500;
+            /// <summary>Register array PRO_PWM_INTR_MAP: 4 registers, PRO_PWM0_INTR_MAP .. PRO_PWM3_INTR_MAP.</summary>
+            public const uint PRO_PWM_INTR_MAP_COUNT = 4;
+            /// <summary>Register array PRO_PWM_INTR_MAP: bytes from one register to the next (PRO_PWM0_INTR_MAP + n * PRO_PWM_INTR_MAP_STRIDE).</summary>
+            public const uint PRO_PWM_INTR_MAP_STRIDE = 0x4;
+            /// <summary>PRO_INTR_MAP of every register of PRO_PWM_INTR_MAP (PRO_PWM0_INTR_MAP.PRO_PWM0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint PRO_PWM_INTR_MAP_PRO_INTR_MAP = 0x0500;
+            /// <summary>Register array PRO_I2C_EXT_INTR_MAP: 2 registers, PRO_I2C_EXT0_INTR_MAP .. PRO_I2C_EXT1_INTR_MAP.</summary>
+            public const uint PRO_I2C_EXT_INTR_MAP_COUNT = 2;
+            /// <summary>Register array PRO_I2C_EXT_INTR_MAP: bytes from one register to the next (PRO_I2C_EXT0_INTR_MAP + n * PRO_I2C_EXT_INTR_MAP_STRIDE).</summary>
+            public const uint PRO_I2C_EXT_INTR_MAP_STRIDE = 0x4;
+            /// <summary>PRO_I2C_INTR_MAP of every register of PRO_I2C_EXT_INTR_MAP (PRO_I2C_EXT0_INTR_MAP.PRO_I2C_EXT0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint PRO_I2C_EXT_INTR_MAP_PRO_I2C_INTR_MAP = 0x0500;
+            /// <summary>Register array PRO_TG_T_EDGE_INT_MAP: 2 registers, PRO_TG_T0_EDGE_INT_MAP .. PRO_TG_T1_EDGE_INT_MAP.</summary>
+            public const uint PRO_TG_T_EDGE_INT_MAP_COUNT = 2;
+            /// <summary>Register array PRO_TG_T_EDGE_INT_MAP: bytes from one register to the next (PRO_TG_T0_EDGE_INT_MAP + n * PRO_TG_T_EDGE_INT_MAP_STRIDE).</summary>
+            public const uint PRO_TG_T_EDGE_INT_MAP_STRIDE = 0x4;
+            /// <summary>PRO_TG_EDGE_INT_MAP of every register of PRO_TG_T_EDGE_INT_MAP (PRO_TG_T0_EDGE_INT_MAP.PRO_TG_T0_EDGE_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint PRO_TG_T_EDGE_INT_MAP_PRO_TG_EDGE_INT_MAP = 0x0500;
+            /// <summary>Register array PRO_TG1_T_EDGE_INT_MAP: 2 registers, PRO_TG1_T0_EDGE_INT_MAP .. PRO_TG1_T1_EDGE_INT_MAP.</summary>
+            public const uint PRO_TG1_T_EDGE_INT_MAP_COUNT = 2;
+            /// <summary>Register array PRO_TG1_T_EDGE_INT_MAP: bytes from one register to the next (PRO_TG1_T0_EDGE_INT_MAP + n * PRO_TG1_T_EDGE_INT_MAP_STRIDE).</summary>
+            public const uint PRO_TG1_T_EDGE_INT_MAP_STRIDE = 0x4;
+            /// <summary>Register array APP_SLC_INTR_MAP: 2 registers, APP_SLC0_INTR_MAP .. APP_SLC1_INTR_MAP.</summary>
+            public const uint APP_SLC_INTR_MAP_COUNT = 2;
+            /// <summary>Register array APP_SLC_INTR_MAP: bytes from one register to the next (APP_SLC0_INTR_MAP + n * APP_SLC_INTR_MAP_STRIDE).</summary>
+            public const uint APP_SLC_INTR_MAP_STRIDE = 0x4;
+            /// <summary>APP_INTR_MAP of every register of APP_SLC_INTR_MAP (APP_SLC0_INTR_MAP.APP_SLC0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint APP_SLC_INTR_MAP_APP_INTR_MAP = 0x0500;
+            /// <summary>Register array APP_UHCI_INTR_MAP: 2 registers, APP_UHCI0_INTR_MAP .. APP_UHCI1_INTR_MAP.</summary>
+            public const uint APP_UHCI_INTR_MAP_COUNT = 2;
+            /// <summary>Register array APP_UHCI_INTR_MAP: bytes from one register to the next (APP_UHCI0_INTR_MAP + n * APP_UHCI_INTR_MAP_STRIDE).</summary>
+            public const uint APP_UHCI_INTR_MAP_STRIDE = 0x4;
+            /// <summary>APP_INTR_MAP of every register of APP_UHCI_INTR_MAP (APP_UHCI0_INTR_MAP.APP_UHCI0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint APP_UHCI_INTR_MAP_APP_INTR_MAP = 0x0500;
+            /// <summary>Register array APP_TG_T_LEVEL_INT_MAP: 2 registers, APP_TG_T0_LEVEL_INT_MAP .. APP_TG_T1_LEVEL_INT_MAP.</summary>
+            public const uint APP_TG_T_LEVEL_INT_MAP_COUNT = 2;
+            /// <summary>Register array APP_TG_T_LEVEL_INT_MAP: bytes from one register to the next (APP_TG_T0_LEVEL_INT_MAP + n * APP_TG_T_LEVEL_INT_MAP_STRIDE).</summary>
+            public const uint APP_TG_T_LEVEL_INT_MAP_STRIDE = 0x4;
+            /// <summary>APP_TG_LEVEL_INT_MAP of every register of APP_TG_T_LEVEL_INT_MAP (APP_TG_T0_LEVEL_INT_MAP.APP_TG_T0_LEVEL_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint APP_TG_T_LEVEL_INT_MAP_APP_TG_LEVEL_INT_MAP = 0x0500;
+            /// <summary>Register array APP_TG1_T_LEVEL_INT_MAP: 2 registers, APP_TG1_T0_LEVEL_INT_MAP .. APP_TG1_T1_LEVEL_INT_MAP.</summary>
+            public const uint APP_TG1_T_LEVEL_INT_MAP_COUNT = 2;
+            /// <summary>Register array APP_TG1_T_LEVEL_INT_MAP: bytes from one register to the next (APP_TG1_T0_LEVEL_INT_MAP + n * APP_TG1_T_LEVEL_INT_MAP_STRIDE).</summary>
+            public const uint APP_TG1_T_LEVEL_INT_MAP_STRIDE = 0x4;
+            /// <summary>Register array APP_CPU_INTR_FROM_CPU_MAP: 4 registers, APP_CPU_INTR_FROM_CPU_0_MAP .. APP_CPU_INTR_FROM_CPU_3_MAP.</summary>
+            public const uint APP_CPU_INTR_FROM_CPU_MAP_COUNT = 4;
+            /// <summary>Register array APP_CPU_INTR_FROM_CPU_MAP: bytes from one register to the next (APP_CPU_INTR_FROM_CPU_0_MAP + n * APP_CPU_INTR_FROM_CPU_MAP_STRIDE).</summary>
+            public const uint APP_CPU_INTR_FROM_CPU_MAP_STRIDE = 0x4;
+            /// <summary>APP_CPU_INTR_FROM_CPU_MAP of every register of APP_CPU_INTR_FROM_CPU_MAP (APP_CPU_INTR_FROM_CPU_0_MAP.APP_CPU_INTR_FROM_CPU_0_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint APP_CPU_INTR_FROM_CPU_MAP_APP_CPU_INTR_FROM_CPU_MAP = 0x0500;
+            /// <summary>Register array APP_SPI_INTR_MAP: 4 registers, APP_SPI_INTR_0_MAP .. APP_SPI_INTR_3_MAP.</summary>
+            public const uint APP_SPI_INTR_MAP_COUNT = 4;
+            /// <summary>Register array APP_SPI_INTR_MAP: bytes from one register to the next (APP_SPI_INTR_0_MAP + n * APP_SPI_INTR_MAP_STRIDE).</summary>
+            public const uint APP_SPI_INTR_MAP_STRIDE = 0x4;
+            /// <summary>APP_SPI_INTR_MAP of every register of APP_SPI_INTR_MAP (APP_SPI_INTR_0_MAP.APP_SPI_INTR_0_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint APP_SPI_INTR_MAP_APP_SPI_INTR_MAP = 0x0500;
+            /// <summary>Register array APP_I2S_INT_MAP: 2 registers, APP_I2S0_INT_MAP .. APP_I2S1_INT_MAP.</summary>
+            public const uint APP_I2S_INT_MAP_COUNT = 2;
+            /// <summary>Register array APP_I2S_INT_MAP: bytes from one register to the next (APP_I2S0_INT_MAP + n * APP_I2S_INT_MAP_STRIDE).</summary>
+            public const uint APP_I2S_INT_MAP_STRIDE = 0x4;
+            /// <summary>APP_I2_INT_MAP of every register of APP_I2S_INT_MAP (APP_I2S0_INT_MAP.APP_I2S0_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint APP_I2S_INT_MAP_APP_I2_INT_MAP = 0x0500;
+            /// <summary>Register array APP_PWM_INTR_MAP: 4 registers, APP_PWM0_INTR_MAP .. APP_PWM3_INTR_MAP.</summary>
+            public const uint APP_PWM_INTR_MAP_COUNT = 4;
+            /// <summary>Register array APP_PWM_INTR_MAP: bytes from one register to the next (APP_PWM0_INTR_MAP + n * APP_PWM_INTR_MAP_STRIDE).</summary>
+            public const uint APP_PWM_INTR_MAP_STRIDE = 0x4;
+            /// <summary>APP_INTR_MAP of every register of APP_PWM_INTR_MAP (APP_PWM0_INTR_MAP.APP_PWM0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint APP_PWM_INTR_MAP_APP_INTR_MAP = 0x0500;
+            /// <summary>Register array APP_I2C_EXT_INTR_MAP: 2 registers, APP_I2C_EXT0_INTR_MAP .. APP_I2C_EXT1_INTR_MAP.</summary>
+            public const uint APP_I2C_EXT_INTR_MAP_COUNT = 2;
+            /// <summary>Register array APP_I2C_EXT_INTR_MAP: bytes from one register to the next (APP_I2C_EXT0_INTR_MAP + n * APP_I2C_EXT_INTR_MAP_STRIDE).</summary>
+            public const uint APP_I2C_EXT_INTR_MAP_STRIDE = 0x4;
+            /// <summary>APP_I2C_INTR_MAP of every register of APP_I2C_EXT_INTR_MAP (APP_I2C_EXT0_INTR_MAP.APP_I2C_EXT0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint APP_I2C_EXT_INTR_MAP_APP_I2C_INTR_MAP = 0x0500;
+            /// <summary>Register array APP_TG_T_EDGE_INT_MAP: 2 registers, APP_TG_T0_EDGE_INT_MAP .. APP_TG_T1_EDGE_INT_MAP.</summary>
+            public const uint APP_TG_T_EDGE_INT_MAP_COUNT = 2;
+            /// <summary>Register array APP_TG_T_EDGE_INT_MAP: bytes from one register to the next (APP_TG_T0_EDGE_INT_MAP + n * APP_TG_T_EDGE_INT_MAP_STRIDE).</summary>
+            public const uint APP_TG_T_EDGE_INT_MAP_STRIDE = 0x4;
+            /// <summary>APP_TG_EDGE_INT_MAP of every register of APP_TG_T_EDGE_INT_MAP (APP_TG_T0_EDGE_INT_MAP.APP_TG_T0_EDGE_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint APP_TG_T_EDGE_INT_MAP_APP_TG_EDGE_INT_MAP = 0x0500;
+            /// <summary>Register array APP_TG1_T_EDGE_INT_MAP: 2 registers, APP_TG1_T0_EDGE_INT_MAP .. APP_TG1_T1_EDGE_INT_MAP.</summary>
+            public const uint APP_TG1_T_EDGE_INT_MAP_COUNT = 2;
+            /// <summary>Register array APP_TG1_T_EDGE_INT_MAP: bytes from one register to the next (APP_TG1_T0_EDGE_INT_MAP + n * APP_TG1_T_EDGE_INT_MAP_STRIDE).</summary>
+            public const uint APP_TG1_T_EDGE_INT_MAP_STRIDE = 0x4;
+            /// <summary>Register array AHBLITE_MPU_TABLE_I2S: 2 registers, AHBLITE_MPU_TABLE_I2S0 .. AHBLITE_MPU_TABLE_I2S1.</summary>
+            public const uint AHBLITE_MPU_TABLE_I2S_COUNT = 2;
+            /// <summary>Register array AHBLITE_MPU_TABLE_I2S: bytes from one register to the next (AHBLITE_MPU_TABLE_I2S0 + n * AHBLITE_MPU_TABLE_I2S_STRIDE).</summary>
+            public const uint AHBLITE_MPU_TABLE_I2S_STRIDE = 0x64;
+            /// <summary>I2_ACCESS_GRANT_CONFIG of every register of AHBLITE_MPU_TABLE_I2S (AHBLITE_MPU_TABLE_I2S0.I2S0_ACCESS_GRANT_CONFIG ..): bit 0, width 6, rw.</summary>
+            public const uint AHBLITE_MPU_TABLE_I2S_I2_ACCESS_GRANT_CONFIG = 0x0600;
+            /// <summary>Register array AHBLITE_MPU_TABLE_I2C_EXT: 2 registers, AHBLITE_MPU_TABLE_I2C_EXT0 .. AHBLITE_MPU_TABLE_I2C_EXT1.</summary>
+            public const uint AHBLITE_MPU_TABLE_I2C_EXT_COUNT = 2;
+            /// <summary>Register array AHBLITE_MPU_TABLE_I2C_EXT: bytes from one register to the next (AHBLITE_MPU_TABLE_I2C_EXT0 + n * AHBLITE_MPU_TABLE_I2C_EXT_STRIDE).</summary>
+            public const uint AHBLITE_MPU_TABLE_I2C_EXT_STRIDE = 0x40;
+            /// <summary>I2C_ACCESS_GRANT_CONFIG of every register of AHBLITE_MPU_TABLE_I2C_EXT (AHBLITE_MPU_TABLE_I2C_EXT0.I2CEXT0_ACCESS_GRANT_CONFIG ..): bit 0, width 6, rw.</summary>
+            public const uint AHBLITE_MPU_TABLE_I2C_EXT_I2C_ACCESS_GRANT_CONFIG = 0x0600;
+            /// <summary>Register array MEM_ACCESS_DBUG: 2 registers, MEM_ACCESS_DBUG0 .. MEM_ACCESS_DBUG1.</summary>
+            public const uint MEM_ACCESS_DBUG_COUNT = 2;
+            /// <summary>Register array MEM_ACCESS_DBUG: bytes from one register to the next (MEM_ACCESS_DBUG0 + n * MEM_ACCESS_DBUG_STRIDE).</summary>
+            public const uint MEM_ACCESS_DBUG_STRIDE = 0x4;
+            /// <summary>Register array PRO_DCACHE_DBUG: 10 registers, PRO_DCACHE_DBUG0 .. PRO_DCACHE_DBUG9.</summary>
+            public const uint PRO_DCACHE_DBUG_COUNT = 10;
+            /// <summary>Register array PRO_DCACHE_DBUG: bytes from one register to the next (PRO_DCACHE_DBUG0 + n * PRO_DCACHE_DBUG_STRIDE).</summary>
+            public const uint PRO_DCACHE_DBUG_STRIDE = 0x4;
+            /// <summary>Register array APP_DCACHE_DBUG: 10 registers, APP_DCACHE_DBUG0 .. APP_DCACHE_DBUG9.</summary>
+            public const uint APP_DCACHE_DBUG_COUNT = 10;
+            /// <summary>Register array APP_DCACHE_DBUG: bytes from one register to the next (APP_DCACHE_DBUG0 + n * APP_DCACHE_DBUG_STRIDE).</summary>
+            public const uint APP_DCACHE_DBUG_STRIDE = 0x4;
+            /// <summary>Register array ROM_MPU_TABLE: 4 registers, ROM_MPU_TABLE0 .. ROM_MPU_TABLE3.</summary>
+            public const uint ROM_MPU_TABLE_COUNT = 4;
+            /// <summary>Register array ROM_MPU_TABLE: bytes from one register to the next (ROM_MPU_TABLE0 + n * ROM_MPU_TABLE_STRIDE).</summary>
+            public const uint ROM_MPU_TABLE_STRIDE = 0x4;
+            /// <summary>ROM_MPU of every register of ROM_MPU_TABLE (ROM_MPU_TABLE0.ROM_MPU_TABLE0 ..): bit 0, width 2, rw.</summary>
+            public const uint ROM_MPU_TABLE_ROM_MPU = 0x0200;
+            /// <summary>Register array SHROM_MPU_TABLE: 24 registers, SHROM_MPU_TABLE0 .. SHROM_MPU_TABLE23.</summary>
+            public const uint SHROM_MPU_TABLE_COUNT = 24;
+            /// <summary>Register array SHROM_MPU_TABLE: bytes from one register to the next (SHROM_MPU_TABLE0 + n * SHROM_MPU_TABLE_STRIDE).</summary>
+            public const uint SHROM_MPU_TABLE_STRIDE = 0x4;
+            /// <summary>SHROM_MPU of every register of SHROM_MPU_TABLE (SHROM_MPU_TABLE0.SHROM_MPU_TABLE0 ..): bit 0, width 2, rw.</summary>
+            public const uint SHROM_MPU_TABLE_SHROM_MPU = 0x0200;
+            /// <summary>Register array IMMU_TABLE: 16 registers, IMMU_TABLE0 .. IMMU_TABLE15.</summary>
+            public const uint IMMU_TABLE_COUNT = 16;
+            /// <summary>Register array IMMU_TABLE: bytes from one register to the next (IMMU_TABLE0 + n * IMMU_TABLE_STRIDE).</summary>
+            public const uint IMMU_TABLE_STRIDE = 0x4;
+            /// <summary>IMMU of every register of IMMU_TABLE (IMMU_TABLE0.IMMU_TABLE0 ..): bit 0, width 7, rw.</summary>
+            public const uint IMMU_TABLE_IMMU = 0x0700;
+            /// <summary>Register array DMMU_TABLE: 16 registers, DMMU_TABLE0 .. DMMU_TABLE15.</summary>
+            public const uint DMMU_TABLE_COUNT = 16;
+            /// <summary>Register array DMMU_TABLE: bytes from one register to the next (DMMU_TABLE0 + n * DMMU_TABLE_STRIDE).</summary>
+            public const uint DMMU_TABLE_STRIDE = 0x4;
+            /// <summary>DMMU of every register of DMMU_TABLE (DMMU_TABLE0.DMMU_TABLE0 ..): bit 0, width 7, rw.</summary>
+            public const uint DMMU_TABLE_DMMU = 0x0700;
         }
 
         /// <summary>AES at 0x3FF01000, 0x44 bytes.</summary>
@@ -2075,6 +2301,18 @@ namespace NanoRemap.Chips
             public const uint TEXT3_TEXT = 0x0800;
             /// <summary>ENDIAN.ENDIAN: bit 0, width 2, rw.</summary>
             public const uint ENDIAN_ENDIAN = 0x0200;
+            /// <summary>Register array KEY: 8 registers, KEY0 .. KEY7.</summary>
+            public const uint KEY_COUNT = 8;
+            /// <summary>Register array KEY: bytes from one register to the next (KEY0 + n * KEY_STRIDE).</summary>
+            public const uint KEY_STRIDE = 0x4;
+            /// <summary>KEY of every register of KEY (KEY0.KEY ..): bit 0, width 8, rw.</summary>
+            public const uint KEY_KEY = 0x0800;
+            /// <summary>Register array TEXT: 4 registers, TEXT0 .. TEXT3.</summary>
+            public const uint TEXT_COUNT = 4;
+            /// <summary>Register array TEXT: bytes from one register to the next (TEXT0 + n * TEXT_STRIDE).</summary>
+            public const uint TEXT_STRIDE = 0x4;
+            /// <summary>TEXT of every register of TEXT (TEXT0.TEXT ..): bit 0, width 8, rw.</summary>
+            public const uint TEXT_TEXT = 0x0800;
         }
 
         /// <summary>RSA at 0x3FF02000, 0x81C bytes.</summary>
@@ -2313,6 +2551,10 @@ namespace NanoRemap.Chips
             public const uint SHA512_LOAD_SHA512_LOAD = 0x0100;
             /// <summary>SHA512_BUSY.SHA512_BUSY: bit 0, width 1, ro.</summary>
             public const uint SHA512_BUSY_SHA512_BUSY = 0x0100;
+            /// <summary>Register array TEXT: 32 registers, TEXT0 .. TEXT31.</summary>
+            public const uint TEXT_COUNT = 32;
+            /// <summary>Register array TEXT: bytes from one register to the next (TEXT0 + n * TEXT_STRIDE).</summary>
+            public const uint TEXT_STRIDE = 0x4;
         }
 
         /// <summary>UART0 at 0x3FF40000, 0x80 bytes.</summary>
@@ -2720,6 +2962,10 @@ namespace NanoRemap.Chips
             public const uint POSPULSE_POSEDGE_MIN_CNT = 0x1400;
             /// <summary>NEGPULSE.NEGEDGE_MIN_CNT: bit 0, width 20, ro.</summary>
             public const uint NEGPULSE_NEGEDGE_MIN_CNT = 0x1400;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x4;
         }
 
         /// <summary>SPI1 at 0x3FF42000, 0x400 bytes.</summary>
@@ -3355,6 +3601,22 @@ namespace NanoRemap.Chips
             public const uint DMA_TSTATUS_DMA_IN_STATUS = 0x2000;
             /// <summary>DATE.DATE: bit 0, width 28, ro.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array W: 16 registers, W0 .. W15.</summary>
+            public const uint W_COUNT = 16;
+            /// <summary>Register array W: bytes from one register to the next (W0 + n * W_STRIDE).</summary>
+            public const uint W_STRIDE = 0x4;
+            /// <summary>Register array EXT: 4 registers, EXT0 .. EXT3.</summary>
+            public const uint EXT_COUNT = 4;
+            /// <summary>Register array EXT: bytes from one register to the next (EXT0 + n * EXT_STRIDE).</summary>
+            public const uint EXT_STRIDE = 0x4;
+            /// <summary>Register array INLINK_DSCR_BF: 2 registers, INLINK_DSCR_BF0 .. INLINK_DSCR_BF1.</summary>
+            public const uint INLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array INLINK_DSCR_BF: bytes from one register to the next (INLINK_DSCR_BF0 + n * INLINK_DSCR_BF_STRIDE).</summary>
+            public const uint INLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array OUTLINK_DSCR_BF: 2 registers, OUTLINK_DSCR_BF0 .. OUTLINK_DSCR_BF1.</summary>
+            public const uint OUTLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array OUTLINK_DSCR_BF: bytes from one register to the next (OUTLINK_DSCR_BF0 + n * OUTLINK_DSCR_BF_STRIDE).</summary>
+            public const uint OUTLINK_DSCR_BF_STRIDE = 0x4;
         }
 
         /// <summary>SPI0 at 0x3FF43000, 0x400 bytes.</summary>
@@ -3990,6 +4252,22 @@ namespace NanoRemap.Chips
             public const uint DMA_TSTATUS_DMA_IN_STATUS = 0x2000;
             /// <summary>DATE.DATE: bit 0, width 28, ro.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array W: 16 registers, W0 .. W15.</summary>
+            public const uint W_COUNT = 16;
+            /// <summary>Register array W: bytes from one register to the next (W0 + n * W_STRIDE).</summary>
+            public const uint W_STRIDE = 0x4;
+            /// <summary>Register array EXT: 4 registers, EXT0 .. EXT3.</summary>
+            public const uint EXT_COUNT = 4;
+            /// <summary>Register array EXT: bytes from one register to the next (EXT0 + n * EXT_STRIDE).</summary>
+            public const uint EXT_STRIDE = 0x4;
+            /// <summary>Register array INLINK_DSCR_BF: 2 registers, INLINK_DSCR_BF0 .. INLINK_DSCR_BF1.</summary>
+            public const uint INLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array INLINK_DSCR_BF: bytes from one register to the next (INLINK_DSCR_BF0 + n * INLINK_DSCR_BF_STRIDE).</summary>
+            public const uint INLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array OUTLINK_DSCR_BF: 2 registers, OUTLINK_DSCR_BF0 .. OUTLINK_DSCR_BF1.</summary>
+            public const uint OUTLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array OUTLINK_DSCR_BF: bytes from one register to the next (OUTLINK_DSCR_BF0 + n * OUTLINK_DSCR_BF_STRIDE).</summary>
+            public const uint OUTLINK_DSCR_BF_STRIDE = 0x4;
         }
 
         /// <summary>GPIO at 0x3FF44000, 0x5D0 bytes.</summary>
@@ -7083,6 +7361,42 @@ namespace NanoRemap.Chips
             public const uint FUNC39_OUT_SEL_CFG_FUNC39_OEN_SEL = 0x010A;
             /// <summary>FUNC39_OUT_SEL_CFG.FUNC39_OEN_INV_SEL: bit 11, width 1, rw.</summary>
             public const uint FUNC39_OUT_SEL_CFG_FUNC39_OEN_INV_SEL = 0x010B;
+            /// <summary>Register array PIN: 40 registers, PIN0 .. PIN39.</summary>
+            public const uint PIN_COUNT = 40;
+            /// <summary>Register array PIN: bytes from one register to the next (PIN0 + n * PIN_STRIDE).</summary>
+            public const uint PIN_STRIDE = 0x4;
+            /// <summary>PAD_DRIVER of every register of PIN (PIN0.PAD_DRIVER ..): bit 2, width 1, rw.</summary>
+            public const uint PIN_PAD_DRIVER = 0x0102;
+            /// <summary>INT_TYPE of every register of PIN (PIN0.INT_TYPE ..): bit 7, width 3, rw.</summary>
+            public const uint PIN_INT_TYPE = 0x0307;
+            /// <summary>WAKEUP_ENABLE of every register of PIN (PIN0.WAKEUP_ENABLE ..): bit 10, width 1, rw.</summary>
+            public const uint PIN_WAKEUP_ENABLE = 0x010A;
+            /// <summary>CONFIG of every register of PIN (PIN0.CONFIG ..): bit 11, width 2, rw.</summary>
+            public const uint PIN_CONFIG = 0x020B;
+            /// <summary>INT_ENA of every register of PIN (PIN0.INT_ENA ..): bit 13, width 5, rw.</summary>
+            public const uint PIN_INT_ENA = 0x050D;
+            /// <summary>Register array FUNC_IN_SEL_CFG: 256 registers, FUNC0_IN_SEL_CFG .. FUNC255_IN_SEL_CFG.</summary>
+            public const uint FUNC_IN_SEL_CFG_COUNT = 256;
+            /// <summary>Register array FUNC_IN_SEL_CFG: bytes from one register to the next (FUNC0_IN_SEL_CFG + n * FUNC_IN_SEL_CFG_STRIDE).</summary>
+            public const uint FUNC_IN_SEL_CFG_STRIDE = 0x4;
+            /// <summary>IN_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC0_IN_SEL ..): bit 0, width 6, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_IN_SEL = 0x0600;
+            /// <summary>IN_INV_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC0_IN_INV_SEL ..): bit 6, width 1, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_IN_INV_SEL = 0x0106;
+            /// <summary>SIG_IN_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.SIG0_IN_SEL ..): bit 7, width 1, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_SIG_IN_SEL = 0x0107;
+            /// <summary>Register array FUNC_OUT_SEL_CFG: 40 registers, FUNC0_OUT_SEL_CFG .. FUNC39_OUT_SEL_CFG.</summary>
+            public const uint FUNC_OUT_SEL_CFG_COUNT = 40;
+            /// <summary>Register array FUNC_OUT_SEL_CFG: bytes from one register to the next (FUNC0_OUT_SEL_CFG + n * FUNC_OUT_SEL_CFG_STRIDE).</summary>
+            public const uint FUNC_OUT_SEL_CFG_STRIDE = 0x4;
+            /// <summary>OUT_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC0_OUT_SEL ..): bit 0, width 9, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OUT_SEL = 0x0900;
+            /// <summary>OUT_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC0_OUT_INV_SEL ..): bit 9, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OUT_INV_SEL = 0x0109;
+            /// <summary>OEN_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC0_OEN_SEL ..): bit 10, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OEN_SEL = 0x010A;
+            /// <summary>OEN_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC0_OEN_INV_SEL ..): bit 11, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OEN_INV_SEL = 0x010B;
         }
 
         /// <summary>GPIO_SD at 0x3FF44F00, 0x2C bytes.</summary>
@@ -7152,6 +7466,14 @@ namespace NanoRemap.Chips
             public const uint MISC_GPIO_SPI_SWAP = 0x011F;
             /// <summary>VERSION.GPIO_SD_DATE: bit 0, width 28, rw.</summary>
             public const uint VERSION_GPIO_SD_DATE = 0x1C00;
+            /// <summary>Register array GPIO_SIGMADELTA: 8 registers, GPIO_SIGMADELTA0 .. GPIO_SIGMADELTA7.</summary>
+            public const uint GPIO_SIGMADELTA_COUNT = 8;
+            /// <summary>Register array GPIO_SIGMADELTA: bytes from one register to the next (GPIO_SIGMADELTA0 + n * GPIO_SIGMADELTA_STRIDE).</summary>
+            public const uint GPIO_SIGMADELTA_STRIDE = 0x4;
+            /// <summary>GPIO_SD_IN of every register of GPIO_SIGMADELTA (GPIO_SIGMADELTA0.GPIO_SD0_IN ..): bit 0, width 8, rw.</summary>
+            public const uint GPIO_SIGMADELTA_GPIO_SD_IN = 0x0800;
+            /// <summary>GPIO_SD_PRESCALE of every register of GPIO_SIGMADELTA (GPIO_SIGMADELTA0.GPIO_SD0_PRESCALE ..): bit 8, width 8, rw.</summary>
+            public const uint GPIO_SIGMADELTA_GPIO_SD_PRESCALE = 0x0808;
         }
 
         /// <summary>FLASH_ENCRYPTION at 0x3FF46000, 0x2C bytes.</summary>
@@ -7205,6 +7527,12 @@ namespace NanoRemap.Chips
             public const uint ADDRESS_ADDRESS = 0x0800;
             /// <summary>DONE.FLASH_DONE: bit 0, width 1, ro.</summary>
             public const uint DONE_FLASH_DONE = 0x0100;
+            /// <summary>Register array BUFFER: 8 registers, BUFFER_0 .. BUFFER_7.</summary>
+            public const uint BUFFER_COUNT = 8;
+            /// <summary>Register array BUFFER: bytes from one register to the next (BUFFER_0 + n * BUFFER_STRIDE).</summary>
+            public const uint BUFFER_STRIDE = 0x4;
+            /// <summary>BUFFER of every register of BUFFER (BUFFER_0.BUFFER ..): bit 0, width 8, wo.</summary>
+            public const uint BUFFER_BUFFER = 0x0800;
         }
 
         /// <summary>FRC_TIMER at 0x3FF47000, 0x14 bytes.</summary>
@@ -7971,6 +8299,18 @@ namespace NanoRemap.Chips
             public const uint BROWN_OUT_RTC_MEM_CRC_FINISH = 0x011F;
             /// <summary>DATE.CNTL_DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_CNTL_DATE = 0x1C00;
+            /// <summary>Register array SLP_TIMER: 2 registers, SLP_TIMER0 .. SLP_TIMER1.</summary>
+            public const uint SLP_TIMER_COUNT = 2;
+            /// <summary>Register array SLP_TIMER: bytes from one register to the next (SLP_TIMER0 + n * SLP_TIMER_STRIDE).</summary>
+            public const uint SLP_TIMER_STRIDE = 0x4;
+            /// <summary>Register array TIME: 2 registers, TIME0 .. TIME1.</summary>
+            public const uint TIME_COUNT = 2;
+            /// <summary>Register array TIME: bytes from one register to the next (TIME0 + n * TIME_STRIDE).</summary>
+            public const uint TIME_STRIDE = 0x4;
+            /// <summary>Register array WDTCONFIG: 5 registers, WDTCONFIG0 .. WDTCONFIG4.</summary>
+            public const uint WDTCONFIG_COUNT = 5;
+            /// <summary>Register array WDTCONFIG: bytes from one register to the next (WDTCONFIG0 + n * WDTCONFIG_STRIDE).</summary>
+            public const uint WDTCONFIG_STRIDE = 0x4;
         }
 
         /// <summary>RTC_IO at 0x3FF48400, 0xCC bytes.</summary>
@@ -8680,6 +9020,28 @@ namespace NanoRemap.Chips
             public const uint RTC_IO_SAR_I2C_IO_RTC_IO_SAR_I2C_SDA_SEL = 0x021E;
             /// <summary>RTC_IO_DATE.RTC_IO_IO_DATE: bit 0, width 28, rw.</summary>
             public const uint RTC_IO_DATE_RTC_IO_IO_DATE = 0x1C00;
+            /// <summary>Register array PIN: 18 registers, PIN0 .. PIN17.</summary>
+            public const uint PIN_COUNT = 18;
+            /// <summary>Register array PIN: bytes from one register to the next (PIN0 + n * PIN_STRIDE).</summary>
+            public const uint PIN_STRIDE = 0x4;
+            /// <summary>PAD_DRIVER of every register of PIN (PIN0.PAD_DRIVER ..): bit 2, width 1, rw.</summary>
+            public const uint PIN_PAD_DRIVER = 0x0102;
+            /// <summary>INT_TYPE of every register of PIN (PIN0.INT_TYPE ..): bit 7, width 3, rw.</summary>
+            public const uint PIN_INT_TYPE = 0x0307;
+            /// <summary>WAKEUP_ENABLE of every register of PIN (PIN0.WAKEUP_ENABLE ..): bit 10, width 1, rw.</summary>
+            public const uint PIN_WAKEUP_ENABLE = 0x010A;
+            /// <summary>Register array RTC_IO_TOUCH_PAD: 10 registers, RTC_IO_TOUCH_PAD0 .. RTC_IO_TOUCH_PAD9.</summary>
+            public const uint RTC_IO_TOUCH_PAD_COUNT = 10;
+            /// <summary>Register array RTC_IO_TOUCH_PAD: bytes from one register to the next (RTC_IO_TOUCH_PAD0 + n * RTC_IO_TOUCH_PAD_STRIDE).</summary>
+            public const uint RTC_IO_TOUCH_PAD_STRIDE = 0x4;
+            /// <summary>XPD of every register of RTC_IO_TOUCH_PAD (RTC_IO_TOUCH_PAD0.XPD ..): bit 20, width 1, rw.</summary>
+            public const uint RTC_IO_TOUCH_PAD_XPD = 0x0114;
+            /// <summary>TIE_OPT of every register of RTC_IO_TOUCH_PAD (RTC_IO_TOUCH_PAD0.TIE_OPT ..): bit 21, width 1, rw.</summary>
+            public const uint RTC_IO_TOUCH_PAD_TIE_OPT = 0x0115;
+            /// <summary>START of every register of RTC_IO_TOUCH_PAD (RTC_IO_TOUCH_PAD0.START ..): bit 22, width 1, rw.</summary>
+            public const uint RTC_IO_TOUCH_PAD_START = 0x0116;
+            /// <summary>DAC of every register of RTC_IO_TOUCH_PAD (RTC_IO_TOUCH_PAD0.DAC ..): bit 23, width 3, rw.</summary>
+            public const uint RTC_IO_TOUCH_PAD_DAC = 0x0317;
         }
 
         /// <summary>SENS at 0x3FF48800, 0x100 bytes.</summary>
@@ -9079,6 +9441,10 @@ namespace NanoRemap.Chips
             public const uint SAR_MEAS_CTRL2_AMP_SHORT_REF_GND_FORCE = 0x0211;
             /// <summary>SARDATE.SAR_DATE: bit 0, width 28, rw.</summary>
             public const uint SARDATE_SAR_DATE = 0x1C00;
+            /// <summary>Register array ULP_CP_SLEEP_CYC: 5 registers, ULP_CP_SLEEP_CYC0 .. ULP_CP_SLEEP_CYC4.</summary>
+            public const uint ULP_CP_SLEEP_CYC_COUNT = 5;
+            /// <summary>Register array ULP_CP_SLEEP_CYC: bytes from one register to the next (ULP_CP_SLEEP_CYC0 + n * ULP_CP_SLEEP_CYC_STRIDE).</summary>
+            public const uint ULP_CP_SLEEP_CYC_STRIDE = 0x4;
         }
 
         /// <summary>RTC_I2C at 0x3FF48C00, 0x4C bytes.</summary>
@@ -10170,6 +10536,10 @@ namespace NanoRemap.Chips
             public const uint CFG_DATA16_DEVICE_ID_FN2 = 0x1010;
             /// <summary>DATE.SDIO_DATE: bit 0, width 32, rw.</summary>
             public const uint DATE_SDIO_DATE = 0x2000;
+            /// <summary>Register array CIS_CONF: 8 registers, CIS_CONF0 .. CIS_CONF7.</summary>
+            public const uint CIS_CONF_COUNT = 8;
+            /// <summary>Register array CIS_CONF: bytes from one register to the next (CIS_CONF0 + n * CIS_CONF_STRIDE).</summary>
+            public const uint CIS_CONF_STRIDE = 0x4;
         }
 
         /// <summary>UHCI1 at 0x3FF4C000, 0x100 bytes.</summary>
@@ -10637,6 +11007,34 @@ namespace NanoRemap.Chips
             public const uint ESC_CONF3_ESC_SEQ2_CHAR1 = 0x0810;
             /// <summary>PKT_THRES.PKT_THRS: bit 0, width 13, rw.</summary>
             public const uint PKT_THRES_PKT_THRS = 0x0D00;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x2C;
+            /// <summary>Register array STATE: 2 registers, STATE0 .. STATE1.</summary>
+            public const uint STATE_COUNT = 2;
+            /// <summary>Register array STATE: bytes from one register to the next (STATE0 + n * STATE_STRIDE).</summary>
+            public const uint STATE_STRIDE = 0x4;
+            /// <summary>Register array DMA_IN_DSCR_BF: 2 registers, DMA_IN_DSCR_BF0 .. DMA_IN_DSCR_BF1.</summary>
+            public const uint DMA_IN_DSCR_BF_COUNT = 2;
+            /// <summary>Register array DMA_IN_DSCR_BF: bytes from one register to the next (DMA_IN_DSCR_BF0 + n * DMA_IN_DSCR_BF_STRIDE).</summary>
+            public const uint DMA_IN_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array DMA_OUT_DSCR_BF: 2 registers, DMA_OUT_DSCR_BF0 .. DMA_OUT_DSCR_BF1.</summary>
+            public const uint DMA_OUT_DSCR_BF_COUNT = 2;
+            /// <summary>Register array DMA_OUT_DSCR_BF: bytes from one register to the next (DMA_OUT_DSCR_BF0 + n * DMA_OUT_DSCR_BF_STRIDE).</summary>
+            public const uint DMA_OUT_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array Q_WORD0: 7 registers, Q0_WORD0 .. Q6_WORD0.</summary>
+            public const uint Q_WORD0_COUNT = 7;
+            /// <summary>Register array Q_WORD0: bytes from one register to the next (Q0_WORD0 + n * Q_WORD0_STRIDE).</summary>
+            public const uint Q_WORD0_STRIDE = 0x8;
+            /// <summary>Register array Q_WORD1: 7 registers, Q0_WORD1 .. Q6_WORD1.</summary>
+            public const uint Q_WORD1_COUNT = 7;
+            /// <summary>Register array Q_WORD1: bytes from one register to the next (Q0_WORD1 + n * Q_WORD1_STRIDE).</summary>
+            public const uint Q_WORD1_STRIDE = 0x8;
+            /// <summary>Register array ESC_CONF: 4 registers, ESC_CONF0 .. ESC_CONF3.</summary>
+            public const uint ESC_CONF_COUNT = 4;
+            /// <summary>Register array ESC_CONF: bytes from one register to the next (ESC_CONF0 + n * ESC_CONF_STRIDE).</summary>
+            public const uint ESC_CONF_STRIDE = 0x4;
         }
 
         /// <summary>I2S0 at 0x3FF4F000, 0x100 bytes.</summary>
@@ -11186,6 +11584,26 @@ namespace NanoRemap.Chips
             public const uint STATE_RX_FIFO_RESET_BACK = 0x0102;
             /// <summary>DATE.I2SDATE: bit 0, width 32, rw.</summary>
             public const uint DATE_I2SDATE = 0x2000;
+            /// <summary>Register array INLINK_DSCR_BF: 2 registers, INLINK_DSCR_BF0 .. INLINK_DSCR_BF1.</summary>
+            public const uint INLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array INLINK_DSCR_BF: bytes from one register to the next (INLINK_DSCR_BF0 + n * INLINK_DSCR_BF_STRIDE).</summary>
+            public const uint INLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array OUTLINK_DSCR_BF: 2 registers, OUTLINK_DSCR_BF0 .. OUTLINK_DSCR_BF1.</summary>
+            public const uint OUTLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array OUTLINK_DSCR_BF: bytes from one register to the next (OUTLINK_DSCR_BF0 + n * OUTLINK_DSCR_BF_STRIDE).</summary>
+            public const uint OUTLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array LC_STATE: 2 registers, LC_STATE0 .. LC_STATE1.</summary>
+            public const uint LC_STATE_COUNT = 2;
+            /// <summary>Register array LC_STATE: bytes from one register to the next (LC_STATE0 + n * LC_STATE_STRIDE).</summary>
+            public const uint LC_STATE_STRIDE = 0x4;
+            /// <summary>Register array CVSD_CONF: 3 registers, CVSD_CONF0 .. CVSD_CONF2.</summary>
+            public const uint CVSD_CONF_COUNT = 3;
+            /// <summary>Register array CVSD_CONF: bytes from one register to the next (CVSD_CONF0 + n * CVSD_CONF_STRIDE).</summary>
+            public const uint CVSD_CONF_STRIDE = 0x4;
+            /// <summary>Register array PLC_CONF: 3 registers, PLC_CONF0 .. PLC_CONF2.</summary>
+            public const uint PLC_CONF_COUNT = 3;
+            /// <summary>Register array PLC_CONF: bytes from one register to the next (PLC_CONF0 + n * PLC_CONF_STRIDE).</summary>
+            public const uint PLC_CONF_STRIDE = 0x4;
         }
 
         /// <summary>UART1 at 0x3FF50000, 0x80 bytes.</summary>
@@ -11593,6 +12011,10 @@ namespace NanoRemap.Chips
             public const uint POSPULSE_POSEDGE_MIN_CNT = 0x1400;
             /// <summary>NEGPULSE.NEGEDGE_MIN_CNT: bit 0, width 20, ro.</summary>
             public const uint NEGPULSE_NEGEDGE_MIN_CNT = 0x1400;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x4;
         }
 
         /// <summary>I2C0 at 0x3FF53000, 0x104 bytes.</summary>
@@ -11942,6 +12364,14 @@ namespace NanoRemap.Chips
             public const uint COMD15_COMMAND15 = 0x0E00;
             /// <summary>COMD15.COMMAND15_DONE: bit 31, width 1, rw.</summary>
             public const uint COMD15_COMMAND15_DONE = 0x011F;
+            /// <summary>Register array COMD: 16 registers, COMD0 .. COMD15.</summary>
+            public const uint COMD_COUNT = 16;
+            /// <summary>Register array COMD: bytes from one register to the next (COMD0 + n * COMD_STRIDE).</summary>
+            public const uint COMD_STRIDE = 0x4;
+            /// <summary>COMMAND of every register of COMD (COMD0.COMMAND0 ..): bit 0, width 14, rw.</summary>
+            public const uint COMD_COMMAND = 0x0E00;
+            /// <summary>COMMAND_DONE of every register of COMD (COMD0.COMMAND0_DONE ..): bit 31, width 1, rw.</summary>
+            public const uint COMD_COMMAND_DONE = 0x011F;
         }
 
         /// <summary>UHCI0 at 0x3FF54000, 0x100 bytes.</summary>
@@ -12409,6 +12839,34 @@ namespace NanoRemap.Chips
             public const uint ESC_CONF3_ESC_SEQ2_CHAR1 = 0x0810;
             /// <summary>PKT_THRES.PKT_THRS: bit 0, width 13, rw.</summary>
             public const uint PKT_THRES_PKT_THRS = 0x0D00;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x2C;
+            /// <summary>Register array STATE: 2 registers, STATE0 .. STATE1.</summary>
+            public const uint STATE_COUNT = 2;
+            /// <summary>Register array STATE: bytes from one register to the next (STATE0 + n * STATE_STRIDE).</summary>
+            public const uint STATE_STRIDE = 0x4;
+            /// <summary>Register array DMA_IN_DSCR_BF: 2 registers, DMA_IN_DSCR_BF0 .. DMA_IN_DSCR_BF1.</summary>
+            public const uint DMA_IN_DSCR_BF_COUNT = 2;
+            /// <summary>Register array DMA_IN_DSCR_BF: bytes from one register to the next (DMA_IN_DSCR_BF0 + n * DMA_IN_DSCR_BF_STRIDE).</summary>
+            public const uint DMA_IN_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array DMA_OUT_DSCR_BF: 2 registers, DMA_OUT_DSCR_BF0 .. DMA_OUT_DSCR_BF1.</summary>
+            public const uint DMA_OUT_DSCR_BF_COUNT = 2;
+            /// <summary>Register array DMA_OUT_DSCR_BF: bytes from one register to the next (DMA_OUT_DSCR_BF0 + n * DMA_OUT_DSCR_BF_STRIDE).</summary>
+            public const uint DMA_OUT_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array Q_WORD0: 7 registers, Q0_WORD0 .. Q6_WORD0.</summary>
+            public const uint Q_WORD0_COUNT = 7;
+            /// <summary>Register array Q_WORD0: bytes from one register to the next (Q0_WORD0 + n * Q_WORD0_STRIDE).</summary>
+            public const uint Q_WORD0_STRIDE = 0x8;
+            /// <summary>Register array Q_WORD1: 7 registers, Q0_WORD1 .. Q6_WORD1.</summary>
+            public const uint Q_WORD1_COUNT = 7;
+            /// <summary>Register array Q_WORD1: bytes from one register to the next (Q0_WORD1 + n * Q_WORD1_STRIDE).</summary>
+            public const uint Q_WORD1_STRIDE = 0x8;
+            /// <summary>Register array ESC_CONF: 4 registers, ESC_CONF0 .. ESC_CONF3.</summary>
+            public const uint ESC_CONF_COUNT = 4;
+            /// <summary>Register array ESC_CONF: bytes from one register to the next (ESC_CONF0 + n * ESC_CONF_STRIDE).</summary>
+            public const uint ESC_CONF_STRIDE = 0x4;
         }
 
         /// <summary>SLCHOST at 0x3FF55000, 0x1F8 bytes.</summary>
@@ -13534,6 +13992,244 @@ namespace NanoRemap.Chips
             public const uint HOST_SLCHOST_INF_ST_HOST_SDIO_NEG_SAMP = 0x0505;
             /// <summary>HOST_SLCHOST_INF_ST.HOST_SDIO_QUICK_IN: bit 10, width 5, ro.</summary>
             public const uint HOST_SLCHOST_INF_ST_HOST_SDIO_QUICK_IN = 0x050A;
+            /// <summary>Register array HOST_SLCHOST_GPIO_STATUS: 2 registers, HOST_SLCHOST_GPIO_STATUS0 .. HOST_SLCHOST_GPIO_STATUS1.</summary>
+            public const uint HOST_SLCHOST_GPIO_STATUS_COUNT = 2;
+            /// <summary>Register array HOST_SLCHOST_GPIO_STATUS: bytes from one register to the next (HOST_SLCHOST_GPIO_STATUS0 + n * HOST_SLCHOST_GPIO_STATUS_STRIDE).</summary>
+            public const uint HOST_SLCHOST_GPIO_STATUS_STRIDE = 0x4;
+            /// <summary>Register array HOST_SLCHOST_GPIO_IN: 2 registers, HOST_SLCHOST_GPIO_IN0 .. HOST_SLCHOST_GPIO_IN1.</summary>
+            public const uint HOST_SLCHOST_GPIO_IN_COUNT = 2;
+            /// <summary>Register array HOST_SLCHOST_GPIO_IN: bytes from one register to the next (HOST_SLCHOST_GPIO_IN0 + n * HOST_SLCHOST_GPIO_IN_STRIDE).</summary>
+            public const uint HOST_SLCHOST_GPIO_IN_STRIDE = 0x4;
+            /// <summary>Register array HOST_SLCHOST_TOKEN_RDATA: 2 registers, HOST_SLC0HOST_TOKEN_RDATA .. HOST_SLC1HOST_TOKEN_RDATA.</summary>
+            public const uint HOST_SLCHOST_TOKEN_RDATA_COUNT = 2;
+            /// <summary>Register array HOST_SLCHOST_TOKEN_RDATA: bytes from one register to the next (HOST_SLC0HOST_TOKEN_RDATA + n * HOST_SLCHOST_TOKEN_RDATA_STRIDE).</summary>
+            public const uint HOST_SLCHOST_TOKEN_RDATA_STRIDE = 0x80;
+            /// <summary>HOST_RX_PF_VALID of every register of HOST_SLCHOST_TOKEN_RDATA (HOST_SLC0HOST_TOKEN_RDATA.HOST_SLC0_RX_PF_VALID ..): bit 12, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_TOKEN_RDATA_HOST_RX_PF_VALID = 0x010C;
+            /// <summary>HOST_RX_PF_EOF of every register of HOST_SLCHOST_TOKEN_RDATA (HOST_SLC0HOST_TOKEN_RDATA.HOST_SLC0_RX_PF_EOF ..): bit 28, width 4, ro.</summary>
+            public const uint HOST_SLCHOST_TOKEN_RDATA_HOST_RX_PF_EOF = 0x041C;
+            /// <summary>Register array HOST_SLC_HOST_PF: 2 registers, HOST_SLC0_HOST_PF .. HOST_SLC1_HOST_PF.</summary>
+            public const uint HOST_SLC_HOST_PF_COUNT = 2;
+            /// <summary>Register array HOST_SLC_HOST_PF: bytes from one register to the next (HOST_SLC0_HOST_PF + n * HOST_SLC_HOST_PF_STRIDE).</summary>
+            public const uint HOST_SLC_HOST_PF_STRIDE = 0x4;
+            /// <summary>Register array HOST_SLCHOST_INT_RAW: 2 registers, HOST_SLC0HOST_INT_RAW .. HOST_SLC1HOST_INT_RAW.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_COUNT = 2;
+            /// <summary>Register array HOST_SLCHOST_INT_RAW: bytes from one register to the next (HOST_SLC0HOST_INT_RAW + n * HOST_SLCHOST_INT_RAW_STRIDE).</summary>
+            public const uint HOST_SLCHOST_INT_RAW_STRIDE = 0x4;
+            /// <summary>HOST_TOHOST_BIT2_INT_RAW of every register of HOST_SLCHOST_INT_RAW (HOST_SLC0HOST_INT_RAW.HOST_SLC0_TOHOST_BIT2_INT_RAW ..): bit 2, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_HOST_TOHOST_BIT2_INT_RAW = 0x0102;
+            /// <summary>HOST_TOHOST_BIT3_INT_RAW of every register of HOST_SLCHOST_INT_RAW (HOST_SLC0HOST_INT_RAW.HOST_SLC0_TOHOST_BIT3_INT_RAW ..): bit 3, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_HOST_TOHOST_BIT3_INT_RAW = 0x0103;
+            /// <summary>HOST_TOHOST_BIT4_INT_RAW of every register of HOST_SLCHOST_INT_RAW (HOST_SLC0HOST_INT_RAW.HOST_SLC0_TOHOST_BIT4_INT_RAW ..): bit 4, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_HOST_TOHOST_BIT4_INT_RAW = 0x0104;
+            /// <summary>HOST_TOHOST_BIT5_INT_RAW of every register of HOST_SLCHOST_INT_RAW (HOST_SLC0HOST_INT_RAW.HOST_SLC0_TOHOST_BIT5_INT_RAW ..): bit 5, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_HOST_TOHOST_BIT5_INT_RAW = 0x0105;
+            /// <summary>HOST_TOHOST_BIT6_INT_RAW of every register of HOST_SLCHOST_INT_RAW (HOST_SLC0HOST_INT_RAW.HOST_SLC0_TOHOST_BIT6_INT_RAW ..): bit 6, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_HOST_TOHOST_BIT6_INT_RAW = 0x0106;
+            /// <summary>HOST_TOHOST_BIT7_INT_RAW of every register of HOST_SLCHOST_INT_RAW (HOST_SLC0HOST_INT_RAW.HOST_SLC0_TOHOST_BIT7_INT_RAW ..): bit 7, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_HOST_TOHOST_BIT7_INT_RAW = 0x0107;
+            /// <summary>HOST_HOST_RX_SOF_INT_RAW of every register of HOST_SLCHOST_INT_RAW (HOST_SLC0HOST_INT_RAW.HOST_SLC0HOST_RX_SOF_INT_RAW ..): bit 12, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_HOST_HOST_RX_SOF_INT_RAW = 0x010C;
+            /// <summary>HOST_HOST_RX_EOF_INT_RAW of every register of HOST_SLCHOST_INT_RAW (HOST_SLC0HOST_INT_RAW.HOST_SLC0HOST_RX_EOF_INT_RAW ..): bit 13, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_HOST_HOST_RX_EOF_INT_RAW = 0x010D;
+            /// <summary>HOST_HOST_RX_START_INT_RAW of every register of HOST_SLCHOST_INT_RAW (HOST_SLC0HOST_INT_RAW.HOST_SLC0HOST_RX_START_INT_RAW ..): bit 14, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_HOST_HOST_RX_START_INT_RAW = 0x010E;
+            /// <summary>HOST_HOST_TX_START_INT_RAW of every register of HOST_SLCHOST_INT_RAW (HOST_SLC0HOST_INT_RAW.HOST_SLC0HOST_TX_START_INT_RAW ..): bit 15, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_HOST_HOST_TX_START_INT_RAW = 0x010F;
+            /// <summary>HOST_RX_UDF_INT_RAW of every register of HOST_SLCHOST_INT_RAW (HOST_SLC0HOST_INT_RAW.HOST_SLC0_RX_UDF_INT_RAW ..): bit 16, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_HOST_RX_UDF_INT_RAW = 0x0110;
+            /// <summary>HOST_TX_OVF_INT_RAW of every register of HOST_SLCHOST_INT_RAW (HOST_SLC0HOST_INT_RAW.HOST_SLC0_TX_OVF_INT_RAW ..): bit 17, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_HOST_TX_OVF_INT_RAW = 0x0111;
+            /// <summary>HOST_RX_PF_VALID_INT_RAW of every register of HOST_SLCHOST_INT_RAW (HOST_SLC0HOST_INT_RAW.HOST_SLC0_RX_PF_VALID_INT_RAW ..): bit 18, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_HOST_RX_PF_VALID_INT_RAW = 0x0112;
+            /// <summary>HOST_EXT_BIT2_INT_RAW of every register of HOST_SLCHOST_INT_RAW (HOST_SLC0HOST_INT_RAW.HOST_SLC0_EXT_BIT2_INT_RAW ..): bit 21, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_HOST_EXT_BIT2_INT_RAW = 0x0115;
+            /// <summary>HOST_EXT_BIT3_INT_RAW of every register of HOST_SLCHOST_INT_RAW (HOST_SLC0HOST_INT_RAW.HOST_SLC0_EXT_BIT3_INT_RAW ..): bit 22, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_HOST_EXT_BIT3_INT_RAW = 0x0116;
+            /// <summary>HOST_HOST_RD_RETRY_INT_RAW of every register of HOST_SLCHOST_INT_RAW (HOST_SLC0HOST_INT_RAW.HOST_SLC0_HOST_RD_RETRY_INT_RAW ..): bit 24, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_RAW_HOST_HOST_RD_RETRY_INT_RAW = 0x0118;
+            /// <summary>Register array HOST_SLCHOST_INT_ST: 2 registers, HOST_SLC0HOST_INT_ST .. HOST_SLC1HOST_INT_ST.</summary>
+            public const uint HOST_SLCHOST_INT_ST_COUNT = 2;
+            /// <summary>Register array HOST_SLCHOST_INT_ST: bytes from one register to the next (HOST_SLC0HOST_INT_ST + n * HOST_SLCHOST_INT_ST_STRIDE).</summary>
+            public const uint HOST_SLCHOST_INT_ST_STRIDE = 0x4;
+            /// <summary>HOST_TOHOST_BIT2_INT_ST of every register of HOST_SLCHOST_INT_ST (HOST_SLC0HOST_INT_ST.HOST_SLC0_TOHOST_BIT2_INT_ST ..): bit 2, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_ST_HOST_TOHOST_BIT2_INT_ST = 0x0102;
+            /// <summary>HOST_TOHOST_BIT3_INT_ST of every register of HOST_SLCHOST_INT_ST (HOST_SLC0HOST_INT_ST.HOST_SLC0_TOHOST_BIT3_INT_ST ..): bit 3, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_ST_HOST_TOHOST_BIT3_INT_ST = 0x0103;
+            /// <summary>HOST_TOHOST_BIT4_INT_ST of every register of HOST_SLCHOST_INT_ST (HOST_SLC0HOST_INT_ST.HOST_SLC0_TOHOST_BIT4_INT_ST ..): bit 4, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_ST_HOST_TOHOST_BIT4_INT_ST = 0x0104;
+            /// <summary>HOST_TOHOST_BIT5_INT_ST of every register of HOST_SLCHOST_INT_ST (HOST_SLC0HOST_INT_ST.HOST_SLC0_TOHOST_BIT5_INT_ST ..): bit 5, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_ST_HOST_TOHOST_BIT5_INT_ST = 0x0105;
+            /// <summary>HOST_TOHOST_BIT6_INT_ST of every register of HOST_SLCHOST_INT_ST (HOST_SLC0HOST_INT_ST.HOST_SLC0_TOHOST_BIT6_INT_ST ..): bit 6, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_ST_HOST_TOHOST_BIT6_INT_ST = 0x0106;
+            /// <summary>HOST_TOHOST_BIT7_INT_ST of every register of HOST_SLCHOST_INT_ST (HOST_SLC0HOST_INT_ST.HOST_SLC0_TOHOST_BIT7_INT_ST ..): bit 7, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_ST_HOST_TOHOST_BIT7_INT_ST = 0x0107;
+            /// <summary>HOST_HOST_RX_SOF_INT_ST of every register of HOST_SLCHOST_INT_ST (HOST_SLC0HOST_INT_ST.HOST_SLC0HOST_RX_SOF_INT_ST ..): bit 12, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_ST_HOST_HOST_RX_SOF_INT_ST = 0x010C;
+            /// <summary>HOST_HOST_RX_EOF_INT_ST of every register of HOST_SLCHOST_INT_ST (HOST_SLC0HOST_INT_ST.HOST_SLC0HOST_RX_EOF_INT_ST ..): bit 13, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_ST_HOST_HOST_RX_EOF_INT_ST = 0x010D;
+            /// <summary>HOST_HOST_RX_START_INT_ST of every register of HOST_SLCHOST_INT_ST (HOST_SLC0HOST_INT_ST.HOST_SLC0HOST_RX_START_INT_ST ..): bit 14, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_ST_HOST_HOST_RX_START_INT_ST = 0x010E;
+            /// <summary>HOST_HOST_TX_START_INT_ST of every register of HOST_SLCHOST_INT_ST (HOST_SLC0HOST_INT_ST.HOST_SLC0HOST_TX_START_INT_ST ..): bit 15, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_ST_HOST_HOST_TX_START_INT_ST = 0x010F;
+            /// <summary>HOST_RX_UDF_INT_ST of every register of HOST_SLCHOST_INT_ST (HOST_SLC0HOST_INT_ST.HOST_SLC0_RX_UDF_INT_ST ..): bit 16, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_ST_HOST_RX_UDF_INT_ST = 0x0110;
+            /// <summary>HOST_TX_OVF_INT_ST of every register of HOST_SLCHOST_INT_ST (HOST_SLC0HOST_INT_ST.HOST_SLC0_TX_OVF_INT_ST ..): bit 17, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_ST_HOST_TX_OVF_INT_ST = 0x0111;
+            /// <summary>HOST_RX_PF_VALID_INT_ST of every register of HOST_SLCHOST_INT_ST (HOST_SLC0HOST_INT_ST.HOST_SLC0_RX_PF_VALID_INT_ST ..): bit 18, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_ST_HOST_RX_PF_VALID_INT_ST = 0x0112;
+            /// <summary>HOST_EXT_BIT2_INT_ST of every register of HOST_SLCHOST_INT_ST (HOST_SLC0HOST_INT_ST.HOST_SLC0_EXT_BIT2_INT_ST ..): bit 21, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_ST_HOST_EXT_BIT2_INT_ST = 0x0115;
+            /// <summary>HOST_EXT_BIT3_INT_ST of every register of HOST_SLCHOST_INT_ST (HOST_SLC0HOST_INT_ST.HOST_SLC0_EXT_BIT3_INT_ST ..): bit 22, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_ST_HOST_EXT_BIT3_INT_ST = 0x0116;
+            /// <summary>HOST_HOST_RD_RETRY_INT_ST of every register of HOST_SLCHOST_INT_ST (HOST_SLC0HOST_INT_ST.HOST_SLC0_HOST_RD_RETRY_INT_ST ..): bit 24, width 1, ro.</summary>
+            public const uint HOST_SLCHOST_INT_ST_HOST_HOST_RD_RETRY_INT_ST = 0x0118;
+            /// <summary>Register array HOST_SLCHOST_STATE_W: 2 registers, HOST_SLCHOST_STATE_W0 .. HOST_SLCHOST_STATE_W1.</summary>
+            public const uint HOST_SLCHOST_STATE_W_COUNT = 2;
+            /// <summary>Register array HOST_SLCHOST_STATE_W: bytes from one register to the next (HOST_SLCHOST_STATE_W0 + n * HOST_SLCHOST_STATE_W_STRIDE).</summary>
+            public const uint HOST_SLCHOST_STATE_W_STRIDE = 0x4;
+            /// <summary>Register array HOST_SLCHOST_PKT_LEN: 3 registers, HOST_SLCHOST_PKT_LEN0 .. HOST_SLCHOST_PKT_LEN2.</summary>
+            public const uint HOST_SLCHOST_PKT_LEN_COUNT = 3;
+            /// <summary>Register array HOST_SLCHOST_PKT_LEN: bytes from one register to the next (HOST_SLCHOST_PKT_LEN0 + n * HOST_SLCHOST_PKT_LEN_STRIDE).</summary>
+            public const uint HOST_SLCHOST_PKT_LEN_STRIDE = 0x4;
+            /// <summary>Register array HOST_SLCHOST_CHECK_SUM: 2 registers, HOST_SLCHOST_CHECK_SUM0 .. HOST_SLCHOST_CHECK_SUM1.</summary>
+            public const uint HOST_SLCHOST_CHECK_SUM_COUNT = 2;
+            /// <summary>Register array HOST_SLCHOST_CHECK_SUM: bytes from one register to the next (HOST_SLCHOST_CHECK_SUM0 + n * HOST_SLCHOST_CHECK_SUM_STRIDE).</summary>
+            public const uint HOST_SLCHOST_CHECK_SUM_STRIDE = 0x4;
+            /// <summary>Register array HOST_SLCHOST_TOKEN_WDATA: 2 registers, HOST_SLC0HOST_TOKEN_WDATA .. HOST_SLC1HOST_TOKEN_WDATA.</summary>
+            public const uint HOST_SLCHOST_TOKEN_WDATA_COUNT = 2;
+            /// <summary>Register array HOST_SLCHOST_TOKEN_WDATA: bytes from one register to the next (HOST_SLC0HOST_TOKEN_WDATA + n * HOST_SLCHOST_TOKEN_WDATA_STRIDE).</summary>
+            public const uint HOST_SLCHOST_TOKEN_WDATA_STRIDE = 0x4;
+            /// <summary>Register array HOST_SLCHOST_INT_CLR: 2 registers, HOST_SLC0HOST_INT_CLR .. HOST_SLC1HOST_INT_CLR.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_COUNT = 2;
+            /// <summary>Register array HOST_SLCHOST_INT_CLR: bytes from one register to the next (HOST_SLC0HOST_INT_CLR + n * HOST_SLCHOST_INT_CLR_STRIDE).</summary>
+            public const uint HOST_SLCHOST_INT_CLR_STRIDE = 0x4;
+            /// <summary>HOST_TOHOST_BIT2_INT_CLR of every register of HOST_SLCHOST_INT_CLR (HOST_SLC0HOST_INT_CLR.HOST_SLC0_TOHOST_BIT2_INT_CLR ..): bit 2, width 1, wo.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_HOST_TOHOST_BIT2_INT_CLR = 0x0102;
+            /// <summary>HOST_TOHOST_BIT3_INT_CLR of every register of HOST_SLCHOST_INT_CLR (HOST_SLC0HOST_INT_CLR.HOST_SLC0_TOHOST_BIT3_INT_CLR ..): bit 3, width 1, wo.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_HOST_TOHOST_BIT3_INT_CLR = 0x0103;
+            /// <summary>HOST_TOHOST_BIT4_INT_CLR of every register of HOST_SLCHOST_INT_CLR (HOST_SLC0HOST_INT_CLR.HOST_SLC0_TOHOST_BIT4_INT_CLR ..): bit 4, width 1, wo.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_HOST_TOHOST_BIT4_INT_CLR = 0x0104;
+            /// <summary>HOST_TOHOST_BIT5_INT_CLR of every register of HOST_SLCHOST_INT_CLR (HOST_SLC0HOST_INT_CLR.HOST_SLC0_TOHOST_BIT5_INT_CLR ..): bit 5, width 1, wo.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_HOST_TOHOST_BIT5_INT_CLR = 0x0105;
+            /// <summary>HOST_TOHOST_BIT6_INT_CLR of every register of HOST_SLCHOST_INT_CLR (HOST_SLC0HOST_INT_CLR.HOST_SLC0_TOHOST_BIT6_INT_CLR ..): bit 6, width 1, wo.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_HOST_TOHOST_BIT6_INT_CLR = 0x0106;
+            /// <summary>HOST_TOHOST_BIT7_INT_CLR of every register of HOST_SLCHOST_INT_CLR (HOST_SLC0HOST_INT_CLR.HOST_SLC0_TOHOST_BIT7_INT_CLR ..): bit 7, width 1, wo.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_HOST_TOHOST_BIT7_INT_CLR = 0x0107;
+            /// <summary>HOST_HOST_RX_SOF_INT_CLR of every register of HOST_SLCHOST_INT_CLR (HOST_SLC0HOST_INT_CLR.HOST_SLC0HOST_RX_SOF_INT_CLR ..): bit 12, width 1, wo.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_HOST_HOST_RX_SOF_INT_CLR = 0x010C;
+            /// <summary>HOST_HOST_RX_EOF_INT_CLR of every register of HOST_SLCHOST_INT_CLR (HOST_SLC0HOST_INT_CLR.HOST_SLC0HOST_RX_EOF_INT_CLR ..): bit 13, width 1, wo.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_HOST_HOST_RX_EOF_INT_CLR = 0x010D;
+            /// <summary>HOST_HOST_RX_START_INT_CLR of every register of HOST_SLCHOST_INT_CLR (HOST_SLC0HOST_INT_CLR.HOST_SLC0HOST_RX_START_INT_CLR ..): bit 14, width 1, wo.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_HOST_HOST_RX_START_INT_CLR = 0x010E;
+            /// <summary>HOST_HOST_TX_START_INT_CLR of every register of HOST_SLCHOST_INT_CLR (HOST_SLC0HOST_INT_CLR.HOST_SLC0HOST_TX_START_INT_CLR ..): bit 15, width 1, wo.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_HOST_HOST_TX_START_INT_CLR = 0x010F;
+            /// <summary>HOST_RX_UDF_INT_CLR of every register of HOST_SLCHOST_INT_CLR (HOST_SLC0HOST_INT_CLR.HOST_SLC0_RX_UDF_INT_CLR ..): bit 16, width 1, wo.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_HOST_RX_UDF_INT_CLR = 0x0110;
+            /// <summary>HOST_TX_OVF_INT_CLR of every register of HOST_SLCHOST_INT_CLR (HOST_SLC0HOST_INT_CLR.HOST_SLC0_TX_OVF_INT_CLR ..): bit 17, width 1, wo.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_HOST_TX_OVF_INT_CLR = 0x0111;
+            /// <summary>HOST_RX_PF_VALID_INT_CLR of every register of HOST_SLCHOST_INT_CLR (HOST_SLC0HOST_INT_CLR.HOST_SLC0_RX_PF_VALID_INT_CLR ..): bit 18, width 1, wo.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_HOST_RX_PF_VALID_INT_CLR = 0x0112;
+            /// <summary>HOST_EXT_BIT2_INT_CLR of every register of HOST_SLCHOST_INT_CLR (HOST_SLC0HOST_INT_CLR.HOST_SLC0_EXT_BIT2_INT_CLR ..): bit 21, width 1, wo.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_HOST_EXT_BIT2_INT_CLR = 0x0115;
+            /// <summary>HOST_EXT_BIT3_INT_CLR of every register of HOST_SLCHOST_INT_CLR (HOST_SLC0HOST_INT_CLR.HOST_SLC0_EXT_BIT3_INT_CLR ..): bit 22, width 1, wo.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_HOST_EXT_BIT3_INT_CLR = 0x0116;
+            /// <summary>HOST_HOST_RD_RETRY_INT_CLR of every register of HOST_SLCHOST_INT_CLR (HOST_SLC0HOST_INT_CLR.HOST_SLC0_HOST_RD_RETRY_INT_CLR ..): bit 24, width 1, wo.</summary>
+            public const uint HOST_SLCHOST_INT_CLR_HOST_HOST_RD_RETRY_INT_CLR = 0x0118;
+            /// <summary>Register array HOST_SLCHOST_FUNC1_INT_ENA: 2 registers, HOST_SLC0HOST_FUNC1_INT_ENA .. HOST_SLC1HOST_FUNC1_INT_ENA.</summary>
+            public const uint HOST_SLCHOST_FUNC1_INT_ENA_COUNT = 2;
+            /// <summary>Register array HOST_SLCHOST_FUNC1_INT_ENA: bytes from one register to the next (HOST_SLC0HOST_FUNC1_INT_ENA + n * HOST_SLCHOST_FUNC1_INT_ENA_STRIDE).</summary>
+            public const uint HOST_SLCHOST_FUNC1_INT_ENA_STRIDE = 0x4;
+            /// <summary>Register array HOST_SLCHOST_FUNC2_INT_ENA: 2 registers, HOST_SLC0HOST_FUNC2_INT_ENA .. HOST_SLC1HOST_FUNC2_INT_ENA.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_COUNT = 2;
+            /// <summary>Register array HOST_SLCHOST_FUNC2_INT_ENA: bytes from one register to the next (HOST_SLC0HOST_FUNC2_INT_ENA + n * HOST_SLCHOST_FUNC2_INT_ENA_STRIDE).</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_STRIDE = 0x4;
+            /// <summary>HOST_FN2_TOHOST_BIT2_INT_ENA of every register of HOST_SLCHOST_FUNC2_INT_ENA (HOST_SLC0HOST_FUNC2_INT_ENA.HOST_FN2_SLC0_TOHOST_BIT2_INT_ENA ..): bit 2, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_HOST_FN2_TOHOST_BIT2_INT_ENA = 0x0102;
+            /// <summary>HOST_FN2_TOHOST_BIT3_INT_ENA of every register of HOST_SLCHOST_FUNC2_INT_ENA (HOST_SLC0HOST_FUNC2_INT_ENA.HOST_FN2_SLC0_TOHOST_BIT3_INT_ENA ..): bit 3, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_HOST_FN2_TOHOST_BIT3_INT_ENA = 0x0103;
+            /// <summary>HOST_FN2_TOHOST_BIT4_INT_ENA of every register of HOST_SLCHOST_FUNC2_INT_ENA (HOST_SLC0HOST_FUNC2_INT_ENA.HOST_FN2_SLC0_TOHOST_BIT4_INT_ENA ..): bit 4, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_HOST_FN2_TOHOST_BIT4_INT_ENA = 0x0104;
+            /// <summary>HOST_FN2_TOHOST_BIT5_INT_ENA of every register of HOST_SLCHOST_FUNC2_INT_ENA (HOST_SLC0HOST_FUNC2_INT_ENA.HOST_FN2_SLC0_TOHOST_BIT5_INT_ENA ..): bit 5, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_HOST_FN2_TOHOST_BIT5_INT_ENA = 0x0105;
+            /// <summary>HOST_FN2_TOHOST_BIT6_INT_ENA of every register of HOST_SLCHOST_FUNC2_INT_ENA (HOST_SLC0HOST_FUNC2_INT_ENA.HOST_FN2_SLC0_TOHOST_BIT6_INT_ENA ..): bit 6, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_HOST_FN2_TOHOST_BIT6_INT_ENA = 0x0106;
+            /// <summary>HOST_FN2_TOHOST_BIT7_INT_ENA of every register of HOST_SLCHOST_FUNC2_INT_ENA (HOST_SLC0HOST_FUNC2_INT_ENA.HOST_FN2_SLC0_TOHOST_BIT7_INT_ENA ..): bit 7, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_HOST_FN2_TOHOST_BIT7_INT_ENA = 0x0107;
+            /// <summary>HOST_FN2_HOST_RX_SOF_INT_ENA of every register of HOST_SLCHOST_FUNC2_INT_ENA (HOST_SLC0HOST_FUNC2_INT_ENA.HOST_FN2_SLC0HOST_RX_SOF_INT_ENA ..): bit 12, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_HOST_FN2_HOST_RX_SOF_INT_ENA = 0x010C;
+            /// <summary>HOST_FN2_HOST_RX_EOF_INT_ENA of every register of HOST_SLCHOST_FUNC2_INT_ENA (HOST_SLC0HOST_FUNC2_INT_ENA.HOST_FN2_SLC0HOST_RX_EOF_INT_ENA ..): bit 13, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_HOST_FN2_HOST_RX_EOF_INT_ENA = 0x010D;
+            /// <summary>HOST_FN2_HOST_RX_START_INT_ENA of every register of HOST_SLCHOST_FUNC2_INT_ENA (HOST_SLC0HOST_FUNC2_INT_ENA.HOST_FN2_SLC0HOST_RX_START_INT_ENA ..): bit 14, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_HOST_FN2_HOST_RX_START_INT_ENA = 0x010E;
+            /// <summary>HOST_FN2_HOST_TX_START_INT_ENA of every register of HOST_SLCHOST_FUNC2_INT_ENA (HOST_SLC0HOST_FUNC2_INT_ENA.HOST_FN2_SLC0HOST_TX_START_INT_ENA ..): bit 15, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_HOST_FN2_HOST_TX_START_INT_ENA = 0x010F;
+            /// <summary>HOST_FN2_RX_UDF_INT_ENA of every register of HOST_SLCHOST_FUNC2_INT_ENA (HOST_SLC0HOST_FUNC2_INT_ENA.HOST_FN2_SLC0_RX_UDF_INT_ENA ..): bit 16, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_HOST_FN2_RX_UDF_INT_ENA = 0x0110;
+            /// <summary>HOST_FN2_TX_OVF_INT_ENA of every register of HOST_SLCHOST_FUNC2_INT_ENA (HOST_SLC0HOST_FUNC2_INT_ENA.HOST_FN2_SLC0_TX_OVF_INT_ENA ..): bit 17, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_HOST_FN2_TX_OVF_INT_ENA = 0x0111;
+            /// <summary>HOST_FN2_RX_PF_VALID_INT_ENA of every register of HOST_SLCHOST_FUNC2_INT_ENA (HOST_SLC0HOST_FUNC2_INT_ENA.HOST_FN2_SLC0_RX_PF_VALID_INT_ENA ..): bit 18, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_HOST_FN2_RX_PF_VALID_INT_ENA = 0x0112;
+            /// <summary>HOST_FN2_EXT_BIT2_INT_ENA of every register of HOST_SLCHOST_FUNC2_INT_ENA (HOST_SLC0HOST_FUNC2_INT_ENA.HOST_FN2_SLC0_EXT_BIT2_INT_ENA ..): bit 21, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_HOST_FN2_EXT_BIT2_INT_ENA = 0x0115;
+            /// <summary>HOST_FN2_EXT_BIT3_INT_ENA of every register of HOST_SLCHOST_FUNC2_INT_ENA (HOST_SLC0HOST_FUNC2_INT_ENA.HOST_FN2_SLC0_EXT_BIT3_INT_ENA ..): bit 22, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_HOST_FN2_EXT_BIT3_INT_ENA = 0x0116;
+            /// <summary>HOST_FN2_HOST_RD_RETRY_INT_ENA of every register of HOST_SLCHOST_FUNC2_INT_ENA (HOST_SLC0HOST_FUNC2_INT_ENA.HOST_FN2_SLC0_HOST_RD_RETRY_INT_ENA ..): bit 24, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_FUNC2_INT_ENA_HOST_FN2_HOST_RD_RETRY_INT_ENA = 0x0118;
+            /// <summary>Register array HOST_SLCHOST_INT_ENA: 2 registers, HOST_SLC0HOST_INT_ENA .. HOST_SLC1HOST_INT_ENA.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_COUNT = 2;
+            /// <summary>Register array HOST_SLCHOST_INT_ENA: bytes from one register to the next (HOST_SLC0HOST_INT_ENA + n * HOST_SLCHOST_INT_ENA_STRIDE).</summary>
+            public const uint HOST_SLCHOST_INT_ENA_STRIDE = 0x4;
+            /// <summary>HOST_TOHOST_BIT2_INT_ENA of every register of HOST_SLCHOST_INT_ENA (HOST_SLC0HOST_INT_ENA.HOST_SLC0_TOHOST_BIT2_INT_ENA ..): bit 2, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_HOST_TOHOST_BIT2_INT_ENA = 0x0102;
+            /// <summary>HOST_TOHOST_BIT3_INT_ENA of every register of HOST_SLCHOST_INT_ENA (HOST_SLC0HOST_INT_ENA.HOST_SLC0_TOHOST_BIT3_INT_ENA ..): bit 3, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_HOST_TOHOST_BIT3_INT_ENA = 0x0103;
+            /// <summary>HOST_TOHOST_BIT4_INT_ENA of every register of HOST_SLCHOST_INT_ENA (HOST_SLC0HOST_INT_ENA.HOST_SLC0_TOHOST_BIT4_INT_ENA ..): bit 4, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_HOST_TOHOST_BIT4_INT_ENA = 0x0104;
+            /// <summary>HOST_TOHOST_BIT5_INT_ENA of every register of HOST_SLCHOST_INT_ENA (HOST_SLC0HOST_INT_ENA.HOST_SLC0_TOHOST_BIT5_INT_ENA ..): bit 5, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_HOST_TOHOST_BIT5_INT_ENA = 0x0105;
+            /// <summary>HOST_TOHOST_BIT6_INT_ENA of every register of HOST_SLCHOST_INT_ENA (HOST_SLC0HOST_INT_ENA.HOST_SLC0_TOHOST_BIT6_INT_ENA ..): bit 6, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_HOST_TOHOST_BIT6_INT_ENA = 0x0106;
+            /// <summary>HOST_TOHOST_BIT7_INT_ENA of every register of HOST_SLCHOST_INT_ENA (HOST_SLC0HOST_INT_ENA.HOST_SLC0_TOHOST_BIT7_INT_ENA ..): bit 7, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_HOST_TOHOST_BIT7_INT_ENA = 0x0107;
+            /// <summary>HOST_HOST_RX_SOF_INT_ENA of every register of HOST_SLCHOST_INT_ENA (HOST_SLC0HOST_INT_ENA.HOST_SLC0HOST_RX_SOF_INT_ENA ..): bit 12, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_HOST_HOST_RX_SOF_INT_ENA = 0x010C;
+            /// <summary>HOST_HOST_RX_EOF_INT_ENA of every register of HOST_SLCHOST_INT_ENA (HOST_SLC0HOST_INT_ENA.HOST_SLC0HOST_RX_EOF_INT_ENA ..): bit 13, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_HOST_HOST_RX_EOF_INT_ENA = 0x010D;
+            /// <summary>HOST_HOST_RX_START_INT_ENA of every register of HOST_SLCHOST_INT_ENA (HOST_SLC0HOST_INT_ENA.HOST_SLC0HOST_RX_START_INT_ENA ..): bit 14, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_HOST_HOST_RX_START_INT_ENA = 0x010E;
+            /// <summary>HOST_HOST_TX_START_INT_ENA of every register of HOST_SLCHOST_INT_ENA (HOST_SLC0HOST_INT_ENA.HOST_SLC0HOST_TX_START_INT_ENA ..): bit 15, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_HOST_HOST_TX_START_INT_ENA = 0x010F;
+            /// <summary>HOST_RX_UDF_INT_ENA of every register of HOST_SLCHOST_INT_ENA (HOST_SLC0HOST_INT_ENA.HOST_SLC0_RX_UDF_INT_ENA ..): bit 16, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_HOST_RX_UDF_INT_ENA = 0x0110;
+            /// <summary>HOST_TX_OVF_INT_ENA of every register of HOST_SLCHOST_INT_ENA (HOST_SLC0HOST_INT_ENA.HOST_SLC0_TX_OVF_INT_ENA ..): bit 17, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_HOST_TX_OVF_INT_ENA = 0x0111;
+            /// <summary>HOST_RX_PF_VALID_INT_ENA of every register of HOST_SLCHOST_INT_ENA (HOST_SLC0HOST_INT_ENA.HOST_SLC0_RX_PF_VALID_INT_ENA ..): bit 18, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_HOST_RX_PF_VALID_INT_ENA = 0x0112;
+            /// <summary>HOST_EXT_BIT2_INT_ENA of every register of HOST_SLCHOST_INT_ENA (HOST_SLC0HOST_INT_ENA.HOST_SLC0_EXT_BIT2_INT_ENA ..): bit 21, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_HOST_EXT_BIT2_INT_ENA = 0x0115;
+            /// <summary>HOST_EXT_BIT3_INT_ENA of every register of HOST_SLCHOST_INT_ENA (HOST_SLC0HOST_INT_ENA.HOST_SLC0_EXT_BIT3_INT_ENA ..): bit 22, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_HOST_EXT_BIT3_INT_ENA = 0x0116;
+            /// <summary>HOST_HOST_RD_RETRY_INT_ENA of every register of HOST_SLCHOST_INT_ENA (HOST_SLC0HOST_INT_ENA.HOST_SLC0_HOST_RD_RETRY_INT_ENA ..): bit 24, width 1, rw.</summary>
+            public const uint HOST_SLCHOST_INT_ENA_HOST_HOST_RD_RETRY_INT_ENA = 0x0118;
+            /// <summary>Register array HOST_SLCHOST_RX_INFOR: 2 registers, HOST_SLC0HOST_RX_INFOR .. HOST_SLC1HOST_RX_INFOR.</summary>
+            public const uint HOST_SLCHOST_RX_INFOR_COUNT = 2;
+            /// <summary>Register array HOST_SLCHOST_RX_INFOR: bytes from one register to the next (HOST_SLC0HOST_RX_INFOR + n * HOST_SLCHOST_RX_INFOR_STRIDE).</summary>
+            public const uint HOST_SLCHOST_RX_INFOR_STRIDE = 0x4;
+            /// <summary>HOST_HOST_RX_INFOR of every register of HOST_SLCHOST_RX_INFOR (HOST_SLC0HOST_RX_INFOR.HOST_SLC0HOST_RX_INFOR ..): bit 0, width 20, rw.</summary>
+            public const uint HOST_SLCHOST_RX_INFOR_HOST_HOST_RX_INFOR = 0x1400;
+            /// <summary>Register array HOST_SLCHOST_RDCLR: 2 registers, HOST_SLCHOST_RDCLR0 .. HOST_SLCHOST_RDCLR1.</summary>
+            public const uint HOST_SLCHOST_RDCLR_COUNT = 2;
+            /// <summary>Register array HOST_SLCHOST_RDCLR: bytes from one register to the next (HOST_SLCHOST_RDCLR0 + n * HOST_SLCHOST_RDCLR_STRIDE).</summary>
+            public const uint HOST_SLCHOST_RDCLR_STRIDE = 0x4;
+            /// <summary>HOST_SLCHOST_SLC_BIT7_CLRADDR of every register of HOST_SLCHOST_RDCLR (HOST_SLCHOST_RDCLR0.HOST_SLCHOST_SLC0_BIT7_CLRADDR ..): bit 0, width 9, rw.</summary>
+            public const uint HOST_SLCHOST_RDCLR_HOST_SLCHOST_SLC_BIT7_CLRADDR = 0x0900;
+            /// <summary>HOST_SLCHOST_SLC_BIT6_CLRADDR of every register of HOST_SLCHOST_RDCLR (HOST_SLCHOST_RDCLR0.HOST_SLCHOST_SLC0_BIT6_CLRADDR ..): bit 9, width 9, rw.</summary>
+            public const uint HOST_SLCHOST_RDCLR_HOST_SLCHOST_SLC_BIT6_CLRADDR = 0x0909;
+            /// <summary>Register array HOST_SLCHOST_INT_ENA1: 2 registers, HOST_SLC0HOST_INT_ENA1 .. HOST_SLC1HOST_INT_ENA1.</summary>
+            public const uint HOST_SLCHOST_INT_ENA1_COUNT = 2;
+            /// <summary>Register array HOST_SLCHOST_INT_ENA1: bytes from one register to the next (HOST_SLC0HOST_INT_ENA1 + n * HOST_SLCHOST_INT_ENA1_STRIDE).</summary>
+            public const uint HOST_SLCHOST_INT_ENA1_STRIDE = 0x4;
         }
 
         /// <summary>RMT at 0x3FF56000, 0x100 bytes.</summary>
@@ -14427,6 +15123,92 @@ namespace NanoRemap.Chips
             public const uint APB_CONF_APB_FIFO_MASK = 0x0100;
             /// <summary>APB_CONF.MEM_TX_WRAP_EN: bit 1, width 1, rw.</summary>
             public const uint APB_CONF_MEM_TX_WRAP_EN = 0x0101;
+            /// <summary>Register array CHDATA: 8 registers, CH0DATA .. CH7DATA.</summary>
+            public const uint CHDATA_COUNT = 8;
+            /// <summary>Register array CHDATA: bytes from one register to the next (CH0DATA + n * CHDATA_STRIDE).</summary>
+            public const uint CHDATA_STRIDE = 0x4;
+            /// <summary>Register array CHCONF0: 8 registers, CH0CONF0 .. CH7CONF0.</summary>
+            public const uint CHCONF0_COUNT = 8;
+            /// <summary>Register array CHCONF0: bytes from one register to the next (CH0CONF0 + n * CHCONF0_STRIDE).</summary>
+            public const uint CHCONF0_STRIDE = 0x8;
+            /// <summary>DIV_CNT of every register of CHCONF0 (CH0CONF0.DIV_CNT_CH0 ..): bit 0, width 8, rw.</summary>
+            public const uint CHCONF0_DIV_CNT = 0x0800;
+            /// <summary>IDLE_THRES of every register of CHCONF0 (CH0CONF0.IDLE_THRES_CH0 ..): bit 8, width 16, rw.</summary>
+            public const uint CHCONF0_IDLE_THRES = 0x1008;
+            /// <summary>MEM_SIZE of every register of CHCONF0 (CH0CONF0.MEM_SIZE_CH0 ..): bit 24, width 4, rw.</summary>
+            public const uint CHCONF0_MEM_SIZE = 0x0418;
+            /// <summary>CARRIER_EN of every register of CHCONF0 (CH0CONF0.CARRIER_EN_CH0 ..): bit 28, width 1, rw.</summary>
+            public const uint CHCONF0_CARRIER_EN = 0x011C;
+            /// <summary>CARRIER_OUT_LV of every register of CHCONF0 (CH0CONF0.CARRIER_OUT_LV_CH0 ..): bit 29, width 1, rw.</summary>
+            public const uint CHCONF0_CARRIER_OUT_LV = 0x011D;
+            /// <summary>Register array CHCONF1: 8 registers, CH0CONF1 .. CH7CONF1.</summary>
+            public const uint CHCONF1_COUNT = 8;
+            /// <summary>Register array CHCONF1: bytes from one register to the next (CH0CONF1 + n * CHCONF1_STRIDE).</summary>
+            public const uint CHCONF1_STRIDE = 0x8;
+            /// <summary>TX_START of every register of CHCONF1 (CH0CONF1.TX_START_CH0 ..): bit 0, width 1, rw.</summary>
+            public const uint CHCONF1_TX_START = 0x0100;
+            /// <summary>RX_EN of every register of CHCONF1 (CH0CONF1.RX_EN_CH0 ..): bit 1, width 1, rw.</summary>
+            public const uint CHCONF1_RX_EN = 0x0101;
+            /// <summary>MEM_WR_RST of every register of CHCONF1 (CH0CONF1.MEM_WR_RST_CH0 ..): bit 2, width 1, rw.</summary>
+            public const uint CHCONF1_MEM_WR_RST = 0x0102;
+            /// <summary>MEM_RD_RST of every register of CHCONF1 (CH0CONF1.MEM_RD_RST_CH0 ..): bit 3, width 1, rw.</summary>
+            public const uint CHCONF1_MEM_RD_RST = 0x0103;
+            /// <summary>APB_MEM_RST of every register of CHCONF1 (CH0CONF1.APB_MEM_RST_CH0 ..): bit 4, width 1, rw.</summary>
+            public const uint CHCONF1_APB_MEM_RST = 0x0104;
+            /// <summary>MEM_OWNER of every register of CHCONF1 (CH0CONF1.MEM_OWNER_CH0 ..): bit 5, width 1, rw.</summary>
+            public const uint CHCONF1_MEM_OWNER = 0x0105;
+            /// <summary>TX_CONTI_MODE of every register of CHCONF1 (CH0CONF1.TX_CONTI_MODE_CH0 ..): bit 6, width 1, rw.</summary>
+            public const uint CHCONF1_TX_CONTI_MODE = 0x0106;
+            /// <summary>RX_FILTER_EN of every register of CHCONF1 (CH0CONF1.RX_FILTER_EN_CH0 ..): bit 7, width 1, rw.</summary>
+            public const uint CHCONF1_RX_FILTER_EN = 0x0107;
+            /// <summary>RX_FILTER_THRES of every register of CHCONF1 (CH0CONF1.RX_FILTER_THRES_CH0 ..): bit 8, width 8, rw.</summary>
+            public const uint CHCONF1_RX_FILTER_THRES = 0x0808;
+            /// <summary>REF_CNT_RST of every register of CHCONF1 (CH0CONF1.REF_CNT_RST_CH0 ..): bit 16, width 1, rw.</summary>
+            public const uint CHCONF1_REF_CNT_RST = 0x0110;
+            /// <summary>REF_ALWAYS_ON of every register of CHCONF1 (CH0CONF1.REF_ALWAYS_ON_CH0 ..): bit 17, width 1, rw.</summary>
+            public const uint CHCONF1_REF_ALWAYS_ON = 0x0111;
+            /// <summary>IDLE_OUT_LV of every register of CHCONF1 (CH0CONF1.IDLE_OUT_LV_CH0 ..): bit 18, width 1, rw.</summary>
+            public const uint CHCONF1_IDLE_OUT_LV = 0x0112;
+            /// <summary>IDLE_OUT_EN of every register of CHCONF1 (CH0CONF1.IDLE_OUT_EN_CH0 ..): bit 19, width 1, rw.</summary>
+            public const uint CHCONF1_IDLE_OUT_EN = 0x0113;
+            /// <summary>Register array CHSTATUS: 8 registers, CH0STATUS .. CH7STATUS.</summary>
+            public const uint CHSTATUS_COUNT = 8;
+            /// <summary>Register array CHSTATUS: bytes from one register to the next (CH0STATUS + n * CHSTATUS_STRIDE).</summary>
+            public const uint CHSTATUS_STRIDE = 0x4;
+            /// <summary>MEM_WADDR_EX of every register of CHSTATUS (CH0STATUS.MEM_WADDR_EX_CH0 ..): bit 0, width 10, ro.</summary>
+            public const uint CHSTATUS_MEM_WADDR_EX = 0x0A00;
+            /// <summary>MEM_RADDR_EX of every register of CHSTATUS (CH0STATUS.MEM_RADDR_EX_CH0 ..): bit 12, width 10, ro.</summary>
+            public const uint CHSTATUS_MEM_RADDR_EX = 0x0A0C;
+            /// <summary>STATE of every register of CHSTATUS (CH0STATUS.STATE_CH0 ..): bit 24, width 3, ro.</summary>
+            public const uint CHSTATUS_STATE = 0x0318;
+            /// <summary>MEM_OWNER_ERR of every register of CHSTATUS (CH0STATUS.MEM_OWNER_ERR_CH0 ..): bit 27, width 1, ro.</summary>
+            public const uint CHSTATUS_MEM_OWNER_ERR = 0x011B;
+            /// <summary>MEM_FULL of every register of CHSTATUS (CH0STATUS.MEM_FULL_CH0 ..): bit 28, width 1, ro.</summary>
+            public const uint CHSTATUS_MEM_FULL = 0x011C;
+            /// <summary>MEM_EMPTY of every register of CHSTATUS (CH0STATUS.MEM_EMPTY_CH0 ..): bit 29, width 1, ro.</summary>
+            public const uint CHSTATUS_MEM_EMPTY = 0x011D;
+            /// <summary>APB_MEM_WR_ERR of every register of CHSTATUS (CH0STATUS.APB_MEM_WR_ERR_CH0 ..): bit 30, width 1, ro.</summary>
+            public const uint CHSTATUS_APB_MEM_WR_ERR = 0x011E;
+            /// <summary>APB_MEM_RD_ERR of every register of CHSTATUS (CH0STATUS.APB_MEM_RD_ERR_CH0 ..): bit 31, width 1, ro.</summary>
+            public const uint CHSTATUS_APB_MEM_RD_ERR = 0x011F;
+            /// <summary>Register array CHADDR: 8 registers, CH0ADDR .. CH7ADDR.</summary>
+            public const uint CHADDR_COUNT = 8;
+            /// <summary>Register array CHADDR: bytes from one register to the next (CH0ADDR + n * CHADDR_STRIDE).</summary>
+            public const uint CHADDR_STRIDE = 0x4;
+            /// <summary>Register array CHCARRIER_DUTY: 8 registers, CH0CARRIER_DUTY .. CH7CARRIER_DUTY.</summary>
+            public const uint CHCARRIER_DUTY_COUNT = 8;
+            /// <summary>Register array CHCARRIER_DUTY: bytes from one register to the next (CH0CARRIER_DUTY + n * CHCARRIER_DUTY_STRIDE).</summary>
+            public const uint CHCARRIER_DUTY_STRIDE = 0x4;
+            /// <summary>CARRIER_LOW of every register of CHCARRIER_DUTY (CH0CARRIER_DUTY.CARRIER_LOW_CH0 ..): bit 0, width 16, rw.</summary>
+            public const uint CHCARRIER_DUTY_CARRIER_LOW = 0x1000;
+            /// <summary>CARRIER_HIGH of every register of CHCARRIER_DUTY (CH0CARRIER_DUTY.CARRIER_HIGH_CH0 ..): bit 16, width 16, rw.</summary>
+            public const uint CHCARRIER_DUTY_CARRIER_HIGH = 0x1010;
+            /// <summary>Register array CH_TX_LIM: 8 registers, CH0_TX_LIM .. CH7_TX_LIM.</summary>
+            public const uint CH_TX_LIM_COUNT = 8;
+            /// <summary>Register array CH_TX_LIM: bytes from one register to the next (CH0_TX_LIM + n * CH_TX_LIM_STRIDE).</summary>
+            public const uint CH_TX_LIM_STRIDE = 0x4;
+            /// <summary>TX_LIM of every register of CH_TX_LIM (CH0_TX_LIM.TX_LIM_CH0 ..): bit 0, width 9, rw.</summary>
+            public const uint CH_TX_LIM_TX_LIM = 0x0900;
         }
 
         /// <summary>PCNT at 0x3FF57000, 0x100 bytes.</summary>
@@ -14974,6 +15756,42 @@ namespace NanoRemap.Chips
             public const uint CTRL_CNT_PAUSE_U7 = 0x010F;
             /// <summary>CTRL.CLK_EN: bit 16, width 1, rw.</summary>
             public const uint CTRL_CLK_EN = 0x0110;
+            /// <summary>Register array U_CONF0: 8 registers, U0_CONF0 .. U7_CONF0.</summary>
+            public const uint U_CONF0_COUNT = 8;
+            /// <summary>Register array U_CONF0: bytes from one register to the next (U0_CONF0 + n * U_CONF0_STRIDE).</summary>
+            public const uint U_CONF0_STRIDE = 0xC;
+            /// <summary>FILTER_THRES of every register of U_CONF0 (U0_CONF0.FILTER_THRES_U0 ..): bit 0, width 10, rw.</summary>
+            public const uint U_CONF0_FILTER_THRES = 0x0A00;
+            /// <summary>FILTER_EN of every register of U_CONF0 (U0_CONF0.FILTER_EN_U0 ..): bit 10, width 1, rw.</summary>
+            public const uint U_CONF0_FILTER_EN = 0x010A;
+            /// <summary>THR_ZERO_EN of every register of U_CONF0 (U0_CONF0.THR_ZERO_EN_U0 ..): bit 11, width 1, rw.</summary>
+            public const uint U_CONF0_THR_ZERO_EN = 0x010B;
+            /// <summary>THR_H_LIM_EN of every register of U_CONF0 (U0_CONF0.THR_H_LIM_EN_U0 ..): bit 12, width 1, rw.</summary>
+            public const uint U_CONF0_THR_H_LIM_EN = 0x010C;
+            /// <summary>THR_L_LIM_EN of every register of U_CONF0 (U0_CONF0.THR_L_LIM_EN_U0 ..): bit 13, width 1, rw.</summary>
+            public const uint U_CONF0_THR_L_LIM_EN = 0x010D;
+            /// <summary>Register array U_CONF1: 8 registers, U0_CONF1 .. U7_CONF1.</summary>
+            public const uint U_CONF1_COUNT = 8;
+            /// <summary>Register array U_CONF1: bytes from one register to the next (U0_CONF1 + n * U_CONF1_STRIDE).</summary>
+            public const uint U_CONF1_STRIDE = 0xC;
+            /// <summary>Register array U_CONF2: 8 registers, U0_CONF2 .. U7_CONF2.</summary>
+            public const uint U_CONF2_COUNT = 8;
+            /// <summary>Register array U_CONF2: bytes from one register to the next (U0_CONF2 + n * U_CONF2_STRIDE).</summary>
+            public const uint U_CONF2_STRIDE = 0xC;
+            /// <summary>CNT_H_LIM of every register of U_CONF2 (U0_CONF2.CNT_H_LIM_U0 ..): bit 0, width 16, rw.</summary>
+            public const uint U_CONF2_CNT_H_LIM = 0x1000;
+            /// <summary>CNT_L_LIM of every register of U_CONF2 (U0_CONF2.CNT_L_LIM_U0 ..): bit 16, width 16, rw.</summary>
+            public const uint U_CONF2_CNT_L_LIM = 0x1010;
+            /// <summary>Register array U_CNT: 8 registers, U0_CNT .. U7_CNT.</summary>
+            public const uint U_CNT_COUNT = 8;
+            /// <summary>Register array U_CNT: bytes from one register to the next (U0_CNT + n * U_CNT_STRIDE).</summary>
+            public const uint U_CNT_STRIDE = 0x4;
+            /// <summary>PLUS_CNT of every register of U_CNT (U0_CNT.PLUS_CNT_U0 ..): bit 0, width 16, ro.</summary>
+            public const uint U_CNT_PLUS_CNT = 0x1000;
+            /// <summary>Register array U_STATUS: 8 registers, U0_STATUS .. U7_STATUS.</summary>
+            public const uint U_STATUS_COUNT = 8;
+            /// <summary>Register array U_STATUS: bytes from one register to the next (U0_STATUS + n * U_STATUS_STRIDE).</summary>
+            public const uint U_STATUS_STRIDE = 0x4;
         }
 
         /// <summary>SLC at 0x3FF58000, 0x200 bytes.</summary>
@@ -16163,6 +16981,262 @@ namespace NanoRemap.Chips
             public const uint _1INT_ENA1_SLC1_WR_RETRY_DONE_INT_ENA1 = 0x0117;
             /// <summary>_1INT_ENA1.SLC1_TX_ERR_EOF_INT_ENA1: bit 24, width 1, rw.</summary>
             public const uint _1INT_ENA1_SLC1_TX_ERR_EOF_INT_ENA1 = 0x0118;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x60;
+            /// <summary>Register array INT_RAW: 2 registers, _0INT_RAW .. _1INT_RAW.</summary>
+            public const uint INT_RAW_COUNT = 2;
+            /// <summary>Register array INT_RAW: bytes from one register to the next (_0INT_RAW + n * INT_RAW_STRIDE).</summary>
+            public const uint INT_RAW_STRIDE = 0x10;
+            /// <summary>SLC_RX_START_INT_RAW of every register of INT_RAW (_0INT_RAW.SLC0_RX_START_INT_RAW ..): bit 8, width 1, ro.</summary>
+            public const uint INT_RAW_SLC_RX_START_INT_RAW = 0x0108;
+            /// <summary>SLC_TX_START_INT_RAW of every register of INT_RAW (_0INT_RAW.SLC0_TX_START_INT_RAW ..): bit 9, width 1, ro.</summary>
+            public const uint INT_RAW_SLC_TX_START_INT_RAW = 0x0109;
+            /// <summary>SLC_RX_UDF_INT_RAW of every register of INT_RAW (_0INT_RAW.SLC0_RX_UDF_INT_RAW ..): bit 10, width 1, ro.</summary>
+            public const uint INT_RAW_SLC_RX_UDF_INT_RAW = 0x010A;
+            /// <summary>SLC_TX_OVF_INT_RAW of every register of INT_RAW (_0INT_RAW.SLC0_TX_OVF_INT_RAW ..): bit 11, width 1, ro.</summary>
+            public const uint INT_RAW_SLC_TX_OVF_INT_RAW = 0x010B;
+            /// <summary>SLC_TX_DONE_INT_RAW of every register of INT_RAW (_0INT_RAW.SLC0_TX_DONE_INT_RAW ..): bit 14, width 1, ro.</summary>
+            public const uint INT_RAW_SLC_TX_DONE_INT_RAW = 0x010E;
+            /// <summary>SLC_TX_SUC_EOF_INT_RAW of every register of INT_RAW (_0INT_RAW.SLC0_TX_SUC_EOF_INT_RAW ..): bit 15, width 1, ro.</summary>
+            public const uint INT_RAW_SLC_TX_SUC_EOF_INT_RAW = 0x010F;
+            /// <summary>SLC_RX_DONE_INT_RAW of every register of INT_RAW (_0INT_RAW.SLC0_RX_DONE_INT_RAW ..): bit 16, width 1, ro.</summary>
+            public const uint INT_RAW_SLC_RX_DONE_INT_RAW = 0x0110;
+            /// <summary>SLC_RX_EOF_INT_RAW of every register of INT_RAW (_0INT_RAW.SLC0_RX_EOF_INT_RAW ..): bit 17, width 1, ro.</summary>
+            public const uint INT_RAW_SLC_RX_EOF_INT_RAW = 0x0111;
+            /// <summary>SLC_TOHOST_INT_RAW of every register of INT_RAW (_0INT_RAW.SLC0_TOHOST_INT_RAW ..): bit 18, width 1, ro.</summary>
+            public const uint INT_RAW_SLC_TOHOST_INT_RAW = 0x0112;
+            /// <summary>SLC_TX_DSCR_ERR_INT_RAW of every register of INT_RAW (_0INT_RAW.SLC0_TX_DSCR_ERR_INT_RAW ..): bit 19, width 1, ro.</summary>
+            public const uint INT_RAW_SLC_TX_DSCR_ERR_INT_RAW = 0x0113;
+            /// <summary>SLC_RX_DSCR_ERR_INT_RAW of every register of INT_RAW (_0INT_RAW.SLC0_RX_DSCR_ERR_INT_RAW ..): bit 20, width 1, ro.</summary>
+            public const uint INT_RAW_SLC_RX_DSCR_ERR_INT_RAW = 0x0114;
+            /// <summary>SLC_TX_DSCR_EMPTY_INT_RAW of every register of INT_RAW (_0INT_RAW.SLC0_TX_DSCR_EMPTY_INT_RAW ..): bit 21, width 1, ro.</summary>
+            public const uint INT_RAW_SLC_TX_DSCR_EMPTY_INT_RAW = 0x0115;
+            /// <summary>SLC_HOST_RD_ACK_INT_RAW of every register of INT_RAW (_0INT_RAW.SLC0_HOST_RD_ACK_INT_RAW ..): bit 22, width 1, ro.</summary>
+            public const uint INT_RAW_SLC_HOST_RD_ACK_INT_RAW = 0x0116;
+            /// <summary>SLC_WR_RETRY_DONE_INT_RAW of every register of INT_RAW (_0INT_RAW.SLC0_WR_RETRY_DONE_INT_RAW ..): bit 23, width 1, ro.</summary>
+            public const uint INT_RAW_SLC_WR_RETRY_DONE_INT_RAW = 0x0117;
+            /// <summary>SLC_TX_ERR_EOF_INT_RAW of every register of INT_RAW (_0INT_RAW.SLC0_TX_ERR_EOF_INT_RAW ..): bit 24, width 1, ro.</summary>
+            public const uint INT_RAW_SLC_TX_ERR_EOF_INT_RAW = 0x0118;
+            /// <summary>Register array INT_ST: 2 registers, _0INT_ST .. _1INT_ST.</summary>
+            public const uint INT_ST_COUNT = 2;
+            /// <summary>Register array INT_ST: bytes from one register to the next (_0INT_ST + n * INT_ST_STRIDE).</summary>
+            public const uint INT_ST_STRIDE = 0x10;
+            /// <summary>SLC_RX_START_INT_ST of every register of INT_ST (_0INT_ST.SLC0_RX_START_INT_ST ..): bit 8, width 1, ro.</summary>
+            public const uint INT_ST_SLC_RX_START_INT_ST = 0x0108;
+            /// <summary>SLC_TX_START_INT_ST of every register of INT_ST (_0INT_ST.SLC0_TX_START_INT_ST ..): bit 9, width 1, ro.</summary>
+            public const uint INT_ST_SLC_TX_START_INT_ST = 0x0109;
+            /// <summary>SLC_RX_UDF_INT_ST of every register of INT_ST (_0INT_ST.SLC0_RX_UDF_INT_ST ..): bit 10, width 1, ro.</summary>
+            public const uint INT_ST_SLC_RX_UDF_INT_ST = 0x010A;
+            /// <summary>SLC_TX_OVF_INT_ST of every register of INT_ST (_0INT_ST.SLC0_TX_OVF_INT_ST ..): bit 11, width 1, ro.</summary>
+            public const uint INT_ST_SLC_TX_OVF_INT_ST = 0x010B;
+            /// <summary>SLC_TX_DONE_INT_ST of every register of INT_ST (_0INT_ST.SLC0_TX_DONE_INT_ST ..): bit 14, width 1, ro.</summary>
+            public const uint INT_ST_SLC_TX_DONE_INT_ST = 0x010E;
+            /// <summary>SLC_TX_SUC_EOF_INT_ST of every register of INT_ST (_0INT_ST.SLC0_TX_SUC_EOF_INT_ST ..): bit 15, width 1, ro.</summary>
+            public const uint INT_ST_SLC_TX_SUC_EOF_INT_ST = 0x010F;
+            /// <summary>SLC_RX_DONE_INT_ST of every register of INT_ST (_0INT_ST.SLC0_RX_DONE_INT_ST ..): bit 16, width 1, ro.</summary>
+            public const uint INT_ST_SLC_RX_DONE_INT_ST = 0x0110;
+            /// <summary>SLC_RX_EOF_INT_ST of every register of INT_ST (_0INT_ST.SLC0_RX_EOF_INT_ST ..): bit 17, width 1, ro.</summary>
+            public const uint INT_ST_SLC_RX_EOF_INT_ST = 0x0111;
+            /// <summary>SLC_TOHOST_INT_ST of every register of INT_ST (_0INT_ST.SLC0_TOHOST_INT_ST ..): bit 18, width 1, ro.</summary>
+            public const uint INT_ST_SLC_TOHOST_INT_ST = 0x0112;
+            /// <summary>SLC_TX_DSCR_ERR_INT_ST of every register of INT_ST (_0INT_ST.SLC0_TX_DSCR_ERR_INT_ST ..): bit 19, width 1, ro.</summary>
+            public const uint INT_ST_SLC_TX_DSCR_ERR_INT_ST = 0x0113;
+            /// <summary>SLC_RX_DSCR_ERR_INT_ST of every register of INT_ST (_0INT_ST.SLC0_RX_DSCR_ERR_INT_ST ..): bit 20, width 1, ro.</summary>
+            public const uint INT_ST_SLC_RX_DSCR_ERR_INT_ST = 0x0114;
+            /// <summary>SLC_TX_DSCR_EMPTY_INT_ST of every register of INT_ST (_0INT_ST.SLC0_TX_DSCR_EMPTY_INT_ST ..): bit 21, width 1, ro.</summary>
+            public const uint INT_ST_SLC_TX_DSCR_EMPTY_INT_ST = 0x0115;
+            /// <summary>SLC_HOST_RD_ACK_INT_ST of every register of INT_ST (_0INT_ST.SLC0_HOST_RD_ACK_INT_ST ..): bit 22, width 1, ro.</summary>
+            public const uint INT_ST_SLC_HOST_RD_ACK_INT_ST = 0x0116;
+            /// <summary>SLC_WR_RETRY_DONE_INT_ST of every register of INT_ST (_0INT_ST.SLC0_WR_RETRY_DONE_INT_ST ..): bit 23, width 1, ro.</summary>
+            public const uint INT_ST_SLC_WR_RETRY_DONE_INT_ST = 0x0117;
+            /// <summary>SLC_TX_ERR_EOF_INT_ST of every register of INT_ST (_0INT_ST.SLC0_TX_ERR_EOF_INT_ST ..): bit 24, width 1, ro.</summary>
+            public const uint INT_ST_SLC_TX_ERR_EOF_INT_ST = 0x0118;
+            /// <summary>Register array INT_ENA: 2 registers, _0INT_ENA .. _1INT_ENA.</summary>
+            public const uint INT_ENA_COUNT = 2;
+            /// <summary>Register array INT_ENA: bytes from one register to the next (_0INT_ENA + n * INT_ENA_STRIDE).</summary>
+            public const uint INT_ENA_STRIDE = 0x10;
+            /// <summary>SLC_RX_START_INT_ENA of every register of INT_ENA (_0INT_ENA.SLC0_RX_START_INT_ENA ..): bit 8, width 1, rw.</summary>
+            public const uint INT_ENA_SLC_RX_START_INT_ENA = 0x0108;
+            /// <summary>SLC_TX_START_INT_ENA of every register of INT_ENA (_0INT_ENA.SLC0_TX_START_INT_ENA ..): bit 9, width 1, rw.</summary>
+            public const uint INT_ENA_SLC_TX_START_INT_ENA = 0x0109;
+            /// <summary>SLC_RX_UDF_INT_ENA of every register of INT_ENA (_0INT_ENA.SLC0_RX_UDF_INT_ENA ..): bit 10, width 1, rw.</summary>
+            public const uint INT_ENA_SLC_RX_UDF_INT_ENA = 0x010A;
+            /// <summary>SLC_TX_OVF_INT_ENA of every register of INT_ENA (_0INT_ENA.SLC0_TX_OVF_INT_ENA ..): bit 11, width 1, rw.</summary>
+            public const uint INT_ENA_SLC_TX_OVF_INT_ENA = 0x010B;
+            /// <summary>SLC_TX_DONE_INT_ENA of every register of INT_ENA (_0INT_ENA.SLC0_TX_DONE_INT_ENA ..): bit 14, width 1, rw.</summary>
+            public const uint INT_ENA_SLC_TX_DONE_INT_ENA = 0x010E;
+            /// <summary>SLC_TX_SUC_EOF_INT_ENA of every register of INT_ENA (_0INT_ENA.SLC0_TX_SUC_EOF_INT_ENA ..): bit 15, width 1, rw.</summary>
+            public const uint INT_ENA_SLC_TX_SUC_EOF_INT_ENA = 0x010F;
+            /// <summary>SLC_RX_DONE_INT_ENA of every register of INT_ENA (_0INT_ENA.SLC0_RX_DONE_INT_ENA ..): bit 16, width 1, rw.</summary>
+            public const uint INT_ENA_SLC_RX_DONE_INT_ENA = 0x0110;
+            /// <summary>SLC_RX_EOF_INT_ENA of every register of INT_ENA (_0INT_ENA.SLC0_RX_EOF_INT_ENA ..): bit 17, width 1, rw.</summary>
+            public const uint INT_ENA_SLC_RX_EOF_INT_ENA = 0x0111;
+            /// <summary>SLC_TOHOST_INT_ENA of every register of INT_ENA (_0INT_ENA.SLC0_TOHOST_INT_ENA ..): bit 18, width 1, rw.</summary>
+            public const uint INT_ENA_SLC_TOHOST_INT_ENA = 0x0112;
+            /// <summary>SLC_TX_DSCR_ERR_INT_ENA of every register of INT_ENA (_0INT_ENA.SLC0_TX_DSCR_ERR_INT_ENA ..): bit 19, width 1, rw.</summary>
+            public const uint INT_ENA_SLC_TX_DSCR_ERR_INT_ENA = 0x0113;
+            /// <summary>SLC_RX_DSCR_ERR_INT_ENA of every register of INT_ENA (_0INT_ENA.SLC0_RX_DSCR_ERR_INT_ENA ..): bit 20, width 1, rw.</summary>
+            public const uint INT_ENA_SLC_RX_DSCR_ERR_INT_ENA = 0x0114;
+            /// <summary>SLC_TX_DSCR_EMPTY_INT_ENA of every register of INT_ENA (_0INT_ENA.SLC0_TX_DSCR_EMPTY_INT_ENA ..): bit 21, width 1, rw.</summary>
+            public const uint INT_ENA_SLC_TX_DSCR_EMPTY_INT_ENA = 0x0115;
+            /// <summary>SLC_HOST_RD_ACK_INT_ENA of every register of INT_ENA (_0INT_ENA.SLC0_HOST_RD_ACK_INT_ENA ..): bit 22, width 1, rw.</summary>
+            public const uint INT_ENA_SLC_HOST_RD_ACK_INT_ENA = 0x0116;
+            /// <summary>SLC_WR_RETRY_DONE_INT_ENA of every register of INT_ENA (_0INT_ENA.SLC0_WR_RETRY_DONE_INT_ENA ..): bit 23, width 1, rw.</summary>
+            public const uint INT_ENA_SLC_WR_RETRY_DONE_INT_ENA = 0x0117;
+            /// <summary>SLC_TX_ERR_EOF_INT_ENA of every register of INT_ENA (_0INT_ENA.SLC0_TX_ERR_EOF_INT_ENA ..): bit 24, width 1, rw.</summary>
+            public const uint INT_ENA_SLC_TX_ERR_EOF_INT_ENA = 0x0118;
+            /// <summary>Register array INT_CLR: 2 registers, _0INT_CLR .. _1INT_CLR.</summary>
+            public const uint INT_CLR_COUNT = 2;
+            /// <summary>Register array INT_CLR: bytes from one register to the next (_0INT_CLR + n * INT_CLR_STRIDE).</summary>
+            public const uint INT_CLR_STRIDE = 0x10;
+            /// <summary>SLC_RX_START_INT_CLR of every register of INT_CLR (_0INT_CLR.SLC0_RX_START_INT_CLR ..): bit 8, width 1, wo.</summary>
+            public const uint INT_CLR_SLC_RX_START_INT_CLR = 0x0108;
+            /// <summary>SLC_TX_START_INT_CLR of every register of INT_CLR (_0INT_CLR.SLC0_TX_START_INT_CLR ..): bit 9, width 1, wo.</summary>
+            public const uint INT_CLR_SLC_TX_START_INT_CLR = 0x0109;
+            /// <summary>SLC_RX_UDF_INT_CLR of every register of INT_CLR (_0INT_CLR.SLC0_RX_UDF_INT_CLR ..): bit 10, width 1, wo.</summary>
+            public const uint INT_CLR_SLC_RX_UDF_INT_CLR = 0x010A;
+            /// <summary>SLC_TX_OVF_INT_CLR of every register of INT_CLR (_0INT_CLR.SLC0_TX_OVF_INT_CLR ..): bit 11, width 1, wo.</summary>
+            public const uint INT_CLR_SLC_TX_OVF_INT_CLR = 0x010B;
+            /// <summary>SLC_TX_DONE_INT_CLR of every register of INT_CLR (_0INT_CLR.SLC0_TX_DONE_INT_CLR ..): bit 14, width 1, wo.</summary>
+            public const uint INT_CLR_SLC_TX_DONE_INT_CLR = 0x010E;
+            /// <summary>SLC_TX_SUC_EOF_INT_CLR of every register of INT_CLR (_0INT_CLR.SLC0_TX_SUC_EOF_INT_CLR ..): bit 15, width 1, wo.</summary>
+            public const uint INT_CLR_SLC_TX_SUC_EOF_INT_CLR = 0x010F;
+            /// <summary>SLC_RX_DONE_INT_CLR of every register of INT_CLR (_0INT_CLR.SLC0_RX_DONE_INT_CLR ..): bit 16, width 1, wo.</summary>
+            public const uint INT_CLR_SLC_RX_DONE_INT_CLR = 0x0110;
+            /// <summary>SLC_RX_EOF_INT_CLR of every register of INT_CLR (_0INT_CLR.SLC0_RX_EOF_INT_CLR ..): bit 17, width 1, wo.</summary>
+            public const uint INT_CLR_SLC_RX_EOF_INT_CLR = 0x0111;
+            /// <summary>SLC_TOHOST_INT_CLR of every register of INT_CLR (_0INT_CLR.SLC0_TOHOST_INT_CLR ..): bit 18, width 1, wo.</summary>
+            public const uint INT_CLR_SLC_TOHOST_INT_CLR = 0x0112;
+            /// <summary>SLC_TX_DSCR_ERR_INT_CLR of every register of INT_CLR (_0INT_CLR.SLC0_TX_DSCR_ERR_INT_CLR ..): bit 19, width 1, wo.</summary>
+            public const uint INT_CLR_SLC_TX_DSCR_ERR_INT_CLR = 0x0113;
+            /// <summary>SLC_RX_DSCR_ERR_INT_CLR of every register of INT_CLR (_0INT_CLR.SLC0_RX_DSCR_ERR_INT_CLR ..): bit 20, width 1, wo.</summary>
+            public const uint INT_CLR_SLC_RX_DSCR_ERR_INT_CLR = 0x0114;
+            /// <summary>SLC_TX_DSCR_EMPTY_INT_CLR of every register of INT_CLR (_0INT_CLR.SLC0_TX_DSCR_EMPTY_INT_CLR ..): bit 21, width 1, wo.</summary>
+            public const uint INT_CLR_SLC_TX_DSCR_EMPTY_INT_CLR = 0x0115;
+            /// <summary>SLC_HOST_RD_ACK_INT_CLR of every register of INT_CLR (_0INT_CLR.SLC0_HOST_RD_ACK_INT_CLR ..): bit 22, width 1, wo.</summary>
+            public const uint INT_CLR_SLC_HOST_RD_ACK_INT_CLR = 0x0116;
+            /// <summary>SLC_WR_RETRY_DONE_INT_CLR of every register of INT_CLR (_0INT_CLR.SLC0_WR_RETRY_DONE_INT_CLR ..): bit 23, width 1, wo.</summary>
+            public const uint INT_CLR_SLC_WR_RETRY_DONE_INT_CLR = 0x0117;
+            /// <summary>SLC_TX_ERR_EOF_INT_CLR of every register of INT_CLR (_0INT_CLR.SLC0_TX_ERR_EOF_INT_CLR ..): bit 24, width 1, wo.</summary>
+            public const uint INT_CLR_SLC_TX_ERR_EOF_INT_CLR = 0x0118;
+            /// <summary>Register array RXFIFO_PUSH: 2 registers, _0RXFIFO_PUSH .. _1RXFIFO_PUSH.</summary>
+            public const uint RXFIFO_PUSH_COUNT = 2;
+            /// <summary>Register array RXFIFO_PUSH: bytes from one register to the next (_0RXFIFO_PUSH + n * RXFIFO_PUSH_STRIDE).</summary>
+            public const uint RXFIFO_PUSH_STRIDE = 0x4;
+            /// <summary>SLC_RXFIFO_WDATA of every register of RXFIFO_PUSH (_0RXFIFO_PUSH.SLC0_RXFIFO_WDATA ..): bit 0, width 9, rw.</summary>
+            public const uint RXFIFO_PUSH_SLC_RXFIFO_WDATA = 0x0900;
+            /// <summary>SLC_RXFIFO_PUSH of every register of RXFIFO_PUSH (_0RXFIFO_PUSH.SLC0_RXFIFO_PUSH ..): bit 16, width 1, rw.</summary>
+            public const uint RXFIFO_PUSH_SLC_RXFIFO_PUSH = 0x0110;
+            /// <summary>Register array TXFIFO_POP: 2 registers, _0TXFIFO_POP .. _1TXFIFO_POP.</summary>
+            public const uint TXFIFO_POP_COUNT = 2;
+            /// <summary>Register array TXFIFO_POP: bytes from one register to the next (_0TXFIFO_POP + n * TXFIFO_POP_STRIDE).</summary>
+            public const uint TXFIFO_POP_STRIDE = 0x4;
+            /// <summary>SLC_TXFIFO_RDATA of every register of TXFIFO_POP (_0TXFIFO_POP.SLC0_TXFIFO_RDATA ..): bit 0, width 11, ro.</summary>
+            public const uint TXFIFO_POP_SLC_TXFIFO_RDATA = 0x0B00;
+            /// <summary>SLC_TXFIFO_POP of every register of TXFIFO_POP (_0TXFIFO_POP.SLC0_TXFIFO_POP ..): bit 16, width 1, rw.</summary>
+            public const uint TXFIFO_POP_SLC_TXFIFO_POP = 0x0110;
+            /// <summary>Register array RX_LINK: 2 registers, _0RX_LINK .. _1RX_LINK.</summary>
+            public const uint RX_LINK_COUNT = 2;
+            /// <summary>Register array RX_LINK: bytes from one register to the next (_0RX_LINK + n * RX_LINK_STRIDE).</summary>
+            public const uint RX_LINK_STRIDE = 0x8;
+            /// <summary>SLC_RXLINK_ADDR of every register of RX_LINK (_0RX_LINK.SLC0_RXLINK_ADDR ..): bit 0, width 20, rw.</summary>
+            public const uint RX_LINK_SLC_RXLINK_ADDR = 0x1400;
+            /// <summary>SLC_RXLINK_STOP of every register of RX_LINK (_0RX_LINK.SLC0_RXLINK_STOP ..): bit 28, width 1, rw.</summary>
+            public const uint RX_LINK_SLC_RXLINK_STOP = 0x011C;
+            /// <summary>SLC_RXLINK_START of every register of RX_LINK (_0RX_LINK.SLC0_RXLINK_START ..): bit 29, width 1, rw.</summary>
+            public const uint RX_LINK_SLC_RXLINK_START = 0x011D;
+            /// <summary>SLC_RXLINK_RESTART of every register of RX_LINK (_0RX_LINK.SLC0_RXLINK_RESTART ..): bit 30, width 1, rw.</summary>
+            public const uint RX_LINK_SLC_RXLINK_RESTART = 0x011E;
+            /// <summary>SLC_RXLINK_PARK of every register of RX_LINK (_0RX_LINK.SLC0_RXLINK_PARK ..): bit 31, width 1, ro.</summary>
+            public const uint RX_LINK_SLC_RXLINK_PARK = 0x011F;
+            /// <summary>Register array TX_LINK: 2 registers, _0TX_LINK .. _1TX_LINK.</summary>
+            public const uint TX_LINK_COUNT = 2;
+            /// <summary>Register array TX_LINK: bytes from one register to the next (_0TX_LINK + n * TX_LINK_STRIDE).</summary>
+            public const uint TX_LINK_STRIDE = 0x8;
+            /// <summary>SLC_TXLINK_ADDR of every register of TX_LINK (_0TX_LINK.SLC0_TXLINK_ADDR ..): bit 0, width 20, rw.</summary>
+            public const uint TX_LINK_SLC_TXLINK_ADDR = 0x1400;
+            /// <summary>SLC_TXLINK_STOP of every register of TX_LINK (_0TX_LINK.SLC0_TXLINK_STOP ..): bit 28, width 1, rw.</summary>
+            public const uint TX_LINK_SLC_TXLINK_STOP = 0x011C;
+            /// <summary>SLC_TXLINK_START of every register of TX_LINK (_0TX_LINK.SLC0_TXLINK_START ..): bit 29, width 1, rw.</summary>
+            public const uint TX_LINK_SLC_TXLINK_START = 0x011D;
+            /// <summary>SLC_TXLINK_RESTART of every register of TX_LINK (_0TX_LINK.SLC0_TXLINK_RESTART ..): bit 30, width 1, rw.</summary>
+            public const uint TX_LINK_SLC_TXLINK_RESTART = 0x011E;
+            /// <summary>SLC_TXLINK_PARK of every register of TX_LINK (_0TX_LINK.SLC0_TXLINK_PARK ..): bit 31, width 1, ro.</summary>
+            public const uint TX_LINK_SLC_TXLINK_PARK = 0x011F;
+            /// <summary>Register array TOKEN0: 2 registers, _0TOKEN0 .. _1TOKEN0.</summary>
+            public const uint TOKEN0_COUNT = 2;
+            /// <summary>Register array TOKEN0: bytes from one register to the next (_0TOKEN0 + n * TOKEN0_STRIDE).</summary>
+            public const uint TOKEN0_STRIDE = 0x8;
+            /// <summary>Register array TOKEN1: 2 registers, _0TOKEN1 .. _1TOKEN1.</summary>
+            public const uint TOKEN1_COUNT = 2;
+            /// <summary>Register array TOKEN1: bytes from one register to the next (_0TOKEN1 + n * TOKEN1_STRIDE).</summary>
+            public const uint TOKEN1_STRIDE = 0x8;
+            /// <summary>Register array STATE0: 2 registers, _0_STATE0 .. _1_STATE0.</summary>
+            public const uint STATE0_COUNT = 2;
+            /// <summary>Register array STATE0: bytes from one register to the next (_0_STATE0 + n * STATE0_STRIDE).</summary>
+            public const uint STATE0_STRIDE = 0x8;
+            /// <summary>Register array STATE1: 2 registers, _0_STATE1 .. _1_STATE1.</summary>
+            public const uint STATE1_COUNT = 2;
+            /// <summary>Register array STATE1: bytes from one register to the next (_0_STATE1 + n * STATE1_STRIDE).</summary>
+            public const uint STATE1_STRIDE = 0x8;
+            /// <summary>Register array TO_EOF_DES_ADDR: 2 registers, _0_TO_EOF_DES_ADDR .. _1_TO_EOF_DES_ADDR.</summary>
+            public const uint TO_EOF_DES_ADDR_COUNT = 2;
+            /// <summary>Register array TO_EOF_DES_ADDR: bytes from one register to the next (_0_TO_EOF_DES_ADDR + n * TO_EOF_DES_ADDR_STRIDE).</summary>
+            public const uint TO_EOF_DES_ADDR_STRIDE = 0xC;
+            /// <summary>Register array TX_EOF_DES_ADDR: 2 registers, _0_TX_EOF_DES_ADDR .. _1_TX_EOF_DES_ADDR.</summary>
+            public const uint TX_EOF_DES_ADDR_COUNT = 2;
+            /// <summary>Register array TX_EOF_DES_ADDR: bytes from one register to the next (_0_TX_EOF_DES_ADDR + n * TX_EOF_DES_ADDR_STRIDE).</summary>
+            public const uint TX_EOF_DES_ADDR_STRIDE = 0xC;
+            /// <summary>Register array TO_EOF_BFR_DES_ADDR: 2 registers, _0_TO_EOF_BFR_DES_ADDR .. _1_TO_EOF_BFR_DES_ADDR.</summary>
+            public const uint TO_EOF_BFR_DES_ADDR_COUNT = 2;
+            /// <summary>Register array TO_EOF_BFR_DES_ADDR: bytes from one register to the next (_0_TO_EOF_BFR_DES_ADDR + n * TO_EOF_BFR_DES_ADDR_STRIDE).</summary>
+            public const uint TO_EOF_BFR_DES_ADDR_STRIDE = 0xC;
+            /// <summary>Register array TXLINK_DSCR: 2 registers, _0_TXLINK_DSCR .. _1_TXLINK_DSCR.</summary>
+            public const uint TXLINK_DSCR_COUNT = 2;
+            /// <summary>Register array TXLINK_DSCR: bytes from one register to the next (_0_TXLINK_DSCR + n * TXLINK_DSCR_STRIDE).</summary>
+            public const uint TXLINK_DSCR_STRIDE = 0x18;
+            /// <summary>Register array TXLINK_DSCR_BF0: 2 registers, _0_TXLINK_DSCR_BF0 .. _1_TXLINK_DSCR_BF0.</summary>
+            public const uint TXLINK_DSCR_BF0_COUNT = 2;
+            /// <summary>Register array TXLINK_DSCR_BF0: bytes from one register to the next (_0_TXLINK_DSCR_BF0 + n * TXLINK_DSCR_BF0_STRIDE).</summary>
+            public const uint TXLINK_DSCR_BF0_STRIDE = 0x18;
+            /// <summary>Register array TXLINK_DSCR_BF1: 2 registers, _0_TXLINK_DSCR_BF1 .. _1_TXLINK_DSCR_BF1.</summary>
+            public const uint TXLINK_DSCR_BF1_COUNT = 2;
+            /// <summary>Register array TXLINK_DSCR_BF1: bytes from one register to the next (_0_TXLINK_DSCR_BF1 + n * TXLINK_DSCR_BF1_STRIDE).</summary>
+            public const uint TXLINK_DSCR_BF1_STRIDE = 0x18;
+            /// <summary>Register array RXLINK_DSCR: 2 registers, _0_RXLINK_DSCR .. _1_RXLINK_DSCR.</summary>
+            public const uint RXLINK_DSCR_COUNT = 2;
+            /// <summary>Register array RXLINK_DSCR: bytes from one register to the next (_0_RXLINK_DSCR + n * RXLINK_DSCR_STRIDE).</summary>
+            public const uint RXLINK_DSCR_STRIDE = 0x18;
+            /// <summary>Register array RXLINK_DSCR_BF0: 2 registers, _0_RXLINK_DSCR_BF0 .. _1_RXLINK_DSCR_BF0.</summary>
+            public const uint RXLINK_DSCR_BF0_COUNT = 2;
+            /// <summary>Register array RXLINK_DSCR_BF0: bytes from one register to the next (_0_RXLINK_DSCR_BF0 + n * RXLINK_DSCR_BF0_STRIDE).</summary>
+            public const uint RXLINK_DSCR_BF0_STRIDE = 0x18;
+            /// <summary>Register array RXLINK_DSCR_BF1: 2 registers, _0_RXLINK_DSCR_BF1 .. _1_RXLINK_DSCR_BF1.</summary>
+            public const uint RXLINK_DSCR_BF1_COUNT = 2;
+            /// <summary>Register array RXLINK_DSCR_BF1: bytes from one register to the next (_0_RXLINK_DSCR_BF1 + n * RXLINK_DSCR_BF1_STRIDE).</summary>
+            public const uint RXLINK_DSCR_BF1_STRIDE = 0x18;
+            /// <summary>Register array TX_ERREOF_DES_ADDR: 2 registers, _0_TX_ERREOF_DES_ADDR .. _1_TX_ERREOF_DES_ADDR.</summary>
+            public const uint TX_ERREOF_DES_ADDR_COUNT = 2;
+            /// <summary>Register array TX_ERREOF_DES_ADDR: bytes from one register to the next (_0_TX_ERREOF_DES_ADDR + n * TX_ERREOF_DES_ADDR_STRIDE).</summary>
+            public const uint TX_ERREOF_DES_ADDR_STRIDE = 0x4;
+            /// <summary>Register array CMD_INFOR: 2 registers, CMD_INFOR0 .. CMD_INFOR1.</summary>
+            public const uint CMD_INFOR_COUNT = 2;
+            /// <summary>Register array CMD_INFOR: bytes from one register to the next (CMD_INFOR0 + n * CMD_INFOR_STRIDE).</summary>
+            public const uint CMD_INFOR_STRIDE = 0x4;
+            /// <summary>Register array SDIO_CRC_ST: 2 registers, SDIO_CRC_ST0 .. SDIO_CRC_ST1.</summary>
+            public const uint SDIO_CRC_ST_COUNT = 2;
+            /// <summary>Register array SDIO_CRC_ST: bytes from one register to the next (SDIO_CRC_ST0 + n * SDIO_CRC_ST_STRIDE).</summary>
+            public const uint SDIO_CRC_ST_STRIDE = 0x4;
+            /// <summary>Register array INT_ST1: 2 registers, _0INT_ST1 .. _1INT_ST1.</summary>
+            public const uint INT_ST1_COUNT = 2;
+            /// <summary>Register array INT_ST1: bytes from one register to the next (_0INT_ST1 + n * INT_ST1_STRIDE).</summary>
+            public const uint INT_ST1_STRIDE = 0x8;
+            /// <summary>Register array INT_ENA1: 2 registers, _0INT_ENA1 .. _1INT_ENA1.</summary>
+            public const uint INT_ENA1_COUNT = 2;
+            /// <summary>Register array INT_ENA1: bytes from one register to the next (_0INT_ENA1 + n * INT_ENA1_STRIDE).</summary>
+            public const uint INT_ENA1_STRIDE = 0x8;
         }
 
         /// <summary>LEDC at 0x3FF59000, 0x200 bytes.</summary>
@@ -17044,6 +18118,138 @@ namespace NanoRemap.Chips
             public const uint INT_CLR_DUTY_CHNG_END_LSCH7_INT_CLR = 0x0117;
             /// <summary>CONF.APB_CLK_SEL: bit 0, width 1, rw.</summary>
             public const uint CONF_APB_CLK_SEL = 0x0100;
+            /// <summary>Register array HSCH_CONF0: 8 registers, HSCH0_CONF0 .. HSCH7_CONF0.</summary>
+            public const uint HSCH_CONF0_COUNT = 8;
+            /// <summary>Register array HSCH_CONF0: bytes from one register to the next (HSCH0_CONF0 + n * HSCH_CONF0_STRIDE).</summary>
+            public const uint HSCH_CONF0_STRIDE = 0x14;
+            /// <summary>TIMER_SEL of every register of HSCH_CONF0 (HSCH0_CONF0.TIMER_SEL_HSCH0 ..): bit 0, width 2, rw.</summary>
+            public const uint HSCH_CONF0_TIMER_SEL = 0x0200;
+            /// <summary>SIG_OUT_EN of every register of HSCH_CONF0 (HSCH0_CONF0.SIG_OUT_EN_HSCH0 ..): bit 2, width 1, rw.</summary>
+            public const uint HSCH_CONF0_SIG_OUT_EN = 0x0102;
+            /// <summary>IDLE_LV of every register of HSCH_CONF0 (HSCH0_CONF0.IDLE_LV_HSCH0 ..): bit 3, width 1, rw.</summary>
+            public const uint HSCH_CONF0_IDLE_LV = 0x0103;
+            /// <summary>Register array HSCH_HPOINT: 8 registers, HSCH0_HPOINT .. HSCH7_HPOINT.</summary>
+            public const uint HSCH_HPOINT_COUNT = 8;
+            /// <summary>Register array HSCH_HPOINT: bytes from one register to the next (HSCH0_HPOINT + n * HSCH_HPOINT_STRIDE).</summary>
+            public const uint HSCH_HPOINT_STRIDE = 0x14;
+            /// <summary>HPOINT of every register of HSCH_HPOINT (HSCH0_HPOINT.HPOINT_HSCH0 ..): bit 0, width 20, rw.</summary>
+            public const uint HSCH_HPOINT_HPOINT = 0x1400;
+            /// <summary>Register array HSCH_DUTY: 8 registers, HSCH0_DUTY .. HSCH7_DUTY.</summary>
+            public const uint HSCH_DUTY_COUNT = 8;
+            /// <summary>Register array HSCH_DUTY: bytes from one register to the next (HSCH0_DUTY + n * HSCH_DUTY_STRIDE).</summary>
+            public const uint HSCH_DUTY_STRIDE = 0x14;
+            /// <summary>DUTY of every register of HSCH_DUTY (HSCH0_DUTY.DUTY_HSCH0 ..): bit 0, width 25, ro.</summary>
+            public const uint HSCH_DUTY_DUTY = 0x1900;
+            /// <summary>Register array HSCH_CONF1: 8 registers, HSCH0_CONF1 .. HSCH7_CONF1.</summary>
+            public const uint HSCH_CONF1_COUNT = 8;
+            /// <summary>Register array HSCH_CONF1: bytes from one register to the next (HSCH0_CONF1 + n * HSCH_CONF1_STRIDE).</summary>
+            public const uint HSCH_CONF1_STRIDE = 0x14;
+            /// <summary>DUTY_SCALE of every register of HSCH_CONF1 (HSCH0_CONF1.DUTY_SCALE_HSCH0 ..): bit 0, width 10, rw.</summary>
+            public const uint HSCH_CONF1_DUTY_SCALE = 0x0A00;
+            /// <summary>DUTY_CYCLE of every register of HSCH_CONF1 (HSCH0_CONF1.DUTY_CYCLE_HSCH0 ..): bit 10, width 10, rw.</summary>
+            public const uint HSCH_CONF1_DUTY_CYCLE = 0x0A0A;
+            /// <summary>DUTY_NUM of every register of HSCH_CONF1 (HSCH0_CONF1.DUTY_NUM_HSCH0 ..): bit 20, width 10, rw.</summary>
+            public const uint HSCH_CONF1_DUTY_NUM = 0x0A14;
+            /// <summary>DUTY_INC of every register of HSCH_CONF1 (HSCH0_CONF1.DUTY_INC_HSCH0 ..): bit 30, width 1, rw.</summary>
+            public const uint HSCH_CONF1_DUTY_INC = 0x011E;
+            /// <summary>DUTY_START of every register of HSCH_CONF1 (HSCH0_CONF1.DUTY_START_HSCH0 ..): bit 31, width 1, rw.</summary>
+            public const uint HSCH_CONF1_DUTY_START = 0x011F;
+            /// <summary>Register array HSCH_DUTY_R: 8 registers, HSCH0_DUTY_R .. HSCH7_DUTY_R.</summary>
+            public const uint HSCH_DUTY_R_COUNT = 8;
+            /// <summary>Register array HSCH_DUTY_R: bytes from one register to the next (HSCH0_DUTY_R + n * HSCH_DUTY_R_STRIDE).</summary>
+            public const uint HSCH_DUTY_R_STRIDE = 0x14;
+            /// <summary>Register array LSCH_CONF0: 8 registers, LSCH0_CONF0 .. LSCH7_CONF0.</summary>
+            public const uint LSCH_CONF0_COUNT = 8;
+            /// <summary>Register array LSCH_CONF0: bytes from one register to the next (LSCH0_CONF0 + n * LSCH_CONF0_STRIDE).</summary>
+            public const uint LSCH_CONF0_STRIDE = 0x14;
+            /// <summary>TIMER_SEL of every register of LSCH_CONF0 (LSCH0_CONF0.TIMER_SEL_LSCH0 ..): bit 0, width 2, rw.</summary>
+            public const uint LSCH_CONF0_TIMER_SEL = 0x0200;
+            /// <summary>SIG_OUT_EN of every register of LSCH_CONF0 (LSCH0_CONF0.SIG_OUT_EN_LSCH0 ..): bit 2, width 1, rw.</summary>
+            public const uint LSCH_CONF0_SIG_OUT_EN = 0x0102;
+            /// <summary>IDLE_LV of every register of LSCH_CONF0 (LSCH0_CONF0.IDLE_LV_LSCH0 ..): bit 3, width 1, rw.</summary>
+            public const uint LSCH_CONF0_IDLE_LV = 0x0103;
+            /// <summary>PARA_UP of every register of LSCH_CONF0 (LSCH0_CONF0.PARA_UP_LSCH0 ..): bit 4, width 1, rw.</summary>
+            public const uint LSCH_CONF0_PARA_UP = 0x0104;
+            /// <summary>Register array LSCH_HPOINT: 8 registers, LSCH0_HPOINT .. LSCH7_HPOINT.</summary>
+            public const uint LSCH_HPOINT_COUNT = 8;
+            /// <summary>Register array LSCH_HPOINT: bytes from one register to the next (LSCH0_HPOINT + n * LSCH_HPOINT_STRIDE).</summary>
+            public const uint LSCH_HPOINT_STRIDE = 0x14;
+            /// <summary>HPOINT of every register of LSCH_HPOINT (LSCH0_HPOINT.HPOINT_LSCH0 ..): bit 0, width 20, rw.</summary>
+            public const uint LSCH_HPOINT_HPOINT = 0x1400;
+            /// <summary>Register array LSCH_DUTY: 8 registers, LSCH0_DUTY .. LSCH7_DUTY.</summary>
+            public const uint LSCH_DUTY_COUNT = 8;
+            /// <summary>Register array LSCH_DUTY: bytes from one register to the next (LSCH0_DUTY + n * LSCH_DUTY_STRIDE).</summary>
+            public const uint LSCH_DUTY_STRIDE = 0x14;
+            /// <summary>DUTY of every register of LSCH_DUTY (LSCH0_DUTY.DUTY_LSCH0 ..): bit 0, width 25, ro.</summary>
+            public const uint LSCH_DUTY_DUTY = 0x1900;
+            /// <summary>Register array LSCH_CONF1: 8 registers, LSCH0_CONF1 .. LSCH7_CONF1.</summary>
+            public const uint LSCH_CONF1_COUNT = 8;
+            /// <summary>Register array LSCH_CONF1: bytes from one register to the next (LSCH0_CONF1 + n * LSCH_CONF1_STRIDE).</summary>
+            public const uint LSCH_CONF1_STRIDE = 0x14;
+            /// <summary>DUTY_SCALE of every register of LSCH_CONF1 (LSCH0_CONF1.DUTY_SCALE_LSCH0 ..): bit 0, width 10, rw.</summary>
+            public const uint LSCH_CONF1_DUTY_SCALE = 0x0A00;
+            /// <summary>DUTY_CYCLE of every register of LSCH_CONF1 (LSCH0_CONF1.DUTY_CYCLE_LSCH0 ..): bit 10, width 10, rw.</summary>
+            public const uint LSCH_CONF1_DUTY_CYCLE = 0x0A0A;
+            /// <summary>DUTY_NUM of every register of LSCH_CONF1 (LSCH0_CONF1.DUTY_NUM_LSCH0 ..): bit 20, width 10, rw.</summary>
+            public const uint LSCH_CONF1_DUTY_NUM = 0x0A14;
+            /// <summary>DUTY_INC of every register of LSCH_CONF1 (LSCH0_CONF1.DUTY_INC_LSCH0 ..): bit 30, width 1, rw.</summary>
+            public const uint LSCH_CONF1_DUTY_INC = 0x011E;
+            /// <summary>DUTY_START of every register of LSCH_CONF1 (LSCH0_CONF1.DUTY_START_LSCH0 ..): bit 31, width 1, rw.</summary>
+            public const uint LSCH_CONF1_DUTY_START = 0x011F;
+            /// <summary>Register array LSCH_DUTY_R: 8 registers, LSCH0_DUTY_R .. LSCH7_DUTY_R.</summary>
+            public const uint LSCH_DUTY_R_COUNT = 8;
+            /// <summary>Register array LSCH_DUTY_R: bytes from one register to the next (LSCH0_DUTY_R + n * LSCH_DUTY_R_STRIDE).</summary>
+            public const uint LSCH_DUTY_R_STRIDE = 0x14;
+            /// <summary>Register array HSTIMER_CONF: 4 registers, HSTIMER0_CONF .. HSTIMER3_CONF.</summary>
+            public const uint HSTIMER_CONF_COUNT = 4;
+            /// <summary>Register array HSTIMER_CONF: bytes from one register to the next (HSTIMER0_CONF + n * HSTIMER_CONF_STRIDE).</summary>
+            public const uint HSTIMER_CONF_STRIDE = 0x8;
+            /// <summary>DUTY_RES of every register of HSTIMER_CONF (HSTIMER0_CONF.HSTIMER0_DUTY_RES ..): bit 0, width 5, rw.</summary>
+            public const uint HSTIMER_CONF_DUTY_RES = 0x0500;
+            /// <summary>DIV_NUM of every register of HSTIMER_CONF (HSTIMER0_CONF.DIV_NUM_HSTIMER0 ..): bit 5, width 18, rw.</summary>
+            public const uint HSTIMER_CONF_DIV_NUM = 0x1205;
+            /// <summary>PAUSE of every register of HSTIMER_CONF (HSTIMER0_CONF.HSTIMER0_PAUSE ..): bit 23, width 1, rw.</summary>
+            public const uint HSTIMER_CONF_PAUSE = 0x0117;
+            /// <summary>RST of every register of HSTIMER_CONF (HSTIMER0_CONF.HSTIMER0_RST ..): bit 24, width 1, rw.</summary>
+            public const uint HSTIMER_CONF_RST = 0x0118;
+            /// <summary>TICK_SEL of every register of HSTIMER_CONF (HSTIMER0_CONF.TICK_SEL_HSTIMER0 ..): bit 25, width 1, rw.</summary>
+            public const uint HSTIMER_CONF_TICK_SEL = 0x0119;
+            /// <summary>Register array HSTIMER_VALUE: 4 registers, HSTIMER0_VALUE .. HSTIMER3_VALUE.</summary>
+            public const uint HSTIMER_VALUE_COUNT = 4;
+            /// <summary>Register array HSTIMER_VALUE: bytes from one register to the next (HSTIMER0_VALUE + n * HSTIMER_VALUE_STRIDE).</summary>
+            public const uint HSTIMER_VALUE_STRIDE = 0x8;
+            /// <summary>CNT of every register of HSTIMER_VALUE (HSTIMER0_VALUE.HSTIMER0_CNT ..): bit 0, width 20, ro.</summary>
+            public const uint HSTIMER_VALUE_CNT = 0x1400;
+            /// <summary>Register array LSTIMER_CONF: 4 registers, LSTIMER0_CONF .. LSTIMER3_CONF.</summary>
+            public const uint LSTIMER_CONF_COUNT = 4;
+            /// <summary>Register array LSTIMER_CONF: bytes from one register to the next (LSTIMER0_CONF + n * LSTIMER_CONF_STRIDE).</summary>
+            public const uint LSTIMER_CONF_STRIDE = 0x8;
+            /// <summary>DUTY_RES of every register of LSTIMER_CONF (LSTIMER0_CONF.LSTIMER0_DUTY_RES ..): bit 0, width 5, rw.</summary>
+            public const uint LSTIMER_CONF_DUTY_RES = 0x0500;
+            /// <summary>DIV_NUM of every register of LSTIMER_CONF (LSTIMER0_CONF.DIV_NUM_LSTIMER0 ..): bit 5, width 18, rw.</summary>
+            public const uint LSTIMER_CONF_DIV_NUM = 0x1205;
+            /// <summary>PAUSE of every register of LSTIMER_CONF (LSTIMER0_CONF.LSTIMER0_PAUSE ..): bit 23, width 1, rw.</summary>
+            public const uint LSTIMER_CONF_PAUSE = 0x0117;
+            /// <summary>RST of every register of LSTIMER_CONF (LSTIMER0_CONF.LSTIMER0_RST ..): bit 24, width 1, rw.</summary>
+            public const uint LSTIMER_CONF_RST = 0x0118;
+            /// <summary>TICK_SEL of every register of LSTIMER_CONF (LSTIMER0_CONF.TICK_SEL_LSTIMER0 ..): bit 25, width 1, rw.</summary>
+            public const uint LSTIMER_CONF_TICK_SEL = 0x0119;
+            /// <summary>PARA_UP of every register of LSTIMER_CONF (LSTIMER0_CONF.LSTIMER0_PARA_UP ..): bit 26, width 1, rw.</summary>
+            public const uint LSTIMER_CONF_PARA_UP = 0x011A;
+            /// <summary>Register array LSTIMER_VALUE: 4 registers, LSTIMER0_VALUE .. LSTIMER3_VALUE.</summary>
+            public const uint LSTIMER_VALUE_COUNT = 4;
+            /// <summary>Register array LSTIMER_VALUE: bytes from one register to the next (LSTIMER0_VALUE + n * LSTIMER_VALUE_STRIDE).</summary>
+            public const uint LSTIMER_VALUE_STRIDE = 0x8;
+            /// <summary>CNT of every register of LSTIMER_VALUE (LSTIMER0_VALUE.LSTIMER0_CNT ..): bit 0, width 20, ro.</summary>
+            public const uint LSTIMER_VALUE_CNT = 0x1400;
+            /// <summary>CONF_APB_CLK_SEL = 1: APB (components/soc/esp32/register/soc/ledc_reg.h:2436 &quot;1&apos;b1:80mhz&quot;; boards/esp32/field-values.txt).</summary>
+            public const uint CONF_APB_CLK_SEL_APB = 1;
+            /// <summary>CONF_APB_CLK_SEL = 0: RC_FAST (components/soc/esp32/register/soc/ledc_reg.h:2436 &quot;1&apos;b0:8mhz&quot;; boards/esp32/field-values.txt).</summary>
+            public const uint CONF_APB_CLK_SEL_RC_FAST = 0;
+            /// <summary>LSTIMER_CONF_TICK_SEL = 1: SLOW_CLK (components/soc/esp32/register/soc/ledc_reg.h:1639 &quot;1&apos;b1:slow_clk&quot;; boards/esp32/field-values.txt).</summary>
+            public const uint LSTIMER_CONF_TICK_SEL_SLOW_CLK = 1;
+            /// <summary>LSTIMER_CONF_TICK_SEL = 0: REF_TICK (components/soc/esp32/register/soc/ledc_reg.h:1639 &quot;0:ref_tick&quot;; boards/esp32/field-values.txt).</summary>
+            public const uint LSTIMER_CONF_TICK_SEL_REF_TICK = 0;
         }
 
         /// <summary>EFUSE at 0x3FF5A000, 0x200 bytes.</summary>
@@ -17533,6 +18739,38 @@ namespace NanoRemap.Chips
             public const uint DAC_CONF_DAC_CLK_PAD_SEL = 0x0108;
             /// <summary>DEC_STATUS.DEC_WARNINGS: bit 0, width 12, ro.</summary>
             public const uint DEC_STATUS_DEC_WARNINGS = 0x0C00;
+            /// <summary>Register array BLK0_RDATA: 7 registers, BLK0_RDATA0 .. BLK0_RDATA6.</summary>
+            public const uint BLK0_RDATA_COUNT = 7;
+            /// <summary>Register array BLK0_RDATA: bytes from one register to the next (BLK0_RDATA0 + n * BLK0_RDATA_STRIDE).</summary>
+            public const uint BLK0_RDATA_STRIDE = 0x4;
+            /// <summary>Register array BLK0_WDATA: 7 registers, BLK0_WDATA0 .. BLK0_WDATA6.</summary>
+            public const uint BLK0_WDATA_COUNT = 7;
+            /// <summary>Register array BLK0_WDATA: bytes from one register to the next (BLK0_WDATA0 + n * BLK0_WDATA_STRIDE).</summary>
+            public const uint BLK0_WDATA_STRIDE = 0x4;
+            /// <summary>Register array BLK1_RDATA: 8 registers, BLK1_RDATA0 .. BLK1_RDATA7.</summary>
+            public const uint BLK1_RDATA_COUNT = 8;
+            /// <summary>Register array BLK1_RDATA: bytes from one register to the next (BLK1_RDATA0 + n * BLK1_RDATA_STRIDE).</summary>
+            public const uint BLK1_RDATA_STRIDE = 0x4;
+            /// <summary>Register array BLK2_RDATA: 8 registers, BLK2_RDATA0 .. BLK2_RDATA7.</summary>
+            public const uint BLK2_RDATA_COUNT = 8;
+            /// <summary>Register array BLK2_RDATA: bytes from one register to the next (BLK2_RDATA0 + n * BLK2_RDATA_STRIDE).</summary>
+            public const uint BLK2_RDATA_STRIDE = 0x4;
+            /// <summary>Register array BLK3_RDATA: 8 registers, BLK3_RDATA0 .. BLK3_RDATA7.</summary>
+            public const uint BLK3_RDATA_COUNT = 8;
+            /// <summary>Register array BLK3_RDATA: bytes from one register to the next (BLK3_RDATA0 + n * BLK3_RDATA_STRIDE).</summary>
+            public const uint BLK3_RDATA_STRIDE = 0x4;
+            /// <summary>Register array BLK1_WDATA: 8 registers, BLK1_WDATA0 .. BLK1_WDATA7.</summary>
+            public const uint BLK1_WDATA_COUNT = 8;
+            /// <summary>Register array BLK1_WDATA: bytes from one register to the next (BLK1_WDATA0 + n * BLK1_WDATA_STRIDE).</summary>
+            public const uint BLK1_WDATA_STRIDE = 0x4;
+            /// <summary>Register array BLK2_WDATA: 8 registers, BLK2_WDATA0 .. BLK2_WDATA7.</summary>
+            public const uint BLK2_WDATA_COUNT = 8;
+            /// <summary>Register array BLK2_WDATA: bytes from one register to the next (BLK2_WDATA0 + n * BLK2_WDATA_STRIDE).</summary>
+            public const uint BLK2_WDATA_STRIDE = 0x4;
+            /// <summary>Register array BLK3_WDATA: 8 registers, BLK3_WDATA0 .. BLK3_WDATA7.</summary>
+            public const uint BLK3_WDATA_COUNT = 8;
+            /// <summary>Register array BLK3_WDATA: bytes from one register to the next (BLK3_WDATA0 + n * BLK3_WDATA_STRIDE).</summary>
+            public const uint BLK3_WDATA_STRIDE = 0x4;
         }
 
         /// <summary>NRX at 0x3FF5CC00, 0xD8 bytes.</summary>
@@ -18648,6 +19886,252 @@ namespace NanoRemap.Chips
             public const uint CLK_EN = 0x0100;
             /// <summary>VERSION.DATE: bit 0, width 28, rw.</summary>
             public const uint VERSION_DATE = 0x1C00;
+            /// <summary>Register array TIMER_CFG0: 3 registers, TIMER0_CFG0 .. TIMER2_CFG0.</summary>
+            public const uint TIMER_CFG0_COUNT = 3;
+            /// <summary>Register array TIMER_CFG0: bytes from one register to the next (TIMER0_CFG0 + n * TIMER_CFG0_STRIDE).</summary>
+            public const uint TIMER_CFG0_STRIDE = 0x10;
+            /// <summary>PRESCALE of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER0_PRESCALE ..): bit 0, width 8, rw.</summary>
+            public const uint TIMER_CFG0_PRESCALE = 0x0800;
+            /// <summary>PERIOD of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER0_PERIOD ..): bit 8, width 16, rw.</summary>
+            public const uint TIMER_CFG0_PERIOD = 0x1008;
+            /// <summary>PERIOD_UPMETHOD of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER0_PERIOD_UPMETHOD ..): bit 24, width 2, rw.</summary>
+            public const uint TIMER_CFG0_PERIOD_UPMETHOD = 0x0218;
+            /// <summary>Register array TIMER_CFG1: 3 registers, TIMER0_CFG1 .. TIMER2_CFG1.</summary>
+            public const uint TIMER_CFG1_COUNT = 3;
+            /// <summary>Register array TIMER_CFG1: bytes from one register to the next (TIMER0_CFG1 + n * TIMER_CFG1_STRIDE).</summary>
+            public const uint TIMER_CFG1_STRIDE = 0x10;
+            /// <summary>START of every register of TIMER_CFG1 (TIMER0_CFG1.TIMER0_START ..): bit 0, width 3, rw.</summary>
+            public const uint TIMER_CFG1_START = 0x0300;
+            /// <summary>MOD of every register of TIMER_CFG1 (TIMER0_CFG1.TIMER0_MOD ..): bit 3, width 2, rw.</summary>
+            public const uint TIMER_CFG1_MOD = 0x0203;
+            /// <summary>Register array TIMER_SYNC: 3 registers, TIMER0_SYNC .. TIMER2_SYNC.</summary>
+            public const uint TIMER_SYNC_COUNT = 3;
+            /// <summary>Register array TIMER_SYNC: bytes from one register to the next (TIMER0_SYNC + n * TIMER_SYNC_STRIDE).</summary>
+            public const uint TIMER_SYNC_STRIDE = 0x10;
+            /// <summary>SYNCI_EN of every register of TIMER_SYNC (TIMER0_SYNC.TIMER0_SYNCI_EN ..): bit 0, width 1, rw.</summary>
+            public const uint TIMER_SYNC_SYNCI_EN = 0x0100;
+            /// <summary>SW of every register of TIMER_SYNC (TIMER0_SYNC.SW ..): bit 1, width 1, rw.</summary>
+            public const uint TIMER_SYNC_SW = 0x0101;
+            /// <summary>SYNCO_SEL of every register of TIMER_SYNC (TIMER0_SYNC.TIMER0_SYNCO_SEL ..): bit 2, width 2, rw.</summary>
+            public const uint TIMER_SYNC_SYNCO_SEL = 0x0202;
+            /// <summary>PHASE of every register of TIMER_SYNC (TIMER0_SYNC.TIMER0_PHASE ..): bit 4, width 16, rw.</summary>
+            public const uint TIMER_SYNC_PHASE = 0x1004;
+            /// <summary>PHASE_DIRECTION of every register of TIMER_SYNC (TIMER0_SYNC.TIMER0_PHASE_DIRECTION ..): bit 20, width 1, rw.</summary>
+            public const uint TIMER_SYNC_PHASE_DIRECTION = 0x0114;
+            /// <summary>Register array TIMER_STATUS: 3 registers, TIMER0_STATUS .. TIMER2_STATUS.</summary>
+            public const uint TIMER_STATUS_COUNT = 3;
+            /// <summary>Register array TIMER_STATUS: bytes from one register to the next (TIMER0_STATUS + n * TIMER_STATUS_STRIDE).</summary>
+            public const uint TIMER_STATUS_STRIDE = 0x10;
+            /// <summary>VALUE of every register of TIMER_STATUS (TIMER0_STATUS.TIMER0_VALUE ..): bit 0, width 16, ro.</summary>
+            public const uint TIMER_STATUS_VALUE = 0x1000;
+            /// <summary>DIRECTION of every register of TIMER_STATUS (TIMER0_STATUS.TIMER0_DIRECTION ..): bit 16, width 1, ro.</summary>
+            public const uint TIMER_STATUS_DIRECTION = 0x0110;
+            /// <summary>Register array GEN_STMP_CFG: 3 registers, GEN0_STMP_CFG .. GEN2_STMP_CFG.</summary>
+            public const uint GEN_STMP_CFG_COUNT = 3;
+            /// <summary>Register array GEN_STMP_CFG: bytes from one register to the next (GEN0_STMP_CFG + n * GEN_STMP_CFG_STRIDE).</summary>
+            public const uint GEN_STMP_CFG_STRIDE = 0x38;
+            /// <summary>A_UPMETHOD of every register of GEN_STMP_CFG (GEN0_STMP_CFG.GEN0_A_UPMETHOD ..): bit 0, width 4, rw.</summary>
+            public const uint GEN_STMP_CFG_A_UPMETHOD = 0x0400;
+            /// <summary>B_UPMETHOD of every register of GEN_STMP_CFG (GEN0_STMP_CFG.GEN0_B_UPMETHOD ..): bit 4, width 4, rw.</summary>
+            public const uint GEN_STMP_CFG_B_UPMETHOD = 0x0404;
+            /// <summary>A_SHDW_FULL of every register of GEN_STMP_CFG (GEN0_STMP_CFG.GEN0_A_SHDW_FULL ..): bit 8, width 1, rw.</summary>
+            public const uint GEN_STMP_CFG_A_SHDW_FULL = 0x0108;
+            /// <summary>B_SHDW_FULL of every register of GEN_STMP_CFG (GEN0_STMP_CFG.GEN0_B_SHDW_FULL ..): bit 9, width 1, rw.</summary>
+            public const uint GEN_STMP_CFG_B_SHDW_FULL = 0x0109;
+            /// <summary>Register array GEN_TSTMP_A: 3 registers, GEN0_TSTMP_A .. GEN2_TSTMP_A.</summary>
+            public const uint GEN_TSTMP_A_COUNT = 3;
+            /// <summary>Register array GEN_TSTMP_A: bytes from one register to the next (GEN0_TSTMP_A + n * GEN_TSTMP_A_STRIDE).</summary>
+            public const uint GEN_TSTMP_A_STRIDE = 0x38;
+            /// <summary>A of every register of GEN_TSTMP_A (GEN0_TSTMP_A.GEN0_A ..): bit 0, width 16, rw.</summary>
+            public const uint GEN_TSTMP_A_A = 0x1000;
+            /// <summary>Register array GEN_TSTMP_B: 3 registers, GEN0_TSTMP_B .. GEN2_TSTMP_B.</summary>
+            public const uint GEN_TSTMP_B_COUNT = 3;
+            /// <summary>Register array GEN_TSTMP_B: bytes from one register to the next (GEN0_TSTMP_B + n * GEN_TSTMP_B_STRIDE).</summary>
+            public const uint GEN_TSTMP_B_STRIDE = 0x38;
+            /// <summary>B of every register of GEN_TSTMP_B (GEN0_TSTMP_B.GEN0_B ..): bit 0, width 16, rw.</summary>
+            public const uint GEN_TSTMP_B_B = 0x1000;
+            /// <summary>Register array GEN_CFG0: 3 registers, GEN0_CFG0 .. GEN2_CFG0.</summary>
+            public const uint GEN_CFG0_COUNT = 3;
+            /// <summary>Register array GEN_CFG0: bytes from one register to the next (GEN0_CFG0 + n * GEN_CFG0_STRIDE).</summary>
+            public const uint GEN_CFG0_STRIDE = 0x38;
+            /// <summary>CFG_UPMETHOD of every register of GEN_CFG0 (GEN0_CFG0.GEN0_CFG_UPMETHOD ..): bit 0, width 4, rw.</summary>
+            public const uint GEN_CFG0_CFG_UPMETHOD = 0x0400;
+            /// <summary>Register array GEN_FORCE: 3 registers, GEN0_FORCE .. GEN2_FORCE.</summary>
+            public const uint GEN_FORCE_COUNT = 3;
+            /// <summary>Register array GEN_FORCE: bytes from one register to the next (GEN0_FORCE + n * GEN_FORCE_STRIDE).</summary>
+            public const uint GEN_FORCE_STRIDE = 0x38;
+            /// <summary>CNTUFORCE_UPMETHOD of every register of GEN_FORCE (GEN0_FORCE.GEN0_CNTUFORCE_UPMETHOD ..): bit 0, width 6, rw.</summary>
+            public const uint GEN_FORCE_CNTUFORCE_UPMETHOD = 0x0600;
+            /// <summary>A_CNTUFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN0_A_CNTUFORCE_MODE ..): bit 6, width 2, rw.</summary>
+            public const uint GEN_FORCE_A_CNTUFORCE_MODE = 0x0206;
+            /// <summary>B_CNTUFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN0_B_CNTUFORCE_MODE ..): bit 8, width 2, rw.</summary>
+            public const uint GEN_FORCE_B_CNTUFORCE_MODE = 0x0208;
+            /// <summary>A_NCIFORCE of every register of GEN_FORCE (GEN0_FORCE.GEN0_A_NCIFORCE ..): bit 10, width 1, rw.</summary>
+            public const uint GEN_FORCE_A_NCIFORCE = 0x010A;
+            /// <summary>A_NCIFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN0_A_NCIFORCE_MODE ..): bit 11, width 2, rw.</summary>
+            public const uint GEN_FORCE_A_NCIFORCE_MODE = 0x020B;
+            /// <summary>B_NCIFORCE of every register of GEN_FORCE (GEN0_FORCE.GEN0_B_NCIFORCE ..): bit 13, width 1, rw.</summary>
+            public const uint GEN_FORCE_B_NCIFORCE = 0x010D;
+            /// <summary>B_NCIFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN0_B_NCIFORCE_MODE ..): bit 14, width 2, rw.</summary>
+            public const uint GEN_FORCE_B_NCIFORCE_MODE = 0x020E;
+            /// <summary>Register array GEN_A: 3 registers, GEN0_A .. GEN2_A.</summary>
+            public const uint GEN_A_COUNT = 3;
+            /// <summary>Register array GEN_A: bytes from one register to the next (GEN0_A + n * GEN_A_STRIDE).</summary>
+            public const uint GEN_A_STRIDE = 0x38;
+            /// <summary>UTEZ of every register of GEN_A (GEN0_A.UTEZ ..): bit 0, width 2, rw.</summary>
+            public const uint GEN_A_UTEZ = 0x0200;
+            /// <summary>UTEP of every register of GEN_A (GEN0_A.UTEP ..): bit 2, width 2, rw.</summary>
+            public const uint GEN_A_UTEP = 0x0202;
+            /// <summary>UTEA of every register of GEN_A (GEN0_A.UTEA ..): bit 4, width 2, rw.</summary>
+            public const uint GEN_A_UTEA = 0x0204;
+            /// <summary>UTEB of every register of GEN_A (GEN0_A.UTEB ..): bit 6, width 2, rw.</summary>
+            public const uint GEN_A_UTEB = 0x0206;
+            /// <summary>DTEZ of every register of GEN_A (GEN0_A.DTEZ ..): bit 12, width 2, rw.</summary>
+            public const uint GEN_A_DTEZ = 0x020C;
+            /// <summary>DTEP of every register of GEN_A (GEN0_A.DTEP ..): bit 14, width 2, rw.</summary>
+            public const uint GEN_A_DTEP = 0x020E;
+            /// <summary>DTEA of every register of GEN_A (GEN0_A.DTEA ..): bit 16, width 2, rw.</summary>
+            public const uint GEN_A_DTEA = 0x0210;
+            /// <summary>DTEB of every register of GEN_A (GEN0_A.DTEB ..): bit 18, width 2, rw.</summary>
+            public const uint GEN_A_DTEB = 0x0212;
+            /// <summary>Register array GEN_B: 3 registers, GEN0_B .. GEN2_B.</summary>
+            public const uint GEN_B_COUNT = 3;
+            /// <summary>Register array GEN_B: bytes from one register to the next (GEN0_B + n * GEN_B_STRIDE).</summary>
+            public const uint GEN_B_STRIDE = 0x38;
+            /// <summary>UTEZ of every register of GEN_B (GEN0_B.UTEZ ..): bit 0, width 2, rw.</summary>
+            public const uint GEN_B_UTEZ = 0x0200;
+            /// <summary>UTEP of every register of GEN_B (GEN0_B.UTEP ..): bit 2, width 2, rw.</summary>
+            public const uint GEN_B_UTEP = 0x0202;
+            /// <summary>UTEA of every register of GEN_B (GEN0_B.UTEA ..): bit 4, width 2, rw.</summary>
+            public const uint GEN_B_UTEA = 0x0204;
+            /// <summary>UTEB of every register of GEN_B (GEN0_B.UTEB ..): bit 6, width 2, rw.</summary>
+            public const uint GEN_B_UTEB = 0x0206;
+            /// <summary>DTEZ of every register of GEN_B (GEN0_B.DTEZ ..): bit 12, width 2, rw.</summary>
+            public const uint GEN_B_DTEZ = 0x020C;
+            /// <summary>DTEP of every register of GEN_B (GEN0_B.DTEP ..): bit 14, width 2, rw.</summary>
+            public const uint GEN_B_DTEP = 0x020E;
+            /// <summary>DTEA of every register of GEN_B (GEN0_B.DTEA ..): bit 16, width 2, rw.</summary>
+            public const uint GEN_B_DTEA = 0x0210;
+            /// <summary>DTEB of every register of GEN_B (GEN0_B.DTEB ..): bit 18, width 2, rw.</summary>
+            public const uint GEN_B_DTEB = 0x0212;
+            /// <summary>Register array DT_CFG: 3 registers, DT0_CFG .. DT2_CFG.</summary>
+            public const uint DT_CFG_COUNT = 3;
+            /// <summary>Register array DT_CFG: bytes from one register to the next (DT0_CFG + n * DT_CFG_STRIDE).</summary>
+            public const uint DT_CFG_STRIDE = 0x38;
+            /// <summary>FED_UPMETHOD of every register of DT_CFG (DT0_CFG.DT0_FED_UPMETHOD ..): bit 0, width 4, rw.</summary>
+            public const uint DT_CFG_FED_UPMETHOD = 0x0400;
+            /// <summary>RED_UPMETHOD of every register of DT_CFG (DT0_CFG.DT0_RED_UPMETHOD ..): bit 4, width 4, rw.</summary>
+            public const uint DT_CFG_RED_UPMETHOD = 0x0404;
+            /// <summary>DEB_MODE of every register of DT_CFG (DT0_CFG.DT0_DEB_MODE ..): bit 8, width 1, rw.</summary>
+            public const uint DT_CFG_DEB_MODE = 0x0108;
+            /// <summary>A_OUTSWAP of every register of DT_CFG (DT0_CFG.DT0_A_OUTSWAP ..): bit 9, width 1, rw.</summary>
+            public const uint DT_CFG_A_OUTSWAP = 0x0109;
+            /// <summary>B_OUTSWAP of every register of DT_CFG (DT0_CFG.DT0_B_OUTSWAP ..): bit 10, width 1, rw.</summary>
+            public const uint DT_CFG_B_OUTSWAP = 0x010A;
+            /// <summary>RED_INSEL of every register of DT_CFG (DT0_CFG.DT0_RED_INSEL ..): bit 11, width 1, rw.</summary>
+            public const uint DT_CFG_RED_INSEL = 0x010B;
+            /// <summary>FED_INSEL of every register of DT_CFG (DT0_CFG.DT0_FED_INSEL ..): bit 12, width 1, rw.</summary>
+            public const uint DT_CFG_FED_INSEL = 0x010C;
+            /// <summary>RED_OUTINVERT of every register of DT_CFG (DT0_CFG.DT0_RED_OUTINVERT ..): bit 13, width 1, rw.</summary>
+            public const uint DT_CFG_RED_OUTINVERT = 0x010D;
+            /// <summary>FED_OUTINVERT of every register of DT_CFG (DT0_CFG.DT0_FED_OUTINVERT ..): bit 14, width 1, rw.</summary>
+            public const uint DT_CFG_FED_OUTINVERT = 0x010E;
+            /// <summary>A_OUTBYPASS of every register of DT_CFG (DT0_CFG.DT0_A_OUTBYPASS ..): bit 15, width 1, rw.</summary>
+            public const uint DT_CFG_A_OUTBYPASS = 0x010F;
+            /// <summary>B_OUTBYPASS of every register of DT_CFG (DT0_CFG.DT0_B_OUTBYPASS ..): bit 16, width 1, rw.</summary>
+            public const uint DT_CFG_B_OUTBYPASS = 0x0110;
+            /// <summary>CLK_SEL of every register of DT_CFG (DT0_CFG.DT0_CLK_SEL ..): bit 17, width 1, rw.</summary>
+            public const uint DT_CFG_CLK_SEL = 0x0111;
+            /// <summary>Register array DT_FED_CFG: 3 registers, DT0_FED_CFG .. DT2_FED_CFG.</summary>
+            public const uint DT_FED_CFG_COUNT = 3;
+            /// <summary>Register array DT_FED_CFG: bytes from one register to the next (DT0_FED_CFG + n * DT_FED_CFG_STRIDE).</summary>
+            public const uint DT_FED_CFG_STRIDE = 0x38;
+            /// <summary>FED of every register of DT_FED_CFG (DT0_FED_CFG.DT0_FED ..): bit 0, width 16, rw.</summary>
+            public const uint DT_FED_CFG_FED = 0x1000;
+            /// <summary>Register array DT_RED_CFG: 3 registers, DT0_RED_CFG .. DT2_RED_CFG.</summary>
+            public const uint DT_RED_CFG_COUNT = 3;
+            /// <summary>Register array DT_RED_CFG: bytes from one register to the next (DT0_RED_CFG + n * DT_RED_CFG_STRIDE).</summary>
+            public const uint DT_RED_CFG_STRIDE = 0x38;
+            /// <summary>RED of every register of DT_RED_CFG (DT0_RED_CFG.DT0_RED ..): bit 0, width 16, rw.</summary>
+            public const uint DT_RED_CFG_RED = 0x1000;
+            /// <summary>Register array CARRIER_CFG: 3 registers, CARRIER0_CFG .. CARRIER2_CFG.</summary>
+            public const uint CARRIER_CFG_COUNT = 3;
+            /// <summary>Register array CARRIER_CFG: bytes from one register to the next (CARRIER0_CFG + n * CARRIER_CFG_STRIDE).</summary>
+            public const uint CARRIER_CFG_STRIDE = 0x38;
+            /// <summary>EN of every register of CARRIER_CFG (CARRIER0_CFG.CARRIER0_EN ..): bit 0, width 1, rw.</summary>
+            public const uint CARRIER_CFG_EN = 0x0100;
+            /// <summary>PRESCALE of every register of CARRIER_CFG (CARRIER0_CFG.CARRIER0_PRESCALE ..): bit 1, width 4, rw.</summary>
+            public const uint CARRIER_CFG_PRESCALE = 0x0401;
+            /// <summary>DUTY of every register of CARRIER_CFG (CARRIER0_CFG.CARRIER0_DUTY ..): bit 5, width 3, rw.</summary>
+            public const uint CARRIER_CFG_DUTY = 0x0305;
+            /// <summary>OSHTWTH of every register of CARRIER_CFG (CARRIER0_CFG.CARRIER0_OSHTWTH ..): bit 8, width 4, rw.</summary>
+            public const uint CARRIER_CFG_OSHTWTH = 0x0408;
+            /// <summary>OUT_INVERT of every register of CARRIER_CFG (CARRIER0_CFG.CARRIER0_OUT_INVERT ..): bit 12, width 1, rw.</summary>
+            public const uint CARRIER_CFG_OUT_INVERT = 0x010C;
+            /// <summary>IN_INVERT of every register of CARRIER_CFG (CARRIER0_CFG.CARRIER0_IN_INVERT ..): bit 13, width 1, rw.</summary>
+            public const uint CARRIER_CFG_IN_INVERT = 0x010D;
+            /// <summary>Register array FH_CFG0: 3 registers, FH0_CFG0 .. FH2_CFG0.</summary>
+            public const uint FH_CFG0_COUNT = 3;
+            /// <summary>Register array FH_CFG0: bytes from one register to the next (FH0_CFG0 + n * FH_CFG0_STRIDE).</summary>
+            public const uint FH_CFG0_STRIDE = 0x38;
+            /// <summary>SW_CBC of every register of FH_CFG0 (FH0_CFG0.FH0_SW_CBC ..): bit 0, width 1, rw.</summary>
+            public const uint FH_CFG0_SW_CBC = 0x0100;
+            /// <summary>SW_OST of every register of FH_CFG0 (FH0_CFG0.FH0_SW_OST ..): bit 4, width 1, rw.</summary>
+            public const uint FH_CFG0_SW_OST = 0x0104;
+            /// <summary>A_CBC_D of every register of FH_CFG0 (FH0_CFG0.FH0_A_CBC_D ..): bit 8, width 2, rw.</summary>
+            public const uint FH_CFG0_A_CBC_D = 0x0208;
+            /// <summary>A_CBC_U of every register of FH_CFG0 (FH0_CFG0.FH0_A_CBC_U ..): bit 10, width 2, rw.</summary>
+            public const uint FH_CFG0_A_CBC_U = 0x020A;
+            /// <summary>A_OST_D of every register of FH_CFG0 (FH0_CFG0.FH0_A_OST_D ..): bit 12, width 2, rw.</summary>
+            public const uint FH_CFG0_A_OST_D = 0x020C;
+            /// <summary>A_OST_U of every register of FH_CFG0 (FH0_CFG0.FH0_A_OST_U ..): bit 14, width 2, rw.</summary>
+            public const uint FH_CFG0_A_OST_U = 0x020E;
+            /// <summary>B_CBC_D of every register of FH_CFG0 (FH0_CFG0.FH0_B_CBC_D ..): bit 16, width 2, rw.</summary>
+            public const uint FH_CFG0_B_CBC_D = 0x0210;
+            /// <summary>B_CBC_U of every register of FH_CFG0 (FH0_CFG0.FH0_B_CBC_U ..): bit 18, width 2, rw.</summary>
+            public const uint FH_CFG0_B_CBC_U = 0x0212;
+            /// <summary>B_OST_D of every register of FH_CFG0 (FH0_CFG0.FH0_B_OST_D ..): bit 20, width 2, rw.</summary>
+            public const uint FH_CFG0_B_OST_D = 0x0214;
+            /// <summary>B_OST_U of every register of FH_CFG0 (FH0_CFG0.FH0_B_OST_U ..): bit 22, width 2, rw.</summary>
+            public const uint FH_CFG0_B_OST_U = 0x0216;
+            /// <summary>Register array FH_CFG1: 3 registers, FH0_CFG1 .. FH2_CFG1.</summary>
+            public const uint FH_CFG1_COUNT = 3;
+            /// <summary>Register array FH_CFG1: bytes from one register to the next (FH0_CFG1 + n * FH_CFG1_STRIDE).</summary>
+            public const uint FH_CFG1_STRIDE = 0x38;
+            /// <summary>CLR_OST of every register of FH_CFG1 (FH0_CFG1.FH0_CLR_OST ..): bit 0, width 1, rw.</summary>
+            public const uint FH_CFG1_CLR_OST = 0x0100;
+            /// <summary>CBCPULSE of every register of FH_CFG1 (FH0_CFG1.FH0_CBCPULSE ..): bit 1, width 2, rw.</summary>
+            public const uint FH_CFG1_CBCPULSE = 0x0201;
+            /// <summary>FORCE_CBC of every register of FH_CFG1 (FH0_CFG1.FH0_FORCE_CBC ..): bit 3, width 1, rw.</summary>
+            public const uint FH_CFG1_FORCE_CBC = 0x0103;
+            /// <summary>FORCE_OST of every register of FH_CFG1 (FH0_CFG1.FH0_FORCE_OST ..): bit 4, width 1, rw.</summary>
+            public const uint FH_CFG1_FORCE_OST = 0x0104;
+            /// <summary>Register array FH_STATUS: 3 registers, FH0_STATUS .. FH2_STATUS.</summary>
+            public const uint FH_STATUS_COUNT = 3;
+            /// <summary>Register array FH_STATUS: bytes from one register to the next (FH0_STATUS + n * FH_STATUS_STRIDE).</summary>
+            public const uint FH_STATUS_STRIDE = 0x38;
+            /// <summary>CBC_ON of every register of FH_STATUS (FH0_STATUS.FH0_CBC_ON ..): bit 0, width 1, ro.</summary>
+            public const uint FH_STATUS_CBC_ON = 0x0100;
+            /// <summary>OST_ON of every register of FH_STATUS (FH0_STATUS.FH0_OST_ON ..): bit 1, width 1, ro.</summary>
+            public const uint FH_STATUS_OST_ON = 0x0101;
+            /// <summary>Register array CAP_CH_CFG: 3 registers, CAP_CH0_CFG .. CAP_CH2_CFG.</summary>
+            public const uint CAP_CH_CFG_COUNT = 3;
+            /// <summary>Register array CAP_CH_CFG: bytes from one register to the next (CAP_CH0_CFG + n * CAP_CH_CFG_STRIDE).</summary>
+            public const uint CAP_CH_CFG_STRIDE = 0x4;
+            /// <summary>CAP_EN of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_EN ..): bit 0, width 1, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_EN = 0x0100;
+            /// <summary>CAP_MODE of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_MODE ..): bit 1, width 2, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_MODE = 0x0201;
+            /// <summary>CAP_PRESCALE of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_PRESCALE ..): bit 3, width 8, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_PRESCALE = 0x0803;
+            /// <summary>CAP_IN_INVERT of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_IN_INVERT ..): bit 11, width 1, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_IN_INVERT = 0x010B;
+            /// <summary>CAP_SW of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_SW ..): bit 12, width 1, wo.</summary>
+            public const uint CAP_CH_CFG_CAP_SW = 0x010C;
+            /// <summary>Register array CAP_CH: 3 registers, CAP_CH0 .. CAP_CH2.</summary>
+            public const uint CAP_CH_COUNT = 3;
+            /// <summary>Register array CAP_CH: bytes from one register to the next (CAP_CH0 + n * CAP_CH_STRIDE).</summary>
+            public const uint CAP_CH_STRIDE = 0x4;
         }
 
         /// <summary>TIMG0 at 0x3FF5F000, 0x100 bytes.</summary>
@@ -18925,6 +20409,60 @@ namespace NanoRemap.Chips
             public const uint NTIMERS_DATE_NTIMERS_DATE = 0x1C00;
             /// <summary>TIMGCLK.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint TIMGCLK_CLK_EN = 0x011F;
+            /// <summary>Register array TCONFIG: 2 registers, T0CONFIG .. T1CONFIG.</summary>
+            public const uint TCONFIG_COUNT = 2;
+            /// <summary>Register array TCONFIG: bytes from one register to the next (T0CONFIG + n * TCONFIG_STRIDE).</summary>
+            public const uint TCONFIG_STRIDE = 0x24;
+            /// <summary>ALARM_EN of every register of TCONFIG (T0CONFIG.T0_ALARM_EN ..): bit 10, width 1, rw.</summary>
+            public const uint TCONFIG_ALARM_EN = 0x010A;
+            /// <summary>LEVEL_INT_EN of every register of TCONFIG (T0CONFIG.T0_LEVEL_INT_EN ..): bit 11, width 1, rw.</summary>
+            public const uint TCONFIG_LEVEL_INT_EN = 0x010B;
+            /// <summary>EDGE_INT_EN of every register of TCONFIG (T0CONFIG.T0_EDGE_INT_EN ..): bit 12, width 1, rw.</summary>
+            public const uint TCONFIG_EDGE_INT_EN = 0x010C;
+            /// <summary>DIVIDER of every register of TCONFIG (T0CONFIG.T0_DIVIDER ..): bit 13, width 16, rw.</summary>
+            public const uint TCONFIG_DIVIDER = 0x100D;
+            /// <summary>AUTORELOAD of every register of TCONFIG (T0CONFIG.T0_AUTORELOAD ..): bit 29, width 1, rw.</summary>
+            public const uint TCONFIG_AUTORELOAD = 0x011D;
+            /// <summary>INCREASE of every register of TCONFIG (T0CONFIG.T0_INCREASE ..): bit 30, width 1, rw.</summary>
+            public const uint TCONFIG_INCREASE = 0x011E;
+            /// <summary>EN of every register of TCONFIG (T0CONFIG.T0_EN ..): bit 31, width 1, rw.</summary>
+            public const uint TCONFIG_EN = 0x011F;
+            /// <summary>Register array TLO: 2 registers, T0LO .. T1LO.</summary>
+            public const uint TLO_COUNT = 2;
+            /// <summary>Register array TLO: bytes from one register to the next (T0LO + n * TLO_STRIDE).</summary>
+            public const uint TLO_STRIDE = 0x24;
+            /// <summary>Register array THI: 2 registers, T0HI .. T1HI.</summary>
+            public const uint THI_COUNT = 2;
+            /// <summary>Register array THI: bytes from one register to the next (T0HI + n * THI_STRIDE).</summary>
+            public const uint THI_STRIDE = 0x24;
+            /// <summary>Register array TUPDATE: 2 registers, T0UPDATE .. T1UPDATE.</summary>
+            public const uint TUPDATE_COUNT = 2;
+            /// <summary>Register array TUPDATE: bytes from one register to the next (T0UPDATE + n * TUPDATE_STRIDE).</summary>
+            public const uint TUPDATE_STRIDE = 0x24;
+            /// <summary>Register array TALARMLO: 2 registers, T0ALARMLO .. T1ALARMLO.</summary>
+            public const uint TALARMLO_COUNT = 2;
+            /// <summary>Register array TALARMLO: bytes from one register to the next (T0ALARMLO + n * TALARMLO_STRIDE).</summary>
+            public const uint TALARMLO_STRIDE = 0x24;
+            /// <summary>Register array TALARMHI: 2 registers, T0ALARMHI .. T1ALARMHI.</summary>
+            public const uint TALARMHI_COUNT = 2;
+            /// <summary>Register array TALARMHI: bytes from one register to the next (T0ALARMHI + n * TALARMHI_STRIDE).</summary>
+            public const uint TALARMHI_STRIDE = 0x24;
+            /// <summary>Register array TLOADLO: 2 registers, T0LOADLO .. T1LOADLO.</summary>
+            public const uint TLOADLO_COUNT = 2;
+            /// <summary>Register array TLOADLO: bytes from one register to the next (T0LOADLO + n * TLOADLO_STRIDE).</summary>
+            public const uint TLOADLO_STRIDE = 0x24;
+            /// <summary>Register array TLOADHI: 2 registers, T0LOADHI .. T1LOADHI.</summary>
+            public const uint TLOADHI_COUNT = 2;
+            /// <summary>Register array TLOADHI: bytes from one register to the next (T0LOADHI + n * TLOADHI_STRIDE).</summary>
+            public const uint TLOADHI_STRIDE = 0x24;
+            /// <summary>Register array TLOAD: 2 registers, T0LOAD .. T1LOAD.</summary>
+            public const uint TLOAD_COUNT = 2;
+            /// <summary>Register array TLOAD: bytes from one register to the next (T0LOAD + n * TLOAD_STRIDE).</summary>
+            public const uint TLOAD_STRIDE = 0x24;
+            /// <summary>Register array WDTCONFIG: 6 registers, WDTCONFIG0 .. WDTCONFIG5.</summary>
+            public const uint WDTCONFIG_COUNT = 6;
+            /// <summary>Register array WDTCONFIG: bytes from one register to the next (WDTCONFIG0 + n * WDTCONFIG_STRIDE).</summary>
+            public const uint WDTCONFIG_STRIDE = 0x4;
         }
 
         /// <summary>TIMG1 at 0x3FF60000, 0x100 bytes.</summary>
@@ -19202,6 +20740,60 @@ namespace NanoRemap.Chips
             public const uint NTIMERS_DATE_NTIMERS_DATE = 0x1C00;
             /// <summary>TIMGCLK.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint TIMGCLK_CLK_EN = 0x011F;
+            /// <summary>Register array TCONFIG: 2 registers, T0CONFIG .. T1CONFIG.</summary>
+            public const uint TCONFIG_COUNT = 2;
+            /// <summary>Register array TCONFIG: bytes from one register to the next (T0CONFIG + n * TCONFIG_STRIDE).</summary>
+            public const uint TCONFIG_STRIDE = 0x24;
+            /// <summary>ALARM_EN of every register of TCONFIG (T0CONFIG.T0_ALARM_EN ..): bit 10, width 1, rw.</summary>
+            public const uint TCONFIG_ALARM_EN = 0x010A;
+            /// <summary>LEVEL_INT_EN of every register of TCONFIG (T0CONFIG.T0_LEVEL_INT_EN ..): bit 11, width 1, rw.</summary>
+            public const uint TCONFIG_LEVEL_INT_EN = 0x010B;
+            /// <summary>EDGE_INT_EN of every register of TCONFIG (T0CONFIG.T0_EDGE_INT_EN ..): bit 12, width 1, rw.</summary>
+            public const uint TCONFIG_EDGE_INT_EN = 0x010C;
+            /// <summary>DIVIDER of every register of TCONFIG (T0CONFIG.T0_DIVIDER ..): bit 13, width 16, rw.</summary>
+            public const uint TCONFIG_DIVIDER = 0x100D;
+            /// <summary>AUTORELOAD of every register of TCONFIG (T0CONFIG.T0_AUTORELOAD ..): bit 29, width 1, rw.</summary>
+            public const uint TCONFIG_AUTORELOAD = 0x011D;
+            /// <summary>INCREASE of every register of TCONFIG (T0CONFIG.T0_INCREASE ..): bit 30, width 1, rw.</summary>
+            public const uint TCONFIG_INCREASE = 0x011E;
+            /// <summary>EN of every register of TCONFIG (T0CONFIG.T0_EN ..): bit 31, width 1, rw.</summary>
+            public const uint TCONFIG_EN = 0x011F;
+            /// <summary>Register array TLO: 2 registers, T0LO .. T1LO.</summary>
+            public const uint TLO_COUNT = 2;
+            /// <summary>Register array TLO: bytes from one register to the next (T0LO + n * TLO_STRIDE).</summary>
+            public const uint TLO_STRIDE = 0x24;
+            /// <summary>Register array THI: 2 registers, T0HI .. T1HI.</summary>
+            public const uint THI_COUNT = 2;
+            /// <summary>Register array THI: bytes from one register to the next (T0HI + n * THI_STRIDE).</summary>
+            public const uint THI_STRIDE = 0x24;
+            /// <summary>Register array TUPDATE: 2 registers, T0UPDATE .. T1UPDATE.</summary>
+            public const uint TUPDATE_COUNT = 2;
+            /// <summary>Register array TUPDATE: bytes from one register to the next (T0UPDATE + n * TUPDATE_STRIDE).</summary>
+            public const uint TUPDATE_STRIDE = 0x24;
+            /// <summary>Register array TALARMLO: 2 registers, T0ALARMLO .. T1ALARMLO.</summary>
+            public const uint TALARMLO_COUNT = 2;
+            /// <summary>Register array TALARMLO: bytes from one register to the next (T0ALARMLO + n * TALARMLO_STRIDE).</summary>
+            public const uint TALARMLO_STRIDE = 0x24;
+            /// <summary>Register array TALARMHI: 2 registers, T0ALARMHI .. T1ALARMHI.</summary>
+            public const uint TALARMHI_COUNT = 2;
+            /// <summary>Register array TALARMHI: bytes from one register to the next (T0ALARMHI + n * TALARMHI_STRIDE).</summary>
+            public const uint TALARMHI_STRIDE = 0x24;
+            /// <summary>Register array TLOADLO: 2 registers, T0LOADLO .. T1LOADLO.</summary>
+            public const uint TLOADLO_COUNT = 2;
+            /// <summary>Register array TLOADLO: bytes from one register to the next (T0LOADLO + n * TLOADLO_STRIDE).</summary>
+            public const uint TLOADLO_STRIDE = 0x24;
+            /// <summary>Register array TLOADHI: 2 registers, T0LOADHI .. T1LOADHI.</summary>
+            public const uint TLOADHI_COUNT = 2;
+            /// <summary>Register array TLOADHI: bytes from one register to the next (T0LOADHI + n * TLOADHI_STRIDE).</summary>
+            public const uint TLOADHI_STRIDE = 0x24;
+            /// <summary>Register array TLOAD: 2 registers, T0LOAD .. T1LOAD.</summary>
+            public const uint TLOAD_COUNT = 2;
+            /// <summary>Register array TLOAD: bytes from one register to the next (T0LOAD + n * TLOAD_STRIDE).</summary>
+            public const uint TLOAD_STRIDE = 0x24;
+            /// <summary>Register array WDTCONFIG: 6 registers, WDTCONFIG0 .. WDTCONFIG5.</summary>
+            public const uint WDTCONFIG_COUNT = 6;
+            /// <summary>Register array WDTCONFIG: bytes from one register to the next (WDTCONFIG0 + n * WDTCONFIG_STRIDE).</summary>
+            public const uint WDTCONFIG_STRIDE = 0x4;
         }
 
         /// <summary>SPI2 at 0x3FF64000, 0x400 bytes.</summary>
@@ -19837,6 +21429,22 @@ namespace NanoRemap.Chips
             public const uint DMA_TSTATUS_DMA_IN_STATUS = 0x2000;
             /// <summary>DATE.DATE: bit 0, width 28, ro.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array W: 16 registers, W0 .. W15.</summary>
+            public const uint W_COUNT = 16;
+            /// <summary>Register array W: bytes from one register to the next (W0 + n * W_STRIDE).</summary>
+            public const uint W_STRIDE = 0x4;
+            /// <summary>Register array EXT: 4 registers, EXT0 .. EXT3.</summary>
+            public const uint EXT_COUNT = 4;
+            /// <summary>Register array EXT: bytes from one register to the next (EXT0 + n * EXT_STRIDE).</summary>
+            public const uint EXT_STRIDE = 0x4;
+            /// <summary>Register array INLINK_DSCR_BF: 2 registers, INLINK_DSCR_BF0 .. INLINK_DSCR_BF1.</summary>
+            public const uint INLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array INLINK_DSCR_BF: bytes from one register to the next (INLINK_DSCR_BF0 + n * INLINK_DSCR_BF_STRIDE).</summary>
+            public const uint INLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array OUTLINK_DSCR_BF: 2 registers, OUTLINK_DSCR_BF0 .. OUTLINK_DSCR_BF1.</summary>
+            public const uint OUTLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array OUTLINK_DSCR_BF: bytes from one register to the next (OUTLINK_DSCR_BF0 + n * OUTLINK_DSCR_BF_STRIDE).</summary>
+            public const uint OUTLINK_DSCR_BF_STRIDE = 0x4;
         }
 
         /// <summary>SPI3 at 0x3FF65000, 0x400 bytes.</summary>
@@ -20472,6 +22080,22 @@ namespace NanoRemap.Chips
             public const uint DMA_TSTATUS_DMA_IN_STATUS = 0x2000;
             /// <summary>DATE.DATE: bit 0, width 28, ro.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array W: 16 registers, W0 .. W15.</summary>
+            public const uint W_COUNT = 16;
+            /// <summary>Register array W: bytes from one register to the next (W0 + n * W_STRIDE).</summary>
+            public const uint W_STRIDE = 0x4;
+            /// <summary>Register array EXT: 4 registers, EXT0 .. EXT3.</summary>
+            public const uint EXT_COUNT = 4;
+            /// <summary>Register array EXT: bytes from one register to the next (EXT0 + n * EXT_STRIDE).</summary>
+            public const uint EXT_STRIDE = 0x4;
+            /// <summary>Register array INLINK_DSCR_BF: 2 registers, INLINK_DSCR_BF0 .. INLINK_DSCR_BF1.</summary>
+            public const uint INLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array INLINK_DSCR_BF: bytes from one register to the next (INLINK_DSCR_BF0 + n * INLINK_DSCR_BF_STRIDE).</summary>
+            public const uint INLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array OUTLINK_DSCR_BF: 2 registers, OUTLINK_DSCR_BF0 .. OUTLINK_DSCR_BF1.</summary>
+            public const uint OUTLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array OUTLINK_DSCR_BF: bytes from one register to the next (OUTLINK_DSCR_BF0 + n * OUTLINK_DSCR_BF_STRIDE).</summary>
+            public const uint OUTLINK_DSCR_BF_STRIDE = 0x4;
         }
 
         /// <summary>APB_CTRL at 0x3FF66000, 0x80 bytes.</summary>
@@ -20940,6 +22564,14 @@ namespace NanoRemap.Chips
             public const uint COMD15_COMMAND15 = 0x0E00;
             /// <summary>COMD15.COMMAND15_DONE: bit 31, width 1, rw.</summary>
             public const uint COMD15_COMMAND15_DONE = 0x011F;
+            /// <summary>Register array COMD: 16 registers, COMD0 .. COMD15.</summary>
+            public const uint COMD_COUNT = 16;
+            /// <summary>Register array COMD: bytes from one register to the next (COMD0 + n * COMD_STRIDE).</summary>
+            public const uint COMD_STRIDE = 0x4;
+            /// <summary>COMMAND of every register of COMD (COMD0.COMMAND0 ..): bit 0, width 14, rw.</summary>
+            public const uint COMD_COMMAND = 0x0E00;
+            /// <summary>COMMAND_DONE of every register of COMD (COMD0.COMMAND0_DONE ..): bit 31, width 1, rw.</summary>
+            public const uint COMD_COMMAND_DONE = 0x011F;
         }
 
         /// <summary>SDHOST at 0x3FF68000, 0x804 bytes.</summary>
@@ -21261,6 +22893,10 @@ namespace NanoRemap.Chips
             public const uint CLK_EDGE_SEL_ESD_MODE = 0x0116;
             /// <summary>CLK_EDGE_SEL.CCLK_EN: bit 23, width 1, rw.</summary>
             public const uint CLK_EDGE_SEL_CCLK_EN = 0x0117;
+            /// <summary>Register array RESP: 4 registers, RESP0 .. RESP3.</summary>
+            public const uint RESP_COUNT = 4;
+            /// <summary>Register array RESP: bytes from one register to the next (RESP0 + n * RESP_STRIDE).</summary>
+            public const uint RESP_STRIDE = 0x4;
         }
 
         /// <summary>EMAC_DMA at 0x3FF69000, 0x58 bytes.</summary>
@@ -21792,6 +23428,16 @@ namespace NanoRemap.Chips
             public const uint EMACWDOGTO_WDOGTO = 0x0E00;
             /// <summary>EMACWDOGTO.PWDOGEN: bit 16, width 1, rw.</summary>
             public const uint EMACWDOGTO_PWDOGEN = 0x0110;
+            /// <summary>Register array EMACADDRHIGH: 8 registers, EMACADDR0HIGH .. EMACADDR7HIGH.</summary>
+            public const uint EMACADDRHIGH_COUNT = 8;
+            /// <summary>Register array EMACADDRHIGH: bytes from one register to the next (EMACADDR0HIGH + n * EMACADDRHIGH_STRIDE).</summary>
+            public const uint EMACADDRHIGH_STRIDE = 0x8;
+            /// <summary>ADDRESS_ENABLE of every register of EMACADDRHIGH (EMACADDR0HIGH.ADDRESS_ENABLE0 ..): bit 31, width 1, rw.</summary>
+            public const uint EMACADDRHIGH_ADDRESS_ENABLE = 0x011F;
+            /// <summary>Register array EMACADDRLOW: 8 registers, EMACADDR0LOW .. EMACADDR7LOW.</summary>
+            public const uint EMACADDRLOW_COUNT = 8;
+            /// <summary>Register array EMACADDRLOW: bytes from one register to the next (EMACADDR0LOW + n * EMACADDRLOW_STRIDE).</summary>
+            public const uint EMACADDRLOW_STRIDE = 0x8;
         }
 
         /// <summary>TWAI0 at 0x3FF6B000, 0x80 bytes.</summary>
@@ -21975,6 +23621,16 @@ namespace NanoRemap.Chips
             public const uint CLOCK_DIVIDER_CD = 0x0800;
             /// <summary>CLOCK_DIVIDER.CLOCK_OFF: bit 8, width 1, rw.</summary>
             public const uint CLOCK_DIVIDER_CLOCK_OFF = 0x0108;
+            /// <summary>Register array BUS_TIMING: 2 registers, BUS_TIMING_0 .. BUS_TIMING_1.</summary>
+            public const uint BUS_TIMING_COUNT = 2;
+            /// <summary>Register array BUS_TIMING: bytes from one register to the next (BUS_TIMING_0 + n * BUS_TIMING_STRIDE).</summary>
+            public const uint BUS_TIMING_STRIDE = 0x4;
+            /// <summary>Register array DATA: 13 registers, DATA_0 .. DATA_12.</summary>
+            public const uint DATA_COUNT = 13;
+            /// <summary>Register array DATA: bytes from one register to the next (DATA_0 + n * DATA_STRIDE).</summary>
+            public const uint DATA_STRIDE = 0x4;
+            /// <summary>TX_BYTE of every register of DATA (DATA_0.TX_BYTE_0 ..): bit 0, width 8, rw.</summary>
+            public const uint DATA_TX_BYTE = 0x0800;
         }
 
         /// <summary>MCPWM1 at 0x3FF6C000, 0x128 bytes.</summary>
@@ -23044,6 +24700,252 @@ namespace NanoRemap.Chips
             public const uint CLK_EN = 0x0100;
             /// <summary>VERSION.DATE: bit 0, width 28, rw.</summary>
             public const uint VERSION_DATE = 0x1C00;
+            /// <summary>Register array TIMER_CFG0: 3 registers, TIMER0_CFG0 .. TIMER2_CFG0.</summary>
+            public const uint TIMER_CFG0_COUNT = 3;
+            /// <summary>Register array TIMER_CFG0: bytes from one register to the next (TIMER0_CFG0 + n * TIMER_CFG0_STRIDE).</summary>
+            public const uint TIMER_CFG0_STRIDE = 0x10;
+            /// <summary>PRESCALE of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER0_PRESCALE ..): bit 0, width 8, rw.</summary>
+            public const uint TIMER_CFG0_PRESCALE = 0x0800;
+            /// <summary>PERIOD of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER0_PERIOD ..): bit 8, width 16, rw.</summary>
+            public const uint TIMER_CFG0_PERIOD = 0x1008;
+            /// <summary>PERIOD_UPMETHOD of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER0_PERIOD_UPMETHOD ..): bit 24, width 2, rw.</summary>
+            public const uint TIMER_CFG0_PERIOD_UPMETHOD = 0x0218;
+            /// <summary>Register array TIMER_CFG1: 3 registers, TIMER0_CFG1 .. TIMER2_CFG1.</summary>
+            public const uint TIMER_CFG1_COUNT = 3;
+            /// <summary>Register array TIMER_CFG1: bytes from one register to the next (TIMER0_CFG1 + n * TIMER_CFG1_STRIDE).</summary>
+            public const uint TIMER_CFG1_STRIDE = 0x10;
+            /// <summary>START of every register of TIMER_CFG1 (TIMER0_CFG1.TIMER0_START ..): bit 0, width 3, rw.</summary>
+            public const uint TIMER_CFG1_START = 0x0300;
+            /// <summary>MOD of every register of TIMER_CFG1 (TIMER0_CFG1.TIMER0_MOD ..): bit 3, width 2, rw.</summary>
+            public const uint TIMER_CFG1_MOD = 0x0203;
+            /// <summary>Register array TIMER_SYNC: 3 registers, TIMER0_SYNC .. TIMER2_SYNC.</summary>
+            public const uint TIMER_SYNC_COUNT = 3;
+            /// <summary>Register array TIMER_SYNC: bytes from one register to the next (TIMER0_SYNC + n * TIMER_SYNC_STRIDE).</summary>
+            public const uint TIMER_SYNC_STRIDE = 0x10;
+            /// <summary>SYNCI_EN of every register of TIMER_SYNC (TIMER0_SYNC.TIMER0_SYNCI_EN ..): bit 0, width 1, rw.</summary>
+            public const uint TIMER_SYNC_SYNCI_EN = 0x0100;
+            /// <summary>SW of every register of TIMER_SYNC (TIMER0_SYNC.SW ..): bit 1, width 1, rw.</summary>
+            public const uint TIMER_SYNC_SW = 0x0101;
+            /// <summary>SYNCO_SEL of every register of TIMER_SYNC (TIMER0_SYNC.TIMER0_SYNCO_SEL ..): bit 2, width 2, rw.</summary>
+            public const uint TIMER_SYNC_SYNCO_SEL = 0x0202;
+            /// <summary>PHASE of every register of TIMER_SYNC (TIMER0_SYNC.TIMER0_PHASE ..): bit 4, width 16, rw.</summary>
+            public const uint TIMER_SYNC_PHASE = 0x1004;
+            /// <summary>PHASE_DIRECTION of every register of TIMER_SYNC (TIMER0_SYNC.TIMER0_PHASE_DIRECTION ..): bit 20, width 1, rw.</summary>
+            public const uint TIMER_SYNC_PHASE_DIRECTION = 0x0114;
+            /// <summary>Register array TIMER_STATUS: 3 registers, TIMER0_STATUS .. TIMER2_STATUS.</summary>
+            public const uint TIMER_STATUS_COUNT = 3;
+            /// <summary>Register array TIMER_STATUS: bytes from one register to the next (TIMER0_STATUS + n * TIMER_STATUS_STRIDE).</summary>
+            public const uint TIMER_STATUS_STRIDE = 0x10;
+            /// <summary>VALUE of every register of TIMER_STATUS (TIMER0_STATUS.TIMER0_VALUE ..): bit 0, width 16, ro.</summary>
+            public const uint TIMER_STATUS_VALUE = 0x1000;
+            /// <summary>DIRECTION of every register of TIMER_STATUS (TIMER0_STATUS.TIMER0_DIRECTION ..): bit 16, width 1, ro.</summary>
+            public const uint TIMER_STATUS_DIRECTION = 0x0110;
+            /// <summary>Register array GEN_STMP_CFG: 3 registers, GEN0_STMP_CFG .. GEN2_STMP_CFG.</summary>
+            public const uint GEN_STMP_CFG_COUNT = 3;
+            /// <summary>Register array GEN_STMP_CFG: bytes from one register to the next (GEN0_STMP_CFG + n * GEN_STMP_CFG_STRIDE).</summary>
+            public const uint GEN_STMP_CFG_STRIDE = 0x38;
+            /// <summary>A_UPMETHOD of every register of GEN_STMP_CFG (GEN0_STMP_CFG.GEN0_A_UPMETHOD ..): bit 0, width 4, rw.</summary>
+            public const uint GEN_STMP_CFG_A_UPMETHOD = 0x0400;
+            /// <summary>B_UPMETHOD of every register of GEN_STMP_CFG (GEN0_STMP_CFG.GEN0_B_UPMETHOD ..): bit 4, width 4, rw.</summary>
+            public const uint GEN_STMP_CFG_B_UPMETHOD = 0x0404;
+            /// <summary>A_SHDW_FULL of every register of GEN_STMP_CFG (GEN0_STMP_CFG.GEN0_A_SHDW_FULL ..): bit 8, width 1, rw.</summary>
+            public const uint GEN_STMP_CFG_A_SHDW_FULL = 0x0108;
+            /// <summary>B_SHDW_FULL of every register of GEN_STMP_CFG (GEN0_STMP_CFG.GEN0_B_SHDW_FULL ..): bit 9, width 1, rw.</summary>
+            public const uint GEN_STMP_CFG_B_SHDW_FULL = 0x0109;
+            /// <summary>Register array GEN_TSTMP_A: 3 registers, GEN0_TSTMP_A .. GEN2_TSTMP_A.</summary>
+            public const uint GEN_TSTMP_A_COUNT = 3;
+            /// <summary>Register array GEN_TSTMP_A: bytes from one register to the next (GEN0_TSTMP_A + n * GEN_TSTMP_A_STRIDE).</summary>
+            public const uint GEN_TSTMP_A_STRIDE = 0x38;
+            /// <summary>A of every register of GEN_TSTMP_A (GEN0_TSTMP_A.GEN0_A ..): bit 0, width 16, rw.</summary>
+            public const uint GEN_TSTMP_A_A = 0x1000;
+            /// <summary>Register array GEN_TSTMP_B: 3 registers, GEN0_TSTMP_B .. GEN2_TSTMP_B.</summary>
+            public const uint GEN_TSTMP_B_COUNT = 3;
+            /// <summary>Register array GEN_TSTMP_B: bytes from one register to the next (GEN0_TSTMP_B + n * GEN_TSTMP_B_STRIDE).</summary>
+            public const uint GEN_TSTMP_B_STRIDE = 0x38;
+            /// <summary>B of every register of GEN_TSTMP_B (GEN0_TSTMP_B.GEN0_B ..): bit 0, width 16, rw.</summary>
+            public const uint GEN_TSTMP_B_B = 0x1000;
+            /// <summary>Register array GEN_CFG0: 3 registers, GEN0_CFG0 .. GEN2_CFG0.</summary>
+            public const uint GEN_CFG0_COUNT = 3;
+            /// <summary>Register array GEN_CFG0: bytes from one register to the next (GEN0_CFG0 + n * GEN_CFG0_STRIDE).</summary>
+            public const uint GEN_CFG0_STRIDE = 0x38;
+            /// <summary>CFG_UPMETHOD of every register of GEN_CFG0 (GEN0_CFG0.GEN0_CFG_UPMETHOD ..): bit 0, width 4, rw.</summary>
+            public const uint GEN_CFG0_CFG_UPMETHOD = 0x0400;
+            /// <summary>Register array GEN_FORCE: 3 registers, GEN0_FORCE .. GEN2_FORCE.</summary>
+            public const uint GEN_FORCE_COUNT = 3;
+            /// <summary>Register array GEN_FORCE: bytes from one register to the next (GEN0_FORCE + n * GEN_FORCE_STRIDE).</summary>
+            public const uint GEN_FORCE_STRIDE = 0x38;
+            /// <summary>CNTUFORCE_UPMETHOD of every register of GEN_FORCE (GEN0_FORCE.GEN0_CNTUFORCE_UPMETHOD ..): bit 0, width 6, rw.</summary>
+            public const uint GEN_FORCE_CNTUFORCE_UPMETHOD = 0x0600;
+            /// <summary>A_CNTUFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN0_A_CNTUFORCE_MODE ..): bit 6, width 2, rw.</summary>
+            public const uint GEN_FORCE_A_CNTUFORCE_MODE = 0x0206;
+            /// <summary>B_CNTUFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN0_B_CNTUFORCE_MODE ..): bit 8, width 2, rw.</summary>
+            public const uint GEN_FORCE_B_CNTUFORCE_MODE = 0x0208;
+            /// <summary>A_NCIFORCE of every register of GEN_FORCE (GEN0_FORCE.GEN0_A_NCIFORCE ..): bit 10, width 1, rw.</summary>
+            public const uint GEN_FORCE_A_NCIFORCE = 0x010A;
+            /// <summary>A_NCIFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN0_A_NCIFORCE_MODE ..): bit 11, width 2, rw.</summary>
+            public const uint GEN_FORCE_A_NCIFORCE_MODE = 0x020B;
+            /// <summary>B_NCIFORCE of every register of GEN_FORCE (GEN0_FORCE.GEN0_B_NCIFORCE ..): bit 13, width 1, rw.</summary>
+            public const uint GEN_FORCE_B_NCIFORCE = 0x010D;
+            /// <summary>B_NCIFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN0_B_NCIFORCE_MODE ..): bit 14, width 2, rw.</summary>
+            public const uint GEN_FORCE_B_NCIFORCE_MODE = 0x020E;
+            /// <summary>Register array GEN_A: 3 registers, GEN0_A .. GEN2_A.</summary>
+            public const uint GEN_A_COUNT = 3;
+            /// <summary>Register array GEN_A: bytes from one register to the next (GEN0_A + n * GEN_A_STRIDE).</summary>
+            public const uint GEN_A_STRIDE = 0x38;
+            /// <summary>UTEZ of every register of GEN_A (GEN0_A.UTEZ ..): bit 0, width 2, rw.</summary>
+            public const uint GEN_A_UTEZ = 0x0200;
+            /// <summary>UTEP of every register of GEN_A (GEN0_A.UTEP ..): bit 2, width 2, rw.</summary>
+            public const uint GEN_A_UTEP = 0x0202;
+            /// <summary>UTEA of every register of GEN_A (GEN0_A.UTEA ..): bit 4, width 2, rw.</summary>
+            public const uint GEN_A_UTEA = 0x0204;
+            /// <summary>UTEB of every register of GEN_A (GEN0_A.UTEB ..): bit 6, width 2, rw.</summary>
+            public const uint GEN_A_UTEB = 0x0206;
+            /// <summary>DTEZ of every register of GEN_A (GEN0_A.DTEZ ..): bit 12, width 2, rw.</summary>
+            public const uint GEN_A_DTEZ = 0x020C;
+            /// <summary>DTEP of every register of GEN_A (GEN0_A.DTEP ..): bit 14, width 2, rw.</summary>
+            public const uint GEN_A_DTEP = 0x020E;
+            /// <summary>DTEA of every register of GEN_A (GEN0_A.DTEA ..): bit 16, width 2, rw.</summary>
+            public const uint GEN_A_DTEA = 0x0210;
+            /// <summary>DTEB of every register of GEN_A (GEN0_A.DTEB ..): bit 18, width 2, rw.</summary>
+            public const uint GEN_A_DTEB = 0x0212;
+            /// <summary>Register array GEN_B: 3 registers, GEN0_B .. GEN2_B.</summary>
+            public const uint GEN_B_COUNT = 3;
+            /// <summary>Register array GEN_B: bytes from one register to the next (GEN0_B + n * GEN_B_STRIDE).</summary>
+            public const uint GEN_B_STRIDE = 0x38;
+            /// <summary>UTEZ of every register of GEN_B (GEN0_B.UTEZ ..): bit 0, width 2, rw.</summary>
+            public const uint GEN_B_UTEZ = 0x0200;
+            /// <summary>UTEP of every register of GEN_B (GEN0_B.UTEP ..): bit 2, width 2, rw.</summary>
+            public const uint GEN_B_UTEP = 0x0202;
+            /// <summary>UTEA of every register of GEN_B (GEN0_B.UTEA ..): bit 4, width 2, rw.</summary>
+            public const uint GEN_B_UTEA = 0x0204;
+            /// <summary>UTEB of every register of GEN_B (GEN0_B.UTEB ..): bit 6, width 2, rw.</summary>
+            public const uint GEN_B_UTEB = 0x0206;
+            /// <summary>DTEZ of every register of GEN_B (GEN0_B.DTEZ ..): bit 12, width 2, rw.</summary>
+            public const uint GEN_B_DTEZ = 0x020C;
+            /// <summary>DTEP of every register of GEN_B (GEN0_B.DTEP ..): bit 14, width 2, rw.</summary>
+            public const uint GEN_B_DTEP = 0x020E;
+            /// <summary>DTEA of every register of GEN_B (GEN0_B.DTEA ..): bit 16, width 2, rw.</summary>
+            public const uint GEN_B_DTEA = 0x0210;
+            /// <summary>DTEB of every register of GEN_B (GEN0_B.DTEB ..): bit 18, width 2, rw.</summary>
+            public const uint GEN_B_DTEB = 0x0212;
+            /// <summary>Register array DT_CFG: 3 registers, DT0_CFG .. DT2_CFG.</summary>
+            public const uint DT_CFG_COUNT = 3;
+            /// <summary>Register array DT_CFG: bytes from one register to the next (DT0_CFG + n * DT_CFG_STRIDE).</summary>
+            public const uint DT_CFG_STRIDE = 0x38;
+            /// <summary>FED_UPMETHOD of every register of DT_CFG (DT0_CFG.DT0_FED_UPMETHOD ..): bit 0, width 4, rw.</summary>
+            public const uint DT_CFG_FED_UPMETHOD = 0x0400;
+            /// <summary>RED_UPMETHOD of every register of DT_CFG (DT0_CFG.DT0_RED_UPMETHOD ..): bit 4, width 4, rw.</summary>
+            public const uint DT_CFG_RED_UPMETHOD = 0x0404;
+            /// <summary>DEB_MODE of every register of DT_CFG (DT0_CFG.DT0_DEB_MODE ..): bit 8, width 1, rw.</summary>
+            public const uint DT_CFG_DEB_MODE = 0x0108;
+            /// <summary>A_OUTSWAP of every register of DT_CFG (DT0_CFG.DT0_A_OUTSWAP ..): bit 9, width 1, rw.</summary>
+            public const uint DT_CFG_A_OUTSWAP = 0x0109;
+            /// <summary>B_OUTSWAP of every register of DT_CFG (DT0_CFG.DT0_B_OUTSWAP ..): bit 10, width 1, rw.</summary>
+            public const uint DT_CFG_B_OUTSWAP = 0x010A;
+            /// <summary>RED_INSEL of every register of DT_CFG (DT0_CFG.DT0_RED_INSEL ..): bit 11, width 1, rw.</summary>
+            public const uint DT_CFG_RED_INSEL = 0x010B;
+            /// <summary>FED_INSEL of every register of DT_CFG (DT0_CFG.DT0_FED_INSEL ..): bit 12, width 1, rw.</summary>
+            public const uint DT_CFG_FED_INSEL = 0x010C;
+            /// <summary>RED_OUTINVERT of every register of DT_CFG (DT0_CFG.DT0_RED_OUTINVERT ..): bit 13, width 1, rw.</summary>
+            public const uint DT_CFG_RED_OUTINVERT = 0x010D;
+            /// <summary>FED_OUTINVERT of every register of DT_CFG (DT0_CFG.DT0_FED_OUTINVERT ..): bit 14, width 1, rw.</summary>
+            public const uint DT_CFG_FED_OUTINVERT = 0x010E;
+            /// <summary>A_OUTBYPASS of every register of DT_CFG (DT0_CFG.DT0_A_OUTBYPASS ..): bit 15, width 1, rw.</summary>
+            public const uint DT_CFG_A_OUTBYPASS = 0x010F;
+            /// <summary>B_OUTBYPASS of every register of DT_CFG (DT0_CFG.DT0_B_OUTBYPASS ..): bit 16, width 1, rw.</summary>
+            public const uint DT_CFG_B_OUTBYPASS = 0x0110;
+            /// <summary>CLK_SEL of every register of DT_CFG (DT0_CFG.DT0_CLK_SEL ..): bit 17, width 1, rw.</summary>
+            public const uint DT_CFG_CLK_SEL = 0x0111;
+            /// <summary>Register array DT_FED_CFG: 3 registers, DT0_FED_CFG .. DT2_FED_CFG.</summary>
+            public const uint DT_FED_CFG_COUNT = 3;
+            /// <summary>Register array DT_FED_CFG: bytes from one register to the next (DT0_FED_CFG + n * DT_FED_CFG_STRIDE).</summary>
+            public const uint DT_FED_CFG_STRIDE = 0x38;
+            /// <summary>FED of every register of DT_FED_CFG (DT0_FED_CFG.DT0_FED ..): bit 0, width 16, rw.</summary>
+            public const uint DT_FED_CFG_FED = 0x1000;
+            /// <summary>Register array DT_RED_CFG: 3 registers, DT0_RED_CFG .. DT2_RED_CFG.</summary>
+            public const uint DT_RED_CFG_COUNT = 3;
+            /// <summary>Register array DT_RED_CFG: bytes from one register to the next (DT0_RED_CFG + n * DT_RED_CFG_STRIDE).</summary>
+            public const uint DT_RED_CFG_STRIDE = 0x38;
+            /// <summary>RED of every register of DT_RED_CFG (DT0_RED_CFG.DT0_RED ..): bit 0, width 16, rw.</summary>
+            public const uint DT_RED_CFG_RED = 0x1000;
+            /// <summary>Register array CARRIER_CFG: 3 registers, CARRIER0_CFG .. CARRIER2_CFG.</summary>
+            public const uint CARRIER_CFG_COUNT = 3;
+            /// <summary>Register array CARRIER_CFG: bytes from one register to the next (CARRIER0_CFG + n * CARRIER_CFG_STRIDE).</summary>
+            public const uint CARRIER_CFG_STRIDE = 0x38;
+            /// <summary>EN of every register of CARRIER_CFG (CARRIER0_CFG.CARRIER0_EN ..): bit 0, width 1, rw.</summary>
+            public const uint CARRIER_CFG_EN = 0x0100;
+            /// <summary>PRESCALE of every register of CARRIER_CFG (CARRIER0_CFG.CARRIER0_PRESCALE ..): bit 1, width 4, rw.</summary>
+            public const uint CARRIER_CFG_PRESCALE = 0x0401;
+            /// <summary>DUTY of every register of CARRIER_CFG (CARRIER0_CFG.CARRIER0_DUTY ..): bit 5, width 3, rw.</summary>
+            public const uint CARRIER_CFG_DUTY = 0x0305;
+            /// <summary>OSHTWTH of every register of CARRIER_CFG (CARRIER0_CFG.CARRIER0_OSHTWTH ..): bit 8, width 4, rw.</summary>
+            public const uint CARRIER_CFG_OSHTWTH = 0x0408;
+            /// <summary>OUT_INVERT of every register of CARRIER_CFG (CARRIER0_CFG.CARRIER0_OUT_INVERT ..): bit 12, width 1, rw.</summary>
+            public const uint CARRIER_CFG_OUT_INVERT = 0x010C;
+            /// <summary>IN_INVERT of every register of CARRIER_CFG (CARRIER0_CFG.CARRIER0_IN_INVERT ..): bit 13, width 1, rw.</summary>
+            public const uint CARRIER_CFG_IN_INVERT = 0x010D;
+            /// <summary>Register array FH_CFG0: 3 registers, FH0_CFG0 .. FH2_CFG0.</summary>
+            public const uint FH_CFG0_COUNT = 3;
+            /// <summary>Register array FH_CFG0: bytes from one register to the next (FH0_CFG0 + n * FH_CFG0_STRIDE).</summary>
+            public const uint FH_CFG0_STRIDE = 0x38;
+            /// <summary>SW_CBC of every register of FH_CFG0 (FH0_CFG0.FH0_SW_CBC ..): bit 0, width 1, rw.</summary>
+            public const uint FH_CFG0_SW_CBC = 0x0100;
+            /// <summary>SW_OST of every register of FH_CFG0 (FH0_CFG0.FH0_SW_OST ..): bit 4, width 1, rw.</summary>
+            public const uint FH_CFG0_SW_OST = 0x0104;
+            /// <summary>A_CBC_D of every register of FH_CFG0 (FH0_CFG0.FH0_A_CBC_D ..): bit 8, width 2, rw.</summary>
+            public const uint FH_CFG0_A_CBC_D = 0x0208;
+            /// <summary>A_CBC_U of every register of FH_CFG0 (FH0_CFG0.FH0_A_CBC_U ..): bit 10, width 2, rw.</summary>
+            public const uint FH_CFG0_A_CBC_U = 0x020A;
+            /// <summary>A_OST_D of every register of FH_CFG0 (FH0_CFG0.FH0_A_OST_D ..): bit 12, width 2, rw.</summary>
+            public const uint FH_CFG0_A_OST_D = 0x020C;
+            /// <summary>A_OST_U of every register of FH_CFG0 (FH0_CFG0.FH0_A_OST_U ..): bit 14, width 2, rw.</summary>
+            public const uint FH_CFG0_A_OST_U = 0x020E;
+            /// <summary>B_CBC_D of every register of FH_CFG0 (FH0_CFG0.FH0_B_CBC_D ..): bit 16, width 2, rw.</summary>
+            public const uint FH_CFG0_B_CBC_D = 0x0210;
+            /// <summary>B_CBC_U of every register of FH_CFG0 (FH0_CFG0.FH0_B_CBC_U ..): bit 18, width 2, rw.</summary>
+            public const uint FH_CFG0_B_CBC_U = 0x0212;
+            /// <summary>B_OST_D of every register of FH_CFG0 (FH0_CFG0.FH0_B_OST_D ..): bit 20, width 2, rw.</summary>
+            public const uint FH_CFG0_B_OST_D = 0x0214;
+            /// <summary>B_OST_U of every register of FH_CFG0 (FH0_CFG0.FH0_B_OST_U ..): bit 22, width 2, rw.</summary>
+            public const uint FH_CFG0_B_OST_U = 0x0216;
+            /// <summary>Register array FH_CFG1: 3 registers, FH0_CFG1 .. FH2_CFG1.</summary>
+            public const uint FH_CFG1_COUNT = 3;
+            /// <summary>Register array FH_CFG1: bytes from one register to the next (FH0_CFG1 + n * FH_CFG1_STRIDE).</summary>
+            public const uint FH_CFG1_STRIDE = 0x38;
+            /// <summary>CLR_OST of every register of FH_CFG1 (FH0_CFG1.FH0_CLR_OST ..): bit 0, width 1, rw.</summary>
+            public const uint FH_CFG1_CLR_OST = 0x0100;
+            /// <summary>CBCPULSE of every register of FH_CFG1 (FH0_CFG1.FH0_CBCPULSE ..): bit 1, width 2, rw.</summary>
+            public const uint FH_CFG1_CBCPULSE = 0x0201;
+            /// <summary>FORCE_CBC of every register of FH_CFG1 (FH0_CFG1.FH0_FORCE_CBC ..): bit 3, width 1, rw.</summary>
+            public const uint FH_CFG1_FORCE_CBC = 0x0103;
+            /// <summary>FORCE_OST of every register of FH_CFG1 (FH0_CFG1.FH0_FORCE_OST ..): bit 4, width 1, rw.</summary>
+            public const uint FH_CFG1_FORCE_OST = 0x0104;
+            /// <summary>Register array FH_STATUS: 3 registers, FH0_STATUS .. FH2_STATUS.</summary>
+            public const uint FH_STATUS_COUNT = 3;
+            /// <summary>Register array FH_STATUS: bytes from one register to the next (FH0_STATUS + n * FH_STATUS_STRIDE).</summary>
+            public const uint FH_STATUS_STRIDE = 0x38;
+            /// <summary>CBC_ON of every register of FH_STATUS (FH0_STATUS.FH0_CBC_ON ..): bit 0, width 1, ro.</summary>
+            public const uint FH_STATUS_CBC_ON = 0x0100;
+            /// <summary>OST_ON of every register of FH_STATUS (FH0_STATUS.FH0_OST_ON ..): bit 1, width 1, ro.</summary>
+            public const uint FH_STATUS_OST_ON = 0x0101;
+            /// <summary>Register array CAP_CH_CFG: 3 registers, CAP_CH0_CFG .. CAP_CH2_CFG.</summary>
+            public const uint CAP_CH_CFG_COUNT = 3;
+            /// <summary>Register array CAP_CH_CFG: bytes from one register to the next (CAP_CH0_CFG + n * CAP_CH_CFG_STRIDE).</summary>
+            public const uint CAP_CH_CFG_STRIDE = 0x4;
+            /// <summary>CAP_EN of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_EN ..): bit 0, width 1, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_EN = 0x0100;
+            /// <summary>CAP_MODE of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_MODE ..): bit 1, width 2, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_MODE = 0x0201;
+            /// <summary>CAP_PRESCALE of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_PRESCALE ..): bit 3, width 8, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_PRESCALE = 0x0803;
+            /// <summary>CAP_IN_INVERT of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_IN_INVERT ..): bit 11, width 1, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_IN_INVERT = 0x010B;
+            /// <summary>CAP_SW of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_SW ..): bit 12, width 1, wo.</summary>
+            public const uint CAP_CH_CFG_CAP_SW = 0x010C;
+            /// <summary>Register array CAP_CH: 3 registers, CAP_CH0 .. CAP_CH2.</summary>
+            public const uint CAP_CH_COUNT = 3;
+            /// <summary>Register array CAP_CH: bytes from one register to the next (CAP_CH0 + n * CAP_CH_STRIDE).</summary>
+            public const uint CAP_CH_STRIDE = 0x4;
         }
 
         /// <summary>I2S1 at 0x3FF6D000, 0x100 bytes.</summary>
@@ -23593,6 +25495,26 @@ namespace NanoRemap.Chips
             public const uint STATE_RX_FIFO_RESET_BACK = 0x0102;
             /// <summary>DATE.I2SDATE: bit 0, width 32, rw.</summary>
             public const uint DATE_I2SDATE = 0x2000;
+            /// <summary>Register array INLINK_DSCR_BF: 2 registers, INLINK_DSCR_BF0 .. INLINK_DSCR_BF1.</summary>
+            public const uint INLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array INLINK_DSCR_BF: bytes from one register to the next (INLINK_DSCR_BF0 + n * INLINK_DSCR_BF_STRIDE).</summary>
+            public const uint INLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array OUTLINK_DSCR_BF: 2 registers, OUTLINK_DSCR_BF0 .. OUTLINK_DSCR_BF1.</summary>
+            public const uint OUTLINK_DSCR_BF_COUNT = 2;
+            /// <summary>Register array OUTLINK_DSCR_BF: bytes from one register to the next (OUTLINK_DSCR_BF0 + n * OUTLINK_DSCR_BF_STRIDE).</summary>
+            public const uint OUTLINK_DSCR_BF_STRIDE = 0x4;
+            /// <summary>Register array LC_STATE: 2 registers, LC_STATE0 .. LC_STATE1.</summary>
+            public const uint LC_STATE_COUNT = 2;
+            /// <summary>Register array LC_STATE: bytes from one register to the next (LC_STATE0 + n * LC_STATE_STRIDE).</summary>
+            public const uint LC_STATE_STRIDE = 0x4;
+            /// <summary>Register array CVSD_CONF: 3 registers, CVSD_CONF0 .. CVSD_CONF2.</summary>
+            public const uint CVSD_CONF_COUNT = 3;
+            /// <summary>Register array CVSD_CONF: bytes from one register to the next (CVSD_CONF0 + n * CVSD_CONF_STRIDE).</summary>
+            public const uint CVSD_CONF_STRIDE = 0x4;
+            /// <summary>Register array PLC_CONF: 3 registers, PLC_CONF0 .. PLC_CONF2.</summary>
+            public const uint PLC_CONF_COUNT = 3;
+            /// <summary>Register array PLC_CONF: bytes from one register to the next (PLC_CONF0 + n * PLC_CONF_STRIDE).</summary>
+            public const uint PLC_CONF_STRIDE = 0x4;
         }
 
         /// <summary>UART2 at 0x3FF6E000, 0x80 bytes.</summary>
@@ -24000,6 +25922,10 @@ namespace NanoRemap.Chips
             public const uint POSPULSE_POSEDGE_MIN_CNT = 0x1400;
             /// <summary>NEGPULSE.NEGEDGE_MIN_CNT: bit 0, width 20, ro.</summary>
             public const uint NEGPULSE_NEGEDGE_MIN_CNT = 0x1400;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x4;
         }
 
         /// <summary>RNG at 0x60035000, 0x148 bytes.</summary>

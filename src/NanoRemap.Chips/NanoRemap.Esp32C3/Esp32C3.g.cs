@@ -13,7 +13,7 @@ namespace NanoRemap.Chips
     /// <c>BASE</c>, <c>SIZE</c>, register offsets from <c>BASE</c> (SVD names) and fields packed as <c>(width &lt;&lt; 8) | lsb</c>
     /// for <c>MmioWindow.GetField/SetField(offset, field)</c>. Constants only: free on the device.
     /// </summary>
-    public static class Esp32C3
+    public static partial class Esp32C3
     {
         /// <summary>UART0 at 0x60000000, 0x84 bytes.</summary>
         public static class Uart0
@@ -452,6 +452,20 @@ namespace NanoRemap.Chips
             public const uint ID_HIGH_SPEED = 0x011E;
             /// <summary>ID.REG_UPDATE: bit 31, width 1, rw.</summary>
             public const uint ID_REG_UPDATE = 0x011F;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x4;
+            /// <summary>Register array SWFC_CONF: 2 registers, SWFC_CONF0 .. SWFC_CONF1.</summary>
+            public const uint SWFC_CONF_COUNT = 2;
+            /// <summary>Register array SWFC_CONF: bytes from one register to the next (SWFC_CONF0 + n * SWFC_CONF_STRIDE).</summary>
+            public const uint SWFC_CONF_STRIDE = 0x4;
+            /// <summary>CLK_CONF_SCLK_SEL = 1: APB (components/soc/esp32c3/register/soc/uart_reg.h:1190 &quot;1: 80Mhz&quot;; boards/esp32c3/field-values.txt).</summary>
+            public const uint CLK_CONF_SCLK_SEL_APB = 1;
+            /// <summary>CLK_CONF_SCLK_SEL = 2: RC_FAST (components/soc/esp32c3/register/soc/uart_reg.h:1190 &quot;2: 8Mhz&quot;; boards/esp32c3/field-values.txt).</summary>
+            public const uint CLK_CONF_SCLK_SEL_RC_FAST = 2;
+            /// <summary>CLK_CONF_SCLK_SEL = 3: XTAL (components/soc/esp32c3/register/soc/uart_reg.h:1190 &quot;3: XTAL&quot;; boards/esp32c3/field-values.txt).</summary>
+            public const uint CLK_CONF_SCLK_SEL_XTAL = 3;
         }
 
         /// <summary>SPI1 at 0x60002000, 0x400 bytes.</summary>
@@ -851,6 +865,10 @@ namespace NanoRemap.Chips
             public const uint SPI_MEM_CLOCK_GATE_SPI_MEM_CLK_EN = 0x0100;
             /// <summary>SPI_MEM_DATE.SPI_MEM_DATE: bit 0, width 28, rw.</summary>
             public const uint SPI_MEM_DATE_SPI_MEM_DATE = 0x1C00;
+            /// <summary>Register array SPI_MEM_W: 16 registers, SPI_MEM_W0 .. SPI_MEM_W15.</summary>
+            public const uint SPI_MEM_W_COUNT = 16;
+            /// <summary>Register array SPI_MEM_W: bytes from one register to the next (SPI_MEM_W0 + n * SPI_MEM_W_STRIDE).</summary>
+            public const uint SPI_MEM_W_STRIDE = 0x4;
         }
 
         /// <summary>SPI0 at 0x60003000, 0x400 bytes.</summary>
@@ -2855,6 +2873,42 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_CLK_EN = 0x0100;
             /// <summary>REG_DATE.REG_DATE: bit 0, width 28, rw.</summary>
             public const uint REG_DATE_REG_DATE = 0x1C00;
+            /// <summary>Register array PIN: 26 registers, PIN0 .. PIN25.</summary>
+            public const uint PIN_COUNT = 26;
+            /// <summary>Register array PIN: bytes from one register to the next (PIN0 + n * PIN_STRIDE).</summary>
+            public const uint PIN_STRIDE = 0x4;
+            /// <summary>PAD_DRIVER of every register of PIN (PIN0.PAD_DRIVER ..): bit 2, width 1, rw.</summary>
+            public const uint PIN_PAD_DRIVER = 0x0102;
+            /// <summary>INT_TYPE of every register of PIN (PIN0.INT_TYPE ..): bit 7, width 3, rw.</summary>
+            public const uint PIN_INT_TYPE = 0x0307;
+            /// <summary>WAKEUP_ENABLE of every register of PIN (PIN0.WAKEUP_ENABLE ..): bit 10, width 1, rw.</summary>
+            public const uint PIN_WAKEUP_ENABLE = 0x010A;
+            /// <summary>CONFIG of every register of PIN (PIN0.CONFIG ..): bit 11, width 2, rw.</summary>
+            public const uint PIN_CONFIG = 0x020B;
+            /// <summary>INT_ENA of every register of PIN (PIN0.INT_ENA ..): bit 13, width 5, rw.</summary>
+            public const uint PIN_INT_ENA = 0x050D;
+            /// <summary>Register array FUNC_IN_SEL_CFG: 128 registers, FUNC0_IN_SEL_CFG .. FUNC127_IN_SEL_CFG.</summary>
+            public const uint FUNC_IN_SEL_CFG_COUNT = 128;
+            /// <summary>Register array FUNC_IN_SEL_CFG: bytes from one register to the next (FUNC0_IN_SEL_CFG + n * FUNC_IN_SEL_CFG_STRIDE).</summary>
+            public const uint FUNC_IN_SEL_CFG_STRIDE = 0x4;
+            /// <summary>IN_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC0_IN_SEL ..): bit 0, width 5, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_IN_SEL = 0x0500;
+            /// <summary>IN_INV_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC0_IN_INV_SEL ..): bit 5, width 1, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_IN_INV_SEL = 0x0105;
+            /// <summary>SIG_IN_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.SIG0_IN_SEL ..): bit 6, width 1, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_SIG_IN_SEL = 0x0106;
+            /// <summary>Register array FUNC_OUT_SEL_CFG: 26 registers, FUNC0_OUT_SEL_CFG .. FUNC25_OUT_SEL_CFG.</summary>
+            public const uint FUNC_OUT_SEL_CFG_COUNT = 26;
+            /// <summary>Register array FUNC_OUT_SEL_CFG: bytes from one register to the next (FUNC0_OUT_SEL_CFG + n * FUNC_OUT_SEL_CFG_STRIDE).</summary>
+            public const uint FUNC_OUT_SEL_CFG_STRIDE = 0x4;
+            /// <summary>OUT_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC0_OUT_SEL ..): bit 0, width 8, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OUT_SEL = 0x0800;
+            /// <summary>OUT_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC0_OUT_INV_SEL ..): bit 8, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OUT_INV_SEL = 0x0108;
+            /// <summary>OEN_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC0_OEN_SEL ..): bit 9, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OEN_SEL = 0x0109;
+            /// <summary>OEN_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC0_OEN_INV_SEL ..): bit 10, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OEN_INV_SEL = 0x010A;
         }
 
         /// <summary>GPIO_SD at 0x60004F00, 0x2C bytes.</summary>
@@ -2902,6 +2956,14 @@ namespace NanoRemap.Chips
             public const uint SIGMADELTA_MISC_SPI_SWAP = 0x011F;
             /// <summary>SIGMADELTA_VERSION.GPIO_SD_DATE: bit 0, width 28, rw.</summary>
             public const uint SIGMADELTA_VERSION_GPIO_SD_DATE = 0x1C00;
+            /// <summary>Register array SIGMADELTA: 4 registers, SIGMADELTA0 .. SIGMADELTA3.</summary>
+            public const uint SIGMADELTA_COUNT = 4;
+            /// <summary>Register array SIGMADELTA: bytes from one register to the next (SIGMADELTA0 + n * SIGMADELTA_STRIDE).</summary>
+            public const uint SIGMADELTA_STRIDE = 0x4;
+            /// <summary>SD_IN of every register of SIGMADELTA (SIGMADELTA0.SD_IN ..): bit 0, width 8, rw.</summary>
+            public const uint SIGMADELTA_SD_IN = 0x0800;
+            /// <summary>SD_PRESCALE of every register of SIGMADELTA (SIGMADELTA0.SD_PRESCALE ..): bit 8, width 8, rw.</summary>
+            public const uint SIGMADELTA_SD_PRESCALE = 0x0808;
         }
 
         /// <summary>RTC_CNTL at 0x60008000, 0x200 bytes.</summary>
@@ -3869,6 +3931,24 @@ namespace NanoRemap.Chips
             public const uint RTC_CNTL_PG_CTRL_POWER_GLITCH_EN = 0x011F;
             /// <summary>DATE.RTC_CNTL_DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_RTC_CNTL_DATE = 0x1C00;
+            /// <summary>Register array RTC_SLP_TIMER: 2 registers, RTC_SLP_TIMER0 .. RTC_SLP_TIMER1.</summary>
+            public const uint RTC_SLP_TIMER_COUNT = 2;
+            /// <summary>Register array RTC_SLP_TIMER: bytes from one register to the next (RTC_SLP_TIMER0 + n * RTC_SLP_TIMER_STRIDE).</summary>
+            public const uint RTC_SLP_TIMER_STRIDE = 0x4;
+            /// <summary>Register array RTC_TIME_LOW: 2 registers, RTC_TIME_LOW0 .. RTC_TIME_LOW1.</summary>
+            public const uint RTC_TIME_LOW_COUNT = 2;
+            /// <summary>Register array RTC_TIME_LOW: bytes from one register to the next (RTC_TIME_LOW0 + n * RTC_TIME_LOW_STRIDE).</summary>
+            public const uint RTC_TIME_LOW_STRIDE = 0xCC;
+            /// <summary>Register array RTC_TIME_HIGH: 2 registers, RTC_TIME_HIGH0 .. RTC_TIME_HIGH1.</summary>
+            public const uint RTC_TIME_HIGH_COUNT = 2;
+            /// <summary>Register array RTC_TIME_HIGH: bytes from one register to the next (RTC_TIME_HIGH0 + n * RTC_TIME_HIGH_STRIDE).</summary>
+            public const uint RTC_TIME_HIGH_STRIDE = 0xCC;
+            /// <summary>RTC_TIMER_VALUE_HIGH of every register of RTC_TIME_HIGH (RTC_TIME_HIGH0.RTC_TIMER_VALUE0_HIGH ..): bit 0, width 16, ro.</summary>
+            public const uint RTC_TIME_HIGH_RTC_TIMER_VALUE_HIGH = 0x1000;
+            /// <summary>Register array RTC_WDTCONFIG: 5 registers, RTC_WDTCONFIG0 .. RTC_WDTCONFIG4.</summary>
+            public const uint RTC_WDTCONFIG_COUNT = 5;
+            /// <summary>Register array RTC_WDTCONFIG: bytes from one register to the next (RTC_WDTCONFIG0 + n * RTC_WDTCONFIG_STRIDE).</summary>
+            public const uint RTC_WDTCONFIG_STRIDE = 0x4;
         }
 
         /// <summary>EFUSE at 0x60008800, 0x200 bytes.</summary>
@@ -4604,6 +4684,62 @@ namespace NanoRemap.Chips
             public const uint WR_TIM_CONF2_PWR_OFF_NUM = 0x1000;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array PGM_DATA: 8 registers, PGM_DATA0 .. PGM_DATA7.</summary>
+            public const uint PGM_DATA_COUNT = 8;
+            /// <summary>Register array PGM_DATA: bytes from one register to the next (PGM_DATA0 + n * PGM_DATA_STRIDE).</summary>
+            public const uint PGM_DATA_STRIDE = 0x4;
+            /// <summary>Register array PGM_CHECK_VALUE: 3 registers, PGM_CHECK_VALUE0 .. PGM_CHECK_VALUE2.</summary>
+            public const uint PGM_CHECK_VALUE_COUNT = 3;
+            /// <summary>Register array PGM_CHECK_VALUE: bytes from one register to the next (PGM_CHECK_VALUE0 + n * PGM_CHECK_VALUE_STRIDE).</summary>
+            public const uint PGM_CHECK_VALUE_STRIDE = 0x4;
+            /// <summary>Register array RD_REPEAT_DATA: 5 registers, RD_REPEAT_DATA0 .. RD_REPEAT_DATA4.</summary>
+            public const uint RD_REPEAT_DATA_COUNT = 5;
+            /// <summary>Register array RD_REPEAT_DATA: bytes from one register to the next (RD_REPEAT_DATA0 + n * RD_REPEAT_DATA_STRIDE).</summary>
+            public const uint RD_REPEAT_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_MAC_SPI_SYS: 6 registers, RD_MAC_SPI_SYS_0 .. RD_MAC_SPI_SYS_5.</summary>
+            public const uint RD_MAC_SPI_SYS_COUNT = 6;
+            /// <summary>Register array RD_MAC_SPI_SYS: bytes from one register to the next (RD_MAC_SPI_SYS_0 + n * RD_MAC_SPI_SYS_STRIDE).</summary>
+            public const uint RD_MAC_SPI_SYS_STRIDE = 0x4;
+            /// <summary>Register array RD_SYS_PART1_DATA: 8 registers, RD_SYS_PART1_DATA0 .. RD_SYS_PART1_DATA7.</summary>
+            public const uint RD_SYS_PART1_DATA_COUNT = 8;
+            /// <summary>Register array RD_SYS_PART1_DATA: bytes from one register to the next (RD_SYS_PART1_DATA0 + n * RD_SYS_PART1_DATA_STRIDE).</summary>
+            public const uint RD_SYS_PART1_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_USR_DATA: 8 registers, RD_USR_DATA0 .. RD_USR_DATA7.</summary>
+            public const uint RD_USR_DATA_COUNT = 8;
+            /// <summary>Register array RD_USR_DATA: bytes from one register to the next (RD_USR_DATA0 + n * RD_USR_DATA_STRIDE).</summary>
+            public const uint RD_USR_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY0_DATA: 8 registers, RD_KEY0_DATA0 .. RD_KEY0_DATA7.</summary>
+            public const uint RD_KEY0_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY0_DATA: bytes from one register to the next (RD_KEY0_DATA0 + n * RD_KEY0_DATA_STRIDE).</summary>
+            public const uint RD_KEY0_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY1_DATA: 8 registers, RD_KEY1_DATA0 .. RD_KEY1_DATA7.</summary>
+            public const uint RD_KEY1_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY1_DATA: bytes from one register to the next (RD_KEY1_DATA0 + n * RD_KEY1_DATA_STRIDE).</summary>
+            public const uint RD_KEY1_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY2_DATA: 8 registers, RD_KEY2_DATA0 .. RD_KEY2_DATA7.</summary>
+            public const uint RD_KEY2_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY2_DATA: bytes from one register to the next (RD_KEY2_DATA0 + n * RD_KEY2_DATA_STRIDE).</summary>
+            public const uint RD_KEY2_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY3_DATA: 8 registers, RD_KEY3_DATA0 .. RD_KEY3_DATA7.</summary>
+            public const uint RD_KEY3_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY3_DATA: bytes from one register to the next (RD_KEY3_DATA0 + n * RD_KEY3_DATA_STRIDE).</summary>
+            public const uint RD_KEY3_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY4_DATA: 8 registers, RD_KEY4_DATA0 .. RD_KEY4_DATA7.</summary>
+            public const uint RD_KEY4_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY4_DATA: bytes from one register to the next (RD_KEY4_DATA0 + n * RD_KEY4_DATA_STRIDE).</summary>
+            public const uint RD_KEY4_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY5_DATA: 8 registers, RD_KEY5_DATA0 .. RD_KEY5_DATA7.</summary>
+            public const uint RD_KEY5_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY5_DATA: bytes from one register to the next (RD_KEY5_DATA0 + n * RD_KEY5_DATA_STRIDE).</summary>
+            public const uint RD_KEY5_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_SYS_PART2_DATA: 8 registers, RD_SYS_PART2_DATA0 .. RD_SYS_PART2_DATA7.</summary>
+            public const uint RD_SYS_PART2_DATA_COUNT = 8;
+            /// <summary>Register array RD_SYS_PART2_DATA: bytes from one register to the next (RD_SYS_PART2_DATA0 + n * RD_SYS_PART2_DATA_STRIDE).</summary>
+            public const uint RD_SYS_PART2_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_RS_ERR: 2 registers, RD_RS_ERR0 .. RD_RS_ERR1.</summary>
+            public const uint RD_RS_ERR_COUNT = 2;
+            /// <summary>Register array RD_RS_ERR: bytes from one register to the next (RD_RS_ERR0 + n * RD_RS_ERR_STRIDE).</summary>
+            public const uint RD_RS_ERR_STRIDE = 0x4;
         }
 
         /// <summary>IO_MUX at 0x60009000, 0x100 bytes.</summary>
@@ -5153,6 +5289,32 @@ namespace NanoRemap.Chips
             public const uint GPIO21_FILTER_EN = 0x010F;
             /// <summary>DATE.REG_DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_REG_DATE = 0x1C00;
+            /// <summary>Register array GPIO: 22 registers, GPIO0 .. GPIO21.</summary>
+            public const uint GPIO_COUNT = 22;
+            /// <summary>Register array GPIO: bytes from one register to the next (GPIO0 + n * GPIO_STRIDE).</summary>
+            public const uint GPIO_STRIDE = 0x4;
+            /// <summary>MCU_OE of every register of GPIO (GPIO0.MCU_OE ..): bit 0, width 1, rw.</summary>
+            public const uint GPIO_MCU_OE = 0x0100;
+            /// <summary>SLP_SEL of every register of GPIO (GPIO0.SLP_SEL ..): bit 1, width 1, rw.</summary>
+            public const uint GPIO_SLP_SEL = 0x0101;
+            /// <summary>MCU_WPD of every register of GPIO (GPIO0.MCU_WPD ..): bit 2, width 1, rw.</summary>
+            public const uint GPIO_MCU_WPD = 0x0102;
+            /// <summary>MCU_WPU of every register of GPIO (GPIO0.MCU_WPU ..): bit 3, width 1, rw.</summary>
+            public const uint GPIO_MCU_WPU = 0x0103;
+            /// <summary>MCU_IE of every register of GPIO (GPIO0.MCU_IE ..): bit 4, width 1, rw.</summary>
+            public const uint GPIO_MCU_IE = 0x0104;
+            /// <summary>FUN_WPD of every register of GPIO (GPIO0.FUN_WPD ..): bit 7, width 1, rw.</summary>
+            public const uint GPIO_FUN_WPD = 0x0107;
+            /// <summary>FUN_WPU of every register of GPIO (GPIO0.FUN_WPU ..): bit 8, width 1, rw.</summary>
+            public const uint GPIO_FUN_WPU = 0x0108;
+            /// <summary>FUN_IE of every register of GPIO (GPIO0.FUN_IE ..): bit 9, width 1, rw.</summary>
+            public const uint GPIO_FUN_IE = 0x0109;
+            /// <summary>FUN_DRV of every register of GPIO (GPIO0.FUN_DRV ..): bit 10, width 2, rw.</summary>
+            public const uint GPIO_FUN_DRV = 0x020A;
+            /// <summary>MCU_SEL of every register of GPIO (GPIO0.MCU_SEL ..): bit 12, width 3, rw.</summary>
+            public const uint GPIO_MCU_SEL = 0x030C;
+            /// <summary>FILTER_EN of every register of GPIO (GPIO0.FILTER_EN ..): bit 15, width 1, rw.</summary>
+            public const uint GPIO_FILTER_EN = 0x010F;
         }
 
         /// <summary>UHCI1 at 0x6000C000, 0x84 bytes.</summary>
@@ -5440,6 +5602,26 @@ namespace NanoRemap.Chips
             public const uint ESC_CONF3_ESC_SEQ2_CHAR1 = 0x0810;
             /// <summary>PKT_THRES.PKT_THRS: bit 0, width 13, rw.</summary>
             public const uint PKT_THRES_PKT_THRS = 0x0D00;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x14;
+            /// <summary>Register array STATE: 2 registers, STATE0 .. STATE1.</summary>
+            public const uint STATE_COUNT = 2;
+            /// <summary>Register array STATE: bytes from one register to the next (STATE0 + n * STATE_STRIDE).</summary>
+            public const uint STATE_STRIDE = 0x4;
+            /// <summary>Register array REG_Q_WORD0: 7 registers, REG_Q0_WORD0 .. REG_Q6_WORD0.</summary>
+            public const uint REG_Q_WORD0_COUNT = 7;
+            /// <summary>Register array REG_Q_WORD0: bytes from one register to the next (REG_Q0_WORD0 + n * REG_Q_WORD0_STRIDE).</summary>
+            public const uint REG_Q_WORD0_STRIDE = 0x8;
+            /// <summary>Register array REG_Q_WORD1: 7 registers, REG_Q0_WORD1 .. REG_Q6_WORD1.</summary>
+            public const uint REG_Q_WORD1_COUNT = 7;
+            /// <summary>Register array REG_Q_WORD1: bytes from one register to the next (REG_Q0_WORD1 + n * REG_Q_WORD1_STRIDE).</summary>
+            public const uint REG_Q_WORD1_STRIDE = 0x8;
+            /// <summary>Register array ESC_CONF: 4 registers, ESC_CONF0 .. ESC_CONF3.</summary>
+            public const uint ESC_CONF_COUNT = 4;
+            /// <summary>Register array ESC_CONF: bytes from one register to the next (ESC_CONF0 + n * ESC_CONF_STRIDE).</summary>
+            public const uint ESC_CONF_STRIDE = 0x4;
         }
 
         /// <summary>UART1 at 0x60010000, 0x84 bytes.</summary>
@@ -5879,6 +6061,20 @@ namespace NanoRemap.Chips
             public const uint ID_HIGH_SPEED = 0x011E;
             /// <summary>ID.REG_UPDATE: bit 31, width 1, rw.</summary>
             public const uint ID_REG_UPDATE = 0x011F;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x4;
+            /// <summary>Register array SWFC_CONF: 2 registers, SWFC_CONF0 .. SWFC_CONF1.</summary>
+            public const uint SWFC_CONF_COUNT = 2;
+            /// <summary>Register array SWFC_CONF: bytes from one register to the next (SWFC_CONF0 + n * SWFC_CONF_STRIDE).</summary>
+            public const uint SWFC_CONF_STRIDE = 0x4;
+            /// <summary>CLK_CONF_SCLK_SEL = 1: APB (components/soc/esp32c3/register/soc/uart_reg.h:1190 &quot;1: 80Mhz&quot;; boards/esp32c3/field-values.txt).</summary>
+            public const uint CLK_CONF_SCLK_SEL_APB = 1;
+            /// <summary>CLK_CONF_SCLK_SEL = 2: RC_FAST (components/soc/esp32c3/register/soc/uart_reg.h:1190 &quot;2: 8Mhz&quot;; boards/esp32c3/field-values.txt).</summary>
+            public const uint CLK_CONF_SCLK_SEL_RC_FAST = 2;
+            /// <summary>CLK_CONF_SCLK_SEL = 3: XTAL (components/soc/esp32c3/register/soc/uart_reg.h:1190 &quot;3: XTAL&quot;; boards/esp32c3/field-values.txt).</summary>
+            public const uint CLK_CONF_SCLK_SEL_XTAL = 3;
         }
 
         /// <summary>I2C0 at 0x60013000, 0x184 bytes.</summary>
@@ -6278,6 +6474,14 @@ namespace NanoRemap.Chips
             public const uint SCL_STRETCH_CONF_SLAVE_BYTE_ACK_CTL_EN = 0x010C;
             /// <summary>SCL_STRETCH_CONF.SLAVE_BYTE_ACK_LVL: bit 13, width 1, rw.</summary>
             public const uint SCL_STRETCH_CONF_SLAVE_BYTE_ACK_LVL = 0x010D;
+            /// <summary>Register array COMD: 8 registers, COMD0 .. COMD7.</summary>
+            public const uint COMD_COUNT = 8;
+            /// <summary>Register array COMD: bytes from one register to the next (COMD0 + n * COMD_STRIDE).</summary>
+            public const uint COMD_STRIDE = 0x4;
+            /// <summary>COMMAND of every register of COMD (COMD0.COMMAND0 ..): bit 0, width 14, rw.</summary>
+            public const uint COMD_COMMAND = 0x0E00;
+            /// <summary>COMMAND_DONE of every register of COMD (COMD0.COMMAND0_DONE ..): bit 31, width 1, rw.</summary>
+            public const uint COMD_COMMAND_DONE = 0x011F;
         }
 
         /// <summary>UHCI0 at 0x60014000, 0x84 bytes.</summary>
@@ -6565,6 +6769,26 @@ namespace NanoRemap.Chips
             public const uint ESC_CONF3_ESC_SEQ2_CHAR1 = 0x0810;
             /// <summary>PKT_THRES.PKT_THRS: bit 0, width 13, rw.</summary>
             public const uint PKT_THRES_PKT_THRS = 0x0D00;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x14;
+            /// <summary>Register array STATE: 2 registers, STATE0 .. STATE1.</summary>
+            public const uint STATE_COUNT = 2;
+            /// <summary>Register array STATE: bytes from one register to the next (STATE0 + n * STATE_STRIDE).</summary>
+            public const uint STATE_STRIDE = 0x4;
+            /// <summary>Register array REG_Q_WORD0: 7 registers, REG_Q0_WORD0 .. REG_Q6_WORD0.</summary>
+            public const uint REG_Q_WORD0_COUNT = 7;
+            /// <summary>Register array REG_Q_WORD0: bytes from one register to the next (REG_Q0_WORD0 + n * REG_Q_WORD0_STRIDE).</summary>
+            public const uint REG_Q_WORD0_STRIDE = 0x8;
+            /// <summary>Register array REG_Q_WORD1: 7 registers, REG_Q0_WORD1 .. REG_Q6_WORD1.</summary>
+            public const uint REG_Q_WORD1_COUNT = 7;
+            /// <summary>Register array REG_Q_WORD1: bytes from one register to the next (REG_Q0_WORD1 + n * REG_Q_WORD1_STRIDE).</summary>
+            public const uint REG_Q_WORD1_STRIDE = 0x8;
+            /// <summary>Register array ESC_CONF: 4 registers, ESC_CONF0 .. ESC_CONF3.</summary>
+            public const uint ESC_CONF_COUNT = 4;
+            /// <summary>Register array ESC_CONF: bytes from one register to the next (ESC_CONF0 + n * ESC_CONF_STRIDE).</summary>
+            public const uint ESC_CONF_STRIDE = 0x4;
         }
 
         /// <summary>RMT at 0x60016000, 0xD0 bytes.</summary>
@@ -6986,6 +7210,42 @@ namespace NanoRemap.Chips
             public const uint REF_CNT_RST_CH3 = 0x0103;
             /// <summary>DATE.RMT_DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_RMT_DATE = 0x1C00;
+            /// <summary>Register array CHDATA: 4 registers, CH0DATA .. CH3DATA.</summary>
+            public const uint CHDATA_COUNT = 4;
+            /// <summary>Register array CHDATA: bytes from one register to the next (CH0DATA + n * CHDATA_STRIDE).</summary>
+            public const uint CHDATA_STRIDE = 0x4;
+            /// <summary>Register array CH2CONF: 2 registers, CH2CONF0 .. CH2CONF1.</summary>
+            public const uint CH2CONF_COUNT = 2;
+            /// <summary>Register array CH2CONF: bytes from one register to the next (CH2CONF0 + n * CH2CONF_STRIDE).</summary>
+            public const uint CH2CONF_STRIDE = 0x4;
+            /// <summary>Register array CH3CONF: 2 registers, CH3CONF0 .. CH3CONF1.</summary>
+            public const uint CH3CONF_COUNT = 2;
+            /// <summary>Register array CH3CONF: bytes from one register to the next (CH3CONF0 + n * CH3CONF_STRIDE).</summary>
+            public const uint CH3CONF_STRIDE = 0x4;
+            /// <summary>Register array CHSTATUS: 4 registers, CH0STATUS .. CH3STATUS.</summary>
+            public const uint CHSTATUS_COUNT = 4;
+            /// <summary>Register array CHSTATUS: bytes from one register to the next (CH0STATUS + n * CHSTATUS_STRIDE).</summary>
+            public const uint CHSTATUS_STRIDE = 0x4;
+            /// <summary>Register array CHCARRIER_DUTY: 2 registers, CH0CARRIER_DUTY .. CH1CARRIER_DUTY.</summary>
+            public const uint CHCARRIER_DUTY_COUNT = 2;
+            /// <summary>Register array CHCARRIER_DUTY: bytes from one register to the next (CH0CARRIER_DUTY + n * CHCARRIER_DUTY_STRIDE).</summary>
+            public const uint CHCARRIER_DUTY_STRIDE = 0x4;
+            /// <summary>CARRIER_LOW of every register of CHCARRIER_DUTY (CH0CARRIER_DUTY.CARRIER_LOW_CH0 ..): bit 0, width 16, rw.</summary>
+            public const uint CHCARRIER_DUTY_CARRIER_LOW = 0x1000;
+            /// <summary>CARRIER_HIGH of every register of CHCARRIER_DUTY (CH0CARRIER_DUTY.CARRIER_HIGH_CH0 ..): bit 16, width 16, rw.</summary>
+            public const uint CHCARRIER_DUTY_CARRIER_HIGH = 0x1010;
+            /// <summary>Register array CH_TX_LIM: 2 registers, CH0_TX_LIM .. CH1_TX_LIM.</summary>
+            public const uint CH_TX_LIM_COUNT = 2;
+            /// <summary>Register array CH_TX_LIM: bytes from one register to the next (CH0_TX_LIM + n * CH_TX_LIM_STRIDE).</summary>
+            public const uint CH_TX_LIM_STRIDE = 0x4;
+            /// <summary>RMT_TX_LIM of every register of CH_TX_LIM (CH0_TX_LIM.RMT_TX_LIM_CH0 ..): bit 0, width 9, rw.</summary>
+            public const uint CH_TX_LIM_RMT_TX_LIM = 0x0900;
+            /// <summary>RMT_TX_LOOP_NUM of every register of CH_TX_LIM (CH0_TX_LIM.RMT_TX_LOOP_NUM_CH0 ..): bit 9, width 10, rw.</summary>
+            public const uint CH_TX_LIM_RMT_TX_LOOP_NUM = 0x0A09;
+            /// <summary>RMT_TX_LOOP_CNT_EN of every register of CH_TX_LIM (CH0_TX_LIM.RMT_TX_LOOP_CNT_EN_CH0 ..): bit 19, width 1, rw.</summary>
+            public const uint CH_TX_LIM_RMT_TX_LOOP_CNT_EN = 0x0113;
+            /// <summary>LOOP_COUNT_RESET of every register of CH_TX_LIM (CH0_TX_LIM.LOOP_COUNT_RESET_CH0 ..): bit 20, width 1, wo.</summary>
+            public const uint CH_TX_LIM_LOOP_COUNT_RESET = 0x0114;
         }
 
         /// <summary>LEDC at 0x60019000, 0x100 bytes.</summary>
@@ -7453,6 +7713,78 @@ namespace NanoRemap.Chips
             public const uint CONF_CLK_EN = 0x011F;
             /// <summary>DATE.LEDC_DATE: bit 0, width 32, rw.</summary>
             public const uint DATE_LEDC_DATE = 0x2000;
+            /// <summary>Register array LSCH_CONF0: 6 registers, LSCH0_CONF0 .. LSCH5_CONF0.</summary>
+            public const uint LSCH_CONF0_COUNT = 6;
+            /// <summary>Register array LSCH_CONF0: bytes from one register to the next (LSCH0_CONF0 + n * LSCH_CONF0_STRIDE).</summary>
+            public const uint LSCH_CONF0_STRIDE = 0x14;
+            /// <summary>TIMER_SEL of every register of LSCH_CONF0 (LSCH0_CONF0.TIMER_SEL_LSCH0 ..): bit 0, width 2, rw.</summary>
+            public const uint LSCH_CONF0_TIMER_SEL = 0x0200;
+            /// <summary>SIG_OUT_EN of every register of LSCH_CONF0 (LSCH0_CONF0.SIG_OUT_EN_LSCH0 ..): bit 2, width 1, rw.</summary>
+            public const uint LSCH_CONF0_SIG_OUT_EN = 0x0102;
+            /// <summary>IDLE_LV of every register of LSCH_CONF0 (LSCH0_CONF0.IDLE_LV_LSCH0 ..): bit 3, width 1, rw.</summary>
+            public const uint LSCH_CONF0_IDLE_LV = 0x0103;
+            /// <summary>PARA_UP of every register of LSCH_CONF0 (LSCH0_CONF0.PARA_UP_LSCH0 ..): bit 4, width 1, wo.</summary>
+            public const uint LSCH_CONF0_PARA_UP = 0x0104;
+            /// <summary>OVF_NUM of every register of LSCH_CONF0 (LSCH0_CONF0.OVF_NUM_LSCH0 ..): bit 5, width 10, rw.</summary>
+            public const uint LSCH_CONF0_OVF_NUM = 0x0A05;
+            /// <summary>OVF_CNT_EN of every register of LSCH_CONF0 (LSCH0_CONF0.OVF_CNT_EN_LSCH0 ..): bit 15, width 1, rw.</summary>
+            public const uint LSCH_CONF0_OVF_CNT_EN = 0x010F;
+            /// <summary>OVF_CNT_RESET of every register of LSCH_CONF0 (LSCH0_CONF0.OVF_CNT_RESET_LSCH0 ..): bit 16, width 1, wo.</summary>
+            public const uint LSCH_CONF0_OVF_CNT_RESET = 0x0110;
+            /// <summary>Register array LSCH_HPOINT: 6 registers, LSCH0_HPOINT .. LSCH5_HPOINT.</summary>
+            public const uint LSCH_HPOINT_COUNT = 6;
+            /// <summary>Register array LSCH_HPOINT: bytes from one register to the next (LSCH0_HPOINT + n * LSCH_HPOINT_STRIDE).</summary>
+            public const uint LSCH_HPOINT_STRIDE = 0x14;
+            /// <summary>HPOINT of every register of LSCH_HPOINT (LSCH0_HPOINT.HPOINT_LSCH0 ..): bit 0, width 14, rw.</summary>
+            public const uint LSCH_HPOINT_HPOINT = 0x0E00;
+            /// <summary>Register array LSCH_DUTY: 6 registers, LSCH0_DUTY .. LSCH5_DUTY.</summary>
+            public const uint LSCH_DUTY_COUNT = 6;
+            /// <summary>Register array LSCH_DUTY: bytes from one register to the next (LSCH0_DUTY + n * LSCH_DUTY_STRIDE).</summary>
+            public const uint LSCH_DUTY_STRIDE = 0x14;
+            /// <summary>DUTY of every register of LSCH_DUTY (LSCH0_DUTY.DUTY_LSCH0 ..): bit 0, width 19, rw.</summary>
+            public const uint LSCH_DUTY_DUTY = 0x1300;
+            /// <summary>Register array LSCH_CONF1: 6 registers, LSCH0_CONF1 .. LSCH5_CONF1.</summary>
+            public const uint LSCH_CONF1_COUNT = 6;
+            /// <summary>Register array LSCH_CONF1: bytes from one register to the next (LSCH0_CONF1 + n * LSCH_CONF1_STRIDE).</summary>
+            public const uint LSCH_CONF1_STRIDE = 0x14;
+            /// <summary>DUTY_SCALE of every register of LSCH_CONF1 (LSCH0_CONF1.DUTY_SCALE_LSCH0 ..): bit 0, width 10, rw.</summary>
+            public const uint LSCH_CONF1_DUTY_SCALE = 0x0A00;
+            /// <summary>DUTY_CYCLE of every register of LSCH_CONF1 (LSCH0_CONF1.DUTY_CYCLE_LSCH0 ..): bit 10, width 10, rw.</summary>
+            public const uint LSCH_CONF1_DUTY_CYCLE = 0x0A0A;
+            /// <summary>DUTY_NUM of every register of LSCH_CONF1 (LSCH0_CONF1.DUTY_NUM_LSCH0 ..): bit 20, width 10, rw.</summary>
+            public const uint LSCH_CONF1_DUTY_NUM = 0x0A14;
+            /// <summary>DUTY_INC of every register of LSCH_CONF1 (LSCH0_CONF1.DUTY_INC_LSCH0 ..): bit 30, width 1, rw.</summary>
+            public const uint LSCH_CONF1_DUTY_INC = 0x011E;
+            /// <summary>DUTY_START of every register of LSCH_CONF1 (LSCH0_CONF1.DUTY_START_LSCH0 ..): bit 31, width 1, rw.</summary>
+            public const uint LSCH_CONF1_DUTY_START = 0x011F;
+            /// <summary>Register array LSCH_DUTY_R: 6 registers, LSCH0_DUTY_R .. LSCH5_DUTY_R.</summary>
+            public const uint LSCH_DUTY_R_COUNT = 6;
+            /// <summary>Register array LSCH_DUTY_R: bytes from one register to the next (LSCH0_DUTY_R + n * LSCH_DUTY_R_STRIDE).</summary>
+            public const uint LSCH_DUTY_R_STRIDE = 0x14;
+            /// <summary>DUTY_R of every register of LSCH_DUTY_R (LSCH0_DUTY_R.DUTY_LSCH0_R ..): bit 0, width 19, ro.</summary>
+            public const uint LSCH_DUTY_R_DUTY_R = 0x1300;
+            /// <summary>Register array LSTIMER_CONF: 4 registers, LSTIMER0_CONF .. LSTIMER3_CONF.</summary>
+            public const uint LSTIMER_CONF_COUNT = 4;
+            /// <summary>Register array LSTIMER_CONF: bytes from one register to the next (LSTIMER0_CONF + n * LSTIMER_CONF_STRIDE).</summary>
+            public const uint LSTIMER_CONF_STRIDE = 0x8;
+            /// <summary>DUTY_RES of every register of LSTIMER_CONF (LSTIMER0_CONF.LSTIMER0_DUTY_RES ..): bit 0, width 4, rw.</summary>
+            public const uint LSTIMER_CONF_DUTY_RES = 0x0400;
+            /// <summary>CLK_DIV of every register of LSTIMER_CONF (LSTIMER0_CONF.CLK_DIV_LSTIMER0 ..): bit 4, width 18, rw.</summary>
+            public const uint LSTIMER_CONF_CLK_DIV = 0x1204;
+            /// <summary>PAUSE of every register of LSTIMER_CONF (LSTIMER0_CONF.LSTIMER0_PAUSE ..): bit 22, width 1, rw.</summary>
+            public const uint LSTIMER_CONF_PAUSE = 0x0116;
+            /// <summary>RST of every register of LSTIMER_CONF (LSTIMER0_CONF.LSTIMER0_RST ..): bit 23, width 1, rw.</summary>
+            public const uint LSTIMER_CONF_RST = 0x0117;
+            /// <summary>TICK_SEL of every register of LSTIMER_CONF (LSTIMER0_CONF.TICK_SEL_LSTIMER0 ..): bit 24, width 1, rw.</summary>
+            public const uint LSTIMER_CONF_TICK_SEL = 0x0118;
+            /// <summary>PARA_UP of every register of LSTIMER_CONF (LSTIMER0_CONF.LSTIMER0_PARA_UP ..): bit 25, width 1, wo.</summary>
+            public const uint LSTIMER_CONF_PARA_UP = 0x0119;
+            /// <summary>Register array LSTIMER_VALUE: 4 registers, LSTIMER0_VALUE .. LSTIMER3_VALUE.</summary>
+            public const uint LSTIMER_VALUE_COUNT = 4;
+            /// <summary>Register array LSTIMER_VALUE: bytes from one register to the next (LSTIMER0_VALUE + n * LSTIMER_VALUE_STRIDE).</summary>
+            public const uint LSTIMER_VALUE_STRIDE = 0x8;
+            /// <summary>CNT of every register of LSTIMER_VALUE (LSTIMER0_VALUE.LSTIMER0_CNT ..): bit 0, width 14, ro.</summary>
+            public const uint LSTIMER_VALUE_CNT = 0x0E00;
         }
 
         /// <summary>BB at 0x6001D000, 0x58 bytes.</summary>
@@ -7647,6 +7979,10 @@ namespace NanoRemap.Chips
             public const uint REGCLK_TIMER_CLK_IS_ACTIVE = 0x011E;
             /// <summary>REGCLK.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint REGCLK_CLK_EN = 0x011F;
+            /// <summary>Register array WDTCONFIG: 6 registers, WDTCONFIG0 .. WDTCONFIG5.</summary>
+            public const uint WDTCONFIG_COUNT = 6;
+            /// <summary>Register array WDTCONFIG: bytes from one register to the next (WDTCONFIG0 + n * WDTCONFIG_STRIDE).</summary>
+            public const uint WDTCONFIG_STRIDE = 0x4;
         }
 
         /// <summary>TIMG1 at 0x60020000, 0x100 bytes.</summary>
@@ -7822,6 +8158,10 @@ namespace NanoRemap.Chips
             public const uint REGCLK_TIMER_CLK_IS_ACTIVE = 0x011E;
             /// <summary>REGCLK.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint REGCLK_CLK_EN = 0x011F;
+            /// <summary>Register array WDTCONFIG: 6 registers, WDTCONFIG0 .. WDTCONFIG5.</summary>
+            public const uint WDTCONFIG_COUNT = 6;
+            /// <summary>Register array WDTCONFIG: bytes from one register to the next (WDTCONFIG0 + n * WDTCONFIG_STRIDE).</summary>
+            public const uint WDTCONFIG_STRIDE = 0x4;
         }
 
         /// <summary>SYSTIMER at 0x60023000, 0x100 bytes.</summary>
@@ -8001,6 +8341,66 @@ namespace NanoRemap.Chips
             public const uint INT_ST_TARGET1_INT_ST = 0x0101;
             /// <summary>INT_ST.TARGET2_INT_ST: bit 2, width 1, ro.</summary>
             public const uint INT_ST_TARGET2_INT_ST = 0x0102;
+            /// <summary>Register array UNIT_OP: 2 registers, UNIT0_OP .. UNIT1_OP.</summary>
+            public const uint UNIT_OP_COUNT = 2;
+            /// <summary>Register array UNIT_OP: bytes from one register to the next (UNIT0_OP + n * UNIT_OP_STRIDE).</summary>
+            public const uint UNIT_OP_STRIDE = 0x4;
+            /// <summary>TIMER_VALUE_VALID of every register of UNIT_OP (UNIT0_OP.TIMER_UNIT0_VALUE_VALID ..): bit 29, width 1, ro.</summary>
+            public const uint UNIT_OP_TIMER_VALUE_VALID = 0x011D;
+            /// <summary>TIMER_UPDATE of every register of UNIT_OP (UNIT0_OP.TIMER_UNIT0_UPDATE ..): bit 30, width 1, wo.</summary>
+            public const uint UNIT_OP_TIMER_UPDATE = 0x011E;
+            /// <summary>Register array UNIT_LOAD_HI: 2 registers, UNIT0_LOAD_HI .. UNIT1_LOAD_HI.</summary>
+            public const uint UNIT_LOAD_HI_COUNT = 2;
+            /// <summary>Register array UNIT_LOAD_HI: bytes from one register to the next (UNIT0_LOAD_HI + n * UNIT_LOAD_HI_STRIDE).</summary>
+            public const uint UNIT_LOAD_HI_STRIDE = 0x8;
+            /// <summary>TIMER_LOAD_HI of every register of UNIT_LOAD_HI (UNIT0_LOAD_HI.TIMER_UNIT0_LOAD_HI ..): bit 0, width 20, rw.</summary>
+            public const uint UNIT_LOAD_HI_TIMER_LOAD_HI = 0x1400;
+            /// <summary>Register array UNIT_LOAD_LO: 2 registers, UNIT0_LOAD_LO .. UNIT1_LOAD_LO.</summary>
+            public const uint UNIT_LOAD_LO_COUNT = 2;
+            /// <summary>Register array UNIT_LOAD_LO: bytes from one register to the next (UNIT0_LOAD_LO + n * UNIT_LOAD_LO_STRIDE).</summary>
+            public const uint UNIT_LOAD_LO_STRIDE = 0x8;
+            /// <summary>Register array TARGET_HI: 3 registers, TARGET0_HI .. TARGET2_HI.</summary>
+            public const uint TARGET_HI_COUNT = 3;
+            /// <summary>Register array TARGET_HI: bytes from one register to the next (TARGET0_HI + n * TARGET_HI_STRIDE).</summary>
+            public const uint TARGET_HI_STRIDE = 0x8;
+            /// <summary>TIMER_HI of every register of TARGET_HI (TARGET0_HI.TIMER_TARGET0_HI ..): bit 0, width 20, rw.</summary>
+            public const uint TARGET_HI_TIMER_HI = 0x1400;
+            /// <summary>Register array TARGET_LO: 3 registers, TARGET0_LO .. TARGET2_LO.</summary>
+            public const uint TARGET_LO_COUNT = 3;
+            /// <summary>Register array TARGET_LO: bytes from one register to the next (TARGET0_LO + n * TARGET_LO_STRIDE).</summary>
+            public const uint TARGET_LO_STRIDE = 0x8;
+            /// <summary>Register array TARGET_CONF: 3 registers, TARGET0_CONF .. TARGET2_CONF.</summary>
+            public const uint TARGET_CONF_COUNT = 3;
+            /// <summary>Register array TARGET_CONF: bytes from one register to the next (TARGET0_CONF + n * TARGET_CONF_STRIDE).</summary>
+            public const uint TARGET_CONF_STRIDE = 0x4;
+            /// <summary>PERIOD of every register of TARGET_CONF (TARGET0_CONF.TARGET0_PERIOD ..): bit 0, width 26, rw.</summary>
+            public const uint TARGET_CONF_PERIOD = 0x1A00;
+            /// <summary>PERIOD_MODE of every register of TARGET_CONF (TARGET0_CONF.TARGET0_PERIOD_MODE ..): bit 30, width 1, rw.</summary>
+            public const uint TARGET_CONF_PERIOD_MODE = 0x011E;
+            /// <summary>TIMER_UNIT_SEL of every register of TARGET_CONF (TARGET0_CONF.TARGET0_TIMER_UNIT_SEL ..): bit 31, width 1, rw.</summary>
+            public const uint TARGET_CONF_TIMER_UNIT_SEL = 0x011F;
+            /// <summary>Register array UNIT_VALUE_HI: 2 registers, UNIT0_VALUE_HI .. UNIT1_VALUE_HI.</summary>
+            public const uint UNIT_VALUE_HI_COUNT = 2;
+            /// <summary>Register array UNIT_VALUE_HI: bytes from one register to the next (UNIT0_VALUE_HI + n * UNIT_VALUE_HI_STRIDE).</summary>
+            public const uint UNIT_VALUE_HI_STRIDE = 0x8;
+            /// <summary>TIMER_VALUE_HI of every register of UNIT_VALUE_HI (UNIT0_VALUE_HI.TIMER_UNIT0_VALUE_HI ..): bit 0, width 20, ro.</summary>
+            public const uint UNIT_VALUE_HI_TIMER_VALUE_HI = 0x1400;
+            /// <summary>Register array UNIT_VALUE_LO: 2 registers, UNIT0_VALUE_LO .. UNIT1_VALUE_LO.</summary>
+            public const uint UNIT_VALUE_LO_COUNT = 2;
+            /// <summary>Register array UNIT_VALUE_LO: bytes from one register to the next (UNIT0_VALUE_LO + n * UNIT_VALUE_LO_STRIDE).</summary>
+            public const uint UNIT_VALUE_LO_STRIDE = 0x8;
+            /// <summary>Register array COMP_LOAD: 3 registers, COMP0_LOAD .. COMP2_LOAD.</summary>
+            public const uint COMP_LOAD_COUNT = 3;
+            /// <summary>Register array COMP_LOAD: bytes from one register to the next (COMP0_LOAD + n * COMP_LOAD_STRIDE).</summary>
+            public const uint COMP_LOAD_STRIDE = 0x4;
+            /// <summary>TIMER_LOAD of every register of COMP_LOAD (COMP0_LOAD.TIMER_COMP0_LOAD ..): bit 0, width 1, wo.</summary>
+            public const uint COMP_LOAD_TIMER_LOAD = 0x0100;
+            /// <summary>Register array UNIT_LOAD: 2 registers, UNIT0_LOAD .. UNIT1_LOAD.</summary>
+            public const uint UNIT_LOAD_COUNT = 2;
+            /// <summary>Register array UNIT_LOAD: bytes from one register to the next (UNIT0_LOAD + n * UNIT_LOAD_STRIDE).</summary>
+            public const uint UNIT_LOAD_STRIDE = 0x4;
+            /// <summary>TIMER_LOAD of every register of UNIT_LOAD (UNIT0_LOAD.TIMER_UNIT0_LOAD ..): bit 0, width 1, wo.</summary>
+            public const uint UNIT_LOAD_TIMER_LOAD = 0x0100;
         }
 
         /// <summary>SPI2 at 0x60024000, 0xF4 bytes.</summary>
@@ -8488,6 +8888,10 @@ namespace NanoRemap.Chips
             public const uint SPI_CLK_GATE_SPI_MST_CLK_SEL = 0x0102;
             /// <summary>SPI_DATE.SPI_DATE: bit 0, width 28, rw.</summary>
             public const uint SPI_DATE_SPI_DATE = 0x1C00;
+            /// <summary>Register array SPI_W: 16 registers, SPI_W0 .. SPI_W15.</summary>
+            public const uint SPI_W_COUNT = 16;
+            /// <summary>Register array SPI_W: bytes from one register to the next (SPI_W0 + n * SPI_W_STRIDE).</summary>
+            public const uint SPI_W_STRIDE = 0x4;
         }
 
         /// <summary>APB_CTRL at 0x60026000, 0x400 bytes.</summary>
@@ -8721,6 +9125,28 @@ namespace NanoRemap.Chips
             public const uint PERI_BACKUP_INT_CLR_PERI_BACKUP_DONE_INT_CLR = 0x0100;
             /// <summary>PERI_BACKUP_INT_CLR.PERI_BACKUP_ERR_INT_CLR: bit 1, width 1, wo.</summary>
             public const uint PERI_BACKUP_INT_CLR_PERI_BACKUP_ERR_INT_CLR = 0x0101;
+            /// <summary>Register array FLASH_ACE_ATTR: 4 registers, FLASH_ACE0_ATTR .. FLASH_ACE3_ATTR.</summary>
+            public const uint FLASH_ACE_ATTR_COUNT = 4;
+            /// <summary>Register array FLASH_ACE_ATTR: bytes from one register to the next (FLASH_ACE0_ATTR + n * FLASH_ACE_ATTR_STRIDE).</summary>
+            public const uint FLASH_ACE_ATTR_STRIDE = 0x4;
+            /// <summary>FLASH_ATTR of every register of FLASH_ACE_ATTR (FLASH_ACE0_ATTR.FLASH_ACE0_ATTR ..): bit 0, width 2, rw.</summary>
+            public const uint FLASH_ACE_ATTR_FLASH_ATTR = 0x0200;
+            /// <summary>Register array FLASH_ACE_ADDR: 4 registers, FLASH_ACE0_ADDR .. FLASH_ACE3_ADDR.</summary>
+            public const uint FLASH_ACE_ADDR_COUNT = 4;
+            /// <summary>Register array FLASH_ACE_ADDR: bytes from one register to the next (FLASH_ACE0_ADDR + n * FLASH_ACE_ADDR_STRIDE).</summary>
+            public const uint FLASH_ACE_ADDR_STRIDE = 0x4;
+            /// <summary>Register array FLASH_ACE_SIZE: 4 registers, FLASH_ACE0_SIZE .. FLASH_ACE3_SIZE.</summary>
+            public const uint FLASH_ACE_SIZE_COUNT = 4;
+            /// <summary>Register array FLASH_ACE_SIZE: bytes from one register to the next (FLASH_ACE0_SIZE + n * FLASH_ACE_SIZE_STRIDE).</summary>
+            public const uint FLASH_ACE_SIZE_STRIDE = 0x4;
+            /// <summary>FLASH_SIZE of every register of FLASH_ACE_SIZE (FLASH_ACE0_SIZE.FLASH_ACE0_SIZE ..): bit 0, width 13, rw.</summary>
+            public const uint FLASH_ACE_SIZE_FLASH_SIZE = 0x0D00;
+            /// <summary>Register array REDCY_SIG: 2 registers, REDCY_SIG0 .. REDCY_SIG1.</summary>
+            public const uint REDCY_SIG_COUNT = 2;
+            /// <summary>Register array REDCY_SIG: bytes from one register to the next (REDCY_SIG0 + n * REDCY_SIG_STRIDE).</summary>
+            public const uint REDCY_SIG_STRIDE = 0x4;
+            /// <summary>REDCY of every register of REDCY_SIG (REDCY_SIG0.REDCY_SIG0 ..): bit 0, width 31, rw.</summary>
+            public const uint REDCY_SIG_REDCY = 0x1F00;
         }
 
         /// <summary>RNG at 0x60026000, 0xB4 bytes.</summary>
@@ -8915,6 +9341,16 @@ namespace NanoRemap.Chips
             public const uint CLOCK_DIVIDER_CD = 0x0800;
             /// <summary>CLOCK_DIVIDER.CLOCK_OFF: bit 8, width 1, rw.</summary>
             public const uint CLOCK_DIVIDER_CLOCK_OFF = 0x0108;
+            /// <summary>Register array BUS_TIMING: 2 registers, BUS_TIMING_0 .. BUS_TIMING_1.</summary>
+            public const uint BUS_TIMING_COUNT = 2;
+            /// <summary>Register array BUS_TIMING: bytes from one register to the next (BUS_TIMING_0 + n * BUS_TIMING_STRIDE).</summary>
+            public const uint BUS_TIMING_STRIDE = 0x4;
+            /// <summary>Register array DATA: 13 registers, DATA_0 .. DATA_12.</summary>
+            public const uint DATA_COUNT = 13;
+            /// <summary>Register array DATA: bytes from one register to the next (DATA_0 + n * DATA_STRIDE).</summary>
+            public const uint DATA_STRIDE = 0x4;
+            /// <summary>TX_BYTE of every register of DATA (DATA_0.TX_BYTE_0 ..): bit 0, width 8, wo.</summary>
+            public const uint DATA_TX_BYTE = 0x0800;
         }
 
         /// <summary>I2S0 at 0x6002D000, 0x84 bytes.</summary>
@@ -9377,6 +9813,18 @@ namespace NanoRemap.Chips
             public const uint DATE_DATE = 0x1E00;
             /// <summary>DMA_EXIT.DMA_EXIT: bit 0, width 1, wo.</summary>
             public const uint DMA_EXIT_DMA_EXIT = 0x0100;
+            /// <summary>Register array KEY: 8 registers, KEY_0 .. KEY_7.</summary>
+            public const uint KEY_COUNT = 8;
+            /// <summary>Register array KEY: bytes from one register to the next (KEY_0 + n * KEY_STRIDE).</summary>
+            public const uint KEY_STRIDE = 0x4;
+            /// <summary>Register array TEXT_IN: 4 registers, TEXT_IN_0 .. TEXT_IN_3.</summary>
+            public const uint TEXT_IN_COUNT = 4;
+            /// <summary>Register array TEXT_IN: bytes from one register to the next (TEXT_IN_0 + n * TEXT_IN_STRIDE).</summary>
+            public const uint TEXT_IN_STRIDE = 0x4;
+            /// <summary>Register array TEXT_OUT: 4 registers, TEXT_OUT_0 .. TEXT_OUT_3.</summary>
+            public const uint TEXT_OUT_COUNT = 4;
+            /// <summary>Register array TEXT_OUT: bytes from one register to the next (TEXT_OUT_0 + n * TEXT_OUT_STRIDE).</summary>
+            public const uint TEXT_OUT_STRIDE = 0x4;
         }
 
         /// <summary>SHA at 0x6003B000, 0xC0 bytes.</summary>
@@ -10508,6 +10956,328 @@ namespace NanoRemap.Chips
             public const uint OUT_PRI_CH2_TX_PRI_CH2 = 0x0400;
             /// <summary>OUT_PERI_SEL_CH2.PERI_OUT_SEL_CH2: bit 0, width 6, rw.</summary>
             public const uint OUT_PERI_SEL_CH2_PERI_OUT_SEL_CH2 = 0x0600;
+            /// <summary>Register array INT_RAW_CH: 3 registers, INT_RAW_CH0 .. INT_RAW_CH2.</summary>
+            public const uint INT_RAW_CH_COUNT = 3;
+            /// <summary>Register array INT_RAW_CH: bytes from one register to the next (INT_RAW_CH0 + n * INT_RAW_CH_STRIDE).</summary>
+            public const uint INT_RAW_CH_STRIDE = 0x10;
+            /// <summary>IN_DONE_INT_RAW of every register of INT_RAW_CH (INT_RAW_CH0.IN_DONE_CH0_INT_RAW ..): bit 0, width 1, rw.</summary>
+            public const uint INT_RAW_CH_IN_DONE_INT_RAW = 0x0100;
+            /// <summary>IN_SUC_EOF_INT_RAW of every register of INT_RAW_CH (INT_RAW_CH0.IN_SUC_EOF_CH0_INT_RAW ..): bit 1, width 1, rw.</summary>
+            public const uint INT_RAW_CH_IN_SUC_EOF_INT_RAW = 0x0101;
+            /// <summary>IN_ERR_EOF_INT_RAW of every register of INT_RAW_CH (INT_RAW_CH0.IN_ERR_EOF_CH0_INT_RAW ..): bit 2, width 1, rw.</summary>
+            public const uint INT_RAW_CH_IN_ERR_EOF_INT_RAW = 0x0102;
+            /// <summary>OUT_DONE_INT_RAW of every register of INT_RAW_CH (INT_RAW_CH0.OUT_DONE_CH0_INT_RAW ..): bit 3, width 1, rw.</summary>
+            public const uint INT_RAW_CH_OUT_DONE_INT_RAW = 0x0103;
+            /// <summary>OUT_EOF_INT_RAW of every register of INT_RAW_CH (INT_RAW_CH0.OUT_EOF_CH0_INT_RAW ..): bit 4, width 1, rw.</summary>
+            public const uint INT_RAW_CH_OUT_EOF_INT_RAW = 0x0104;
+            /// <summary>IN_DSCR_ERR_INT_RAW of every register of INT_RAW_CH (INT_RAW_CH0.IN_DSCR_ERR_CH0_INT_RAW ..): bit 5, width 1, rw.</summary>
+            public const uint INT_RAW_CH_IN_DSCR_ERR_INT_RAW = 0x0105;
+            /// <summary>OUT_DSCR_ERR_INT_RAW of every register of INT_RAW_CH (INT_RAW_CH0.OUT_DSCR_ERR_CH0_INT_RAW ..): bit 6, width 1, rw.</summary>
+            public const uint INT_RAW_CH_OUT_DSCR_ERR_INT_RAW = 0x0106;
+            /// <summary>IN_DSCR_EMPTY_INT_RAW of every register of INT_RAW_CH (INT_RAW_CH0.IN_DSCR_EMPTY_CH0_INT_RAW ..): bit 7, width 1, rw.</summary>
+            public const uint INT_RAW_CH_IN_DSCR_EMPTY_INT_RAW = 0x0107;
+            /// <summary>OUT_TOTAL_EOF_INT_RAW of every register of INT_RAW_CH (INT_RAW_CH0.OUT_TOTAL_EOF_CH0_INT_RAW ..): bit 8, width 1, rw.</summary>
+            public const uint INT_RAW_CH_OUT_TOTAL_EOF_INT_RAW = 0x0108;
+            /// <summary>INFIFO_OVF_INT_RAW of every register of INT_RAW_CH (INT_RAW_CH0.INFIFO_OVF_CH0_INT_RAW ..): bit 9, width 1, rw.</summary>
+            public const uint INT_RAW_CH_INFIFO_OVF_INT_RAW = 0x0109;
+            /// <summary>INFIFO_UDF_INT_RAW of every register of INT_RAW_CH (INT_RAW_CH0.INFIFO_UDF_CH0_INT_RAW ..): bit 10, width 1, rw.</summary>
+            public const uint INT_RAW_CH_INFIFO_UDF_INT_RAW = 0x010A;
+            /// <summary>OUTFIFO_OVF_INT_RAW of every register of INT_RAW_CH (INT_RAW_CH0.OUTFIFO_OVF_CH0_INT_RAW ..): bit 11, width 1, rw.</summary>
+            public const uint INT_RAW_CH_OUTFIFO_OVF_INT_RAW = 0x010B;
+            /// <summary>OUTFIFO_UDF_INT_RAW of every register of INT_RAW_CH (INT_RAW_CH0.OUTFIFO_UDF_CH0_INT_RAW ..): bit 12, width 1, rw.</summary>
+            public const uint INT_RAW_CH_OUTFIFO_UDF_INT_RAW = 0x010C;
+            /// <summary>Register array INT_ST_CH: 3 registers, INT_ST_CH0 .. INT_ST_CH2.</summary>
+            public const uint INT_ST_CH_COUNT = 3;
+            /// <summary>Register array INT_ST_CH: bytes from one register to the next (INT_ST_CH0 + n * INT_ST_CH_STRIDE).</summary>
+            public const uint INT_ST_CH_STRIDE = 0x10;
+            /// <summary>IN_DONE_INT_ST of every register of INT_ST_CH (INT_ST_CH0.IN_DONE_CH0_INT_ST ..): bit 0, width 1, ro.</summary>
+            public const uint INT_ST_CH_IN_DONE_INT_ST = 0x0100;
+            /// <summary>IN_SUC_EOF_INT_ST of every register of INT_ST_CH (INT_ST_CH0.IN_SUC_EOF_CH0_INT_ST ..): bit 1, width 1, ro.</summary>
+            public const uint INT_ST_CH_IN_SUC_EOF_INT_ST = 0x0101;
+            /// <summary>IN_ERR_EOF_INT_ST of every register of INT_ST_CH (INT_ST_CH0.IN_ERR_EOF_CH0_INT_ST ..): bit 2, width 1, ro.</summary>
+            public const uint INT_ST_CH_IN_ERR_EOF_INT_ST = 0x0102;
+            /// <summary>OUT_DONE_INT_ST of every register of INT_ST_CH (INT_ST_CH0.OUT_DONE_CH0_INT_ST ..): bit 3, width 1, ro.</summary>
+            public const uint INT_ST_CH_OUT_DONE_INT_ST = 0x0103;
+            /// <summary>OUT_EOF_INT_ST of every register of INT_ST_CH (INT_ST_CH0.OUT_EOF_CH0_INT_ST ..): bit 4, width 1, ro.</summary>
+            public const uint INT_ST_CH_OUT_EOF_INT_ST = 0x0104;
+            /// <summary>IN_DSCR_ERR_INT_ST of every register of INT_ST_CH (INT_ST_CH0.IN_DSCR_ERR_CH0_INT_ST ..): bit 5, width 1, ro.</summary>
+            public const uint INT_ST_CH_IN_DSCR_ERR_INT_ST = 0x0105;
+            /// <summary>OUT_DSCR_ERR_INT_ST of every register of INT_ST_CH (INT_ST_CH0.OUT_DSCR_ERR_CH0_INT_ST ..): bit 6, width 1, ro.</summary>
+            public const uint INT_ST_CH_OUT_DSCR_ERR_INT_ST = 0x0106;
+            /// <summary>IN_DSCR_EMPTY_INT_ST of every register of INT_ST_CH (INT_ST_CH0.IN_DSCR_EMPTY_CH0_INT_ST ..): bit 7, width 1, ro.</summary>
+            public const uint INT_ST_CH_IN_DSCR_EMPTY_INT_ST = 0x0107;
+            /// <summary>OUT_TOTAL_EOF_INT_ST of every register of INT_ST_CH (INT_ST_CH0.OUT_TOTAL_EOF_CH0_INT_ST ..): bit 8, width 1, ro.</summary>
+            public const uint INT_ST_CH_OUT_TOTAL_EOF_INT_ST = 0x0108;
+            /// <summary>INFIFO_OVF_INT_ST of every register of INT_ST_CH (INT_ST_CH0.INFIFO_OVF_CH0_INT_ST ..): bit 9, width 1, ro.</summary>
+            public const uint INT_ST_CH_INFIFO_OVF_INT_ST = 0x0109;
+            /// <summary>INFIFO_UDF_INT_ST of every register of INT_ST_CH (INT_ST_CH0.INFIFO_UDF_CH0_INT_ST ..): bit 10, width 1, ro.</summary>
+            public const uint INT_ST_CH_INFIFO_UDF_INT_ST = 0x010A;
+            /// <summary>OUTFIFO_OVF_INT_ST of every register of INT_ST_CH (INT_ST_CH0.OUTFIFO_OVF_CH0_INT_ST ..): bit 11, width 1, ro.</summary>
+            public const uint INT_ST_CH_OUTFIFO_OVF_INT_ST = 0x010B;
+            /// <summary>OUTFIFO_UDF_INT_ST of every register of INT_ST_CH (INT_ST_CH0.OUTFIFO_UDF_CH0_INT_ST ..): bit 12, width 1, ro.</summary>
+            public const uint INT_ST_CH_OUTFIFO_UDF_INT_ST = 0x010C;
+            /// <summary>Register array INT_ENA_CH: 3 registers, INT_ENA_CH0 .. INT_ENA_CH2.</summary>
+            public const uint INT_ENA_CH_COUNT = 3;
+            /// <summary>Register array INT_ENA_CH: bytes from one register to the next (INT_ENA_CH0 + n * INT_ENA_CH_STRIDE).</summary>
+            public const uint INT_ENA_CH_STRIDE = 0x10;
+            /// <summary>IN_DONE_INT_ENA of every register of INT_ENA_CH (INT_ENA_CH0.IN_DONE_CH0_INT_ENA ..): bit 0, width 1, rw.</summary>
+            public const uint INT_ENA_CH_IN_DONE_INT_ENA = 0x0100;
+            /// <summary>IN_SUC_EOF_INT_ENA of every register of INT_ENA_CH (INT_ENA_CH0.IN_SUC_EOF_CH0_INT_ENA ..): bit 1, width 1, rw.</summary>
+            public const uint INT_ENA_CH_IN_SUC_EOF_INT_ENA = 0x0101;
+            /// <summary>IN_ERR_EOF_INT_ENA of every register of INT_ENA_CH (INT_ENA_CH0.IN_ERR_EOF_CH0_INT_ENA ..): bit 2, width 1, rw.</summary>
+            public const uint INT_ENA_CH_IN_ERR_EOF_INT_ENA = 0x0102;
+            /// <summary>OUT_DONE_INT_ENA of every register of INT_ENA_CH (INT_ENA_CH0.OUT_DONE_CH0_INT_ENA ..): bit 3, width 1, rw.</summary>
+            public const uint INT_ENA_CH_OUT_DONE_INT_ENA = 0x0103;
+            /// <summary>OUT_EOF_INT_ENA of every register of INT_ENA_CH (INT_ENA_CH0.OUT_EOF_CH0_INT_ENA ..): bit 4, width 1, rw.</summary>
+            public const uint INT_ENA_CH_OUT_EOF_INT_ENA = 0x0104;
+            /// <summary>IN_DSCR_ERR_INT_ENA of every register of INT_ENA_CH (INT_ENA_CH0.IN_DSCR_ERR_CH0_INT_ENA ..): bit 5, width 1, rw.</summary>
+            public const uint INT_ENA_CH_IN_DSCR_ERR_INT_ENA = 0x0105;
+            /// <summary>OUT_DSCR_ERR_INT_ENA of every register of INT_ENA_CH (INT_ENA_CH0.OUT_DSCR_ERR_CH0_INT_ENA ..): bit 6, width 1, rw.</summary>
+            public const uint INT_ENA_CH_OUT_DSCR_ERR_INT_ENA = 0x0106;
+            /// <summary>IN_DSCR_EMPTY_INT_ENA of every register of INT_ENA_CH (INT_ENA_CH0.IN_DSCR_EMPTY_CH0_INT_ENA ..): bit 7, width 1, rw.</summary>
+            public const uint INT_ENA_CH_IN_DSCR_EMPTY_INT_ENA = 0x0107;
+            /// <summary>OUT_TOTAL_EOF_INT_ENA of every register of INT_ENA_CH (INT_ENA_CH0.OUT_TOTAL_EOF_CH0_INT_ENA ..): bit 8, width 1, rw.</summary>
+            public const uint INT_ENA_CH_OUT_TOTAL_EOF_INT_ENA = 0x0108;
+            /// <summary>INFIFO_OVF_INT_ENA of every register of INT_ENA_CH (INT_ENA_CH0.INFIFO_OVF_CH0_INT_ENA ..): bit 9, width 1, rw.</summary>
+            public const uint INT_ENA_CH_INFIFO_OVF_INT_ENA = 0x0109;
+            /// <summary>INFIFO_UDF_INT_ENA of every register of INT_ENA_CH (INT_ENA_CH0.INFIFO_UDF_CH0_INT_ENA ..): bit 10, width 1, rw.</summary>
+            public const uint INT_ENA_CH_INFIFO_UDF_INT_ENA = 0x010A;
+            /// <summary>OUTFIFO_OVF_INT_ENA of every register of INT_ENA_CH (INT_ENA_CH0.OUTFIFO_OVF_CH0_INT_ENA ..): bit 11, width 1, rw.</summary>
+            public const uint INT_ENA_CH_OUTFIFO_OVF_INT_ENA = 0x010B;
+            /// <summary>OUTFIFO_UDF_INT_ENA of every register of INT_ENA_CH (INT_ENA_CH0.OUTFIFO_UDF_CH0_INT_ENA ..): bit 12, width 1, rw.</summary>
+            public const uint INT_ENA_CH_OUTFIFO_UDF_INT_ENA = 0x010C;
+            /// <summary>Register array INT_CLR_CH: 3 registers, INT_CLR_CH0 .. INT_CLR_CH2.</summary>
+            public const uint INT_CLR_CH_COUNT = 3;
+            /// <summary>Register array INT_CLR_CH: bytes from one register to the next (INT_CLR_CH0 + n * INT_CLR_CH_STRIDE).</summary>
+            public const uint INT_CLR_CH_STRIDE = 0x10;
+            /// <summary>IN_DONE_INT_CLR of every register of INT_CLR_CH (INT_CLR_CH0.IN_DONE_CH0_INT_CLR ..): bit 0, width 1, wo.</summary>
+            public const uint INT_CLR_CH_IN_DONE_INT_CLR = 0x0100;
+            /// <summary>IN_SUC_EOF_INT_CLR of every register of INT_CLR_CH (INT_CLR_CH0.IN_SUC_EOF_CH0_INT_CLR ..): bit 1, width 1, wo.</summary>
+            public const uint INT_CLR_CH_IN_SUC_EOF_INT_CLR = 0x0101;
+            /// <summary>IN_ERR_EOF_INT_CLR of every register of INT_CLR_CH (INT_CLR_CH0.IN_ERR_EOF_CH0_INT_CLR ..): bit 2, width 1, wo.</summary>
+            public const uint INT_CLR_CH_IN_ERR_EOF_INT_CLR = 0x0102;
+            /// <summary>OUT_DONE_INT_CLR of every register of INT_CLR_CH (INT_CLR_CH0.OUT_DONE_CH0_INT_CLR ..): bit 3, width 1, wo.</summary>
+            public const uint INT_CLR_CH_OUT_DONE_INT_CLR = 0x0103;
+            /// <summary>OUT_EOF_INT_CLR of every register of INT_CLR_CH (INT_CLR_CH0.OUT_EOF_CH0_INT_CLR ..): bit 4, width 1, wo.</summary>
+            public const uint INT_CLR_CH_OUT_EOF_INT_CLR = 0x0104;
+            /// <summary>IN_DSCR_ERR_INT_CLR of every register of INT_CLR_CH (INT_CLR_CH0.IN_DSCR_ERR_CH0_INT_CLR ..): bit 5, width 1, wo.</summary>
+            public const uint INT_CLR_CH_IN_DSCR_ERR_INT_CLR = 0x0105;
+            /// <summary>OUT_DSCR_ERR_INT_CLR of every register of INT_CLR_CH (INT_CLR_CH0.OUT_DSCR_ERR_CH0_INT_CLR ..): bit 6, width 1, wo.</summary>
+            public const uint INT_CLR_CH_OUT_DSCR_ERR_INT_CLR = 0x0106;
+            /// <summary>IN_DSCR_EMPTY_INT_CLR of every register of INT_CLR_CH (INT_CLR_CH0.IN_DSCR_EMPTY_CH0_INT_CLR ..): bit 7, width 1, wo.</summary>
+            public const uint INT_CLR_CH_IN_DSCR_EMPTY_INT_CLR = 0x0107;
+            /// <summary>OUT_TOTAL_EOF_INT_CLR of every register of INT_CLR_CH (INT_CLR_CH0.OUT_TOTAL_EOF_CH0_INT_CLR ..): bit 8, width 1, wo.</summary>
+            public const uint INT_CLR_CH_OUT_TOTAL_EOF_INT_CLR = 0x0108;
+            /// <summary>INFIFO_OVF_INT_CLR of every register of INT_CLR_CH (INT_CLR_CH0.INFIFO_OVF_CH0_INT_CLR ..): bit 9, width 1, wo.</summary>
+            public const uint INT_CLR_CH_INFIFO_OVF_INT_CLR = 0x0109;
+            /// <summary>INFIFO_UDF_INT_CLR of every register of INT_CLR_CH (INT_CLR_CH0.INFIFO_UDF_CH0_INT_CLR ..): bit 10, width 1, wo.</summary>
+            public const uint INT_CLR_CH_INFIFO_UDF_INT_CLR = 0x010A;
+            /// <summary>OUTFIFO_OVF_INT_CLR of every register of INT_CLR_CH (INT_CLR_CH0.OUTFIFO_OVF_CH0_INT_CLR ..): bit 11, width 1, wo.</summary>
+            public const uint INT_CLR_CH_OUTFIFO_OVF_INT_CLR = 0x010B;
+            /// <summary>OUTFIFO_UDF_INT_CLR of every register of INT_CLR_CH (INT_CLR_CH0.OUTFIFO_UDF_CH0_INT_CLR ..): bit 12, width 1, wo.</summary>
+            public const uint INT_CLR_CH_OUTFIFO_UDF_INT_CLR = 0x010C;
+            /// <summary>Register array IN_CONF0_CH: 3 registers, IN_CONF0_CH0 .. IN_CONF0_CH2.</summary>
+            public const uint IN_CONF0_CH_COUNT = 3;
+            /// <summary>Register array IN_CONF0_CH: bytes from one register to the next (IN_CONF0_CH0 + n * IN_CONF0_CH_STRIDE).</summary>
+            public const uint IN_CONF0_CH_STRIDE = 0xC0;
+            /// <summary>IN_RST of every register of IN_CONF0_CH (IN_CONF0_CH0.IN_RST_CH0 ..): bit 0, width 1, rw.</summary>
+            public const uint IN_CONF0_CH_IN_RST = 0x0100;
+            /// <summary>IN_LOOP_TEST of every register of IN_CONF0_CH (IN_CONF0_CH0.IN_LOOP_TEST_CH0 ..): bit 1, width 1, rw.</summary>
+            public const uint IN_CONF0_CH_IN_LOOP_TEST = 0x0101;
+            /// <summary>INDSCR_BURST_EN of every register of IN_CONF0_CH (IN_CONF0_CH0.INDSCR_BURST_EN_CH0 ..): bit 2, width 1, rw.</summary>
+            public const uint IN_CONF0_CH_INDSCR_BURST_EN = 0x0102;
+            /// <summary>IN_DATA_BURST_EN of every register of IN_CONF0_CH (IN_CONF0_CH0.IN_DATA_BURST_EN_CH0 ..): bit 3, width 1, rw.</summary>
+            public const uint IN_CONF0_CH_IN_DATA_BURST_EN = 0x0103;
+            /// <summary>MEM_TRANS_EN of every register of IN_CONF0_CH (IN_CONF0_CH0.MEM_TRANS_EN_CH0 ..): bit 4, width 1, rw.</summary>
+            public const uint IN_CONF0_CH_MEM_TRANS_EN = 0x0104;
+            /// <summary>Register array IN_CONF1_CH: 3 registers, IN_CONF1_CH0 .. IN_CONF1_CH2.</summary>
+            public const uint IN_CONF1_CH_COUNT = 3;
+            /// <summary>Register array IN_CONF1_CH: bytes from one register to the next (IN_CONF1_CH0 + n * IN_CONF1_CH_STRIDE).</summary>
+            public const uint IN_CONF1_CH_STRIDE = 0xC0;
+            /// <summary>IN_CHECK_OWNER of every register of IN_CONF1_CH (IN_CONF1_CH0.IN_CHECK_OWNER_CH0 ..): bit 12, width 1, rw.</summary>
+            public const uint IN_CONF1_CH_IN_CHECK_OWNER = 0x010C;
+            /// <summary>Register array INFIFO_STATUS_CH: 3 registers, INFIFO_STATUS_CH0 .. INFIFO_STATUS_CH2.</summary>
+            public const uint INFIFO_STATUS_CH_COUNT = 3;
+            /// <summary>Register array INFIFO_STATUS_CH: bytes from one register to the next (INFIFO_STATUS_CH0 + n * INFIFO_STATUS_CH_STRIDE).</summary>
+            public const uint INFIFO_STATUS_CH_STRIDE = 0xC0;
+            /// <summary>INFIFO_FULL of every register of INFIFO_STATUS_CH (INFIFO_STATUS_CH0.INFIFO_FULL_CH0 ..): bit 0, width 1, ro.</summary>
+            public const uint INFIFO_STATUS_CH_INFIFO_FULL = 0x0100;
+            /// <summary>INFIFO_EMPTY of every register of INFIFO_STATUS_CH (INFIFO_STATUS_CH0.INFIFO_EMPTY_CH0 ..): bit 1, width 1, ro.</summary>
+            public const uint INFIFO_STATUS_CH_INFIFO_EMPTY = 0x0101;
+            /// <summary>INFIFO_CNT of every register of INFIFO_STATUS_CH (INFIFO_STATUS_CH0.INFIFO_CNT_CH0 ..): bit 2, width 6, ro.</summary>
+            public const uint INFIFO_STATUS_CH_INFIFO_CNT = 0x0602;
+            /// <summary>IN_REMAIN_UNDER_3B of every register of INFIFO_STATUS_CH (INFIFO_STATUS_CH0.IN_REMAIN_UNDER_3B_CH0 ..): bit 25, width 1, ro.</summary>
+            public const uint INFIFO_STATUS_CH_IN_REMAIN_UNDER_3B = 0x0119;
+            /// <summary>IN_REMAIN_UNDER_4B of every register of INFIFO_STATUS_CH (INFIFO_STATUS_CH0.IN_REMAIN_UNDER_4B_CH0 ..): bit 26, width 1, ro.</summary>
+            public const uint INFIFO_STATUS_CH_IN_REMAIN_UNDER_4B = 0x011A;
+            /// <summary>IN_BUF_HUNGRY of every register of INFIFO_STATUS_CH (INFIFO_STATUS_CH0.IN_BUF_HUNGRY_CH0 ..): bit 27, width 1, ro.</summary>
+            public const uint INFIFO_STATUS_CH_IN_BUF_HUNGRY = 0x011B;
+            /// <summary>Register array IN_POP_CH: 3 registers, IN_POP_CH0 .. IN_POP_CH2.</summary>
+            public const uint IN_POP_CH_COUNT = 3;
+            /// <summary>Register array IN_POP_CH: bytes from one register to the next (IN_POP_CH0 + n * IN_POP_CH_STRIDE).</summary>
+            public const uint IN_POP_CH_STRIDE = 0xC0;
+            /// <summary>INFIFO_RDATA of every register of IN_POP_CH (IN_POP_CH0.INFIFO_RDATA_CH0 ..): bit 0, width 12, ro.</summary>
+            public const uint IN_POP_CH_INFIFO_RDATA = 0x0C00;
+            /// <summary>INFIFO_POP of every register of IN_POP_CH (IN_POP_CH0.INFIFO_POP_CH0 ..): bit 12, width 1, rw.</summary>
+            public const uint IN_POP_CH_INFIFO_POP = 0x010C;
+            /// <summary>Register array IN_LINK_CH: 3 registers, IN_LINK_CH0 .. IN_LINK_CH2.</summary>
+            public const uint IN_LINK_CH_COUNT = 3;
+            /// <summary>Register array IN_LINK_CH: bytes from one register to the next (IN_LINK_CH0 + n * IN_LINK_CH_STRIDE).</summary>
+            public const uint IN_LINK_CH_STRIDE = 0xC0;
+            /// <summary>INLINK_ADDR of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_ADDR_CH0 ..): bit 0, width 20, rw.</summary>
+            public const uint IN_LINK_CH_INLINK_ADDR = 0x1400;
+            /// <summary>INLINK_AUTO_RET of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_AUTO_RET_CH0 ..): bit 20, width 1, rw.</summary>
+            public const uint IN_LINK_CH_INLINK_AUTO_RET = 0x0114;
+            /// <summary>INLINK_STOP of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_STOP_CH0 ..): bit 21, width 1, rw.</summary>
+            public const uint IN_LINK_CH_INLINK_STOP = 0x0115;
+            /// <summary>INLINK_START of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_START_CH0 ..): bit 22, width 1, rw.</summary>
+            public const uint IN_LINK_CH_INLINK_START = 0x0116;
+            /// <summary>INLINK_RESTART of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_RESTART_CH0 ..): bit 23, width 1, rw.</summary>
+            public const uint IN_LINK_CH_INLINK_RESTART = 0x0117;
+            /// <summary>INLINK_PARK of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_PARK_CH0 ..): bit 24, width 1, ro.</summary>
+            public const uint IN_LINK_CH_INLINK_PARK = 0x0118;
+            /// <summary>Register array IN_STATE_CH: 3 registers, IN_STATE_CH0 .. IN_STATE_CH2.</summary>
+            public const uint IN_STATE_CH_COUNT = 3;
+            /// <summary>Register array IN_STATE_CH: bytes from one register to the next (IN_STATE_CH0 + n * IN_STATE_CH_STRIDE).</summary>
+            public const uint IN_STATE_CH_STRIDE = 0xC0;
+            /// <summary>INLINK_DSCR_ADDR of every register of IN_STATE_CH (IN_STATE_CH0.INLINK_DSCR_ADDR_CH0 ..): bit 0, width 18, ro.</summary>
+            public const uint IN_STATE_CH_INLINK_DSCR_ADDR = 0x1200;
+            /// <summary>IN_DSCR_STATE of every register of IN_STATE_CH (IN_STATE_CH0.IN_DSCR_STATE_CH0 ..): bit 18, width 2, ro.</summary>
+            public const uint IN_STATE_CH_IN_DSCR_STATE = 0x0212;
+            /// <summary>IN_STATE of every register of IN_STATE_CH (IN_STATE_CH0.IN_STATE_CH0 ..): bit 20, width 3, ro.</summary>
+            public const uint IN_STATE_CH_IN_STATE = 0x0314;
+            /// <summary>Register array IN_SUC_EOF_DES_ADDR_CH: 3 registers, IN_SUC_EOF_DES_ADDR_CH0 .. IN_SUC_EOF_DES_ADDR_CH2.</summary>
+            public const uint IN_SUC_EOF_DES_ADDR_CH_COUNT = 3;
+            /// <summary>Register array IN_SUC_EOF_DES_ADDR_CH: bytes from one register to the next (IN_SUC_EOF_DES_ADDR_CH0 + n * IN_SUC_EOF_DES_ADDR_CH_STRIDE).</summary>
+            public const uint IN_SUC_EOF_DES_ADDR_CH_STRIDE = 0xC0;
+            /// <summary>Register array IN_ERR_EOF_DES_ADDR_CH: 3 registers, IN_ERR_EOF_DES_ADDR_CH0 .. IN_ERR_EOF_DES_ADDR_CH2.</summary>
+            public const uint IN_ERR_EOF_DES_ADDR_CH_COUNT = 3;
+            /// <summary>Register array IN_ERR_EOF_DES_ADDR_CH: bytes from one register to the next (IN_ERR_EOF_DES_ADDR_CH0 + n * IN_ERR_EOF_DES_ADDR_CH_STRIDE).</summary>
+            public const uint IN_ERR_EOF_DES_ADDR_CH_STRIDE = 0xC0;
+            /// <summary>Register array IN_DSCR_CH: 3 registers, IN_DSCR_CH0 .. IN_DSCR_CH2.</summary>
+            public const uint IN_DSCR_CH_COUNT = 3;
+            /// <summary>Register array IN_DSCR_CH: bytes from one register to the next (IN_DSCR_CH0 + n * IN_DSCR_CH_STRIDE).</summary>
+            public const uint IN_DSCR_CH_STRIDE = 0xC0;
+            /// <summary>Register array IN_DSCR_BF0_CH: 3 registers, IN_DSCR_BF0_CH0 .. IN_DSCR_BF0_CH2.</summary>
+            public const uint IN_DSCR_BF0_CH_COUNT = 3;
+            /// <summary>Register array IN_DSCR_BF0_CH: bytes from one register to the next (IN_DSCR_BF0_CH0 + n * IN_DSCR_BF0_CH_STRIDE).</summary>
+            public const uint IN_DSCR_BF0_CH_STRIDE = 0xC0;
+            /// <summary>Register array IN_DSCR_BF1_CH: 3 registers, IN_DSCR_BF1_CH0 .. IN_DSCR_BF1_CH2.</summary>
+            public const uint IN_DSCR_BF1_CH_COUNT = 3;
+            /// <summary>Register array IN_DSCR_BF1_CH: bytes from one register to the next (IN_DSCR_BF1_CH0 + n * IN_DSCR_BF1_CH_STRIDE).</summary>
+            public const uint IN_DSCR_BF1_CH_STRIDE = 0xC0;
+            /// <summary>Register array IN_PRI_CH: 3 registers, IN_PRI_CH0 .. IN_PRI_CH2.</summary>
+            public const uint IN_PRI_CH_COUNT = 3;
+            /// <summary>Register array IN_PRI_CH: bytes from one register to the next (IN_PRI_CH0 + n * IN_PRI_CH_STRIDE).</summary>
+            public const uint IN_PRI_CH_STRIDE = 0xC0;
+            /// <summary>RX_PRI of every register of IN_PRI_CH (IN_PRI_CH0.RX_PRI_CH0 ..): bit 0, width 4, rw.</summary>
+            public const uint IN_PRI_CH_RX_PRI = 0x0400;
+            /// <summary>Register array IN_PERI_SEL_CH: 3 registers, IN_PERI_SEL_CH0 .. IN_PERI_SEL_CH2.</summary>
+            public const uint IN_PERI_SEL_CH_COUNT = 3;
+            /// <summary>Register array IN_PERI_SEL_CH: bytes from one register to the next (IN_PERI_SEL_CH0 + n * IN_PERI_SEL_CH_STRIDE).</summary>
+            public const uint IN_PERI_SEL_CH_STRIDE = 0xC0;
+            /// <summary>PERI_IN_SEL of every register of IN_PERI_SEL_CH (IN_PERI_SEL_CH0.PERI_IN_SEL_CH0 ..): bit 0, width 6, rw.</summary>
+            public const uint IN_PERI_SEL_CH_PERI_IN_SEL = 0x0600;
+            /// <summary>Register array OUT_CONF0_CH: 3 registers, OUT_CONF0_CH0 .. OUT_CONF0_CH2.</summary>
+            public const uint OUT_CONF0_CH_COUNT = 3;
+            /// <summary>Register array OUT_CONF0_CH: bytes from one register to the next (OUT_CONF0_CH0 + n * OUT_CONF0_CH_STRIDE).</summary>
+            public const uint OUT_CONF0_CH_STRIDE = 0xC0;
+            /// <summary>OUT_RST of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUT_RST_CH0 ..): bit 0, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUT_RST = 0x0100;
+            /// <summary>OUT_LOOP_TEST of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUT_LOOP_TEST_CH0 ..): bit 1, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUT_LOOP_TEST = 0x0101;
+            /// <summary>OUT_AUTO_WRBACK of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUT_AUTO_WRBACK_CH0 ..): bit 2, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUT_AUTO_WRBACK = 0x0102;
+            /// <summary>OUT_EOF_MODE of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUT_EOF_MODE_CH0 ..): bit 3, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUT_EOF_MODE = 0x0103;
+            /// <summary>OUTDSCR_BURST_EN of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUTDSCR_BURST_EN_CH0 ..): bit 4, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUTDSCR_BURST_EN = 0x0104;
+            /// <summary>OUT_DATA_BURST_EN of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUT_DATA_BURST_EN_CH0 ..): bit 5, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUT_DATA_BURST_EN = 0x0105;
+            /// <summary>Register array OUT_CONF1_CH: 3 registers, OUT_CONF1_CH0 .. OUT_CONF1_CH2.</summary>
+            public const uint OUT_CONF1_CH_COUNT = 3;
+            /// <summary>Register array OUT_CONF1_CH: bytes from one register to the next (OUT_CONF1_CH0 + n * OUT_CONF1_CH_STRIDE).</summary>
+            public const uint OUT_CONF1_CH_STRIDE = 0xC0;
+            /// <summary>OUT_CHECK_OWNER of every register of OUT_CONF1_CH (OUT_CONF1_CH0.OUT_CHECK_OWNER_CH0 ..): bit 12, width 1, rw.</summary>
+            public const uint OUT_CONF1_CH_OUT_CHECK_OWNER = 0x010C;
+            /// <summary>Register array OUTFIFO_STATUS_CH: 3 registers, OUTFIFO_STATUS_CH0 .. OUTFIFO_STATUS_CH2.</summary>
+            public const uint OUTFIFO_STATUS_CH_COUNT = 3;
+            /// <summary>Register array OUTFIFO_STATUS_CH: bytes from one register to the next (OUTFIFO_STATUS_CH0 + n * OUTFIFO_STATUS_CH_STRIDE).</summary>
+            public const uint OUTFIFO_STATUS_CH_STRIDE = 0xC0;
+            /// <summary>OUTFIFO_FULL of every register of OUTFIFO_STATUS_CH (OUTFIFO_STATUS_CH0.OUTFIFO_FULL_CH0 ..): bit 0, width 1, ro.</summary>
+            public const uint OUTFIFO_STATUS_CH_OUTFIFO_FULL = 0x0100;
+            /// <summary>OUTFIFO_EMPTY of every register of OUTFIFO_STATUS_CH (OUTFIFO_STATUS_CH0.OUTFIFO_EMPTY_CH0 ..): bit 1, width 1, ro.</summary>
+            public const uint OUTFIFO_STATUS_CH_OUTFIFO_EMPTY = 0x0101;
+            /// <summary>OUTFIFO_CNT of every register of OUTFIFO_STATUS_CH (OUTFIFO_STATUS_CH0.OUTFIFO_CNT_CH0 ..): bit 2, width 6, ro.</summary>
+            public const uint OUTFIFO_STATUS_CH_OUTFIFO_CNT = 0x0602;
+            /// <summary>OUT_REMAIN_UNDER_3B of every register of OUTFIFO_STATUS_CH (OUTFIFO_STATUS_CH0.OUT_REMAIN_UNDER_3B_CH0 ..): bit 25, width 1, ro.</summary>
+            public const uint OUTFIFO_STATUS_CH_OUT_REMAIN_UNDER_3B = 0x0119;
+            /// <summary>OUT_REMAIN_UNDER_4B of every register of OUTFIFO_STATUS_CH (OUTFIFO_STATUS_CH0.OUT_REMAIN_UNDER_4B_CH0 ..): bit 26, width 1, ro.</summary>
+            public const uint OUTFIFO_STATUS_CH_OUT_REMAIN_UNDER_4B = 0x011A;
+            /// <summary>Register array OUT_PUSH_CH: 3 registers, OUT_PUSH_CH0 .. OUT_PUSH_CH2.</summary>
+            public const uint OUT_PUSH_CH_COUNT = 3;
+            /// <summary>Register array OUT_PUSH_CH: bytes from one register to the next (OUT_PUSH_CH0 + n * OUT_PUSH_CH_STRIDE).</summary>
+            public const uint OUT_PUSH_CH_STRIDE = 0xC0;
+            /// <summary>OUTFIFO_WDATA of every register of OUT_PUSH_CH (OUT_PUSH_CH0.OUTFIFO_WDATA_CH0 ..): bit 0, width 9, rw.</summary>
+            public const uint OUT_PUSH_CH_OUTFIFO_WDATA = 0x0900;
+            /// <summary>OUTFIFO_PUSH of every register of OUT_PUSH_CH (OUT_PUSH_CH0.OUTFIFO_PUSH_CH0 ..): bit 9, width 1, rw.</summary>
+            public const uint OUT_PUSH_CH_OUTFIFO_PUSH = 0x0109;
+            /// <summary>Register array OUT_LINK_CH: 3 registers, OUT_LINK_CH0 .. OUT_LINK_CH2.</summary>
+            public const uint OUT_LINK_CH_COUNT = 3;
+            /// <summary>Register array OUT_LINK_CH: bytes from one register to the next (OUT_LINK_CH0 + n * OUT_LINK_CH_STRIDE).</summary>
+            public const uint OUT_LINK_CH_STRIDE = 0xC0;
+            /// <summary>OUTLINK_ADDR of every register of OUT_LINK_CH (OUT_LINK_CH0.OUTLINK_ADDR_CH0 ..): bit 0, width 20, rw.</summary>
+            public const uint OUT_LINK_CH_OUTLINK_ADDR = 0x1400;
+            /// <summary>OUTLINK_STOP of every register of OUT_LINK_CH (OUT_LINK_CH0.OUTLINK_STOP_CH0 ..): bit 20, width 1, rw.</summary>
+            public const uint OUT_LINK_CH_OUTLINK_STOP = 0x0114;
+            /// <summary>OUTLINK_START of every register of OUT_LINK_CH (OUT_LINK_CH0.OUTLINK_START_CH0 ..): bit 21, width 1, rw.</summary>
+            public const uint OUT_LINK_CH_OUTLINK_START = 0x0115;
+            /// <summary>OUTLINK_RESTART of every register of OUT_LINK_CH (OUT_LINK_CH0.OUTLINK_RESTART_CH0 ..): bit 22, width 1, rw.</summary>
+            public const uint OUT_LINK_CH_OUTLINK_RESTART = 0x0116;
+            /// <summary>OUTLINK_PARK of every register of OUT_LINK_CH (OUT_LINK_CH0.OUTLINK_PARK_CH0 ..): bit 23, width 1, ro.</summary>
+            public const uint OUT_LINK_CH_OUTLINK_PARK = 0x0117;
+            /// <summary>Register array OUT_STATE_CH: 3 registers, OUT_STATE_CH0 .. OUT_STATE_CH2.</summary>
+            public const uint OUT_STATE_CH_COUNT = 3;
+            /// <summary>Register array OUT_STATE_CH: bytes from one register to the next (OUT_STATE_CH0 + n * OUT_STATE_CH_STRIDE).</summary>
+            public const uint OUT_STATE_CH_STRIDE = 0xC0;
+            /// <summary>OUTLINK_DSCR_ADDR of every register of OUT_STATE_CH (OUT_STATE_CH0.OUTLINK_DSCR_ADDR_CH0 ..): bit 0, width 18, ro.</summary>
+            public const uint OUT_STATE_CH_OUTLINK_DSCR_ADDR = 0x1200;
+            /// <summary>OUT_DSCR_STATE of every register of OUT_STATE_CH (OUT_STATE_CH0.OUT_DSCR_STATE_CH0 ..): bit 18, width 2, ro.</summary>
+            public const uint OUT_STATE_CH_OUT_DSCR_STATE = 0x0212;
+            /// <summary>OUT_STATE of every register of OUT_STATE_CH (OUT_STATE_CH0.OUT_STATE_CH0 ..): bit 20, width 3, ro.</summary>
+            public const uint OUT_STATE_CH_OUT_STATE = 0x0314;
+            /// <summary>Register array OUT_EOF_DES_ADDR_CH: 3 registers, OUT_EOF_DES_ADDR_CH0 .. OUT_EOF_DES_ADDR_CH2.</summary>
+            public const uint OUT_EOF_DES_ADDR_CH_COUNT = 3;
+            /// <summary>Register array OUT_EOF_DES_ADDR_CH: bytes from one register to the next (OUT_EOF_DES_ADDR_CH0 + n * OUT_EOF_DES_ADDR_CH_STRIDE).</summary>
+            public const uint OUT_EOF_DES_ADDR_CH_STRIDE = 0xC0;
+            /// <summary>Register array OUT_EOF_BFR_DES_ADDR_CH: 3 registers, OUT_EOF_BFR_DES_ADDR_CH0 .. OUT_EOF_BFR_DES_ADDR_CH2.</summary>
+            public const uint OUT_EOF_BFR_DES_ADDR_CH_COUNT = 3;
+            /// <summary>Register array OUT_EOF_BFR_DES_ADDR_CH: bytes from one register to the next (OUT_EOF_BFR_DES_ADDR_CH0 + n * OUT_EOF_BFR_DES_ADDR_CH_STRIDE).</summary>
+            public const uint OUT_EOF_BFR_DES_ADDR_CH_STRIDE = 0xC0;
+            /// <summary>Register array OUT_DSCR_CH: 3 registers, OUT_DSCR_CH0 .. OUT_DSCR_CH2.</summary>
+            public const uint OUT_DSCR_CH_COUNT = 3;
+            /// <summary>Register array OUT_DSCR_CH: bytes from one register to the next (OUT_DSCR_CH0 + n * OUT_DSCR_CH_STRIDE).</summary>
+            public const uint OUT_DSCR_CH_STRIDE = 0xC0;
+            /// <summary>Register array OUT_DSCR_BF0_CH: 3 registers, OUT_DSCR_BF0_CH0 .. OUT_DSCR_BF0_CH2.</summary>
+            public const uint OUT_DSCR_BF0_CH_COUNT = 3;
+            /// <summary>Register array OUT_DSCR_BF0_CH: bytes from one register to the next (OUT_DSCR_BF0_CH0 + n * OUT_DSCR_BF0_CH_STRIDE).</summary>
+            public const uint OUT_DSCR_BF0_CH_STRIDE = 0xC0;
+            /// <summary>Register array OUT_DSCR_BF1_CH: 3 registers, OUT_DSCR_BF1_CH0 .. OUT_DSCR_BF1_CH2.</summary>
+            public const uint OUT_DSCR_BF1_CH_COUNT = 3;
+            /// <summary>Register array OUT_DSCR_BF1_CH: bytes from one register to the next (OUT_DSCR_BF1_CH0 + n * OUT_DSCR_BF1_CH_STRIDE).</summary>
+            public const uint OUT_DSCR_BF1_CH_STRIDE = 0xC0;
+            /// <summary>Register array OUT_PRI_CH: 3 registers, OUT_PRI_CH0 .. OUT_PRI_CH2.</summary>
+            public const uint OUT_PRI_CH_COUNT = 3;
+            /// <summary>Register array OUT_PRI_CH: bytes from one register to the next (OUT_PRI_CH0 + n * OUT_PRI_CH_STRIDE).</summary>
+            public const uint OUT_PRI_CH_STRIDE = 0xC0;
+            /// <summary>TX_PRI of every register of OUT_PRI_CH (OUT_PRI_CH0.TX_PRI_CH0 ..): bit 0, width 4, rw.</summary>
+            public const uint OUT_PRI_CH_TX_PRI = 0x0400;
+            /// <summary>Register array OUT_PERI_SEL_CH: 3 registers, OUT_PERI_SEL_CH0 .. OUT_PERI_SEL_CH2.</summary>
+            public const uint OUT_PERI_SEL_CH_COUNT = 3;
+            /// <summary>Register array OUT_PERI_SEL_CH: bytes from one register to the next (OUT_PERI_SEL_CH0 + n * OUT_PERI_SEL_CH_STRIDE).</summary>
+            public const uint OUT_PERI_SEL_CH_STRIDE = 0xC0;
+            /// <summary>PERI_OUT_SEL of every register of OUT_PERI_SEL_CH (OUT_PERI_SEL_CH0.PERI_OUT_SEL_CH0 ..): bit 0, width 6, rw.</summary>
+            public const uint OUT_PERI_SEL_CH_PERI_OUT_SEL = 0x0600;
         }
 
         /// <summary>APB_SARADC at 0x60040000, 0x400 bytes.</summary>
@@ -10753,6 +11523,16 @@ namespace NanoRemap.Chips
             public const uint CALI_APB_SARADC_CALI_CFG = 0x1100;
             /// <summary>CTRL_DATE.DATE: bit 0, width 32, rw.</summary>
             public const uint CTRL_DATE_DATE = 0x2000;
+            /// <summary>Register array THRES_CTRL: 2 registers, THRES0_CTRL .. THRES1_CTRL.</summary>
+            public const uint THRES_CTRL_COUNT = 2;
+            /// <summary>Register array THRES_CTRL: bytes from one register to the next (THRES0_CTRL + n * THRES_CTRL_STRIDE).</summary>
+            public const uint THRES_CTRL_STRIDE = 0x4;
+            /// <summary>APB_SARADC_CHANNEL of every register of THRES_CTRL (THRES0_CTRL.APB_SARADC_THRES0_CHANNEL ..): bit 0, width 4, rw.</summary>
+            public const uint THRES_CTRL_APB_SARADC_CHANNEL = 0x0400;
+            /// <summary>APB_SARADC_HIGH of every register of THRES_CTRL (THRES0_CTRL.APB_SARADC_THRES0_HIGH ..): bit 5, width 13, rw.</summary>
+            public const uint THRES_CTRL_APB_SARADC_HIGH = 0x0D05;
+            /// <summary>APB_SARADC_LOW of every register of THRES_CTRL (THRES0_CTRL.APB_SARADC_THRES0_LOW ..): bit 18, width 13, rw.</summary>
+            public const uint THRES_CTRL_APB_SARADC_LOW = 0x0D12;
         }
 
         /// <summary>USB_DEVICE at 0x60043000, 0x84 bytes.</summary>
@@ -11008,6 +11788,26 @@ namespace NanoRemap.Chips
             public const uint MEM_CONF_USB_MEM_PD = 0x0100;
             /// <summary>MEM_CONF.USB_MEM_CLK_EN: bit 1, width 1, rw.</summary>
             public const uint MEM_CONF_USB_MEM_CLK_EN = 0x0101;
+            /// <summary>Register array IN_EP_ST: 4 registers, IN_EP0_ST .. IN_EP3_ST.</summary>
+            public const uint IN_EP_ST_COUNT = 4;
+            /// <summary>Register array IN_EP_ST: bytes from one register to the next (IN_EP0_ST + n * IN_EP_ST_STRIDE).</summary>
+            public const uint IN_EP_ST_STRIDE = 0x4;
+            /// <summary>IN_STATE of every register of IN_EP_ST (IN_EP0_ST.IN_EP0_STATE ..): bit 0, width 2, ro.</summary>
+            public const uint IN_EP_ST_IN_STATE = 0x0200;
+            /// <summary>IN_WR_ADDR of every register of IN_EP_ST (IN_EP0_ST.IN_EP0_WR_ADDR ..): bit 2, width 7, ro.</summary>
+            public const uint IN_EP_ST_IN_WR_ADDR = 0x0702;
+            /// <summary>IN_RD_ADDR of every register of IN_EP_ST (IN_EP0_ST.IN_EP0_RD_ADDR ..): bit 9, width 7, ro.</summary>
+            public const uint IN_EP_ST_IN_RD_ADDR = 0x0709;
+            /// <summary>Register array OUT_EP_ST: 3 registers, OUT_EP0_ST .. OUT_EP2_ST.</summary>
+            public const uint OUT_EP_ST_COUNT = 3;
+            /// <summary>Register array OUT_EP_ST: bytes from one register to the next (OUT_EP0_ST + n * OUT_EP_ST_STRIDE).</summary>
+            public const uint OUT_EP_ST_STRIDE = 0x4;
+            /// <summary>OUT_STATE of every register of OUT_EP_ST (OUT_EP0_ST.OUT_EP0_STATE ..): bit 0, width 2, ro.</summary>
+            public const uint OUT_EP_ST_OUT_STATE = 0x0200;
+            /// <summary>OUT_WR_ADDR of every register of OUT_EP_ST (OUT_EP0_ST.OUT_EP0_WR_ADDR ..): bit 2, width 7, ro.</summary>
+            public const uint OUT_EP_ST_OUT_WR_ADDR = 0x0702;
+            /// <summary>OUT_RD_ADDR of every register of OUT_EP_ST (OUT_EP0_ST.OUT_EP0_RD_ADDR ..): bit 9, width 7, ro.</summary>
+            public const uint OUT_EP_ST_OUT_RD_ADDR = 0x0709;
         }
 
         /// <summary>SYSTEM at 0x600C0000, 0x1000 bytes.</summary>
@@ -11411,6 +12211,38 @@ namespace NanoRemap.Chips
             public const uint COMB_PVT_ERR_HVT_SITE3_COMB_TIMING_ERR_CNT_HVT_SITE3 = 0x1000;
             /// <summary>SYSTEM_REG_DATE.SYSTEM_REG_DATE: bit 0, width 28, rw.</summary>
             public const uint SYSTEM_REG_DATE_SYSTEM_REG_DATE = 0x1C00;
+            /// <summary>Register array PERIP_CLK_EN: 2 registers, PERIP_CLK_EN0 .. PERIP_CLK_EN1.</summary>
+            public const uint PERIP_CLK_EN_COUNT = 2;
+            /// <summary>Register array PERIP_CLK_EN: bytes from one register to the next (PERIP_CLK_EN0 + n * PERIP_CLK_EN_STRIDE).</summary>
+            public const uint PERIP_CLK_EN_STRIDE = 0x4;
+            /// <summary>Register array PERIP_RST_EN: 2 registers, PERIP_RST_EN0 .. PERIP_RST_EN1.</summary>
+            public const uint PERIP_RST_EN_COUNT = 2;
+            /// <summary>Register array PERIP_RST_EN: bytes from one register to the next (PERIP_RST_EN0 + n * PERIP_RST_EN_STRIDE).</summary>
+            public const uint PERIP_RST_EN_STRIDE = 0x4;
+            /// <summary>Register array CPU_INTR_FROM_CPU: 4 registers, CPU_INTR_FROM_CPU_0 .. CPU_INTR_FROM_CPU_3.</summary>
+            public const uint CPU_INTR_FROM_CPU_COUNT = 4;
+            /// <summary>Register array CPU_INTR_FROM_CPU: bytes from one register to the next (CPU_INTR_FROM_CPU_0 + n * CPU_INTR_FROM_CPU_STRIDE).</summary>
+            public const uint CPU_INTR_FROM_CPU_STRIDE = 0x4;
+            /// <summary>CPU_INTR_FROM_CPU of every register of CPU_INTR_FROM_CPU (CPU_INTR_FROM_CPU_0.CPU_INTR_FROM_CPU_0 ..): bit 0, width 1, rw.</summary>
+            public const uint CPU_INTR_FROM_CPU_CPU_INTR_FROM_CPU = 0x0100;
+            /// <summary>Register array COMB_PVT_ERR_LVT_SITE: 4 registers, COMB_PVT_ERR_LVT_SITE0 .. COMB_PVT_ERR_LVT_SITE3.</summary>
+            public const uint COMB_PVT_ERR_LVT_SITE_COUNT = 4;
+            /// <summary>Register array COMB_PVT_ERR_LVT_SITE: bytes from one register to the next (COMB_PVT_ERR_LVT_SITE0 + n * COMB_PVT_ERR_LVT_SITE_STRIDE).</summary>
+            public const uint COMB_PVT_ERR_LVT_SITE_STRIDE = 0xC;
+            /// <summary>COMB_TIMING_ERR_CNT_LVT of every register of COMB_PVT_ERR_LVT_SITE (COMB_PVT_ERR_LVT_SITE0.COMB_TIMING_ERR_CNT_LVT_SITE0 ..): bit 0, width 16, ro.</summary>
+            public const uint COMB_PVT_ERR_LVT_SITE_COMB_TIMING_ERR_CNT_LVT = 0x1000;
+            /// <summary>Register array COMB_PVT_ERR_NVT_SITE: 4 registers, COMB_PVT_ERR_NVT_SITE0 .. COMB_PVT_ERR_NVT_SITE3.</summary>
+            public const uint COMB_PVT_ERR_NVT_SITE_COUNT = 4;
+            /// <summary>Register array COMB_PVT_ERR_NVT_SITE: bytes from one register to the next (COMB_PVT_ERR_NVT_SITE0 + n * COMB_PVT_ERR_NVT_SITE_STRIDE).</summary>
+            public const uint COMB_PVT_ERR_NVT_SITE_STRIDE = 0xC;
+            /// <summary>COMB_TIMING_ERR_CNT_NVT of every register of COMB_PVT_ERR_NVT_SITE (COMB_PVT_ERR_NVT_SITE0.COMB_TIMING_ERR_CNT_NVT_SITE0 ..): bit 0, width 16, ro.</summary>
+            public const uint COMB_PVT_ERR_NVT_SITE_COMB_TIMING_ERR_CNT_NVT = 0x1000;
+            /// <summary>Register array COMB_PVT_ERR_HVT_SITE: 4 registers, COMB_PVT_ERR_HVT_SITE0 .. COMB_PVT_ERR_HVT_SITE3.</summary>
+            public const uint COMB_PVT_ERR_HVT_SITE_COUNT = 4;
+            /// <summary>Register array COMB_PVT_ERR_HVT_SITE: bytes from one register to the next (COMB_PVT_ERR_HVT_SITE0 + n * COMB_PVT_ERR_HVT_SITE_STRIDE).</summary>
+            public const uint COMB_PVT_ERR_HVT_SITE_STRIDE = 0xC;
+            /// <summary>COMB_TIMING_ERR_CNT_HVT of every register of COMB_PVT_ERR_HVT_SITE (COMB_PVT_ERR_HVT_SITE0.COMB_TIMING_ERR_CNT_HVT_SITE0 ..): bit 0, width 16, ro.</summary>
+            public const uint COMB_PVT_ERR_HVT_SITE_COMB_TIMING_ERR_CNT_HVT = 0x1000;
         }
 
         /// <summary>SENSITIVE at 0x600C1000, 0x1000 bytes.</summary>
@@ -12302,6 +13134,98 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_CLK_EN = 0x0100;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array APB_PERIPHERAL_ACCESS: 2 registers, APB_PERIPHERAL_ACCESS_0 .. APB_PERIPHERAL_ACCESS_1.</summary>
+            public const uint APB_PERIPHERAL_ACCESS_COUNT = 2;
+            /// <summary>Register array APB_PERIPHERAL_ACCESS: bytes from one register to the next (APB_PERIPHERAL_ACCESS_0 + n * APB_PERIPHERAL_ACCESS_STRIDE).</summary>
+            public const uint APB_PERIPHERAL_ACCESS_STRIDE = 0x4;
+            /// <summary>Register array CACHE_TAG_ACCESS: 2 registers, CACHE_TAG_ACCESS_0 .. CACHE_TAG_ACCESS_1.</summary>
+            public const uint CACHE_TAG_ACCESS_COUNT = 2;
+            /// <summary>Register array CACHE_TAG_ACCESS: bytes from one register to the next (CACHE_TAG_ACCESS_0 + n * CACHE_TAG_ACCESS_STRIDE).</summary>
+            public const uint CACHE_TAG_ACCESS_STRIDE = 0x4;
+            /// <summary>Register array CACHE_MMU_ACCESS: 2 registers, CACHE_MMU_ACCESS_0 .. CACHE_MMU_ACCESS_1.</summary>
+            public const uint CACHE_MMU_ACCESS_COUNT = 2;
+            /// <summary>Register array CACHE_MMU_ACCESS: bytes from one register to the next (CACHE_MMU_ACCESS_0 + n * CACHE_MMU_ACCESS_STRIDE).</summary>
+            public const uint CACHE_MMU_ACCESS_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_SPI2_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_SPI2_PMS_CONSTRAIN_0 .. DMA_APBPERI_SPI2_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_SPI2_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_SPI2_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_SPI2_PMS_CONSTRAIN_0 + n * DMA_APBPERI_SPI2_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_SPI2_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_UCHI0_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_UCHI0_PMS_CONSTRAIN_0 .. DMA_APBPERI_UCHI0_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_UCHI0_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_UCHI0_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_UCHI0_PMS_CONSTRAIN_0 + n * DMA_APBPERI_UCHI0_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_UCHI0_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_I2S0_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_I2S0_PMS_CONSTRAIN_0 .. DMA_APBPERI_I2S0_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_I2S0_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_I2S0_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_I2S0_PMS_CONSTRAIN_0 + n * DMA_APBPERI_I2S0_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_I2S0_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_MAC_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_MAC_PMS_CONSTRAIN_0 .. DMA_APBPERI_MAC_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_MAC_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_MAC_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_MAC_PMS_CONSTRAIN_0 + n * DMA_APBPERI_MAC_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_MAC_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_BACKUP_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_BACKUP_PMS_CONSTRAIN_0 .. DMA_APBPERI_BACKUP_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_BACKUP_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_BACKUP_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_BACKUP_PMS_CONSTRAIN_0 + n * DMA_APBPERI_BACKUP_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_BACKUP_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_LC_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_LC_PMS_CONSTRAIN_0 .. DMA_APBPERI_LC_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_LC_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_LC_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_LC_PMS_CONSTRAIN_0 + n * DMA_APBPERI_LC_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_LC_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_AES_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_AES_PMS_CONSTRAIN_0 .. DMA_APBPERI_AES_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_AES_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_AES_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_AES_PMS_CONSTRAIN_0 + n * DMA_APBPERI_AES_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_AES_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_SHA_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_SHA_PMS_CONSTRAIN_0 .. DMA_APBPERI_SHA_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_SHA_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_SHA_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_SHA_PMS_CONSTRAIN_0 + n * DMA_APBPERI_SHA_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_SHA_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_ADC_DAC_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_ADC_DAC_PMS_CONSTRAIN_0 .. DMA_APBPERI_ADC_DAC_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_ADC_DAC_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_ADC_DAC_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_ADC_DAC_PMS_CONSTRAIN_0 + n * DMA_APBPERI_ADC_DAC_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_ADC_DAC_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_PMS_MONITOR: 4 registers, DMA_APBPERI_PMS_MONITOR_0 .. DMA_APBPERI_PMS_MONITOR_3.</summary>
+            public const uint DMA_APBPERI_PMS_MONITOR_COUNT = 4;
+            /// <summary>Register array DMA_APBPERI_PMS_MONITOR: bytes from one register to the next (DMA_APBPERI_PMS_MONITOR_0 + n * DMA_APBPERI_PMS_MONITOR_STRIDE).</summary>
+            public const uint DMA_APBPERI_PMS_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array CORE_X_IRAM0_DRAM0_DMA_SPLIT_LINE_CONSTRAIN: 6 registers, CORE_X_IRAM0_DRAM0_DMA_SPLIT_LINE_CONSTRAIN_0 .. CORE_X_IRAM0_DRAM0_DMA_SPLIT_LINE_CONSTRAIN_5.</summary>
+            public const uint CORE_X_IRAM0_DRAM0_DMA_SPLIT_LINE_CONSTRAIN_COUNT = 6;
+            /// <summary>Register array CORE_X_IRAM0_DRAM0_DMA_SPLIT_LINE_CONSTRAIN: bytes from one register to the next (CORE_X_IRAM0_DRAM0_DMA_SPLIT_LINE_CONSTRAIN_0 + n * CORE_X_IRAM0_DRAM0_DMA_SPLIT_LINE_CONSTRAIN_STRIDE).</summary>
+            public const uint CORE_X_IRAM0_DRAM0_DMA_SPLIT_LINE_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array CORE_X_IRAM0_PMS_CONSTRAIN: 3 registers, CORE_X_IRAM0_PMS_CONSTRAIN_0 .. CORE_X_IRAM0_PMS_CONSTRAIN_2.</summary>
+            public const uint CORE_X_IRAM0_PMS_CONSTRAIN_COUNT = 3;
+            /// <summary>Register array CORE_X_IRAM0_PMS_CONSTRAIN: bytes from one register to the next (CORE_X_IRAM0_PMS_CONSTRAIN_0 + n * CORE_X_IRAM0_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint CORE_X_IRAM0_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array CORE_0_IRAM0_PMS_MONITOR: 3 registers, CORE_0_IRAM0_PMS_MONITOR_0 .. CORE_0_IRAM0_PMS_MONITOR_2.</summary>
+            public const uint CORE_0_IRAM0_PMS_MONITOR_COUNT = 3;
+            /// <summary>Register array CORE_0_IRAM0_PMS_MONITOR: bytes from one register to the next (CORE_0_IRAM0_PMS_MONITOR_0 + n * CORE_0_IRAM0_PMS_MONITOR_STRIDE).</summary>
+            public const uint CORE_0_IRAM0_PMS_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array CORE_X_DRAM0_PMS_CONSTRAIN: 2 registers, CORE_X_DRAM0_PMS_CONSTRAIN_0 .. CORE_X_DRAM0_PMS_CONSTRAIN_1.</summary>
+            public const uint CORE_X_DRAM0_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array CORE_X_DRAM0_PMS_CONSTRAIN: bytes from one register to the next (CORE_X_DRAM0_PMS_CONSTRAIN_0 + n * CORE_X_DRAM0_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint CORE_X_DRAM0_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array CORE_0_DRAM0_PMS_MONITOR: 4 registers, CORE_0_DRAM0_PMS_MONITOR_0 .. CORE_0_DRAM0_PMS_MONITOR_3.</summary>
+            public const uint CORE_0_DRAM0_PMS_MONITOR_COUNT = 4;
+            /// <summary>Register array CORE_0_DRAM0_PMS_MONITOR: bytes from one register to the next (CORE_0_DRAM0_PMS_MONITOR_0 + n * CORE_0_DRAM0_PMS_MONITOR_STRIDE).</summary>
+            public const uint CORE_0_DRAM0_PMS_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array CORE_0_PIF_PMS_CONSTRAIN: 11 registers, CORE_0_PIF_PMS_CONSTRAIN_0 .. CORE_0_PIF_PMS_CONSTRAIN_10.</summary>
+            public const uint CORE_0_PIF_PMS_CONSTRAIN_COUNT = 11;
+            /// <summary>Register array CORE_0_PIF_PMS_CONSTRAIN: bytes from one register to the next (CORE_0_PIF_PMS_CONSTRAIN_0 + n * CORE_0_PIF_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint CORE_0_PIF_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array REGION_PMS_CONSTRAIN: 11 registers, REGION_PMS_CONSTRAIN_0 .. REGION_PMS_CONSTRAIN_10.</summary>
+            public const uint REGION_PMS_CONSTRAIN_COUNT = 11;
+            /// <summary>Register array REGION_PMS_CONSTRAIN: bytes from one register to the next (REGION_PMS_CONSTRAIN_0 + n * REGION_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint REGION_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array CORE_0_PIF_PMS_MONITOR: 7 registers, CORE_0_PIF_PMS_MONITOR_0 .. CORE_0_PIF_PMS_MONITOR_6.</summary>
+            public const uint CORE_0_PIF_PMS_MONITOR_COUNT = 7;
+            /// <summary>Register array CORE_0_PIF_PMS_MONITOR: bytes from one register to the next (CORE_0_PIF_PMS_MONITOR_0 + n * CORE_0_PIF_PMS_MONITOR_STRIDE).</summary>
+            public const uint CORE_0_PIF_PMS_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array BACKUP_BUS_PMS_CONSTRAIN: 5 registers, BACKUP_BUS_PMS_CONSTRAIN_0 .. BACKUP_BUS_PMS_CONSTRAIN_4.</summary>
+            public const uint BACKUP_BUS_PMS_CONSTRAIN_COUNT = 5;
+            /// <summary>Register array BACKUP_BUS_PMS_CONSTRAIN: bytes from one register to the next (BACKUP_BUS_PMS_CONSTRAIN_0 + n * BACKUP_BUS_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint BACKUP_BUS_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array BACKUP_BUS_PMS_MONITOR: 4 registers, BACKUP_BUS_PMS_MONITOR_0 .. BACKUP_BUS_PMS_MONITOR_3.</summary>
+            public const uint BACKUP_BUS_PMS_MONITOR_COUNT = 4;
+            /// <summary>Register array BACKUP_BUS_PMS_MONITOR: bytes from one register to the next (BACKUP_BUS_PMS_MONITOR_0 + n * BACKUP_BUS_PMS_MONITOR_STRIDE).</summary>
+            public const uint BACKUP_BUS_PMS_MONITOR_STRIDE = 0x4;
         }
 
         /// <summary>INTERRUPT_CORE0 at 0x600C2000, 0x800 bytes.</summary>
@@ -12715,6 +13639,40 @@ namespace NanoRemap.Chips
             public const uint CPU_INT_THRESH_CPU_INT_THRESH = 0x0400;
             /// <summary>INTERRUPT_REG_DATE.INTERRUPT_REG_DATE: bit 0, width 28, rw.</summary>
             public const uint INTERRUPT_REG_DATE_INTERRUPT_REG_DATE = 0x1C00;
+            /// <summary>Register array SLC_INTR_MAP: 2 registers, SLC0_INTR_MAP .. SLC1_INTR_MAP.</summary>
+            public const uint SLC_INTR_MAP_COUNT = 2;
+            /// <summary>Register array SLC_INTR_MAP: bytes from one register to the next (SLC0_INTR_MAP + n * SLC_INTR_MAP_STRIDE).</summary>
+            public const uint SLC_INTR_MAP_STRIDE = 0x4;
+            /// <summary>INTR_MAP of every register of SLC_INTR_MAP (SLC0_INTR_MAP.SLC0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint SLC_INTR_MAP_INTR_MAP = 0x0500;
+            /// <summary>Register array SYSTIMER_TARGET_INT_MAP: 3 registers, SYSTIMER_TARGET0_INT_MAP .. SYSTIMER_TARGET2_INT_MAP.</summary>
+            public const uint SYSTIMER_TARGET_INT_MAP_COUNT = 3;
+            /// <summary>Register array SYSTIMER_TARGET_INT_MAP: bytes from one register to the next (SYSTIMER_TARGET0_INT_MAP + n * SYSTIMER_TARGET_INT_MAP_STRIDE).</summary>
+            public const uint SYSTIMER_TARGET_INT_MAP_STRIDE = 0x4;
+            /// <summary>SYSTIMER_INT_MAP of every register of SYSTIMER_TARGET_INT_MAP (SYSTIMER_TARGET0_INT_MAP.SYSTIMER_TARGET0_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint SYSTIMER_TARGET_INT_MAP_SYSTIMER_INT_MAP = 0x0500;
+            /// <summary>Register array DMA_CH_INT_MAP: 3 registers, DMA_CH0_INT_MAP .. DMA_CH2_INT_MAP.</summary>
+            public const uint DMA_CH_INT_MAP_COUNT = 3;
+            /// <summary>Register array DMA_CH_INT_MAP: bytes from one register to the next (DMA_CH0_INT_MAP + n * DMA_CH_INT_MAP_STRIDE).</summary>
+            public const uint DMA_CH_INT_MAP_STRIDE = 0x4;
+            /// <summary>DMA_INT_MAP of every register of DMA_CH_INT_MAP (DMA_CH0_INT_MAP.DMA_CH0_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint DMA_CH_INT_MAP_DMA_INT_MAP = 0x0500;
+            /// <summary>Register array CPU_INTR_FROM_CPU_MAP: 4 registers, CPU_INTR_FROM_CPU_0_MAP .. CPU_INTR_FROM_CPU_3_MAP.</summary>
+            public const uint CPU_INTR_FROM_CPU_MAP_COUNT = 4;
+            /// <summary>Register array CPU_INTR_FROM_CPU_MAP: bytes from one register to the next (CPU_INTR_FROM_CPU_0_MAP + n * CPU_INTR_FROM_CPU_MAP_STRIDE).</summary>
+            public const uint CPU_INTR_FROM_CPU_MAP_STRIDE = 0x4;
+            /// <summary>CPU_INTR_FROM_CPU_MAP of every register of CPU_INTR_FROM_CPU_MAP (CPU_INTR_FROM_CPU_0_MAP.CPU_INTR_FROM_CPU_0_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint CPU_INTR_FROM_CPU_MAP_CPU_INTR_FROM_CPU_MAP = 0x0500;
+            /// <summary>Register array INTR_STATUS_REG: 2 registers, INTR_STATUS_REG_0 .. INTR_STATUS_REG_1.</summary>
+            public const uint INTR_STATUS_REG_COUNT = 2;
+            /// <summary>Register array INTR_STATUS_REG: bytes from one register to the next (INTR_STATUS_REG_0 + n * INTR_STATUS_REG_STRIDE).</summary>
+            public const uint INTR_STATUS_REG_STRIDE = 0x4;
+            /// <summary>Register array CPU_INT_PRI: 32 registers, CPU_INT_PRI_0 .. CPU_INT_PRI_31.</summary>
+            public const uint CPU_INT_PRI_COUNT = 32;
+            /// <summary>Register array CPU_INT_PRI: bytes from one register to the next (CPU_INT_PRI_0 + n * CPU_INT_PRI_STRIDE).</summary>
+            public const uint CPU_INT_PRI_STRIDE = 0x4;
+            /// <summary>CPU_PRI_MAP of every register of CPU_INT_PRI (CPU_INT_PRI_0.CPU_PRI_0_MAP ..): bit 0, width 4, rw.</summary>
+            public const uint CPU_INT_PRI_CPU_PRI_MAP = 0x0400;
         }
 
         /// <summary>EXTMEM at 0x600C4000, 0x400 bytes.</summary>
@@ -13082,6 +14040,32 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_CLK_EN = 0x0100;
             /// <summary>REG_DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint REG_DATE_DATE = 0x1C00;
+            /// <summary>Register array ICACHE_PRELOCK_SCT_ADDR: 2 registers, ICACHE_PRELOCK_SCT0_ADDR .. ICACHE_PRELOCK_SCT1_ADDR.</summary>
+            public const uint ICACHE_PRELOCK_SCT_ADDR_COUNT = 2;
+            /// <summary>Register array ICACHE_PRELOCK_SCT_ADDR: bytes from one register to the next (ICACHE_PRELOCK_SCT0_ADDR + n * ICACHE_PRELOCK_SCT_ADDR_STRIDE).</summary>
+            public const uint ICACHE_PRELOCK_SCT_ADDR_STRIDE = 0x4;
+            /// <summary>Register array ICACHE_AUTOLOAD_SCT_ADDR: 2 registers, ICACHE_AUTOLOAD_SCT0_ADDR .. ICACHE_AUTOLOAD_SCT1_ADDR.</summary>
+            public const uint ICACHE_AUTOLOAD_SCT_ADDR_COUNT = 2;
+            /// <summary>Register array ICACHE_AUTOLOAD_SCT_ADDR: bytes from one register to the next (ICACHE_AUTOLOAD_SCT0_ADDR + n * ICACHE_AUTOLOAD_SCT_ADDR_STRIDE).</summary>
+            public const uint ICACHE_AUTOLOAD_SCT_ADDR_STRIDE = 0x8;
+            /// <summary>Register array ICACHE_AUTOLOAD_SCT_SIZE: 2 registers, ICACHE_AUTOLOAD_SCT0_SIZE .. ICACHE_AUTOLOAD_SCT1_SIZE.</summary>
+            public const uint ICACHE_AUTOLOAD_SCT_SIZE_COUNT = 2;
+            /// <summary>Register array ICACHE_AUTOLOAD_SCT_SIZE: bytes from one register to the next (ICACHE_AUTOLOAD_SCT0_SIZE + n * ICACHE_AUTOLOAD_SCT_SIZE_STRIDE).</summary>
+            public const uint ICACHE_AUTOLOAD_SCT_SIZE_STRIDE = 0x8;
+            /// <summary>ICACHE_AUTOLOAD_SIZE of every register of ICACHE_AUTOLOAD_SCT_SIZE (ICACHE_AUTOLOAD_SCT0_SIZE.ICACHE_AUTOLOAD_SCT0_SIZE ..): bit 0, width 27, rw.</summary>
+            public const uint ICACHE_AUTOLOAD_SCT_SIZE_ICACHE_AUTOLOAD_SIZE = 0x1B00;
+            /// <summary>Register array IBUS_PMS_TBL_BOUNDARY: 3 registers, IBUS_PMS_TBL_BOUNDARY0 .. IBUS_PMS_TBL_BOUNDARY2.</summary>
+            public const uint IBUS_PMS_TBL_BOUNDARY_COUNT = 3;
+            /// <summary>Register array IBUS_PMS_TBL_BOUNDARY: bytes from one register to the next (IBUS_PMS_TBL_BOUNDARY0 + n * IBUS_PMS_TBL_BOUNDARY_STRIDE).</summary>
+            public const uint IBUS_PMS_TBL_BOUNDARY_STRIDE = 0x4;
+            /// <summary>IBUS_PMS of every register of IBUS_PMS_TBL_BOUNDARY (IBUS_PMS_TBL_BOUNDARY0.IBUS_PMS_BOUNDARY0 ..): bit 0, width 12, rw.</summary>
+            public const uint IBUS_PMS_TBL_BOUNDARY_IBUS_PMS = 0x0C00;
+            /// <summary>Register array DBUS_PMS_TBL_BOUNDARY: 3 registers, DBUS_PMS_TBL_BOUNDARY0 .. DBUS_PMS_TBL_BOUNDARY2.</summary>
+            public const uint DBUS_PMS_TBL_BOUNDARY_COUNT = 3;
+            /// <summary>Register array DBUS_PMS_TBL_BOUNDARY: bytes from one register to the next (DBUS_PMS_TBL_BOUNDARY0 + n * DBUS_PMS_TBL_BOUNDARY_STRIDE).</summary>
+            public const uint DBUS_PMS_TBL_BOUNDARY_STRIDE = 0x4;
+            /// <summary>DBUS_PMS of every register of DBUS_PMS_TBL_BOUNDARY (DBUS_PMS_TBL_BOUNDARY0.DBUS_PMS_BOUNDARY0 ..): bit 0, width 12, rw.</summary>
+            public const uint DBUS_PMS_TBL_BOUNDARY_DBUS_PMS = 0x0C00;
         }
 
         /// <summary>XTS_AES at 0x600CC000, 0x60 bytes.</summary>
@@ -13366,6 +14350,34 @@ namespace NanoRemap.Chips
             public const uint C0RE_0_DEBUG_MODE_CORE_0_DEBUG_MODULE_ACTIVE = 0x0101;
             /// <summary>DATE.ASSIST_DEBUG_DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_ASSIST_DEBUG_DATE = 0x1C00;
+            /// <summary>Register array CORE_0_AREA_DRAM0_MIN: 2 registers, CORE_0_AREA_DRAM0_0_MIN .. CORE_0_AREA_DRAM0_1_MIN.</summary>
+            public const uint CORE_0_AREA_DRAM0_MIN_COUNT = 2;
+            /// <summary>Register array CORE_0_AREA_DRAM0_MIN: bytes from one register to the next (CORE_0_AREA_DRAM0_0_MIN + n * CORE_0_AREA_DRAM0_MIN_STRIDE).</summary>
+            public const uint CORE_0_AREA_DRAM0_MIN_STRIDE = 0x8;
+            /// <summary>Register array CORE_0_AREA_DRAM0_MAX: 2 registers, CORE_0_AREA_DRAM0_0_MAX .. CORE_0_AREA_DRAM0_1_MAX.</summary>
+            public const uint CORE_0_AREA_DRAM0_MAX_COUNT = 2;
+            /// <summary>Register array CORE_0_AREA_DRAM0_MAX: bytes from one register to the next (CORE_0_AREA_DRAM0_0_MAX + n * CORE_0_AREA_DRAM0_MAX_STRIDE).</summary>
+            public const uint CORE_0_AREA_DRAM0_MAX_STRIDE = 0x8;
+            /// <summary>Register array CORE_0_AREA_PIF_MIN: 2 registers, CORE_0_AREA_PIF_0_MIN .. CORE_0_AREA_PIF_1_MIN.</summary>
+            public const uint CORE_0_AREA_PIF_MIN_COUNT = 2;
+            /// <summary>Register array CORE_0_AREA_PIF_MIN: bytes from one register to the next (CORE_0_AREA_PIF_0_MIN + n * CORE_0_AREA_PIF_MIN_STRIDE).</summary>
+            public const uint CORE_0_AREA_PIF_MIN_STRIDE = 0x8;
+            /// <summary>Register array CORE_0_AREA_PIF_MAX: 2 registers, CORE_0_AREA_PIF_0_MAX .. CORE_0_AREA_PIF_1_MAX.</summary>
+            public const uint CORE_0_AREA_PIF_MAX_COUNT = 2;
+            /// <summary>Register array CORE_0_AREA_PIF_MAX: bytes from one register to the next (CORE_0_AREA_PIF_0_MAX + n * CORE_0_AREA_PIF_MAX_STRIDE).</summary>
+            public const uint CORE_0_AREA_PIF_MAX_STRIDE = 0x8;
+            /// <summary>Register array CORE_0_IRAM0_EXCEPTION_MONITOR: 2 registers, CORE_0_IRAM0_EXCEPTION_MONITOR_0 .. CORE_0_IRAM0_EXCEPTION_MONITOR_1.</summary>
+            public const uint CORE_0_IRAM0_EXCEPTION_MONITOR_COUNT = 2;
+            /// <summary>Register array CORE_0_IRAM0_EXCEPTION_MONITOR: bytes from one register to the next (CORE_0_IRAM0_EXCEPTION_MONITOR_0 + n * CORE_0_IRAM0_EXCEPTION_MONITOR_STRIDE).</summary>
+            public const uint CORE_0_IRAM0_EXCEPTION_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array CORE_0_DRAM0_EXCEPTION_MONITOR: 4 registers, CORE_0_DRAM0_EXCEPTION_MONITOR_0 .. CORE_0_DRAM0_EXCEPTION_MONITOR_3.</summary>
+            public const uint CORE_0_DRAM0_EXCEPTION_MONITOR_COUNT = 4;
+            /// <summary>Register array CORE_0_DRAM0_EXCEPTION_MONITOR: bytes from one register to the next (CORE_0_DRAM0_EXCEPTION_MONITOR_0 + n * CORE_0_DRAM0_EXCEPTION_MONITOR_STRIDE).</summary>
+            public const uint CORE_0_DRAM0_EXCEPTION_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR: 2 registers, CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_0 .. CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_1.</summary>
+            public const uint CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_COUNT = 2;
+            /// <summary>Register array CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR: bytes from one register to the next (CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_0 + n * CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_STRIDE).</summary>
+            public const uint CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_STRIDE = 0x4;
         }
     }
 }

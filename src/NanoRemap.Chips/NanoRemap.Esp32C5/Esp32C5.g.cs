@@ -13,7 +13,7 @@ namespace NanoRemap.Chips
     /// <c>BASE</c>, <c>SIZE</c>, register offsets from <c>BASE</c> (SVD names) and fields packed as <c>(width &lt;&lt; 8) | lsb</c>
     /// for <c>MmioWindow.GetField/SetField(offset, field)</c>. Constants only: free on the device.
     /// </summary>
-    public static class Esp32C5
+    public static partial class Esp32C5
     {
         /// <summary>UART0 at 0x60000000, 0xA0 bytes.</summary>
         public static class Uart0
@@ -470,6 +470,10 @@ namespace NanoRemap.Chips
             public const uint AFIFO_STATUS_RX_AFIFO_EMPTY = 0x0103;
             /// <summary>REG_UPDATE.REG_UPDATE: bit 0, width 1, rw.</summary>
             public const uint REG_UPDATE_REG_UPDATE = 0x0100;
+            /// <summary>Register array SLEEP_CONF: 3 registers, SLEEP_CONF0 .. SLEEP_CONF2.</summary>
+            public const uint SLEEP_CONF_COUNT = 3;
+            /// <summary>Register array SLEEP_CONF: bytes from one register to the next (SLEEP_CONF0 + n * SLEEP_CONF_STRIDE).</summary>
+            public const uint SLEEP_CONF_STRIDE = 0x4;
         }
 
         /// <summary>UART1 at 0x60001000, 0xA0 bytes.</summary>
@@ -927,6 +931,10 @@ namespace NanoRemap.Chips
             public const uint AFIFO_STATUS_RX_AFIFO_EMPTY = 0x0103;
             /// <summary>REG_UPDATE.REG_UPDATE: bit 0, width 1, rw.</summary>
             public const uint REG_UPDATE_REG_UPDATE = 0x0100;
+            /// <summary>Register array SLEEP_CONF: 3 registers, SLEEP_CONF0 .. SLEEP_CONF2.</summary>
+            public const uint SLEEP_CONF_COUNT = 3;
+            /// <summary>Register array SLEEP_CONF: bytes from one register to the next (SLEEP_CONF0 + n * SLEEP_CONF_STRIDE).</summary>
+            public const uint SLEEP_CONF_STRIDE = 0x4;
         }
 
         /// <summary>SPI0 at 0x60002000, 0x400 bytes.</summary>
@@ -1990,6 +1998,54 @@ namespace NanoRemap.Chips
             public const uint MEM_XTS_PSEUDO_ROUND_CONF_MEM_PSEUDO_INC = 0x0209;
             /// <summary>MEM_DATE.MEM_DATE: bit 0, width 28, rw.</summary>
             public const uint MEM_DATE_MEM_DATE = 0x1C00;
+            /// <summary>Register array FMEM_PMS_ATTR: 4 registers, FMEM_PMS0_ATTR .. FMEM_PMS3_ATTR.</summary>
+            public const uint FMEM_PMS_ATTR_COUNT = 4;
+            /// <summary>Register array FMEM_PMS_ATTR: bytes from one register to the next (FMEM_PMS0_ATTR + n * FMEM_PMS_ATTR_STRIDE).</summary>
+            public const uint FMEM_PMS_ATTR_STRIDE = 0x4;
+            /// <summary>FMEM_RD_ATTR of every register of FMEM_PMS_ATTR (FMEM_PMS0_ATTR.FMEM_PMS0_RD_ATTR ..): bit 0, width 1, rw.</summary>
+            public const uint FMEM_PMS_ATTR_FMEM_RD_ATTR = 0x0100;
+            /// <summary>FMEM_WR_ATTR of every register of FMEM_PMS_ATTR (FMEM_PMS0_ATTR.FMEM_PMS0_WR_ATTR ..): bit 1, width 1, rw.</summary>
+            public const uint FMEM_PMS_ATTR_FMEM_WR_ATTR = 0x0101;
+            /// <summary>FMEM_ECC of every register of FMEM_PMS_ATTR (FMEM_PMS0_ATTR.FMEM_PMS0_ECC ..): bit 2, width 1, rw.</summary>
+            public const uint FMEM_PMS_ATTR_FMEM_ECC = 0x0102;
+            /// <summary>Register array FMEM_PMS_ADDR: 4 registers, FMEM_PMS0_ADDR .. FMEM_PMS3_ADDR.</summary>
+            public const uint FMEM_PMS_ADDR_COUNT = 4;
+            /// <summary>Register array FMEM_PMS_ADDR: bytes from one register to the next (FMEM_PMS0_ADDR + n * FMEM_PMS_ADDR_STRIDE).</summary>
+            public const uint FMEM_PMS_ADDR_STRIDE = 0x4;
+            /// <summary>S of every register of FMEM_PMS_ADDR (FMEM_PMS0_ADDR.S ..): bit 0, width 29, rw.</summary>
+            public const uint FMEM_PMS_ADDR_S = 0x1D00;
+            /// <summary>Register array FMEM_PMS_SIZE: 4 registers, FMEM_PMS0_SIZE .. FMEM_PMS3_SIZE.</summary>
+            public const uint FMEM_PMS_SIZE_COUNT = 4;
+            /// <summary>Register array FMEM_PMS_SIZE: bytes from one register to the next (FMEM_PMS0_SIZE + n * FMEM_PMS_SIZE_STRIDE).</summary>
+            public const uint FMEM_PMS_SIZE_STRIDE = 0x4;
+            /// <summary>FMEM_PMS_SIZE of every register of FMEM_PMS_SIZE (FMEM_PMS0_SIZE.FMEM_PMS_SIZE ..): bit 0, width 17, rw.</summary>
+            public const uint FMEM_PMS_SIZE_FMEM_PMS_SIZE = 0x1100;
+            /// <summary>Register array SMEM_PMS_ATTR: 4 registers, SMEM_PMS0_ATTR .. SMEM_PMS3_ATTR.</summary>
+            public const uint SMEM_PMS_ATTR_COUNT = 4;
+            /// <summary>Register array SMEM_PMS_ATTR: bytes from one register to the next (SMEM_PMS0_ATTR + n * SMEM_PMS_ATTR_STRIDE).</summary>
+            public const uint SMEM_PMS_ATTR_STRIDE = 0x4;
+            /// <summary>SMEM_RD_ATTR of every register of SMEM_PMS_ATTR (SMEM_PMS0_ATTR.SMEM_PMS0_RD_ATTR ..): bit 0, width 1, rw.</summary>
+            public const uint SMEM_PMS_ATTR_SMEM_RD_ATTR = 0x0100;
+            /// <summary>SMEM_WR_ATTR of every register of SMEM_PMS_ATTR (SMEM_PMS0_ATTR.SMEM_PMS0_WR_ATTR ..): bit 1, width 1, rw.</summary>
+            public const uint SMEM_PMS_ATTR_SMEM_WR_ATTR = 0x0101;
+            /// <summary>SMEM_ECC of every register of SMEM_PMS_ATTR (SMEM_PMS0_ATTR.SMEM_PMS0_ECC ..): bit 2, width 1, rw.</summary>
+            public const uint SMEM_PMS_ATTR_SMEM_ECC = 0x0102;
+            /// <summary>Register array SMEM_PMS_ADDR: 4 registers, SMEM_PMS0_ADDR .. SMEM_PMS3_ADDR.</summary>
+            public const uint SMEM_PMS_ADDR_COUNT = 4;
+            /// <summary>Register array SMEM_PMS_ADDR: bytes from one register to the next (SMEM_PMS0_ADDR + n * SMEM_PMS_ADDR_STRIDE).</summary>
+            public const uint SMEM_PMS_ADDR_STRIDE = 0x4;
+            /// <summary>S of every register of SMEM_PMS_ADDR (SMEM_PMS0_ADDR.S ..): bit 0, width 29, rw.</summary>
+            public const uint SMEM_PMS_ADDR_S = 0x1D00;
+            /// <summary>Register array SMEM_PMS_SIZE: 4 registers, SMEM_PMS0_SIZE .. SMEM_PMS3_SIZE.</summary>
+            public const uint SMEM_PMS_SIZE_COUNT = 4;
+            /// <summary>Register array SMEM_PMS_SIZE: bytes from one register to the next (SMEM_PMS0_SIZE + n * SMEM_PMS_SIZE_STRIDE).</summary>
+            public const uint SMEM_PMS_SIZE_STRIDE = 0x4;
+            /// <summary>SMEM_PMS_SIZE of every register of SMEM_PMS_SIZE (SMEM_PMS0_SIZE.SMEM_PMS_SIZE ..): bit 0, width 17, rw.</summary>
+            public const uint SMEM_PMS_SIZE_SMEM_PMS_SIZE = 0x1100;
+            /// <summary>Register array MEM_NAND_FLASH_CFG_DATA: 3 registers, MEM_NAND_FLASH_CFG_DATA0 .. MEM_NAND_FLASH_CFG_DATA2.</summary>
+            public const uint MEM_NAND_FLASH_CFG_DATA_COUNT = 3;
+            /// <summary>Register array MEM_NAND_FLASH_CFG_DATA: bytes from one register to the next (MEM_NAND_FLASH_CFG_DATA0 + n * MEM_NAND_FLASH_CFG_DATA_STRIDE).</summary>
+            public const uint MEM_NAND_FLASH_CFG_DATA_STRIDE = 0x4;
         }
 
         /// <summary>SPI1 at 0x60003000, 0x400 bytes.</summary>
@@ -2427,6 +2483,10 @@ namespace NanoRemap.Chips
             public const uint SPI_MEM_CLOCK_GATE_SPI_MEM_CLK_EN = 0x0100;
             /// <summary>SPI_MEM_DATE.SPI_MEM_DATE: bit 0, width 28, rw.</summary>
             public const uint SPI_MEM_DATE_SPI_MEM_DATE = 0x1C00;
+            /// <summary>Register array SPI_MEM_W: 16 registers, SPI_MEM_W0 .. SPI_MEM_W15.</summary>
+            public const uint SPI_MEM_W_COUNT = 16;
+            /// <summary>Register array SPI_MEM_W: bytes from one register to the next (SPI_MEM_W0 + n * SPI_MEM_W_STRIDE).</summary>
+            public const uint SPI_MEM_W_STRIDE = 0x4;
         }
 
         /// <summary>I2C0 at 0x60004000, 0x184 bytes.</summary>
@@ -2834,6 +2894,14 @@ namespace NanoRemap.Chips
             public const uint SCL_STRETCH_CONF_SLAVE_BYTE_ACK_CTL_EN = 0x010C;
             /// <summary>SCL_STRETCH_CONF.SLAVE_BYTE_ACK_LVL: bit 13, width 1, rw.</summary>
             public const uint SCL_STRETCH_CONF_SLAVE_BYTE_ACK_LVL = 0x010D;
+            /// <summary>Register array COMD: 8 registers, COMD0 .. COMD7.</summary>
+            public const uint COMD_COUNT = 8;
+            /// <summary>Register array COMD: bytes from one register to the next (COMD0 + n * COMD_STRIDE).</summary>
+            public const uint COMD_STRIDE = 0x4;
+            /// <summary>COMMAND of every register of COMD (COMD0.COMMAND0 ..): bit 0, width 14, rw.</summary>
+            public const uint COMD_COMMAND = 0x0E00;
+            /// <summary>COMMAND_DONE of every register of COMD (COMD0.COMMAND0_DONE ..): bit 31, width 1, rw.</summary>
+            public const uint COMD_COMMAND_DONE = 0x011F;
         }
 
         /// <summary>UHCI0 at 0x60005000, 0x84 bytes.</summary>
@@ -3119,6 +3187,26 @@ namespace NanoRemap.Chips
             public const uint ESC_CONF3_ESC_SEQ2_CHAR1 = 0x0810;
             /// <summary>PKT_THRES.PKT_THRS: bit 0, width 13, rw.</summary>
             public const uint PKT_THRES_PKT_THRS = 0x0D00;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x14;
+            /// <summary>Register array STATE: 2 registers, STATE0 .. STATE1.</summary>
+            public const uint STATE_COUNT = 2;
+            /// <summary>Register array STATE: bytes from one register to the next (STATE0 + n * STATE_STRIDE).</summary>
+            public const uint STATE_STRIDE = 0x4;
+            /// <summary>Register array REG_Q_WORD0: 7 registers, REG_Q0_WORD0 .. REG_Q6_WORD0.</summary>
+            public const uint REG_Q_WORD0_COUNT = 7;
+            /// <summary>Register array REG_Q_WORD0: bytes from one register to the next (REG_Q0_WORD0 + n * REG_Q_WORD0_STRIDE).</summary>
+            public const uint REG_Q_WORD0_STRIDE = 0x8;
+            /// <summary>Register array REG_Q_WORD1: 7 registers, REG_Q0_WORD1 .. REG_Q6_WORD1.</summary>
+            public const uint REG_Q_WORD1_COUNT = 7;
+            /// <summary>Register array REG_Q_WORD1: bytes from one register to the next (REG_Q0_WORD1 + n * REG_Q_WORD1_STRIDE).</summary>
+            public const uint REG_Q_WORD1_STRIDE = 0x8;
+            /// <summary>Register array ESC_CONF: 4 registers, ESC_CONF0 .. ESC_CONF3.</summary>
+            public const uint ESC_CONF_COUNT = 4;
+            /// <summary>Register array ESC_CONF: bytes from one register to the next (ESC_CONF0 + n * ESC_CONF_STRIDE).</summary>
+            public const uint ESC_CONF_STRIDE = 0x4;
         }
 
         /// <summary>RMT at 0x60006000, 0xD0 bytes.</summary>
@@ -3552,6 +3640,106 @@ namespace NanoRemap.Chips
             public const uint REF_CNT_RST_RX_REF_CNT_RST_CH3 = 0x0103;
             /// <summary>DATE.RMT_DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_RMT_DATE = 0x1C00;
+            /// <summary>Register array TX_CHDATA: 4 registers, TX_CH0DATA .. TX_CH3DATA.</summary>
+            public const uint TX_CHDATA_COUNT = 4;
+            /// <summary>Register array TX_CHDATA: bytes from one register to the next (TX_CH0DATA + n * TX_CHDATA_STRIDE).</summary>
+            public const uint TX_CHDATA_STRIDE = 0x4;
+            /// <summary>Register array TX_CHCONF0: 2 registers, TX_CH0CONF0 .. TX_CH1CONF0.</summary>
+            public const uint TX_CHCONF0_COUNT = 2;
+            /// <summary>Register array TX_CHCONF0: bytes from one register to the next (TX_CH0CONF0 + n * TX_CHCONF0_STRIDE).</summary>
+            public const uint TX_CHCONF0_STRIDE = 0x4;
+            /// <summary>Register array RX_CHCONF0: 2 registers, RX_CH0CONF0 .. RX_CH1CONF0.</summary>
+            public const uint RX_CHCONF0_COUNT = 2;
+            /// <summary>Register array RX_CHCONF0: bytes from one register to the next (RX_CH0CONF0 + n * RX_CHCONF0_STRIDE).</summary>
+            public const uint RX_CHCONF0_STRIDE = 0x8;
+            /// <summary>DIV_CNT_CH2 of every register of RX_CHCONF0 (RX_CH0CONF0.DIV_CNT_CH2 ..): bit 0, width 8, rw.</summary>
+            public const uint RX_CHCONF0_DIV_CNT_CH2 = 0x0800;
+            /// <summary>IDLE_THRES_CH2 of every register of RX_CHCONF0 (RX_CH0CONF0.IDLE_THRES_CH2 ..): bit 8, width 15, rw.</summary>
+            public const uint RX_CHCONF0_IDLE_THRES_CH2 = 0x0F08;
+            /// <summary>MEM_SIZE_CH2 of every register of RX_CHCONF0 (RX_CH0CONF0.MEM_SIZE_CH2 ..): bit 23, width 3, rw.</summary>
+            public const uint RX_CHCONF0_MEM_SIZE_CH2 = 0x0317;
+            /// <summary>CARRIER_EN_CH2 of every register of RX_CHCONF0 (RX_CH0CONF0.CARRIER_EN_CH2 ..): bit 28, width 1, rw.</summary>
+            public const uint RX_CHCONF0_CARRIER_EN_CH2 = 0x011C;
+            /// <summary>CARRIER_OUT_LV_CH2 of every register of RX_CHCONF0 (RX_CH0CONF0.CARRIER_OUT_LV_CH2 ..): bit 29, width 1, rw.</summary>
+            public const uint RX_CHCONF0_CARRIER_OUT_LV_CH2 = 0x011D;
+            /// <summary>Register array RX_CHCONF1: 2 registers, RX_CH0CONF1 .. RX_CH1CONF1.</summary>
+            public const uint RX_CHCONF1_COUNT = 2;
+            /// <summary>Register array RX_CHCONF1: bytes from one register to the next (RX_CH0CONF1 + n * RX_CHCONF1_STRIDE).</summary>
+            public const uint RX_CHCONF1_STRIDE = 0x8;
+            /// <summary>RX_EN_CH2 of every register of RX_CHCONF1 (RX_CH0CONF1.RX_EN_CH2 ..): bit 0, width 1, rw.</summary>
+            public const uint RX_CHCONF1_RX_EN_CH2 = 0x0100;
+            /// <summary>MEM_WR_RST_CH2 of every register of RX_CHCONF1 (RX_CH0CONF1.MEM_WR_RST_CH2 ..): bit 1, width 1, wo.</summary>
+            public const uint RX_CHCONF1_MEM_WR_RST_CH2 = 0x0101;
+            /// <summary>APB_MEM_RST_CH2 of every register of RX_CHCONF1 (RX_CH0CONF1.APB_MEM_RST_CH2 ..): bit 2, width 1, wo.</summary>
+            public const uint RX_CHCONF1_APB_MEM_RST_CH2 = 0x0102;
+            /// <summary>MEM_OWNER_CH2 of every register of RX_CHCONF1 (RX_CH0CONF1.MEM_OWNER_CH2 ..): bit 3, width 1, rw.</summary>
+            public const uint RX_CHCONF1_MEM_OWNER_CH2 = 0x0103;
+            /// <summary>RX_FILTER_EN_CH2 of every register of RX_CHCONF1 (RX_CH0CONF1.RX_FILTER_EN_CH2 ..): bit 4, width 1, rw.</summary>
+            public const uint RX_CHCONF1_RX_FILTER_EN_CH2 = 0x0104;
+            /// <summary>RX_FILTER_THRES_CH2 of every register of RX_CHCONF1 (RX_CH0CONF1.RX_FILTER_THRES_CH2 ..): bit 5, width 8, rw.</summary>
+            public const uint RX_CHCONF1_RX_FILTER_THRES_CH2 = 0x0805;
+            /// <summary>MEM_RX_WRAP_EN_CH2 of every register of RX_CHCONF1 (RX_CH0CONF1.MEM_RX_WRAP_EN_CH2 ..): bit 13, width 1, rw.</summary>
+            public const uint RX_CHCONF1_MEM_RX_WRAP_EN_CH2 = 0x010D;
+            /// <summary>AFIFO_RST_CH2 of every register of RX_CHCONF1 (RX_CH0CONF1.AFIFO_RST_CH2 ..): bit 14, width 1, wo.</summary>
+            public const uint RX_CHCONF1_AFIFO_RST_CH2 = 0x010E;
+            /// <summary>CONF_UPDATE_CH2 of every register of RX_CHCONF1 (RX_CH0CONF1.CONF_UPDATE_CH2 ..): bit 15, width 1, wo.</summary>
+            public const uint RX_CHCONF1_CONF_UPDATE_CH2 = 0x010F;
+            /// <summary>Register array TX_CHSTATUS: 2 registers, TX_CH0STATUS .. TX_CH1STATUS.</summary>
+            public const uint TX_CHSTATUS_COUNT = 2;
+            /// <summary>Register array TX_CHSTATUS: bytes from one register to the next (TX_CH0STATUS + n * TX_CHSTATUS_STRIDE).</summary>
+            public const uint TX_CHSTATUS_STRIDE = 0x4;
+            /// <summary>Register array RX_CHSTATUS: 2 registers, RX_CH0STATUS .. RX_CH1STATUS.</summary>
+            public const uint RX_CHSTATUS_COUNT = 2;
+            /// <summary>Register array RX_CHSTATUS: bytes from one register to the next (RX_CH0STATUS + n * RX_CHSTATUS_STRIDE).</summary>
+            public const uint RX_CHSTATUS_STRIDE = 0x4;
+            /// <summary>MEM_WADDR_EX_CH2 of every register of RX_CHSTATUS (RX_CH0STATUS.MEM_WADDR_EX_CH2 ..): bit 0, width 9, ro.</summary>
+            public const uint RX_CHSTATUS_MEM_WADDR_EX_CH2 = 0x0900;
+            /// <summary>APB_MEM_RADDR_CH2 of every register of RX_CHSTATUS (RX_CH0STATUS.APB_MEM_RADDR_CH2 ..): bit 12, width 9, ro.</summary>
+            public const uint RX_CHSTATUS_APB_MEM_RADDR_CH2 = 0x090C;
+            /// <summary>STATE_CH2 of every register of RX_CHSTATUS (RX_CH0STATUS.STATE_CH2 ..): bit 22, width 3, ro.</summary>
+            public const uint RX_CHSTATUS_STATE_CH2 = 0x0316;
+            /// <summary>MEM_OWNER_ERR_CH2 of every register of RX_CHSTATUS (RX_CH0STATUS.MEM_OWNER_ERR_CH2 ..): bit 25, width 1, ro.</summary>
+            public const uint RX_CHSTATUS_MEM_OWNER_ERR_CH2 = 0x0119;
+            /// <summary>MEM_FULL_CH2 of every register of RX_CHSTATUS (RX_CH0STATUS.MEM_FULL_CH2 ..): bit 26, width 1, ro.</summary>
+            public const uint RX_CHSTATUS_MEM_FULL_CH2 = 0x011A;
+            /// <summary>APB_MEM_RD_ERR_CH2 of every register of RX_CHSTATUS (RX_CH0STATUS.APB_MEM_RD_ERR_CH2 ..): bit 27, width 1, ro.</summary>
+            public const uint RX_CHSTATUS_APB_MEM_RD_ERR_CH2 = 0x011B;
+            /// <summary>Register array CHCARRIER_DUTY: 2 registers, CH0CARRIER_DUTY .. CH1CARRIER_DUTY.</summary>
+            public const uint CHCARRIER_DUTY_COUNT = 2;
+            /// <summary>Register array CHCARRIER_DUTY: bytes from one register to the next (CH0CARRIER_DUTY + n * CHCARRIER_DUTY_STRIDE).</summary>
+            public const uint CHCARRIER_DUTY_STRIDE = 0x4;
+            /// <summary>CARRIER_LOW_CH of every register of CHCARRIER_DUTY (CH0CARRIER_DUTY.CARRIER_LOW_CH ..): bit 0, width 16, rw.</summary>
+            public const uint CHCARRIER_DUTY_CARRIER_LOW_CH = 0x1000;
+            /// <summary>CARRIER_HIGH_CH of every register of CHCARRIER_DUTY (CH0CARRIER_DUTY.CARRIER_HIGH_CH ..): bit 16, width 16, rw.</summary>
+            public const uint CHCARRIER_DUTY_CARRIER_HIGH_CH = 0x1010;
+            /// <summary>Register array CH_RX_CARRIER_RM: 2 registers, CH0_RX_CARRIER_RM .. CH1_RX_CARRIER_RM.</summary>
+            public const uint CH_RX_CARRIER_RM_COUNT = 2;
+            /// <summary>Register array CH_RX_CARRIER_RM: bytes from one register to the next (CH0_RX_CARRIER_RM + n * CH_RX_CARRIER_RM_STRIDE).</summary>
+            public const uint CH_RX_CARRIER_RM_STRIDE = 0x4;
+            /// <summary>CARRIER_LOW_THRES_CH of every register of CH_RX_CARRIER_RM (CH0_RX_CARRIER_RM.CARRIER_LOW_THRES_CH ..): bit 0, width 16, rw.</summary>
+            public const uint CH_RX_CARRIER_RM_CARRIER_LOW_THRES_CH = 0x1000;
+            /// <summary>CARRIER_HIGH_THRES_CH of every register of CH_RX_CARRIER_RM (CH0_RX_CARRIER_RM.CARRIER_HIGH_THRES_CH ..): bit 16, width 16, rw.</summary>
+            public const uint CH_RX_CARRIER_RM_CARRIER_HIGH_THRES_CH = 0x1010;
+            /// <summary>Register array CH_TX_LIM: 2 registers, CH0_TX_LIM .. CH1_TX_LIM.</summary>
+            public const uint CH_TX_LIM_COUNT = 2;
+            /// <summary>Register array CH_TX_LIM: bytes from one register to the next (CH0_TX_LIM + n * CH_TX_LIM_STRIDE).</summary>
+            public const uint CH_TX_LIM_STRIDE = 0x4;
+            /// <summary>TX_LIM_CH of every register of CH_TX_LIM (CH0_TX_LIM.TX_LIM_CH ..): bit 0, width 9, rw.</summary>
+            public const uint CH_TX_LIM_TX_LIM_CH = 0x0900;
+            /// <summary>TX_LOOP_NUM_CH of every register of CH_TX_LIM (CH0_TX_LIM.TX_LOOP_NUM_CH ..): bit 9, width 10, rw.</summary>
+            public const uint CH_TX_LIM_TX_LOOP_NUM_CH = 0x0A09;
+            /// <summary>TX_LOOP_CNT_EN_CH of every register of CH_TX_LIM (CH0_TX_LIM.TX_LOOP_CNT_EN_CH ..): bit 19, width 1, rw.</summary>
+            public const uint CH_TX_LIM_TX_LOOP_CNT_EN_CH = 0x0113;
+            /// <summary>LOOP_COUNT_RESET_CH of every register of CH_TX_LIM (CH0_TX_LIM.LOOP_COUNT_RESET_CH ..): bit 20, width 1, wo.</summary>
+            public const uint CH_TX_LIM_LOOP_COUNT_RESET_CH = 0x0114;
+            /// <summary>LOOP_STOP_EN_CH of every register of CH_TX_LIM (CH0_TX_LIM.LOOP_STOP_EN_CH ..): bit 21, width 1, rw.</summary>
+            public const uint CH_TX_LIM_LOOP_STOP_EN_CH = 0x0115;
+            /// <summary>Register array CH_RX_LIM: 2 registers, CH0_RX_LIM .. CH1_RX_LIM.</summary>
+            public const uint CH_RX_LIM_COUNT = 2;
+            /// <summary>Register array CH_RX_LIM: bytes from one register to the next (CH0_RX_LIM + n * CH_RX_LIM_STRIDE).</summary>
+            public const uint CH_RX_LIM_STRIDE = 0x4;
+            /// <summary>RMT_RX_LIM_CH2 of every register of CH_RX_LIM (CH0_RX_LIM.RMT_RX_LIM_CH2 ..): bit 0, width 9, rw.</summary>
+            public const uint CH_RX_LIM_RMT_RX_LIM_CH2 = 0x0900;
         }
 
         /// <summary>LEDC at 0x60007000, 0x178 bytes.</summary>
@@ -4211,6 +4399,96 @@ namespace NanoRemap.Chips
             public const uint CONF_CLK_EN = 0x011F;
             /// <summary>DATE.LEDC_DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_LEDC_DATE = 0x1C00;
+            /// <summary>Register array CH_CONF0: 6 registers, CH0_CONF0 .. CH5_CONF0.</summary>
+            public const uint CH_CONF0_COUNT = 6;
+            /// <summary>Register array CH_CONF0: bytes from one register to the next (CH0_CONF0 + n * CH_CONF0_STRIDE).</summary>
+            public const uint CH_CONF0_STRIDE = 0x14;
+            /// <summary>TIMER_SEL_CH of every register of CH_CONF0 (CH0_CONF0.TIMER_SEL_CH ..): bit 0, width 2, rw.</summary>
+            public const uint CH_CONF0_TIMER_SEL_CH = 0x0200;
+            /// <summary>SIG_OUT_EN_CH of every register of CH_CONF0 (CH0_CONF0.SIG_OUT_EN_CH ..): bit 2, width 1, rw.</summary>
+            public const uint CH_CONF0_SIG_OUT_EN_CH = 0x0102;
+            /// <summary>IDLE_LV_CH of every register of CH_CONF0 (CH0_CONF0.IDLE_LV_CH ..): bit 3, width 1, rw.</summary>
+            public const uint CH_CONF0_IDLE_LV_CH = 0x0103;
+            /// <summary>PARA_UP_CH of every register of CH_CONF0 (CH0_CONF0.PARA_UP_CH ..): bit 4, width 1, wo.</summary>
+            public const uint CH_CONF0_PARA_UP_CH = 0x0104;
+            /// <summary>OVF_NUM_CH of every register of CH_CONF0 (CH0_CONF0.OVF_NUM_CH ..): bit 5, width 10, rw.</summary>
+            public const uint CH_CONF0_OVF_NUM_CH = 0x0A05;
+            /// <summary>OVF_CNT_EN_CH of every register of CH_CONF0 (CH0_CONF0.OVF_CNT_EN_CH ..): bit 15, width 1, rw.</summary>
+            public const uint CH_CONF0_OVF_CNT_EN_CH = 0x010F;
+            /// <summary>OVF_CNT_RESET_CH of every register of CH_CONF0 (CH0_CONF0.OVF_CNT_RESET_CH ..): bit 16, width 1, wo.</summary>
+            public const uint CH_CONF0_OVF_CNT_RESET_CH = 0x0110;
+            /// <summary>Register array CH_HPOINT: 6 registers, CH0_HPOINT .. CH5_HPOINT.</summary>
+            public const uint CH_HPOINT_COUNT = 6;
+            /// <summary>Register array CH_HPOINT: bytes from one register to the next (CH0_HPOINT + n * CH_HPOINT_STRIDE).</summary>
+            public const uint CH_HPOINT_STRIDE = 0x14;
+            /// <summary>HPOINT_CH of every register of CH_HPOINT (CH0_HPOINT.HPOINT_CH ..): bit 0, width 20, rw.</summary>
+            public const uint CH_HPOINT_HPOINT_CH = 0x1400;
+            /// <summary>Register array CH_DUTY: 6 registers, CH0_DUTY .. CH5_DUTY.</summary>
+            public const uint CH_DUTY_COUNT = 6;
+            /// <summary>Register array CH_DUTY: bytes from one register to the next (CH0_DUTY + n * CH_DUTY_STRIDE).</summary>
+            public const uint CH_DUTY_STRIDE = 0x14;
+            /// <summary>DUTY_CH of every register of CH_DUTY (CH0_DUTY.DUTY_CH ..): bit 0, width 25, rw.</summary>
+            public const uint CH_DUTY_DUTY_CH = 0x1900;
+            /// <summary>Register array CH_CONF1: 6 registers, CH0_CONF1 .. CH5_CONF1.</summary>
+            public const uint CH_CONF1_COUNT = 6;
+            /// <summary>Register array CH_CONF1: bytes from one register to the next (CH0_CONF1 + n * CH_CONF1_STRIDE).</summary>
+            public const uint CH_CONF1_STRIDE = 0x14;
+            /// <summary>DUTY_START_CH of every register of CH_CONF1 (CH0_CONF1.DUTY_START_CH ..): bit 31, width 1, rw.</summary>
+            public const uint CH_CONF1_DUTY_START_CH = 0x011F;
+            /// <summary>Register array CH_DUTY_R: 6 registers, CH0_DUTY_R .. CH5_DUTY_R.</summary>
+            public const uint CH_DUTY_R_COUNT = 6;
+            /// <summary>Register array CH_DUTY_R: bytes from one register to the next (CH0_DUTY_R + n * CH_DUTY_R_STRIDE).</summary>
+            public const uint CH_DUTY_R_STRIDE = 0x14;
+            /// <summary>DUTY_CH_R of every register of CH_DUTY_R (CH0_DUTY_R.DUTY_CH_R ..): bit 0, width 25, ro.</summary>
+            public const uint CH_DUTY_R_DUTY_CH_R = 0x1900;
+            /// <summary>Register array TIMER_CONF: 4 registers, TIMER0_CONF .. TIMER3_CONF.</summary>
+            public const uint TIMER_CONF_COUNT = 4;
+            /// <summary>Register array TIMER_CONF: bytes from one register to the next (TIMER0_CONF + n * TIMER_CONF_STRIDE).</summary>
+            public const uint TIMER_CONF_STRIDE = 0x8;
+            /// <summary>DUTY_RES of every register of TIMER_CONF (TIMER0_CONF.TIMER_DUTY_RES ..): bit 0, width 5, rw.</summary>
+            public const uint TIMER_CONF_DUTY_RES = 0x0500;
+            /// <summary>CLK_DIV_TIMER of every register of TIMER_CONF (TIMER0_CONF.CLK_DIV_TIMER ..): bit 5, width 18, rw.</summary>
+            public const uint TIMER_CONF_CLK_DIV_TIMER = 0x1205;
+            /// <summary>PAUSE of every register of TIMER_CONF (TIMER0_CONF.TIMER_PAUSE ..): bit 23, width 1, rw.</summary>
+            public const uint TIMER_CONF_PAUSE = 0x0117;
+            /// <summary>RST of every register of TIMER_CONF (TIMER0_CONF.TIMER_RST ..): bit 24, width 1, rw.</summary>
+            public const uint TIMER_CONF_RST = 0x0118;
+            /// <summary>TICK_SEL_TIMER of every register of TIMER_CONF (TIMER0_CONF.TICK_SEL_TIMER ..): bit 25, width 1, rw.</summary>
+            public const uint TIMER_CONF_TICK_SEL_TIMER = 0x0119;
+            /// <summary>PARA_UP of every register of TIMER_CONF (TIMER0_CONF.TIMER_PARA_UP ..): bit 26, width 1, wo.</summary>
+            public const uint TIMER_CONF_PARA_UP = 0x011A;
+            /// <summary>Register array TIMER_VALUE: 4 registers, TIMER0_VALUE .. TIMER3_VALUE.</summary>
+            public const uint TIMER_VALUE_COUNT = 4;
+            /// <summary>Register array TIMER_VALUE: bytes from one register to the next (TIMER0_VALUE + n * TIMER_VALUE_STRIDE).</summary>
+            public const uint TIMER_VALUE_STRIDE = 0x8;
+            /// <summary>CNT of every register of TIMER_VALUE (TIMER0_VALUE.TIMER_CNT ..): bit 0, width 20, ro.</summary>
+            public const uint TIMER_VALUE_CNT = 0x1400;
+            /// <summary>Register array CH_GAMMA_CONF: 6 registers, CH0_GAMMA_CONF .. CH5_GAMMA_CONF.</summary>
+            public const uint CH_GAMMA_CONF_COUNT = 6;
+            /// <summary>Register array CH_GAMMA_CONF: bytes from one register to the next (CH0_GAMMA_CONF + n * CH_GAMMA_CONF_STRIDE).</summary>
+            public const uint CH_GAMMA_CONF_STRIDE = 0x4;
+            /// <summary>GAMMA_ENTRY_NUM of every register of CH_GAMMA_CONF (CH0_GAMMA_CONF.CH_GAMMA_ENTRY_NUM ..): bit 0, width 5, rw.</summary>
+            public const uint CH_GAMMA_CONF_GAMMA_ENTRY_NUM = 0x0500;
+            /// <summary>GAMMA_PAUSE of every register of CH_GAMMA_CONF (CH0_GAMMA_CONF.CH_GAMMA_PAUSE ..): bit 5, width 1, wo.</summary>
+            public const uint CH_GAMMA_CONF_GAMMA_PAUSE = 0x0105;
+            /// <summary>GAMMA_RESUME of every register of CH_GAMMA_CONF (CH0_GAMMA_CONF.CH_GAMMA_RESUME ..): bit 6, width 1, wo.</summary>
+            public const uint CH_GAMMA_CONF_GAMMA_RESUME = 0x0106;
+            /// <summary>Register array EVT_TASK_EN: 3 registers, EVT_TASK_EN0 .. EVT_TASK_EN2.</summary>
+            public const uint EVT_TASK_EN_COUNT = 3;
+            /// <summary>Register array EVT_TASK_EN: bytes from one register to the next (EVT_TASK_EN0 + n * EVT_TASK_EN_STRIDE).</summary>
+            public const uint EVT_TASK_EN_STRIDE = 0x4;
+            /// <summary>Register array TIMER_CMP: 4 registers, TIMER0_CMP .. TIMER3_CMP.</summary>
+            public const uint TIMER_CMP_COUNT = 4;
+            /// <summary>Register array TIMER_CMP: bytes from one register to the next (TIMER0_CMP + n * TIMER_CMP_STRIDE).</summary>
+            public const uint TIMER_CMP_STRIDE = 0x4;
+            /// <summary>CMP of every register of TIMER_CMP (TIMER0_CMP.TIMER_CMP ..): bit 0, width 20, rw.</summary>
+            public const uint TIMER_CMP_CMP = 0x1400;
+            /// <summary>Register array TIMER_CNT_CAP: 4 registers, TIMER0_CNT_CAP .. TIMER3_CNT_CAP.</summary>
+            public const uint TIMER_CNT_CAP_COUNT = 4;
+            /// <summary>Register array TIMER_CNT_CAP: bytes from one register to the next (TIMER0_CNT_CAP + n * TIMER_CNT_CAP_STRIDE).</summary>
+            public const uint TIMER_CNT_CAP_STRIDE = 0x4;
+            /// <summary>CNT_CAP of every register of TIMER_CNT_CAP (TIMER0_CNT_CAP.TIMER_CNT_CAP ..): bit 0, width 20, ro.</summary>
+            public const uint TIMER_CNT_CAP_CNT_CAP = 0x1400;
         }
 
         /// <summary>TIMG0 at 0x60008000, 0x100 bytes.</summary>
@@ -4444,6 +4722,68 @@ namespace NanoRemap.Chips
             public const uint REGCLK_TIMER_CLK_IS_ACTIVE = 0x011E;
             /// <summary>REGCLK.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint REGCLK_CLK_EN = 0x011F;
+            /// <summary>Register array TCONFIG: 2 registers, T0CONFIG .. T1CONFIG.</summary>
+            public const uint TCONFIG_COUNT = 2;
+            /// <summary>Register array TCONFIG: bytes from one register to the next (T0CONFIG + n * TCONFIG_STRIDE).</summary>
+            public const uint TCONFIG_STRIDE = 0x24;
+            /// <summary>USE_XTAL of every register of TCONFIG (T0CONFIG.T0_USE_XTAL ..): bit 9, width 1, rw.</summary>
+            public const uint TCONFIG_USE_XTAL = 0x0109;
+            /// <summary>ALARM_EN of every register of TCONFIG (T0CONFIG.T0_ALARM_EN ..): bit 10, width 1, rw.</summary>
+            public const uint TCONFIG_ALARM_EN = 0x010A;
+            /// <summary>DIVCNT_RST of every register of TCONFIG (T0CONFIG.T0_DIVCNT_RST ..): bit 12, width 1, wo.</summary>
+            public const uint TCONFIG_DIVCNT_RST = 0x010C;
+            /// <summary>DIVIDER of every register of TCONFIG (T0CONFIG.T0_DIVIDER ..): bit 13, width 16, rw.</summary>
+            public const uint TCONFIG_DIVIDER = 0x100D;
+            /// <summary>AUTORELOAD of every register of TCONFIG (T0CONFIG.T0_AUTORELOAD ..): bit 29, width 1, rw.</summary>
+            public const uint TCONFIG_AUTORELOAD = 0x011D;
+            /// <summary>INCREASE of every register of TCONFIG (T0CONFIG.T0_INCREASE ..): bit 30, width 1, rw.</summary>
+            public const uint TCONFIG_INCREASE = 0x011E;
+            /// <summary>EN of every register of TCONFIG (T0CONFIG.T0_EN ..): bit 31, width 1, rw.</summary>
+            public const uint TCONFIG_EN = 0x011F;
+            /// <summary>Register array TLO: 2 registers, T0LO .. T1LO.</summary>
+            public const uint TLO_COUNT = 2;
+            /// <summary>Register array TLO: bytes from one register to the next (T0LO + n * TLO_STRIDE).</summary>
+            public const uint TLO_STRIDE = 0x24;
+            /// <summary>Register array THI: 2 registers, T0HI .. T1HI.</summary>
+            public const uint THI_COUNT = 2;
+            /// <summary>Register array THI: bytes from one register to the next (T0HI + n * THI_STRIDE).</summary>
+            public const uint THI_STRIDE = 0x24;
+            /// <summary>HI of every register of THI (T0HI.T0_HI ..): bit 0, width 22, ro.</summary>
+            public const uint THI_HI = 0x1600;
+            /// <summary>Register array TUPDATE: 2 registers, T0UPDATE .. T1UPDATE.</summary>
+            public const uint TUPDATE_COUNT = 2;
+            /// <summary>Register array TUPDATE: bytes from one register to the next (T0UPDATE + n * TUPDATE_STRIDE).</summary>
+            public const uint TUPDATE_STRIDE = 0x24;
+            /// <summary>UPDATE of every register of TUPDATE (T0UPDATE.T0_UPDATE ..): bit 31, width 1, rw.</summary>
+            public const uint TUPDATE_UPDATE = 0x011F;
+            /// <summary>Register array TALARMLO: 2 registers, T0ALARMLO .. T1ALARMLO.</summary>
+            public const uint TALARMLO_COUNT = 2;
+            /// <summary>Register array TALARMLO: bytes from one register to the next (T0ALARMLO + n * TALARMLO_STRIDE).</summary>
+            public const uint TALARMLO_STRIDE = 0x24;
+            /// <summary>Register array TALARMHI: 2 registers, T0ALARMHI .. T1ALARMHI.</summary>
+            public const uint TALARMHI_COUNT = 2;
+            /// <summary>Register array TALARMHI: bytes from one register to the next (T0ALARMHI + n * TALARMHI_STRIDE).</summary>
+            public const uint TALARMHI_STRIDE = 0x24;
+            /// <summary>ALARM_HI of every register of TALARMHI (T0ALARMHI.T0_ALARM_HI ..): bit 0, width 22, rw.</summary>
+            public const uint TALARMHI_ALARM_HI = 0x1600;
+            /// <summary>Register array TLOADLO: 2 registers, T0LOADLO .. T1LOADLO.</summary>
+            public const uint TLOADLO_COUNT = 2;
+            /// <summary>Register array TLOADLO: bytes from one register to the next (T0LOADLO + n * TLOADLO_STRIDE).</summary>
+            public const uint TLOADLO_STRIDE = 0x24;
+            /// <summary>Register array TLOADHI: 2 registers, T0LOADHI .. T1LOADHI.</summary>
+            public const uint TLOADHI_COUNT = 2;
+            /// <summary>Register array TLOADHI: bytes from one register to the next (T0LOADHI + n * TLOADHI_STRIDE).</summary>
+            public const uint TLOADHI_STRIDE = 0x24;
+            /// <summary>LOAD_HI of every register of TLOADHI (T0LOADHI.T0_LOAD_HI ..): bit 0, width 22, rw.</summary>
+            public const uint TLOADHI_LOAD_HI = 0x1600;
+            /// <summary>Register array TLOAD: 2 registers, T0LOAD .. T1LOAD.</summary>
+            public const uint TLOAD_COUNT = 2;
+            /// <summary>Register array TLOAD: bytes from one register to the next (T0LOAD + n * TLOAD_STRIDE).</summary>
+            public const uint TLOAD_STRIDE = 0x24;
+            /// <summary>Register array WDTCONFIG: 6 registers, WDTCONFIG0 .. WDTCONFIG5.</summary>
+            public const uint WDTCONFIG_COUNT = 6;
+            /// <summary>Register array WDTCONFIG: bytes from one register to the next (WDTCONFIG0 + n * WDTCONFIG_STRIDE).</summary>
+            public const uint WDTCONFIG_STRIDE = 0x4;
         }
 
         /// <summary>TIMG1 at 0x60009000, 0x100 bytes.</summary>
@@ -4677,6 +5017,68 @@ namespace NanoRemap.Chips
             public const uint REGCLK_TIMER_CLK_IS_ACTIVE = 0x011E;
             /// <summary>REGCLK.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint REGCLK_CLK_EN = 0x011F;
+            /// <summary>Register array TCONFIG: 2 registers, T0CONFIG .. T1CONFIG.</summary>
+            public const uint TCONFIG_COUNT = 2;
+            /// <summary>Register array TCONFIG: bytes from one register to the next (T0CONFIG + n * TCONFIG_STRIDE).</summary>
+            public const uint TCONFIG_STRIDE = 0x24;
+            /// <summary>USE_XTAL of every register of TCONFIG (T0CONFIG.T0_USE_XTAL ..): bit 9, width 1, rw.</summary>
+            public const uint TCONFIG_USE_XTAL = 0x0109;
+            /// <summary>ALARM_EN of every register of TCONFIG (T0CONFIG.T0_ALARM_EN ..): bit 10, width 1, rw.</summary>
+            public const uint TCONFIG_ALARM_EN = 0x010A;
+            /// <summary>DIVCNT_RST of every register of TCONFIG (T0CONFIG.T0_DIVCNT_RST ..): bit 12, width 1, wo.</summary>
+            public const uint TCONFIG_DIVCNT_RST = 0x010C;
+            /// <summary>DIVIDER of every register of TCONFIG (T0CONFIG.T0_DIVIDER ..): bit 13, width 16, rw.</summary>
+            public const uint TCONFIG_DIVIDER = 0x100D;
+            /// <summary>AUTORELOAD of every register of TCONFIG (T0CONFIG.T0_AUTORELOAD ..): bit 29, width 1, rw.</summary>
+            public const uint TCONFIG_AUTORELOAD = 0x011D;
+            /// <summary>INCREASE of every register of TCONFIG (T0CONFIG.T0_INCREASE ..): bit 30, width 1, rw.</summary>
+            public const uint TCONFIG_INCREASE = 0x011E;
+            /// <summary>EN of every register of TCONFIG (T0CONFIG.T0_EN ..): bit 31, width 1, rw.</summary>
+            public const uint TCONFIG_EN = 0x011F;
+            /// <summary>Register array TLO: 2 registers, T0LO .. T1LO.</summary>
+            public const uint TLO_COUNT = 2;
+            /// <summary>Register array TLO: bytes from one register to the next (T0LO + n * TLO_STRIDE).</summary>
+            public const uint TLO_STRIDE = 0x24;
+            /// <summary>Register array THI: 2 registers, T0HI .. T1HI.</summary>
+            public const uint THI_COUNT = 2;
+            /// <summary>Register array THI: bytes from one register to the next (T0HI + n * THI_STRIDE).</summary>
+            public const uint THI_STRIDE = 0x24;
+            /// <summary>HI of every register of THI (T0HI.T0_HI ..): bit 0, width 22, ro.</summary>
+            public const uint THI_HI = 0x1600;
+            /// <summary>Register array TUPDATE: 2 registers, T0UPDATE .. T1UPDATE.</summary>
+            public const uint TUPDATE_COUNT = 2;
+            /// <summary>Register array TUPDATE: bytes from one register to the next (T0UPDATE + n * TUPDATE_STRIDE).</summary>
+            public const uint TUPDATE_STRIDE = 0x24;
+            /// <summary>UPDATE of every register of TUPDATE (T0UPDATE.T0_UPDATE ..): bit 31, width 1, rw.</summary>
+            public const uint TUPDATE_UPDATE = 0x011F;
+            /// <summary>Register array TALARMLO: 2 registers, T0ALARMLO .. T1ALARMLO.</summary>
+            public const uint TALARMLO_COUNT = 2;
+            /// <summary>Register array TALARMLO: bytes from one register to the next (T0ALARMLO + n * TALARMLO_STRIDE).</summary>
+            public const uint TALARMLO_STRIDE = 0x24;
+            /// <summary>Register array TALARMHI: 2 registers, T0ALARMHI .. T1ALARMHI.</summary>
+            public const uint TALARMHI_COUNT = 2;
+            /// <summary>Register array TALARMHI: bytes from one register to the next (T0ALARMHI + n * TALARMHI_STRIDE).</summary>
+            public const uint TALARMHI_STRIDE = 0x24;
+            /// <summary>ALARM_HI of every register of TALARMHI (T0ALARMHI.T0_ALARM_HI ..): bit 0, width 22, rw.</summary>
+            public const uint TALARMHI_ALARM_HI = 0x1600;
+            /// <summary>Register array TLOADLO: 2 registers, T0LOADLO .. T1LOADLO.</summary>
+            public const uint TLOADLO_COUNT = 2;
+            /// <summary>Register array TLOADLO: bytes from one register to the next (T0LOADLO + n * TLOADLO_STRIDE).</summary>
+            public const uint TLOADLO_STRIDE = 0x24;
+            /// <summary>Register array TLOADHI: 2 registers, T0LOADHI .. T1LOADHI.</summary>
+            public const uint TLOADHI_COUNT = 2;
+            /// <summary>Register array TLOADHI: bytes from one register to the next (T0LOADHI + n * TLOADHI_STRIDE).</summary>
+            public const uint TLOADHI_STRIDE = 0x24;
+            /// <summary>LOAD_HI of every register of TLOADHI (T0LOADHI.T0_LOAD_HI ..): bit 0, width 22, rw.</summary>
+            public const uint TLOADHI_LOAD_HI = 0x1600;
+            /// <summary>Register array TLOAD: 2 registers, T0LOAD .. T1LOAD.</summary>
+            public const uint TLOAD_COUNT = 2;
+            /// <summary>Register array TLOAD: bytes from one register to the next (T0LOAD + n * TLOAD_STRIDE).</summary>
+            public const uint TLOAD_STRIDE = 0x24;
+            /// <summary>Register array WDTCONFIG: 6 registers, WDTCONFIG0 .. WDTCONFIG5.</summary>
+            public const uint WDTCONFIG_COUNT = 6;
+            /// <summary>Register array WDTCONFIG: bytes from one register to the next (WDTCONFIG0 + n * WDTCONFIG_STRIDE).</summary>
+            public const uint WDTCONFIG_STRIDE = 0x4;
         }
 
         /// <summary>SYSTIMER at 0x6000A000, 0x100 bytes.</summary>
@@ -4882,6 +5284,76 @@ namespace NanoRemap.Chips
             public const uint REAL_TARGET2_LO_TARGET2_LO_RO = 0x2000;
             /// <summary>REAL_TARGET2_HI.TARGET2_HI_RO: bit 0, width 20, ro.</summary>
             public const uint REAL_TARGET2_HI_TARGET2_HI_RO = 0x1400;
+            /// <summary>Register array UNIT_OP: 2 registers, UNIT0_OP .. UNIT1_OP.</summary>
+            public const uint UNIT_OP_COUNT = 2;
+            /// <summary>Register array UNIT_OP: bytes from one register to the next (UNIT0_OP + n * UNIT_OP_STRIDE).</summary>
+            public const uint UNIT_OP_STRIDE = 0x4;
+            /// <summary>TIMER_VALUE_VALID of every register of UNIT_OP (UNIT0_OP.TIMER_UNIT0_VALUE_VALID ..): bit 29, width 1, ro.</summary>
+            public const uint UNIT_OP_TIMER_VALUE_VALID = 0x011D;
+            /// <summary>TIMER_UPDATE of every register of UNIT_OP (UNIT0_OP.TIMER_UNIT0_UPDATE ..): bit 30, width 1, wo.</summary>
+            public const uint UNIT_OP_TIMER_UPDATE = 0x011E;
+            /// <summary>Register array UNIT_LOAD_HI: 2 registers, UNIT0_LOAD_HI .. UNIT1_LOAD_HI.</summary>
+            public const uint UNIT_LOAD_HI_COUNT = 2;
+            /// <summary>Register array UNIT_LOAD_HI: bytes from one register to the next (UNIT0_LOAD_HI + n * UNIT_LOAD_HI_STRIDE).</summary>
+            public const uint UNIT_LOAD_HI_STRIDE = 0x8;
+            /// <summary>TIMER_LOAD_HI of every register of UNIT_LOAD_HI (UNIT0_LOAD_HI.TIMER_UNIT0_LOAD_HI ..): bit 0, width 20, rw.</summary>
+            public const uint UNIT_LOAD_HI_TIMER_LOAD_HI = 0x1400;
+            /// <summary>Register array UNIT_LOAD_LO: 2 registers, UNIT0_LOAD_LO .. UNIT1_LOAD_LO.</summary>
+            public const uint UNIT_LOAD_LO_COUNT = 2;
+            /// <summary>Register array UNIT_LOAD_LO: bytes from one register to the next (UNIT0_LOAD_LO + n * UNIT_LOAD_LO_STRIDE).</summary>
+            public const uint UNIT_LOAD_LO_STRIDE = 0x8;
+            /// <summary>Register array TARGET_HI: 3 registers, TARGET0_HI .. TARGET2_HI.</summary>
+            public const uint TARGET_HI_COUNT = 3;
+            /// <summary>Register array TARGET_HI: bytes from one register to the next (TARGET0_HI + n * TARGET_HI_STRIDE).</summary>
+            public const uint TARGET_HI_STRIDE = 0x8;
+            /// <summary>TIMER_HI of every register of TARGET_HI (TARGET0_HI.TIMER_TARGET0_HI ..): bit 0, width 20, rw.</summary>
+            public const uint TARGET_HI_TIMER_HI = 0x1400;
+            /// <summary>Register array TARGET_LO: 3 registers, TARGET0_LO .. TARGET2_LO.</summary>
+            public const uint TARGET_LO_COUNT = 3;
+            /// <summary>Register array TARGET_LO: bytes from one register to the next (TARGET0_LO + n * TARGET_LO_STRIDE).</summary>
+            public const uint TARGET_LO_STRIDE = 0x8;
+            /// <summary>Register array TARGET_CONF: 3 registers, TARGET0_CONF .. TARGET2_CONF.</summary>
+            public const uint TARGET_CONF_COUNT = 3;
+            /// <summary>Register array TARGET_CONF: bytes from one register to the next (TARGET0_CONF + n * TARGET_CONF_STRIDE).</summary>
+            public const uint TARGET_CONF_STRIDE = 0x4;
+            /// <summary>PERIOD of every register of TARGET_CONF (TARGET0_CONF.TARGET0_PERIOD ..): bit 0, width 26, rw.</summary>
+            public const uint TARGET_CONF_PERIOD = 0x1A00;
+            /// <summary>PERIOD_MODE of every register of TARGET_CONF (TARGET0_CONF.TARGET0_PERIOD_MODE ..): bit 30, width 1, rw.</summary>
+            public const uint TARGET_CONF_PERIOD_MODE = 0x011E;
+            /// <summary>TIMER_UNIT_SEL of every register of TARGET_CONF (TARGET0_CONF.TARGET0_TIMER_UNIT_SEL ..): bit 31, width 1, rw.</summary>
+            public const uint TARGET_CONF_TIMER_UNIT_SEL = 0x011F;
+            /// <summary>Register array UNIT_VALUE_HI: 2 registers, UNIT0_VALUE_HI .. UNIT1_VALUE_HI.</summary>
+            public const uint UNIT_VALUE_HI_COUNT = 2;
+            /// <summary>Register array UNIT_VALUE_HI: bytes from one register to the next (UNIT0_VALUE_HI + n * UNIT_VALUE_HI_STRIDE).</summary>
+            public const uint UNIT_VALUE_HI_STRIDE = 0x8;
+            /// <summary>TIMER_VALUE_HI of every register of UNIT_VALUE_HI (UNIT0_VALUE_HI.TIMER_UNIT0_VALUE_HI ..): bit 0, width 20, ro.</summary>
+            public const uint UNIT_VALUE_HI_TIMER_VALUE_HI = 0x1400;
+            /// <summary>Register array UNIT_VALUE_LO: 2 registers, UNIT0_VALUE_LO .. UNIT1_VALUE_LO.</summary>
+            public const uint UNIT_VALUE_LO_COUNT = 2;
+            /// <summary>Register array UNIT_VALUE_LO: bytes from one register to the next (UNIT0_VALUE_LO + n * UNIT_VALUE_LO_STRIDE).</summary>
+            public const uint UNIT_VALUE_LO_STRIDE = 0x8;
+            /// <summary>Register array COMP_LOAD: 3 registers, COMP0_LOAD .. COMP2_LOAD.</summary>
+            public const uint COMP_LOAD_COUNT = 3;
+            /// <summary>Register array COMP_LOAD: bytes from one register to the next (COMP0_LOAD + n * COMP_LOAD_STRIDE).</summary>
+            public const uint COMP_LOAD_STRIDE = 0x4;
+            /// <summary>TIMER_LOAD of every register of COMP_LOAD (COMP0_LOAD.TIMER_COMP0_LOAD ..): bit 0, width 1, wo.</summary>
+            public const uint COMP_LOAD_TIMER_LOAD = 0x0100;
+            /// <summary>Register array UNIT_LOAD: 2 registers, UNIT0_LOAD .. UNIT1_LOAD.</summary>
+            public const uint UNIT_LOAD_COUNT = 2;
+            /// <summary>Register array UNIT_LOAD: bytes from one register to the next (UNIT0_LOAD + n * UNIT_LOAD_STRIDE).</summary>
+            public const uint UNIT_LOAD_STRIDE = 0x4;
+            /// <summary>TIMER_LOAD of every register of UNIT_LOAD (UNIT0_LOAD.TIMER_UNIT0_LOAD ..): bit 0, width 1, wo.</summary>
+            public const uint UNIT_LOAD_TIMER_LOAD = 0x0100;
+            /// <summary>Register array REAL_TARGET_LO: 3 registers, REAL_TARGET0_LO .. REAL_TARGET2_LO.</summary>
+            public const uint REAL_TARGET_LO_COUNT = 3;
+            /// <summary>Register array REAL_TARGET_LO: bytes from one register to the next (REAL_TARGET0_LO + n * REAL_TARGET_LO_STRIDE).</summary>
+            public const uint REAL_TARGET_LO_STRIDE = 0x8;
+            /// <summary>Register array REAL_TARGET_HI: 3 registers, REAL_TARGET0_HI .. REAL_TARGET2_HI.</summary>
+            public const uint REAL_TARGET_HI_COUNT = 3;
+            /// <summary>Register array REAL_TARGET_HI: bytes from one register to the next (REAL_TARGET0_HI + n * REAL_TARGET_HI_STRIDE).</summary>
+            public const uint REAL_TARGET_HI_STRIDE = 0x8;
+            /// <summary>HI_RO of every register of REAL_TARGET_HI (REAL_TARGET0_HI.TARGET0_HI_RO ..): bit 0, width 20, ro.</summary>
+            public const uint REAL_TARGET_HI_HI_RO = 0x1400;
         }
 
         /// <summary>TWAI0 at 0x6000B000, 0x1000 bytes.</summary>
@@ -5872,6 +6344,18 @@ namespace NanoRemap.Chips
             public const uint CLK_GATE_CLK_EN = 0x0100;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array RX_RECOMB_DMA_CH: 4 registers, RX_RECOMB_DMA_CH0 .. RX_RECOMB_DMA_CH3.</summary>
+            public const uint RX_RECOMB_DMA_CH_COUNT = 4;
+            /// <summary>Register array RX_RECOMB_DMA_CH: bytes from one register to the next (RX_RECOMB_DMA_CH0 + n * RX_RECOMB_DMA_CH_STRIDE).</summary>
+            public const uint RX_RECOMB_DMA_CH_STRIDE = 0x4;
+            /// <summary>VALID of every register of RX_RECOMB_DMA_CH (RX_RECOMB_DMA_CH0.VALID ..): bit 0, width 1, rw.</summary>
+            public const uint RX_RECOMB_DMA_CH_VALID = 0x0100;
+            /// <summary>STYLE of every register of RX_RECOMB_DMA_CH (RX_RECOMB_DMA_CH0.STYLE ..): bit 1, width 4, rw.</summary>
+            public const uint RX_RECOMB_DMA_CH_STYLE = 0x0401;
+            /// <summary>ORDER of every register of RX_RECOMB_DMA_CH (RX_RECOMB_DMA_CH0.ORDER ..): bit 5, width 8, rw.</summary>
+            public const uint RX_RECOMB_DMA_CH_ORDER = 0x0805;
+            /// <summary>EOF_NUM of every register of RX_RECOMB_DMA_CH (RX_RECOMB_DMA_CH0.EOF_NUM ..): bit 13, width 16, rw.</summary>
+            public const uint RX_RECOMB_DMA_CH_EOF_NUM = 0x100D;
         }
 
         /// <summary>TWAI1 at 0x6000D000, 0x1000 bytes.</summary>
@@ -6726,6 +7210,16 @@ namespace NanoRemap.Chips
             public const uint APB_TSENS_SAMPLE_TSENS_SAMPLE_EN = 0x0110;
             /// <summary>CTRL_DATE.DATE: bit 0, width 32, rw.</summary>
             public const uint CTRL_DATE_DATE = 0x2000;
+            /// <summary>Register array THRES_CTRL: 2 registers, THRES0_CTRL .. THRES1_CTRL.</summary>
+            public const uint THRES_CTRL_COUNT = 2;
+            /// <summary>Register array THRES_CTRL: bytes from one register to the next (THRES0_CTRL + n * THRES_CTRL_STRIDE).</summary>
+            public const uint THRES_CTRL_STRIDE = 0x4;
+            /// <summary>APB_SARADC_CHANNEL of every register of THRES_CTRL (THRES0_CTRL.APB_SARADC_THRES0_CHANNEL ..): bit 0, width 4, rw.</summary>
+            public const uint THRES_CTRL_APB_SARADC_CHANNEL = 0x0400;
+            /// <summary>APB_SARADC_HIGH of every register of THRES_CTRL (THRES0_CTRL.APB_SARADC_THRES0_HIGH ..): bit 5, width 13, rw.</summary>
+            public const uint THRES_CTRL_APB_SARADC_HIGH = 0x0D05;
+            /// <summary>APB_SARADC_LOW of every register of THRES_CTRL (THRES0_CTRL.APB_SARADC_THRES0_LOW ..): bit 18, width 13, rw.</summary>
+            public const uint THRES_CTRL_APB_SARADC_LOW = 0x0D12;
         }
 
         /// <summary>USB_DEVICE at 0x6000F000, 0x84 bytes.</summary>
@@ -7089,6 +7583,38 @@ namespace NanoRemap.Chips
             public const uint SERIAL_EP_TIMEOUT0_SERIAL_TIMEOUT_STATUS_CLR = 0x0102;
             /// <summary>SERIAL_EP_TIMEOUT1.SERIAL_TIMEOUT_MAX: bit 0, width 32, rw.</summary>
             public const uint SERIAL_EP_TIMEOUT1_SERIAL_TIMEOUT_MAX = 0x2000;
+            /// <summary>Register array IN_EP_ST: 4 registers, IN_EP0_ST .. IN_EP3_ST.</summary>
+            public const uint IN_EP_ST_COUNT = 4;
+            /// <summary>Register array IN_EP_ST: bytes from one register to the next (IN_EP0_ST + n * IN_EP_ST_STRIDE).</summary>
+            public const uint IN_EP_ST_STRIDE = 0x4;
+            /// <summary>IN_STATE of every register of IN_EP_ST (IN_EP0_ST.IN_EP0_STATE ..): bit 0, width 2, ro.</summary>
+            public const uint IN_EP_ST_IN_STATE = 0x0200;
+            /// <summary>IN_WR_ADDR of every register of IN_EP_ST (IN_EP0_ST.IN_EP0_WR_ADDR ..): bit 2, width 7, ro.</summary>
+            public const uint IN_EP_ST_IN_WR_ADDR = 0x0702;
+            /// <summary>IN_RD_ADDR of every register of IN_EP_ST (IN_EP0_ST.IN_EP0_RD_ADDR ..): bit 9, width 7, ro.</summary>
+            public const uint IN_EP_ST_IN_RD_ADDR = 0x0709;
+            /// <summary>Register array OUT_EP_ST: 3 registers, OUT_EP0_ST .. OUT_EP2_ST.</summary>
+            public const uint OUT_EP_ST_COUNT = 3;
+            /// <summary>Register array OUT_EP_ST: bytes from one register to the next (OUT_EP0_ST + n * OUT_EP_ST_STRIDE).</summary>
+            public const uint OUT_EP_ST_STRIDE = 0x4;
+            /// <summary>OUT_STATE of every register of OUT_EP_ST (OUT_EP0_ST.OUT_EP0_STATE ..): bit 0, width 2, ro.</summary>
+            public const uint OUT_EP_ST_OUT_STATE = 0x0200;
+            /// <summary>OUT_WR_ADDR of every register of OUT_EP_ST (OUT_EP0_ST.OUT_EP0_WR_ADDR ..): bit 2, width 7, ro.</summary>
+            public const uint OUT_EP_ST_OUT_WR_ADDR = 0x0702;
+            /// <summary>OUT_RD_ADDR of every register of OUT_EP_ST (OUT_EP0_ST.OUT_EP0_RD_ADDR ..): bit 9, width 7, ro.</summary>
+            public const uint OUT_EP_ST_OUT_RD_ADDR = 0x0709;
+            /// <summary>Register array SET_LINE_CODE_W: 2 registers, SET_LINE_CODE_W0 .. SET_LINE_CODE_W1.</summary>
+            public const uint SET_LINE_CODE_W_COUNT = 2;
+            /// <summary>Register array SET_LINE_CODE_W: bytes from one register to the next (SET_LINE_CODE_W0 + n * SET_LINE_CODE_W_STRIDE).</summary>
+            public const uint SET_LINE_CODE_W_STRIDE = 0x4;
+            /// <summary>Register array GET_LINE_CODE_W: 2 registers, GET_LINE_CODE_W0 .. GET_LINE_CODE_W1.</summary>
+            public const uint GET_LINE_CODE_W_COUNT = 2;
+            /// <summary>Register array GET_LINE_CODE_W: bytes from one register to the next (GET_LINE_CODE_W0 + n * GET_LINE_CODE_W_STRIDE).</summary>
+            public const uint GET_LINE_CODE_W_STRIDE = 0x4;
+            /// <summary>Register array SERIAL_EP_TIMEOUT: 2 registers, SERIAL_EP_TIMEOUT0 .. SERIAL_EP_TIMEOUT1.</summary>
+            public const uint SERIAL_EP_TIMEOUT_COUNT = 2;
+            /// <summary>Register array SERIAL_EP_TIMEOUT: bytes from one register to the next (SERIAL_EP_TIMEOUT0 + n * SERIAL_EP_TIMEOUT_STRIDE).</summary>
+            public const uint SERIAL_EP_TIMEOUT_STRIDE = 0x4;
         }
 
         /// <summary>INTERRUPT_CORE0 at 0x60010000, 0x800 bytes.</summary>
@@ -7432,6 +7958,74 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_REG_CLK_EN = 0x0100;
             /// <summary>INTERRUPT_DATE.INTERRUPT_DATE: bit 0, width 28, rw.</summary>
             public const uint INTERRUPT_DATE_INTERRUPT_DATE = 0x1C00;
+            /// <summary>Register array LP_APM_M_INTR_MAP: 2 registers, LP_APM_M0_INTR_MAP .. LP_APM_M1_INTR_MAP.</summary>
+            public const uint LP_APM_M_INTR_MAP_COUNT = 2;
+            /// <summary>Register array LP_APM_M_INTR_MAP: bytes from one register to the next (LP_APM_M0_INTR_MAP + n * LP_APM_M_INTR_MAP_STRIDE).</summary>
+            public const uint LP_APM_M_INTR_MAP_STRIDE = 0x4;
+            /// <summary>LP_APM_INTR_MAP of every register of LP_APM_M_INTR_MAP (LP_APM_M0_INTR_MAP.LP_APM_M0_INTR_MAP ..): bit 0, width 6, rw.</summary>
+            public const uint LP_APM_M_INTR_MAP_LP_APM_INTR_MAP = 0x0600;
+            /// <summary>Register array CPU_INTR_FROM_CPU_MAP: 4 registers, CPU_INTR_FROM_CPU_0_MAP .. CPU_INTR_FROM_CPU_3_MAP.</summary>
+            public const uint CPU_INTR_FROM_CPU_MAP_COUNT = 4;
+            /// <summary>Register array CPU_INTR_FROM_CPU_MAP: bytes from one register to the next (CPU_INTR_FROM_CPU_0_MAP + n * CPU_INTR_FROM_CPU_MAP_STRIDE).</summary>
+            public const uint CPU_INTR_FROM_CPU_MAP_STRIDE = 0x4;
+            /// <summary>CPU_INTR_FROM_CPU_MAP of every register of CPU_INTR_FROM_CPU_MAP (CPU_INTR_FROM_CPU_0_MAP.CPU_INTR_FROM_CPU_0_MAP ..): bit 0, width 6, rw.</summary>
+            public const uint CPU_INTR_FROM_CPU_MAP_CPU_INTR_FROM_CPU_MAP = 0x0600;
+            /// <summary>Register array HP_APM_M_INTR_MAP: 5 registers, HP_APM_M0_INTR_MAP .. HP_APM_M4_INTR_MAP.</summary>
+            public const uint HP_APM_M_INTR_MAP_COUNT = 5;
+            /// <summary>Register array HP_APM_M_INTR_MAP: bytes from one register to the next (HP_APM_M0_INTR_MAP + n * HP_APM_M_INTR_MAP_STRIDE).</summary>
+            public const uint HP_APM_M_INTR_MAP_STRIDE = 0x4;
+            /// <summary>HP_APM_INTR_MAP of every register of HP_APM_M_INTR_MAP (HP_APM_M0_INTR_MAP.HP_APM_M0_INTR_MAP ..): bit 0, width 6, rw.</summary>
+            public const uint HP_APM_M_INTR_MAP_HP_APM_INTR_MAP = 0x0600;
+            /// <summary>Register array UART_INTR_MAP: 2 registers, UART0_INTR_MAP .. UART1_INTR_MAP.</summary>
+            public const uint UART_INTR_MAP_COUNT = 2;
+            /// <summary>Register array UART_INTR_MAP: bytes from one register to the next (UART0_INTR_MAP + n * UART_INTR_MAP_STRIDE).</summary>
+            public const uint UART_INTR_MAP_STRIDE = 0x4;
+            /// <summary>INTR_MAP of every register of UART_INTR_MAP (UART0_INTR_MAP.UART0_INTR_MAP ..): bit 0, width 6, rw.</summary>
+            public const uint UART_INTR_MAP_INTR_MAP = 0x0600;
+            /// <summary>Register array TWAI_INTR_MAP: 2 registers, TWAI0_INTR_MAP .. TWAI1_INTR_MAP.</summary>
+            public const uint TWAI_INTR_MAP_COUNT = 2;
+            /// <summary>Register array TWAI_INTR_MAP: bytes from one register to the next (TWAI0_INTR_MAP + n * TWAI_INTR_MAP_STRIDE).</summary>
+            public const uint TWAI_INTR_MAP_STRIDE = 0x8;
+            /// <summary>INTR_MAP of every register of TWAI_INTR_MAP (TWAI0_INTR_MAP.TWAI0_INTR_MAP ..): bit 0, width 6, rw.</summary>
+            public const uint TWAI_INTR_MAP_INTR_MAP = 0x0600;
+            /// <summary>Register array TWAI_TIMER_INTR_MAP: 2 registers, TWAI0_TIMER_INTR_MAP .. TWAI1_TIMER_INTR_MAP.</summary>
+            public const uint TWAI_TIMER_INTR_MAP_COUNT = 2;
+            /// <summary>Register array TWAI_TIMER_INTR_MAP: bytes from one register to the next (TWAI0_TIMER_INTR_MAP + n * TWAI_TIMER_INTR_MAP_STRIDE).</summary>
+            public const uint TWAI_TIMER_INTR_MAP_STRIDE = 0x8;
+            /// <summary>TIMER_INTR_MAP of every register of TWAI_TIMER_INTR_MAP (TWAI0_TIMER_INTR_MAP.TWAI0_TIMER_INTR_MAP ..): bit 0, width 6, rw.</summary>
+            public const uint TWAI_TIMER_INTR_MAP_TIMER_INTR_MAP = 0x0600;
+            /// <summary>Register array TG_T0_INTR_MAP: 2 registers, TG0_T0_INTR_MAP .. TG1_T0_INTR_MAP.</summary>
+            public const uint TG_T0_INTR_MAP_COUNT = 2;
+            /// <summary>Register array TG_T0_INTR_MAP: bytes from one register to the next (TG0_T0_INTR_MAP + n * TG_T0_INTR_MAP_STRIDE).</summary>
+            public const uint TG_T0_INTR_MAP_STRIDE = 0x8;
+            /// <summary>Register array TG_WDT_INTR_MAP: 2 registers, TG0_WDT_INTR_MAP .. TG1_WDT_INTR_MAP.</summary>
+            public const uint TG_WDT_INTR_MAP_COUNT = 2;
+            /// <summary>Register array TG_WDT_INTR_MAP: bytes from one register to the next (TG0_WDT_INTR_MAP + n * TG_WDT_INTR_MAP_STRIDE).</summary>
+            public const uint TG_WDT_INTR_MAP_STRIDE = 0x8;
+            /// <summary>WDT_INTR_MAP of every register of TG_WDT_INTR_MAP (TG0_WDT_INTR_MAP.TG0_WDT_INTR_MAP ..): bit 0, width 6, rw.</summary>
+            public const uint TG_WDT_INTR_MAP_WDT_INTR_MAP = 0x0600;
+            /// <summary>Register array SYSTIMER_TARGET_INTR_MAP: 3 registers, SYSTIMER_TARGET0_INTR_MAP .. SYSTIMER_TARGET2_INTR_MAP.</summary>
+            public const uint SYSTIMER_TARGET_INTR_MAP_COUNT = 3;
+            /// <summary>Register array SYSTIMER_TARGET_INTR_MAP: bytes from one register to the next (SYSTIMER_TARGET0_INTR_MAP + n * SYSTIMER_TARGET_INTR_MAP_STRIDE).</summary>
+            public const uint SYSTIMER_TARGET_INTR_MAP_STRIDE = 0x4;
+            /// <summary>SYSTIMER_INTR_MAP of every register of SYSTIMER_TARGET_INTR_MAP (SYSTIMER_TARGET0_INTR_MAP.SYSTIMER_TARGET0_INTR_MAP ..): bit 0, width 6, rw.</summary>
+            public const uint SYSTIMER_TARGET_INTR_MAP_SYSTIMER_INTR_MAP = 0x0600;
+            /// <summary>Register array DMA_IN_CH_INTR_MAP: 3 registers, DMA_IN_CH0_INTR_MAP .. DMA_IN_CH2_INTR_MAP.</summary>
+            public const uint DMA_IN_CH_INTR_MAP_COUNT = 3;
+            /// <summary>Register array DMA_IN_CH_INTR_MAP: bytes from one register to the next (DMA_IN_CH0_INTR_MAP + n * DMA_IN_CH_INTR_MAP_STRIDE).</summary>
+            public const uint DMA_IN_CH_INTR_MAP_STRIDE = 0x4;
+            /// <summary>DMA_IN_INTR_MAP of every register of DMA_IN_CH_INTR_MAP (DMA_IN_CH0_INTR_MAP.DMA_IN_CH0_INTR_MAP ..): bit 0, width 6, rw.</summary>
+            public const uint DMA_IN_CH_INTR_MAP_DMA_IN_INTR_MAP = 0x0600;
+            /// <summary>Register array DMA_OUT_CH_INTR_MAP: 3 registers, DMA_OUT_CH0_INTR_MAP .. DMA_OUT_CH2_INTR_MAP.</summary>
+            public const uint DMA_OUT_CH_INTR_MAP_COUNT = 3;
+            /// <summary>Register array DMA_OUT_CH_INTR_MAP: bytes from one register to the next (DMA_OUT_CH0_INTR_MAP + n * DMA_OUT_CH_INTR_MAP_STRIDE).</summary>
+            public const uint DMA_OUT_CH_INTR_MAP_STRIDE = 0x4;
+            /// <summary>DMA_OUT_INTR_MAP of every register of DMA_OUT_CH_INTR_MAP (DMA_OUT_CH0_INTR_MAP.DMA_OUT_CH0_INTR_MAP ..): bit 0, width 6, rw.</summary>
+            public const uint DMA_OUT_CH_INTR_MAP_DMA_OUT_INTR_MAP = 0x0600;
+            /// <summary>Register array INT_STATUS: 3 registers, INT_STATUS_0 .. INT_STATUS_2.</summary>
+            public const uint INT_STATUS_COUNT = 3;
+            /// <summary>Register array INT_STATUS: bytes from one register to the next (INT_STATUS_0 + n * INT_STATUS_STRIDE).</summary>
+            public const uint INT_STATUS_STRIDE = 0x4;
         }
 
         /// <summary>PCNT at 0x60012000, 0x100 bytes.</summary>
@@ -7799,6 +8393,62 @@ namespace NanoRemap.Chips
             public const uint CTRL_DALTA_CHANGE_EN_U3 = 0x010B;
             /// <summary>CTRL.CLK_EN: bit 16, width 1, rw.</summary>
             public const uint CTRL_CLK_EN = 0x0110;
+            /// <summary>Register array U_CONF0: 4 registers, U0_CONF0 .. U3_CONF0.</summary>
+            public const uint U_CONF0_COUNT = 4;
+            /// <summary>Register array U_CONF0: bytes from one register to the next (U0_CONF0 + n * U_CONF0_STRIDE).</summary>
+            public const uint U_CONF0_STRIDE = 0x10;
+            /// <summary>FILTER_THRES_U of every register of U_CONF0 (U0_CONF0.FILTER_THRES_U ..): bit 0, width 10, rw.</summary>
+            public const uint U_CONF0_FILTER_THRES_U = 0x0A00;
+            /// <summary>FILTER_EN_U of every register of U_CONF0 (U0_CONF0.FILTER_EN_U ..): bit 10, width 1, rw.</summary>
+            public const uint U_CONF0_FILTER_EN_U = 0x010A;
+            /// <summary>THR_ZERO_EN_U of every register of U_CONF0 (U0_CONF0.THR_ZERO_EN_U ..): bit 11, width 1, rw.</summary>
+            public const uint U_CONF0_THR_ZERO_EN_U = 0x010B;
+            /// <summary>THR_H_LIM_EN_U of every register of U_CONF0 (U0_CONF0.THR_H_LIM_EN_U ..): bit 12, width 1, rw.</summary>
+            public const uint U_CONF0_THR_H_LIM_EN_U = 0x010C;
+            /// <summary>THR_L_LIM_EN_U of every register of U_CONF0 (U0_CONF0.THR_L_LIM_EN_U ..): bit 13, width 1, rw.</summary>
+            public const uint U_CONF0_THR_L_LIM_EN_U = 0x010D;
+            /// <summary>Register array U_CONF1: 4 registers, U0_CONF1 .. U3_CONF1.</summary>
+            public const uint U_CONF1_COUNT = 4;
+            /// <summary>Register array U_CONF1: bytes from one register to the next (U0_CONF1 + n * U_CONF1_STRIDE).</summary>
+            public const uint U_CONF1_STRIDE = 0x10;
+            /// <summary>Register array U_CONF2: 4 registers, U0_CONF2 .. U3_CONF2.</summary>
+            public const uint U_CONF2_COUNT = 4;
+            /// <summary>Register array U_CONF2: bytes from one register to the next (U0_CONF2 + n * U_CONF2_STRIDE).</summary>
+            public const uint U_CONF2_STRIDE = 0x10;
+            /// <summary>CNT_H_LIM_U of every register of U_CONF2 (U0_CONF2.CNT_H_LIM_U ..): bit 0, width 16, rw.</summary>
+            public const uint U_CONF2_CNT_H_LIM_U = 0x1000;
+            /// <summary>CNT_L_LIM_U of every register of U_CONF2 (U0_CONF2.CNT_L_LIM_U ..): bit 16, width 16, rw.</summary>
+            public const uint U_CONF2_CNT_L_LIM_U = 0x1010;
+            /// <summary>Register array U_CONF3: 4 registers, U0_CONF3 .. U3_CONF3.</summary>
+            public const uint U_CONF3_COUNT = 4;
+            /// <summary>Register array U_CONF3: bytes from one register to the next (U0_CONF3 + n * U_CONF3_STRIDE).</summary>
+            public const uint U_CONF3_STRIDE = 0x10;
+            /// <summary>CNT_STEP_U of every register of U_CONF3 (U0_CONF3.CNT_STEP_U ..): bit 0, width 16, rw.</summary>
+            public const uint U_CONF3_CNT_STEP_U = 0x1000;
+            /// <summary>CNT_STEP_LIM_U of every register of U_CONF3 (U0_CONF3.CNT_STEP_LIM_U ..): bit 16, width 16, rw.</summary>
+            public const uint U_CONF3_CNT_STEP_LIM_U = 0x1010;
+            /// <summary>Register array U_CNT: 4 registers, U0_CNT .. U3_CNT.</summary>
+            public const uint U_CNT_COUNT = 4;
+            /// <summary>Register array U_CNT: bytes from one register to the next (U0_CNT + n * U_CNT_STRIDE).</summary>
+            public const uint U_CNT_STRIDE = 0x4;
+            /// <summary>PULSE_CNT_U of every register of U_CNT (U0_CNT.PULSE_CNT_U ..): bit 0, width 16, ro.</summary>
+            public const uint U_CNT_PULSE_CNT_U = 0x1000;
+            /// <summary>Register array U_STATUS: 4 registers, U0_STATUS .. U3_STATUS.</summary>
+            public const uint U_STATUS_COUNT = 4;
+            /// <summary>Register array U_STATUS: bytes from one register to the next (U0_STATUS + n * U_STATUS_STRIDE).</summary>
+            public const uint U_STATUS_STRIDE = 0x4;
+            /// <summary>CNT_THR_ZERO_MODE_U of every register of U_STATUS (U0_STATUS.CNT_THR_ZERO_MODE_U ..): bit 0, width 2, ro.</summary>
+            public const uint U_STATUS_CNT_THR_ZERO_MODE_U = 0x0200;
+            /// <summary>CNT_THR_L_LIM_LAT_U of every register of U_STATUS (U0_STATUS.CNT_THR_L_LIM_LAT_U ..): bit 4, width 1, ro.</summary>
+            public const uint U_STATUS_CNT_THR_L_LIM_LAT_U = 0x0104;
+            /// <summary>CNT_THR_H_LIM_LAT_U of every register of U_STATUS (U0_STATUS.CNT_THR_H_LIM_LAT_U ..): bit 5, width 1, ro.</summary>
+            public const uint U_STATUS_CNT_THR_H_LIM_LAT_U = 0x0105;
+            /// <summary>CNT_THR_ZERO_LAT_U of every register of U_STATUS (U0_STATUS.CNT_THR_ZERO_LAT_U ..): bit 6, width 1, ro.</summary>
+            public const uint U_STATUS_CNT_THR_ZERO_LAT_U = 0x0106;
+            /// <summary>CNT_THR_STEP_LIM_LAT_U of every register of U_STATUS (U0_STATUS.CNT_THR_STEP_LIM_LAT_U ..): bit 7, width 1, ro.</summary>
+            public const uint U_STATUS_CNT_THR_STEP_LIM_LAT_U = 0x0107;
+            /// <summary>CNT_THR_STEP_LAT_U of every register of U_STATUS (U0_STATUS.CNT_THR_STEP_LAT_U ..): bit 8, width 1, ro.</summary>
+            public const uint U_STATUS_CNT_THR_STEP_LAT_U = 0x0108;
         }
 
         /// <summary>SOC_ETM at 0x60013000, 0x200 bytes.</summary>
@@ -9740,6 +10390,46 @@ namespace NanoRemap.Chips
             public const uint CLK_EN_CLK_EN = 0x0100;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array CH_ENA_AD: 2 registers, CH_ENA_AD0 .. CH_ENA_AD1.</summary>
+            public const uint CH_ENA_AD_COUNT = 2;
+            /// <summary>Register array CH_ENA_AD: bytes from one register to the next (CH_ENA_AD0 + n * CH_ENA_AD_STRIDE).</summary>
+            public const uint CH_ENA_AD_STRIDE = 0xC;
+            /// <summary>Register array CH_ENA_AD_SET: 2 registers, CH_ENA_AD0_SET .. CH_ENA_AD1_SET.</summary>
+            public const uint CH_ENA_AD_SET_COUNT = 2;
+            /// <summary>Register array CH_ENA_AD_SET: bytes from one register to the next (CH_ENA_AD0_SET + n * CH_ENA_AD_SET_STRIDE).</summary>
+            public const uint CH_ENA_AD_SET_STRIDE = 0xC;
+            /// <summary>Register array CH_ENA_AD_CLR: 2 registers, CH_ENA_AD0_CLR .. CH_ENA_AD1_CLR.</summary>
+            public const uint CH_ENA_AD_CLR_COUNT = 2;
+            /// <summary>Register array CH_ENA_AD_CLR: bytes from one register to the next (CH_ENA_AD0_CLR + n * CH_ENA_AD_CLR_STRIDE).</summary>
+            public const uint CH_ENA_AD_CLR_STRIDE = 0xC;
+            /// <summary>Register array CH_EVT_ID: 50 registers, CH0_EVT_ID .. CH49_EVT_ID.</summary>
+            public const uint CH_EVT_ID_COUNT = 50;
+            /// <summary>Register array CH_EVT_ID: bytes from one register to the next (CH0_EVT_ID + n * CH_EVT_ID_STRIDE).</summary>
+            public const uint CH_EVT_ID_STRIDE = 0x8;
+            /// <summary>EVT_ID of every register of CH_EVT_ID (CH0_EVT_ID.CH_EVT_ID ..): bit 0, width 8, rw.</summary>
+            public const uint CH_EVT_ID_EVT_ID = 0x0800;
+            /// <summary>Register array CH_TASK_ID: 50 registers, CH0_TASK_ID .. CH49_TASK_ID.</summary>
+            public const uint CH_TASK_ID_COUNT = 50;
+            /// <summary>Register array CH_TASK_ID: bytes from one register to the next (CH0_TASK_ID + n * CH_TASK_ID_STRIDE).</summary>
+            public const uint CH_TASK_ID_STRIDE = 0x8;
+            /// <summary>TASK_ID of every register of CH_TASK_ID (CH0_TASK_ID.CH_TASK_ID ..): bit 0, width 8, rw.</summary>
+            public const uint CH_TASK_ID_TASK_ID = 0x0800;
+            /// <summary>Register array EVT_ST: 5 registers, EVT_ST0 .. EVT_ST4.</summary>
+            public const uint EVT_ST_COUNT = 5;
+            /// <summary>Register array EVT_ST: bytes from one register to the next (EVT_ST0 + n * EVT_ST_STRIDE).</summary>
+            public const uint EVT_ST_STRIDE = 0x8;
+            /// <summary>Register array EVT_ST_CLR: 5 registers, EVT_ST0_CLR .. EVT_ST4_CLR.</summary>
+            public const uint EVT_ST_CLR_COUNT = 5;
+            /// <summary>Register array EVT_ST_CLR: bytes from one register to the next (EVT_ST0_CLR + n * EVT_ST_CLR_STRIDE).</summary>
+            public const uint EVT_ST_CLR_STRIDE = 0x8;
+            /// <summary>Register array TASK_ST: 5 registers, TASK_ST0 .. TASK_ST4.</summary>
+            public const uint TASK_ST_COUNT = 5;
+            /// <summary>Register array TASK_ST: bytes from one register to the next (TASK_ST0 + n * TASK_ST_STRIDE).</summary>
+            public const uint TASK_ST_STRIDE = 0x8;
+            /// <summary>Register array TASK_ST_CLR: 5 registers, TASK_ST0_CLR .. TASK_ST4_CLR.</summary>
+            public const uint TASK_ST_CLR_COUNT = 5;
+            /// <summary>Register array TASK_ST_CLR: bytes from one register to the next (TASK_ST0_CLR + n * TASK_ST_CLR_STRIDE).</summary>
+            public const uint TASK_ST_CLR_STRIDE = 0x8;
         }
 
         /// <summary>MCPWM0 at 0x60014000, 0x14C bytes.</summary>
@@ -10957,6 +11647,260 @@ namespace NanoRemap.Chips
             public const uint CLK_EN = 0x0100;
             /// <summary>VERSION.DATE: bit 0, width 28, rw.</summary>
             public const uint VERSION_DATE = 0x1C00;
+            /// <summary>Register array TIMER_CFG0: 3 registers, TIMER0_CFG0 .. TIMER2_CFG0.</summary>
+            public const uint TIMER_CFG0_COUNT = 3;
+            /// <summary>Register array TIMER_CFG0: bytes from one register to the next (TIMER0_CFG0 + n * TIMER_CFG0_STRIDE).</summary>
+            public const uint TIMER_CFG0_STRIDE = 0x10;
+            /// <summary>PRESCALE of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER_PRESCALE ..): bit 0, width 8, rw.</summary>
+            public const uint TIMER_CFG0_PRESCALE = 0x0800;
+            /// <summary>PERIOD of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER_PERIOD ..): bit 8, width 16, rw.</summary>
+            public const uint TIMER_CFG0_PERIOD = 0x1008;
+            /// <summary>PERIOD_UPMETHOD of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER_PERIOD_UPMETHOD ..): bit 24, width 2, rw.</summary>
+            public const uint TIMER_CFG0_PERIOD_UPMETHOD = 0x0218;
+            /// <summary>Register array TIMER_CFG1: 3 registers, TIMER0_CFG1 .. TIMER2_CFG1.</summary>
+            public const uint TIMER_CFG1_COUNT = 3;
+            /// <summary>Register array TIMER_CFG1: bytes from one register to the next (TIMER0_CFG1 + n * TIMER_CFG1_STRIDE).</summary>
+            public const uint TIMER_CFG1_STRIDE = 0x10;
+            /// <summary>START of every register of TIMER_CFG1 (TIMER0_CFG1.TIMER_START ..): bit 0, width 3, rw.</summary>
+            public const uint TIMER_CFG1_START = 0x0300;
+            /// <summary>MOD of every register of TIMER_CFG1 (TIMER0_CFG1.TIMER_MOD ..): bit 3, width 2, rw.</summary>
+            public const uint TIMER_CFG1_MOD = 0x0203;
+            /// <summary>Register array TIMER_SYNC: 3 registers, TIMER0_SYNC .. TIMER2_SYNC.</summary>
+            public const uint TIMER_SYNC_COUNT = 3;
+            /// <summary>Register array TIMER_SYNC: bytes from one register to the next (TIMER0_SYNC + n * TIMER_SYNC_STRIDE).</summary>
+            public const uint TIMER_SYNC_STRIDE = 0x10;
+            /// <summary>SYNCI_EN of every register of TIMER_SYNC (TIMER0_SYNC.TIMER_SYNCI_EN ..): bit 0, width 1, rw.</summary>
+            public const uint TIMER_SYNC_SYNCI_EN = 0x0100;
+            /// <summary>SW of every register of TIMER_SYNC (TIMER0_SYNC.SW ..): bit 1, width 1, rw.</summary>
+            public const uint TIMER_SYNC_SW = 0x0101;
+            /// <summary>SYNCO_SEL of every register of TIMER_SYNC (TIMER0_SYNC.TIMER_SYNCO_SEL ..): bit 2, width 2, rw.</summary>
+            public const uint TIMER_SYNC_SYNCO_SEL = 0x0202;
+            /// <summary>PHASE of every register of TIMER_SYNC (TIMER0_SYNC.TIMER_PHASE ..): bit 4, width 16, rw.</summary>
+            public const uint TIMER_SYNC_PHASE = 0x1004;
+            /// <summary>PHASE_DIRECTION of every register of TIMER_SYNC (TIMER0_SYNC.TIMER_PHASE_DIRECTION ..): bit 20, width 1, rw.</summary>
+            public const uint TIMER_SYNC_PHASE_DIRECTION = 0x0114;
+            /// <summary>Register array TIMER_STATUS: 3 registers, TIMER0_STATUS .. TIMER2_STATUS.</summary>
+            public const uint TIMER_STATUS_COUNT = 3;
+            /// <summary>Register array TIMER_STATUS: bytes from one register to the next (TIMER0_STATUS + n * TIMER_STATUS_STRIDE).</summary>
+            public const uint TIMER_STATUS_STRIDE = 0x10;
+            /// <summary>VALUE of every register of TIMER_STATUS (TIMER0_STATUS.TIMER_VALUE ..): bit 0, width 16, ro.</summary>
+            public const uint TIMER_STATUS_VALUE = 0x1000;
+            /// <summary>DIRECTION of every register of TIMER_STATUS (TIMER0_STATUS.TIMER_DIRECTION ..): bit 16, width 1, ro.</summary>
+            public const uint TIMER_STATUS_DIRECTION = 0x0110;
+            /// <summary>Register array GEN_STMP_CFG: 3 registers, GEN0_STMP_CFG .. GEN2_STMP_CFG.</summary>
+            public const uint GEN_STMP_CFG_COUNT = 3;
+            /// <summary>Register array GEN_STMP_CFG: bytes from one register to the next (GEN0_STMP_CFG + n * GEN_STMP_CFG_STRIDE).</summary>
+            public const uint GEN_STMP_CFG_STRIDE = 0x38;
+            /// <summary>CMPR_A_UPMETHOD of every register of GEN_STMP_CFG (GEN0_STMP_CFG.CMPR_A_UPMETHOD ..): bit 0, width 4, rw.</summary>
+            public const uint GEN_STMP_CFG_CMPR_A_UPMETHOD = 0x0400;
+            /// <summary>CMPR_B_UPMETHOD of every register of GEN_STMP_CFG (GEN0_STMP_CFG.CMPR_B_UPMETHOD ..): bit 4, width 4, rw.</summary>
+            public const uint GEN_STMP_CFG_CMPR_B_UPMETHOD = 0x0404;
+            /// <summary>CMPR_A_SHDW_FULL of every register of GEN_STMP_CFG (GEN0_STMP_CFG.CMPR_A_SHDW_FULL ..): bit 8, width 1, rw.</summary>
+            public const uint GEN_STMP_CFG_CMPR_A_SHDW_FULL = 0x0108;
+            /// <summary>CMPR_B_SHDW_FULL of every register of GEN_STMP_CFG (GEN0_STMP_CFG.CMPR_B_SHDW_FULL ..): bit 9, width 1, rw.</summary>
+            public const uint GEN_STMP_CFG_CMPR_B_SHDW_FULL = 0x0109;
+            /// <summary>Register array GEN_TSTMP_A: 3 registers, GEN0_TSTMP_A .. GEN2_TSTMP_A.</summary>
+            public const uint GEN_TSTMP_A_COUNT = 3;
+            /// <summary>Register array GEN_TSTMP_A: bytes from one register to the next (GEN0_TSTMP_A + n * GEN_TSTMP_A_STRIDE).</summary>
+            public const uint GEN_TSTMP_A_STRIDE = 0x38;
+            /// <summary>CMPR_A of every register of GEN_TSTMP_A (GEN0_TSTMP_A.CMPR_A ..): bit 0, width 16, rw.</summary>
+            public const uint GEN_TSTMP_A_CMPR_A = 0x1000;
+            /// <summary>Register array GEN_TSTMP_B: 3 registers, GEN0_TSTMP_B .. GEN2_TSTMP_B.</summary>
+            public const uint GEN_TSTMP_B_COUNT = 3;
+            /// <summary>Register array GEN_TSTMP_B: bytes from one register to the next (GEN0_TSTMP_B + n * GEN_TSTMP_B_STRIDE).</summary>
+            public const uint GEN_TSTMP_B_STRIDE = 0x38;
+            /// <summary>CMPR_B of every register of GEN_TSTMP_B (GEN0_TSTMP_B.CMPR_B ..): bit 0, width 16, rw.</summary>
+            public const uint GEN_TSTMP_B_CMPR_B = 0x1000;
+            /// <summary>Register array GEN_CFG0: 3 registers, GEN0_CFG0 .. GEN2_CFG0.</summary>
+            public const uint GEN_CFG0_COUNT = 3;
+            /// <summary>Register array GEN_CFG0: bytes from one register to the next (GEN0_CFG0 + n * GEN_CFG0_STRIDE).</summary>
+            public const uint GEN_CFG0_STRIDE = 0x38;
+            /// <summary>CFG_UPMETHOD of every register of GEN_CFG0 (GEN0_CFG0.GEN_CFG_UPMETHOD ..): bit 0, width 4, rw.</summary>
+            public const uint GEN_CFG0_CFG_UPMETHOD = 0x0400;
+            /// <summary>Register array GEN_FORCE: 3 registers, GEN0_FORCE .. GEN2_FORCE.</summary>
+            public const uint GEN_FORCE_COUNT = 3;
+            /// <summary>Register array GEN_FORCE: bytes from one register to the next (GEN0_FORCE + n * GEN_FORCE_STRIDE).</summary>
+            public const uint GEN_FORCE_STRIDE = 0x38;
+            /// <summary>CNTUFORCE_UPMETHOD of every register of GEN_FORCE (GEN0_FORCE.GEN_CNTUFORCE_UPMETHOD ..): bit 0, width 6, rw.</summary>
+            public const uint GEN_FORCE_CNTUFORCE_UPMETHOD = 0x0600;
+            /// <summary>A_CNTUFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN_A_CNTUFORCE_MODE ..): bit 6, width 2, rw.</summary>
+            public const uint GEN_FORCE_A_CNTUFORCE_MODE = 0x0206;
+            /// <summary>B_CNTUFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN_B_CNTUFORCE_MODE ..): bit 8, width 2, rw.</summary>
+            public const uint GEN_FORCE_B_CNTUFORCE_MODE = 0x0208;
+            /// <summary>A_NCIFORCE of every register of GEN_FORCE (GEN0_FORCE.GEN_A_NCIFORCE ..): bit 10, width 1, rw.</summary>
+            public const uint GEN_FORCE_A_NCIFORCE = 0x010A;
+            /// <summary>A_NCIFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN_A_NCIFORCE_MODE ..): bit 11, width 2, rw.</summary>
+            public const uint GEN_FORCE_A_NCIFORCE_MODE = 0x020B;
+            /// <summary>B_NCIFORCE of every register of GEN_FORCE (GEN0_FORCE.GEN_B_NCIFORCE ..): bit 13, width 1, rw.</summary>
+            public const uint GEN_FORCE_B_NCIFORCE = 0x010D;
+            /// <summary>B_NCIFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN_B_NCIFORCE_MODE ..): bit 14, width 2, rw.</summary>
+            public const uint GEN_FORCE_B_NCIFORCE_MODE = 0x020E;
+            /// <summary>Register array GEN_A: 3 registers, GEN0_A .. GEN2_A.</summary>
+            public const uint GEN_A_COUNT = 3;
+            /// <summary>Register array GEN_A: bytes from one register to the next (GEN0_A + n * GEN_A_STRIDE).</summary>
+            public const uint GEN_A_STRIDE = 0x38;
+            /// <summary>UTEZ of every register of GEN_A (GEN0_A.UTEZ ..): bit 0, width 2, rw.</summary>
+            public const uint GEN_A_UTEZ = 0x0200;
+            /// <summary>UTEP of every register of GEN_A (GEN0_A.UTEP ..): bit 2, width 2, rw.</summary>
+            public const uint GEN_A_UTEP = 0x0202;
+            /// <summary>UTEA of every register of GEN_A (GEN0_A.UTEA ..): bit 4, width 2, rw.</summary>
+            public const uint GEN_A_UTEA = 0x0204;
+            /// <summary>UTEB of every register of GEN_A (GEN0_A.UTEB ..): bit 6, width 2, rw.</summary>
+            public const uint GEN_A_UTEB = 0x0206;
+            /// <summary>DTEZ of every register of GEN_A (GEN0_A.DTEZ ..): bit 12, width 2, rw.</summary>
+            public const uint GEN_A_DTEZ = 0x020C;
+            /// <summary>DTEP of every register of GEN_A (GEN0_A.DTEP ..): bit 14, width 2, rw.</summary>
+            public const uint GEN_A_DTEP = 0x020E;
+            /// <summary>DTEA of every register of GEN_A (GEN0_A.DTEA ..): bit 16, width 2, rw.</summary>
+            public const uint GEN_A_DTEA = 0x0210;
+            /// <summary>DTEB of every register of GEN_A (GEN0_A.DTEB ..): bit 18, width 2, rw.</summary>
+            public const uint GEN_A_DTEB = 0x0212;
+            /// <summary>Register array GEN_B: 3 registers, GEN0_B .. GEN2_B.</summary>
+            public const uint GEN_B_COUNT = 3;
+            /// <summary>Register array GEN_B: bytes from one register to the next (GEN0_B + n * GEN_B_STRIDE).</summary>
+            public const uint GEN_B_STRIDE = 0x38;
+            /// <summary>UTEZ of every register of GEN_B (GEN0_B.UTEZ ..): bit 0, width 2, rw.</summary>
+            public const uint GEN_B_UTEZ = 0x0200;
+            /// <summary>UTEP of every register of GEN_B (GEN0_B.UTEP ..): bit 2, width 2, rw.</summary>
+            public const uint GEN_B_UTEP = 0x0202;
+            /// <summary>UTEA of every register of GEN_B (GEN0_B.UTEA ..): bit 4, width 2, rw.</summary>
+            public const uint GEN_B_UTEA = 0x0204;
+            /// <summary>UTEB of every register of GEN_B (GEN0_B.UTEB ..): bit 6, width 2, rw.</summary>
+            public const uint GEN_B_UTEB = 0x0206;
+            /// <summary>DTEZ of every register of GEN_B (GEN0_B.DTEZ ..): bit 12, width 2, rw.</summary>
+            public const uint GEN_B_DTEZ = 0x020C;
+            /// <summary>DTEP of every register of GEN_B (GEN0_B.DTEP ..): bit 14, width 2, rw.</summary>
+            public const uint GEN_B_DTEP = 0x020E;
+            /// <summary>DTEA of every register of GEN_B (GEN0_B.DTEA ..): bit 16, width 2, rw.</summary>
+            public const uint GEN_B_DTEA = 0x0210;
+            /// <summary>DTEB of every register of GEN_B (GEN0_B.DTEB ..): bit 18, width 2, rw.</summary>
+            public const uint GEN_B_DTEB = 0x0212;
+            /// <summary>Register array DT_CFG: 3 registers, DT0_CFG .. DT2_CFG.</summary>
+            public const uint DT_CFG_COUNT = 3;
+            /// <summary>Register array DT_CFG: bytes from one register to the next (DT0_CFG + n * DT_CFG_STRIDE).</summary>
+            public const uint DT_CFG_STRIDE = 0x38;
+            /// <summary>DB_FED_UPMETHOD of every register of DT_CFG (DT0_CFG.DB_FED_UPMETHOD ..): bit 0, width 4, rw.</summary>
+            public const uint DT_CFG_DB_FED_UPMETHOD = 0x0400;
+            /// <summary>DB_RED_UPMETHOD of every register of DT_CFG (DT0_CFG.DB_RED_UPMETHOD ..): bit 4, width 4, rw.</summary>
+            public const uint DT_CFG_DB_RED_UPMETHOD = 0x0404;
+            /// <summary>DB_DEB_MODE of every register of DT_CFG (DT0_CFG.DB_DEB_MODE ..): bit 8, width 1, rw.</summary>
+            public const uint DT_CFG_DB_DEB_MODE = 0x0108;
+            /// <summary>DB_A_OUTSWAP of every register of DT_CFG (DT0_CFG.DB_A_OUTSWAP ..): bit 9, width 1, rw.</summary>
+            public const uint DT_CFG_DB_A_OUTSWAP = 0x0109;
+            /// <summary>DB_B_OUTSWAP of every register of DT_CFG (DT0_CFG.DB_B_OUTSWAP ..): bit 10, width 1, rw.</summary>
+            public const uint DT_CFG_DB_B_OUTSWAP = 0x010A;
+            /// <summary>DB_RED_INSEL of every register of DT_CFG (DT0_CFG.DB_RED_INSEL ..): bit 11, width 1, rw.</summary>
+            public const uint DT_CFG_DB_RED_INSEL = 0x010B;
+            /// <summary>DB_FED_INSEL of every register of DT_CFG (DT0_CFG.DB_FED_INSEL ..): bit 12, width 1, rw.</summary>
+            public const uint DT_CFG_DB_FED_INSEL = 0x010C;
+            /// <summary>DB_RED_OUTINVERT of every register of DT_CFG (DT0_CFG.DB_RED_OUTINVERT ..): bit 13, width 1, rw.</summary>
+            public const uint DT_CFG_DB_RED_OUTINVERT = 0x010D;
+            /// <summary>DB_FED_OUTINVERT of every register of DT_CFG (DT0_CFG.DB_FED_OUTINVERT ..): bit 14, width 1, rw.</summary>
+            public const uint DT_CFG_DB_FED_OUTINVERT = 0x010E;
+            /// <summary>DB_A_OUTBYPASS of every register of DT_CFG (DT0_CFG.DB_A_OUTBYPASS ..): bit 15, width 1, rw.</summary>
+            public const uint DT_CFG_DB_A_OUTBYPASS = 0x010F;
+            /// <summary>DB_B_OUTBYPASS of every register of DT_CFG (DT0_CFG.DB_B_OUTBYPASS ..): bit 16, width 1, rw.</summary>
+            public const uint DT_CFG_DB_B_OUTBYPASS = 0x0110;
+            /// <summary>DB_CLK_SEL of every register of DT_CFG (DT0_CFG.DB_CLK_SEL ..): bit 17, width 1, rw.</summary>
+            public const uint DT_CFG_DB_CLK_SEL = 0x0111;
+            /// <summary>Register array DT_FED_CFG: 3 registers, DT0_FED_CFG .. DT2_FED_CFG.</summary>
+            public const uint DT_FED_CFG_COUNT = 3;
+            /// <summary>Register array DT_FED_CFG: bytes from one register to the next (DT0_FED_CFG + n * DT_FED_CFG_STRIDE).</summary>
+            public const uint DT_FED_CFG_STRIDE = 0x38;
+            /// <summary>DB_FED of every register of DT_FED_CFG (DT0_FED_CFG.DB_FED ..): bit 0, width 16, rw.</summary>
+            public const uint DT_FED_CFG_DB_FED = 0x1000;
+            /// <summary>Register array DT_RED_CFG: 3 registers, DT0_RED_CFG .. DT2_RED_CFG.</summary>
+            public const uint DT_RED_CFG_COUNT = 3;
+            /// <summary>Register array DT_RED_CFG: bytes from one register to the next (DT0_RED_CFG + n * DT_RED_CFG_STRIDE).</summary>
+            public const uint DT_RED_CFG_STRIDE = 0x38;
+            /// <summary>DB_RED of every register of DT_RED_CFG (DT0_RED_CFG.DB_RED ..): bit 0, width 16, rw.</summary>
+            public const uint DT_RED_CFG_DB_RED = 0x1000;
+            /// <summary>Register array CARRIER_CFG: 3 registers, CARRIER0_CFG .. CARRIER2_CFG.</summary>
+            public const uint CARRIER_CFG_COUNT = 3;
+            /// <summary>Register array CARRIER_CFG: bytes from one register to the next (CARRIER0_CFG + n * CARRIER_CFG_STRIDE).</summary>
+            public const uint CARRIER_CFG_STRIDE = 0x38;
+            /// <summary>CHOPPER_EN of every register of CARRIER_CFG (CARRIER0_CFG.CHOPPER_EN ..): bit 0, width 1, rw.</summary>
+            public const uint CARRIER_CFG_CHOPPER_EN = 0x0100;
+            /// <summary>CHOPPER_PRESCALE of every register of CARRIER_CFG (CARRIER0_CFG.CHOPPER_PRESCALE ..): bit 1, width 4, rw.</summary>
+            public const uint CARRIER_CFG_CHOPPER_PRESCALE = 0x0401;
+            /// <summary>CHOPPER_DUTY of every register of CARRIER_CFG (CARRIER0_CFG.CHOPPER_DUTY ..): bit 5, width 3, rw.</summary>
+            public const uint CARRIER_CFG_CHOPPER_DUTY = 0x0305;
+            /// <summary>CHOPPER_OSHTWTH of every register of CARRIER_CFG (CARRIER0_CFG.CHOPPER_OSHTWTH ..): bit 8, width 4, rw.</summary>
+            public const uint CARRIER_CFG_CHOPPER_OSHTWTH = 0x0408;
+            /// <summary>CHOPPER_OUT_INVERT of every register of CARRIER_CFG (CARRIER0_CFG.CHOPPER_OUT_INVERT ..): bit 12, width 1, rw.</summary>
+            public const uint CARRIER_CFG_CHOPPER_OUT_INVERT = 0x010C;
+            /// <summary>CHOPPER_IN_INVERT of every register of CARRIER_CFG (CARRIER0_CFG.CHOPPER_IN_INVERT ..): bit 13, width 1, rw.</summary>
+            public const uint CARRIER_CFG_CHOPPER_IN_INVERT = 0x010D;
+            /// <summary>Register array FH_CFG0: 3 registers, FH0_CFG0 .. FH2_CFG0.</summary>
+            public const uint FH_CFG0_COUNT = 3;
+            /// <summary>Register array FH_CFG0: bytes from one register to the next (FH0_CFG0 + n * FH_CFG0_STRIDE).</summary>
+            public const uint FH_CFG0_STRIDE = 0x38;
+            /// <summary>TZ_SW_CBC of every register of FH_CFG0 (FH0_CFG0.TZ_SW_CBC ..): bit 0, width 1, rw.</summary>
+            public const uint FH_CFG0_TZ_SW_CBC = 0x0100;
+            /// <summary>TZ_SW_OST of every register of FH_CFG0 (FH0_CFG0.TZ_SW_OST ..): bit 4, width 1, rw.</summary>
+            public const uint FH_CFG0_TZ_SW_OST = 0x0104;
+            /// <summary>TZ_A_CBC_D of every register of FH_CFG0 (FH0_CFG0.TZ_A_CBC_D ..): bit 8, width 2, rw.</summary>
+            public const uint FH_CFG0_TZ_A_CBC_D = 0x0208;
+            /// <summary>TZ_A_CBC_U of every register of FH_CFG0 (FH0_CFG0.TZ_A_CBC_U ..): bit 10, width 2, rw.</summary>
+            public const uint FH_CFG0_TZ_A_CBC_U = 0x020A;
+            /// <summary>TZ_A_OST_D of every register of FH_CFG0 (FH0_CFG0.TZ_A_OST_D ..): bit 12, width 2, rw.</summary>
+            public const uint FH_CFG0_TZ_A_OST_D = 0x020C;
+            /// <summary>TZ_A_OST_U of every register of FH_CFG0 (FH0_CFG0.TZ_A_OST_U ..): bit 14, width 2, rw.</summary>
+            public const uint FH_CFG0_TZ_A_OST_U = 0x020E;
+            /// <summary>TZ_B_CBC_D of every register of FH_CFG0 (FH0_CFG0.TZ_B_CBC_D ..): bit 16, width 2, rw.</summary>
+            public const uint FH_CFG0_TZ_B_CBC_D = 0x0210;
+            /// <summary>TZ_B_CBC_U of every register of FH_CFG0 (FH0_CFG0.TZ_B_CBC_U ..): bit 18, width 2, rw.</summary>
+            public const uint FH_CFG0_TZ_B_CBC_U = 0x0212;
+            /// <summary>TZ_B_OST_D of every register of FH_CFG0 (FH0_CFG0.TZ_B_OST_D ..): bit 20, width 2, rw.</summary>
+            public const uint FH_CFG0_TZ_B_OST_D = 0x0214;
+            /// <summary>TZ_B_OST_U of every register of FH_CFG0 (FH0_CFG0.TZ_B_OST_U ..): bit 22, width 2, rw.</summary>
+            public const uint FH_CFG0_TZ_B_OST_U = 0x0216;
+            /// <summary>Register array FH_CFG1: 3 registers, FH0_CFG1 .. FH2_CFG1.</summary>
+            public const uint FH_CFG1_COUNT = 3;
+            /// <summary>Register array FH_CFG1: bytes from one register to the next (FH0_CFG1 + n * FH_CFG1_STRIDE).</summary>
+            public const uint FH_CFG1_STRIDE = 0x38;
+            /// <summary>TZ_CLR_OST of every register of FH_CFG1 (FH0_CFG1.TZ_CLR_OST ..): bit 0, width 1, rw.</summary>
+            public const uint FH_CFG1_TZ_CLR_OST = 0x0100;
+            /// <summary>TZ_CBCPULSE of every register of FH_CFG1 (FH0_CFG1.TZ_CBCPULSE ..): bit 1, width 2, rw.</summary>
+            public const uint FH_CFG1_TZ_CBCPULSE = 0x0201;
+            /// <summary>TZ_FORCE_CBC of every register of FH_CFG1 (FH0_CFG1.TZ_FORCE_CBC ..): bit 3, width 1, rw.</summary>
+            public const uint FH_CFG1_TZ_FORCE_CBC = 0x0103;
+            /// <summary>TZ_FORCE_OST of every register of FH_CFG1 (FH0_CFG1.TZ_FORCE_OST ..): bit 4, width 1, rw.</summary>
+            public const uint FH_CFG1_TZ_FORCE_OST = 0x0104;
+            /// <summary>Register array FH_STATUS: 3 registers, FH0_STATUS .. FH2_STATUS.</summary>
+            public const uint FH_STATUS_COUNT = 3;
+            /// <summary>Register array FH_STATUS: bytes from one register to the next (FH0_STATUS + n * FH_STATUS_STRIDE).</summary>
+            public const uint FH_STATUS_STRIDE = 0x38;
+            /// <summary>TZ_CBC_ON of every register of FH_STATUS (FH0_STATUS.TZ_CBC_ON ..): bit 0, width 1, ro.</summary>
+            public const uint FH_STATUS_TZ_CBC_ON = 0x0100;
+            /// <summary>TZ_OST_ON of every register of FH_STATUS (FH0_STATUS.TZ_OST_ON ..): bit 1, width 1, ro.</summary>
+            public const uint FH_STATUS_TZ_OST_ON = 0x0101;
+            /// <summary>Register array CAP_CH_CFG: 3 registers, CAP_CH0_CFG .. CAP_CH2_CFG.</summary>
+            public const uint CAP_CH_CFG_COUNT = 3;
+            /// <summary>Register array CAP_CH_CFG: bytes from one register to the next (CAP_CH0_CFG + n * CAP_CH_CFG_STRIDE).</summary>
+            public const uint CAP_CH_CFG_STRIDE = 0x4;
+            /// <summary>CAP_EN of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP_EN ..): bit 0, width 1, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_EN = 0x0100;
+            /// <summary>CAP_MODE of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP_MODE ..): bit 1, width 2, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_MODE = 0x0201;
+            /// <summary>CAP_PRESCALE of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP_PRESCALE ..): bit 3, width 8, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_PRESCALE = 0x0803;
+            /// <summary>CAP_IN_INVERT of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP_IN_INVERT ..): bit 11, width 1, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_IN_INVERT = 0x010B;
+            /// <summary>CAP_SW of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP_SW ..): bit 12, width 1, wo.</summary>
+            public const uint CAP_CH_CFG_CAP_SW = 0x010C;
+            /// <summary>Register array CAP_CH: 3 registers, CAP_CH0 .. CAP_CH2.</summary>
+            public const uint CAP_CH_COUNT = 3;
+            /// <summary>Register array CAP_CH: bytes from one register to the next (CAP_CH0 + n * CAP_CH_STRIDE).</summary>
+            public const uint CAP_CH_STRIDE = 0x4;
+            /// <summary>Register array OP_TSTMP_E1: 3 registers, OP0_TSTMP_E1 .. OP2_TSTMP_E1.</summary>
+            public const uint OP_TSTMP_E1_COUNT = 3;
+            /// <summary>Register array OP_TSTMP_E1: bytes from one register to the next (OP0_TSTMP_E1 + n * OP_TSTMP_E1_STRIDE).</summary>
+            public const uint OP_TSTMP_E1_STRIDE = 0x8;
+            /// <summary>Register array OP_TSTMP_E2: 3 registers, OP0_TSTMP_E2 .. OP2_TSTMP_E2.</summary>
+            public const uint OP_TSTMP_E2_COUNT = 3;
+            /// <summary>Register array OP_TSTMP_E2: bytes from one register to the next (OP0_TSTMP_E2 + n * OP_TSTMP_E2_STRIDE).</summary>
+            public const uint OP_TSTMP_E2_STRIDE = 0x8;
         }
 
         /// <summary>PARL_IO at 0x60015000, 0x400 bytes.</summary>
@@ -11104,6 +12048,10 @@ namespace NanoRemap.Chips
             public const uint CLK_EN = 0x011F;
             /// <summary>VERSION.DATE: bit 0, width 28, rw.</summary>
             public const uint VERSION_DATE = 0x1C00;
+            /// <summary>Register array RX_ST: 2 registers, RX_ST0 .. RX_ST1.</summary>
+            public const uint RX_ST_COUNT = 2;
+            /// <summary>Register array RX_ST: bytes from one register to the next (RX_ST0 + n * RX_ST_STRIDE).</summary>
+            public const uint RX_ST_STRIDE = 0x4;
         }
 
         /// <summary>PVT at 0x60019000, 0x1000 bytes.</summary>
@@ -12221,6 +13169,122 @@ namespace NanoRemap.Chips
             public const uint VALUE_UPDATE_BYPASS = 0x0101;
             /// <summary>BYPASS_CHAIN.CLK_CHAIN_EN: bit 0, width 32, rw.</summary>
             public const uint BYPASS_CHAIN_CLK_CHAIN_EN = 0x2000;
+            /// <summary>Register array PMUP_BITMAP_HIGH: 5 registers, PMUP_BITMAP_HIGH0 .. PMUP_BITMAP_HIGH4.</summary>
+            public const uint PMUP_BITMAP_HIGH_COUNT = 5;
+            /// <summary>Register array PMUP_BITMAP_HIGH: bytes from one register to the next (PMUP_BITMAP_HIGH0 + n * PMUP_BITMAP_HIGH_STRIDE).</summary>
+            public const uint PMUP_BITMAP_HIGH_STRIDE = 0x4;
+            /// <summary>Register array PMUP_BITMAP_LOW: 5 registers, PMUP_BITMAP_LOW0 .. PMUP_BITMAP_LOW4.</summary>
+            public const uint PMUP_BITMAP_LOW_COUNT = 5;
+            /// <summary>Register array PMUP_BITMAP_LOW: bytes from one register to the next (PMUP_BITMAP_LOW0 + n * PMUP_BITMAP_LOW_STRIDE).</summary>
+            public const uint PMUP_BITMAP_LOW_STRIDE = 0x4;
+            /// <summary>Register array DBIAS_CHANNEL_SEL: 5 registers, DBIAS_CHANNEL0_SEL .. DBIAS_CHANNEL4_SEL.</summary>
+            public const uint DBIAS_CHANNEL_SEL_COUNT = 5;
+            /// <summary>Register array DBIAS_CHANNEL_SEL: bytes from one register to the next (DBIAS_CHANNEL0_SEL + n * DBIAS_CHANNEL_SEL_STRIDE).</summary>
+            public const uint DBIAS_CHANNEL_SEL_STRIDE = 0x4;
+            /// <summary>DBIAS_CFG of every register of DBIAS_CHANNEL_SEL (DBIAS_CHANNEL0_SEL.DBIAS_CHANNEL0_CFG ..): bit 0, width 17, rw.</summary>
+            public const uint DBIAS_CHANNEL_SEL_DBIAS_CFG = 0x1100;
+            /// <summary>Register array DBIAS_CMD: 5 registers, DBIAS_CMD0 .. DBIAS_CMD4.</summary>
+            public const uint DBIAS_CMD_COUNT = 5;
+            /// <summary>Register array DBIAS_CMD: bytes from one register to the next (DBIAS_CMD0 + n * DBIAS_CMD_STRIDE).</summary>
+            public const uint DBIAS_CMD_STRIDE = 0x4;
+            /// <summary>DBIAS of every register of DBIAS_CMD (DBIAS_CMD0.DBIAS_CMD0 ..): bit 0, width 17, rw.</summary>
+            public const uint DBIAS_CMD_DBIAS = 0x1100;
+            /// <summary>Register array COMB_PD_SITE_UNIT0_VT0_CONF1: 4 registers, COMB_PD_SITE0_UNIT0_VT0_CONF1 .. COMB_PD_SITE3_UNIT0_VT0_CONF1.</summary>
+            public const uint COMB_PD_SITE_UNIT0_VT0_CONF1_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT0_VT0_CONF1: bytes from one register to the next (COMB_PD_SITE0_UNIT0_VT0_CONF1 + n * COMB_PD_SITE_UNIT0_VT0_CONF1_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT0_VT0_CONF1_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT1_VT0_CONF1: 4 registers, COMB_PD_SITE0_UNIT1_VT0_CONF1 .. COMB_PD_SITE3_UNIT1_VT0_CONF1.</summary>
+            public const uint COMB_PD_SITE_UNIT1_VT0_CONF1_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT1_VT0_CONF1: bytes from one register to the next (COMB_PD_SITE0_UNIT1_VT0_CONF1 + n * COMB_PD_SITE_UNIT1_VT0_CONF1_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT1_VT0_CONF1_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT2_VT0_CONF1: 4 registers, COMB_PD_SITE0_UNIT2_VT0_CONF1 .. COMB_PD_SITE3_UNIT2_VT0_CONF1.</summary>
+            public const uint COMB_PD_SITE_UNIT2_VT0_CONF1_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT2_VT0_CONF1: bytes from one register to the next (COMB_PD_SITE0_UNIT2_VT0_CONF1 + n * COMB_PD_SITE_UNIT2_VT0_CONF1_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT2_VT0_CONF1_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT3_VT0_CONF1: 4 registers, COMB_PD_SITE0_UNIT3_VT0_CONF1 .. COMB_PD_SITE3_UNIT3_VT0_CONF1.</summary>
+            public const uint COMB_PD_SITE_UNIT3_VT0_CONF1_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT3_VT0_CONF1: bytes from one register to the next (COMB_PD_SITE0_UNIT3_VT0_CONF1 + n * COMB_PD_SITE_UNIT3_VT0_CONF1_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT3_VT0_CONF1_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT0_VT1_CONF1: 4 registers, COMB_PD_SITE0_UNIT0_VT1_CONF1 .. COMB_PD_SITE3_UNIT0_VT1_CONF1.</summary>
+            public const uint COMB_PD_SITE_UNIT0_VT1_CONF1_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT0_VT1_CONF1: bytes from one register to the next (COMB_PD_SITE0_UNIT0_VT1_CONF1 + n * COMB_PD_SITE_UNIT0_VT1_CONF1_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT0_VT1_CONF1_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT1_VT1_CONF1: 4 registers, COMB_PD_SITE0_UNIT1_VT1_CONF1 .. COMB_PD_SITE3_UNIT1_VT1_CONF1.</summary>
+            public const uint COMB_PD_SITE_UNIT1_VT1_CONF1_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT1_VT1_CONF1: bytes from one register to the next (COMB_PD_SITE0_UNIT1_VT1_CONF1 + n * COMB_PD_SITE_UNIT1_VT1_CONF1_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT1_VT1_CONF1_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT2_VT1_CONF1: 4 registers, COMB_PD_SITE0_UNIT2_VT1_CONF1 .. COMB_PD_SITE3_UNIT2_VT1_CONF1.</summary>
+            public const uint COMB_PD_SITE_UNIT2_VT1_CONF1_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT2_VT1_CONF1: bytes from one register to the next (COMB_PD_SITE0_UNIT2_VT1_CONF1 + n * COMB_PD_SITE_UNIT2_VT1_CONF1_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT2_VT1_CONF1_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT3_VT1_CONF1: 4 registers, COMB_PD_SITE0_UNIT3_VT1_CONF1 .. COMB_PD_SITE3_UNIT3_VT1_CONF1.</summary>
+            public const uint COMB_PD_SITE_UNIT3_VT1_CONF1_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT3_VT1_CONF1: bytes from one register to the next (COMB_PD_SITE0_UNIT3_VT1_CONF1 + n * COMB_PD_SITE_UNIT3_VT1_CONF1_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT3_VT1_CONF1_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT0_VT2_CONF1: 4 registers, COMB_PD_SITE0_UNIT0_VT2_CONF1 .. COMB_PD_SITE3_UNIT0_VT2_CONF1.</summary>
+            public const uint COMB_PD_SITE_UNIT0_VT2_CONF1_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT0_VT2_CONF1: bytes from one register to the next (COMB_PD_SITE0_UNIT0_VT2_CONF1 + n * COMB_PD_SITE_UNIT0_VT2_CONF1_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT0_VT2_CONF1_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT1_VT2_CONF1: 4 registers, COMB_PD_SITE0_UNIT1_VT2_CONF1 .. COMB_PD_SITE3_UNIT1_VT2_CONF1.</summary>
+            public const uint COMB_PD_SITE_UNIT1_VT2_CONF1_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT1_VT2_CONF1: bytes from one register to the next (COMB_PD_SITE0_UNIT1_VT2_CONF1 + n * COMB_PD_SITE_UNIT1_VT2_CONF1_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT1_VT2_CONF1_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT2_VT2_CONF1: 4 registers, COMB_PD_SITE0_UNIT2_VT2_CONF1 .. COMB_PD_SITE3_UNIT2_VT2_CONF1.</summary>
+            public const uint COMB_PD_SITE_UNIT2_VT2_CONF1_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT2_VT2_CONF1: bytes from one register to the next (COMB_PD_SITE0_UNIT2_VT2_CONF1 + n * COMB_PD_SITE_UNIT2_VT2_CONF1_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT2_VT2_CONF1_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT3_VT2_CONF1: 4 registers, COMB_PD_SITE0_UNIT3_VT2_CONF1 .. COMB_PD_SITE3_UNIT3_VT2_CONF1.</summary>
+            public const uint COMB_PD_SITE_UNIT3_VT2_CONF1_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT3_VT2_CONF1: bytes from one register to the next (COMB_PD_SITE0_UNIT3_VT2_CONF1 + n * COMB_PD_SITE_UNIT3_VT2_CONF1_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT3_VT2_CONF1_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT0_VT0_CONF2: 4 registers, COMB_PD_SITE0_UNIT0_VT0_CONF2 .. COMB_PD_SITE3_UNIT0_VT0_CONF2.</summary>
+            public const uint COMB_PD_SITE_UNIT0_VT0_CONF2_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT0_VT0_CONF2: bytes from one register to the next (COMB_PD_SITE0_UNIT0_VT0_CONF2 + n * COMB_PD_SITE_UNIT0_VT0_CONF2_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT0_VT0_CONF2_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT1_VT0_CONF2: 4 registers, COMB_PD_SITE0_UNIT1_VT0_CONF2 .. COMB_PD_SITE3_UNIT1_VT0_CONF2.</summary>
+            public const uint COMB_PD_SITE_UNIT1_VT0_CONF2_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT1_VT0_CONF2: bytes from one register to the next (COMB_PD_SITE0_UNIT1_VT0_CONF2 + n * COMB_PD_SITE_UNIT1_VT0_CONF2_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT1_VT0_CONF2_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT2_VT0_CONF2: 4 registers, COMB_PD_SITE0_UNIT2_VT0_CONF2 .. COMB_PD_SITE3_UNIT2_VT0_CONF2.</summary>
+            public const uint COMB_PD_SITE_UNIT2_VT0_CONF2_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT2_VT0_CONF2: bytes from one register to the next (COMB_PD_SITE0_UNIT2_VT0_CONF2 + n * COMB_PD_SITE_UNIT2_VT0_CONF2_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT2_VT0_CONF2_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT3_VT0_CONF2: 4 registers, COMB_PD_SITE0_UNIT3_VT0_CONF2 .. COMB_PD_SITE3_UNIT3_VT0_CONF2.</summary>
+            public const uint COMB_PD_SITE_UNIT3_VT0_CONF2_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT3_VT0_CONF2: bytes from one register to the next (COMB_PD_SITE0_UNIT3_VT0_CONF2 + n * COMB_PD_SITE_UNIT3_VT0_CONF2_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT3_VT0_CONF2_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT0_VT1_CONF2: 4 registers, COMB_PD_SITE0_UNIT0_VT1_CONF2 .. COMB_PD_SITE3_UNIT0_VT1_CONF2.</summary>
+            public const uint COMB_PD_SITE_UNIT0_VT1_CONF2_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT0_VT1_CONF2: bytes from one register to the next (COMB_PD_SITE0_UNIT0_VT1_CONF2 + n * COMB_PD_SITE_UNIT0_VT1_CONF2_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT0_VT1_CONF2_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT1_VT1_CONF2: 4 registers, COMB_PD_SITE0_UNIT1_VT1_CONF2 .. COMB_PD_SITE3_UNIT1_VT1_CONF2.</summary>
+            public const uint COMB_PD_SITE_UNIT1_VT1_CONF2_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT1_VT1_CONF2: bytes from one register to the next (COMB_PD_SITE0_UNIT1_VT1_CONF2 + n * COMB_PD_SITE_UNIT1_VT1_CONF2_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT1_VT1_CONF2_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT2_VT1_CONF2: 4 registers, COMB_PD_SITE0_UNIT2_VT1_CONF2 .. COMB_PD_SITE3_UNIT2_VT1_CONF2.</summary>
+            public const uint COMB_PD_SITE_UNIT2_VT1_CONF2_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT2_VT1_CONF2: bytes from one register to the next (COMB_PD_SITE0_UNIT2_VT1_CONF2 + n * COMB_PD_SITE_UNIT2_VT1_CONF2_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT2_VT1_CONF2_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT3_VT1_CONF2: 4 registers, COMB_PD_SITE0_UNIT3_VT1_CONF2 .. COMB_PD_SITE3_UNIT3_VT1_CONF2.</summary>
+            public const uint COMB_PD_SITE_UNIT3_VT1_CONF2_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT3_VT1_CONF2: bytes from one register to the next (COMB_PD_SITE0_UNIT3_VT1_CONF2 + n * COMB_PD_SITE_UNIT3_VT1_CONF2_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT3_VT1_CONF2_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT0_VT2_CONF2: 4 registers, COMB_PD_SITE0_UNIT0_VT2_CONF2 .. COMB_PD_SITE3_UNIT0_VT2_CONF2.</summary>
+            public const uint COMB_PD_SITE_UNIT0_VT2_CONF2_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT0_VT2_CONF2: bytes from one register to the next (COMB_PD_SITE0_UNIT0_VT2_CONF2 + n * COMB_PD_SITE_UNIT0_VT2_CONF2_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT0_VT2_CONF2_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT1_VT2_CONF2: 4 registers, COMB_PD_SITE0_UNIT1_VT2_CONF2 .. COMB_PD_SITE3_UNIT1_VT2_CONF2.</summary>
+            public const uint COMB_PD_SITE_UNIT1_VT2_CONF2_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT1_VT2_CONF2: bytes from one register to the next (COMB_PD_SITE0_UNIT1_VT2_CONF2 + n * COMB_PD_SITE_UNIT1_VT2_CONF2_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT1_VT2_CONF2_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT2_VT2_CONF2: 4 registers, COMB_PD_SITE0_UNIT2_VT2_CONF2 .. COMB_PD_SITE3_UNIT2_VT2_CONF2.</summary>
+            public const uint COMB_PD_SITE_UNIT2_VT2_CONF2_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT2_VT2_CONF2: bytes from one register to the next (COMB_PD_SITE0_UNIT2_VT2_CONF2 + n * COMB_PD_SITE_UNIT2_VT2_CONF2_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT2_VT2_CONF2_STRIDE = 0x30;
+            /// <summary>Register array COMB_PD_SITE_UNIT3_VT2_CONF2: 4 registers, COMB_PD_SITE0_UNIT3_VT2_CONF2 .. COMB_PD_SITE3_UNIT3_VT2_CONF2.</summary>
+            public const uint COMB_PD_SITE_UNIT3_VT2_CONF2_COUNT = 4;
+            /// <summary>Register array COMB_PD_SITE_UNIT3_VT2_CONF2: bytes from one register to the next (COMB_PD_SITE0_UNIT3_VT2_CONF2 + n * COMB_PD_SITE_UNIT3_VT2_CONF2_STRIDE).</summary>
+            public const uint COMB_PD_SITE_UNIT3_VT2_CONF2_STRIDE = 0x30;
         }
 
         /// <summary>AHB_DMA at 0x60080000, 0x428 bytes.</summary>
@@ -13280,6 +14344,388 @@ namespace NanoRemap.Chips
             public const uint IN_DONE_DES_ADDR_CH2_ADDR = 0x2000;
             /// <summary>OUT_DONE_DES_ADDR_CH2.ADDR: bit 0, width 32, ro.</summary>
             public const uint OUT_DONE_DES_ADDR_CH2_ADDR = 0x2000;
+            /// <summary>Register array IN_INT_RAW_CH: 3 registers, IN_INT_RAW_CH0 .. IN_INT_RAW_CH2.</summary>
+            public const uint IN_INT_RAW_CH_COUNT = 3;
+            /// <summary>Register array IN_INT_RAW_CH: bytes from one register to the next (IN_INT_RAW_CH0 + n * IN_INT_RAW_CH_STRIDE).</summary>
+            public const uint IN_INT_RAW_CH_STRIDE = 0x10;
+            /// <summary>IN_DONE_CH_INT_RAW of every register of IN_INT_RAW_CH (IN_INT_RAW_CH0.IN_DONE_CH_INT_RAW ..): bit 0, width 1, rw.</summary>
+            public const uint IN_INT_RAW_CH_IN_DONE_CH_INT_RAW = 0x0100;
+            /// <summary>IN_SUC_EOF_CH_INT_RAW of every register of IN_INT_RAW_CH (IN_INT_RAW_CH0.IN_SUC_EOF_CH_INT_RAW ..): bit 1, width 1, rw.</summary>
+            public const uint IN_INT_RAW_CH_IN_SUC_EOF_CH_INT_RAW = 0x0101;
+            /// <summary>IN_ERR_EOF_CH_INT_RAW of every register of IN_INT_RAW_CH (IN_INT_RAW_CH0.IN_ERR_EOF_CH_INT_RAW ..): bit 2, width 1, rw.</summary>
+            public const uint IN_INT_RAW_CH_IN_ERR_EOF_CH_INT_RAW = 0x0102;
+            /// <summary>IN_DSCR_ERR_CH_INT_RAW of every register of IN_INT_RAW_CH (IN_INT_RAW_CH0.IN_DSCR_ERR_CH_INT_RAW ..): bit 3, width 1, rw.</summary>
+            public const uint IN_INT_RAW_CH_IN_DSCR_ERR_CH_INT_RAW = 0x0103;
+            /// <summary>IN_DSCR_EMPTY_CH_INT_RAW of every register of IN_INT_RAW_CH (IN_INT_RAW_CH0.IN_DSCR_EMPTY_CH_INT_RAW ..): bit 4, width 1, rw.</summary>
+            public const uint IN_INT_RAW_CH_IN_DSCR_EMPTY_CH_INT_RAW = 0x0104;
+            /// <summary>INFIFO_OVF_CH_INT_RAW of every register of IN_INT_RAW_CH (IN_INT_RAW_CH0.INFIFO_OVF_CH_INT_RAW ..): bit 5, width 1, rw.</summary>
+            public const uint IN_INT_RAW_CH_INFIFO_OVF_CH_INT_RAW = 0x0105;
+            /// <summary>INFIFO_UDF_CH_INT_RAW of every register of IN_INT_RAW_CH (IN_INT_RAW_CH0.INFIFO_UDF_CH_INT_RAW ..): bit 6, width 1, rw.</summary>
+            public const uint IN_INT_RAW_CH_INFIFO_UDF_CH_INT_RAW = 0x0106;
+            /// <summary>Register array IN_INT_ST_CH: 3 registers, IN_INT_ST_CH0 .. IN_INT_ST_CH2.</summary>
+            public const uint IN_INT_ST_CH_COUNT = 3;
+            /// <summary>Register array IN_INT_ST_CH: bytes from one register to the next (IN_INT_ST_CH0 + n * IN_INT_ST_CH_STRIDE).</summary>
+            public const uint IN_INT_ST_CH_STRIDE = 0x10;
+            /// <summary>IN_DONE_CH_INT_ST of every register of IN_INT_ST_CH (IN_INT_ST_CH0.IN_DONE_CH_INT_ST ..): bit 0, width 1, ro.</summary>
+            public const uint IN_INT_ST_CH_IN_DONE_CH_INT_ST = 0x0100;
+            /// <summary>IN_SUC_EOF_CH_INT_ST of every register of IN_INT_ST_CH (IN_INT_ST_CH0.IN_SUC_EOF_CH_INT_ST ..): bit 1, width 1, ro.</summary>
+            public const uint IN_INT_ST_CH_IN_SUC_EOF_CH_INT_ST = 0x0101;
+            /// <summary>IN_ERR_EOF_CH_INT_ST of every register of IN_INT_ST_CH (IN_INT_ST_CH0.IN_ERR_EOF_CH_INT_ST ..): bit 2, width 1, ro.</summary>
+            public const uint IN_INT_ST_CH_IN_ERR_EOF_CH_INT_ST = 0x0102;
+            /// <summary>IN_DSCR_ERR_CH_INT_ST of every register of IN_INT_ST_CH (IN_INT_ST_CH0.IN_DSCR_ERR_CH_INT_ST ..): bit 3, width 1, ro.</summary>
+            public const uint IN_INT_ST_CH_IN_DSCR_ERR_CH_INT_ST = 0x0103;
+            /// <summary>IN_DSCR_EMPTY_CH_INT_ST of every register of IN_INT_ST_CH (IN_INT_ST_CH0.IN_DSCR_EMPTY_CH_INT_ST ..): bit 4, width 1, ro.</summary>
+            public const uint IN_INT_ST_CH_IN_DSCR_EMPTY_CH_INT_ST = 0x0104;
+            /// <summary>INFIFO_OVF_CH_INT_ST of every register of IN_INT_ST_CH (IN_INT_ST_CH0.INFIFO_OVF_CH_INT_ST ..): bit 5, width 1, ro.</summary>
+            public const uint IN_INT_ST_CH_INFIFO_OVF_CH_INT_ST = 0x0105;
+            /// <summary>INFIFO_UDF_CH_INT_ST of every register of IN_INT_ST_CH (IN_INT_ST_CH0.INFIFO_UDF_CH_INT_ST ..): bit 6, width 1, ro.</summary>
+            public const uint IN_INT_ST_CH_INFIFO_UDF_CH_INT_ST = 0x0106;
+            /// <summary>Register array IN_INT_ENA_CH: 3 registers, IN_INT_ENA_CH0 .. IN_INT_ENA_CH2.</summary>
+            public const uint IN_INT_ENA_CH_COUNT = 3;
+            /// <summary>Register array IN_INT_ENA_CH: bytes from one register to the next (IN_INT_ENA_CH0 + n * IN_INT_ENA_CH_STRIDE).</summary>
+            public const uint IN_INT_ENA_CH_STRIDE = 0x10;
+            /// <summary>IN_DONE_CH_INT_ENA of every register of IN_INT_ENA_CH (IN_INT_ENA_CH0.IN_DONE_CH_INT_ENA ..): bit 0, width 1, rw.</summary>
+            public const uint IN_INT_ENA_CH_IN_DONE_CH_INT_ENA = 0x0100;
+            /// <summary>IN_SUC_EOF_CH_INT_ENA of every register of IN_INT_ENA_CH (IN_INT_ENA_CH0.IN_SUC_EOF_CH_INT_ENA ..): bit 1, width 1, rw.</summary>
+            public const uint IN_INT_ENA_CH_IN_SUC_EOF_CH_INT_ENA = 0x0101;
+            /// <summary>IN_ERR_EOF_CH_INT_ENA of every register of IN_INT_ENA_CH (IN_INT_ENA_CH0.IN_ERR_EOF_CH_INT_ENA ..): bit 2, width 1, rw.</summary>
+            public const uint IN_INT_ENA_CH_IN_ERR_EOF_CH_INT_ENA = 0x0102;
+            /// <summary>IN_DSCR_ERR_CH_INT_ENA of every register of IN_INT_ENA_CH (IN_INT_ENA_CH0.IN_DSCR_ERR_CH_INT_ENA ..): bit 3, width 1, rw.</summary>
+            public const uint IN_INT_ENA_CH_IN_DSCR_ERR_CH_INT_ENA = 0x0103;
+            /// <summary>IN_DSCR_EMPTY_CH_INT_ENA of every register of IN_INT_ENA_CH (IN_INT_ENA_CH0.IN_DSCR_EMPTY_CH_INT_ENA ..): bit 4, width 1, rw.</summary>
+            public const uint IN_INT_ENA_CH_IN_DSCR_EMPTY_CH_INT_ENA = 0x0104;
+            /// <summary>INFIFO_OVF_CH_INT_ENA of every register of IN_INT_ENA_CH (IN_INT_ENA_CH0.INFIFO_OVF_CH_INT_ENA ..): bit 5, width 1, rw.</summary>
+            public const uint IN_INT_ENA_CH_INFIFO_OVF_CH_INT_ENA = 0x0105;
+            /// <summary>INFIFO_UDF_CH_INT_ENA of every register of IN_INT_ENA_CH (IN_INT_ENA_CH0.INFIFO_UDF_CH_INT_ENA ..): bit 6, width 1, rw.</summary>
+            public const uint IN_INT_ENA_CH_INFIFO_UDF_CH_INT_ENA = 0x0106;
+            /// <summary>Register array IN_INT_CLR_CH: 3 registers, IN_INT_CLR_CH0 .. IN_INT_CLR_CH2.</summary>
+            public const uint IN_INT_CLR_CH_COUNT = 3;
+            /// <summary>Register array IN_INT_CLR_CH: bytes from one register to the next (IN_INT_CLR_CH0 + n * IN_INT_CLR_CH_STRIDE).</summary>
+            public const uint IN_INT_CLR_CH_STRIDE = 0x10;
+            /// <summary>IN_DONE_CH_INT_CLR of every register of IN_INT_CLR_CH (IN_INT_CLR_CH0.IN_DONE_CH_INT_CLR ..): bit 0, width 1, wo.</summary>
+            public const uint IN_INT_CLR_CH_IN_DONE_CH_INT_CLR = 0x0100;
+            /// <summary>IN_SUC_EOF_CH_INT_CLR of every register of IN_INT_CLR_CH (IN_INT_CLR_CH0.IN_SUC_EOF_CH_INT_CLR ..): bit 1, width 1, wo.</summary>
+            public const uint IN_INT_CLR_CH_IN_SUC_EOF_CH_INT_CLR = 0x0101;
+            /// <summary>IN_ERR_EOF_CH_INT_CLR of every register of IN_INT_CLR_CH (IN_INT_CLR_CH0.IN_ERR_EOF_CH_INT_CLR ..): bit 2, width 1, wo.</summary>
+            public const uint IN_INT_CLR_CH_IN_ERR_EOF_CH_INT_CLR = 0x0102;
+            /// <summary>IN_DSCR_ERR_CH_INT_CLR of every register of IN_INT_CLR_CH (IN_INT_CLR_CH0.IN_DSCR_ERR_CH_INT_CLR ..): bit 3, width 1, wo.</summary>
+            public const uint IN_INT_CLR_CH_IN_DSCR_ERR_CH_INT_CLR = 0x0103;
+            /// <summary>IN_DSCR_EMPTY_CH_INT_CLR of every register of IN_INT_CLR_CH (IN_INT_CLR_CH0.IN_DSCR_EMPTY_CH_INT_CLR ..): bit 4, width 1, wo.</summary>
+            public const uint IN_INT_CLR_CH_IN_DSCR_EMPTY_CH_INT_CLR = 0x0104;
+            /// <summary>INFIFO_OVF_CH_INT_CLR of every register of IN_INT_CLR_CH (IN_INT_CLR_CH0.INFIFO_OVF_CH_INT_CLR ..): bit 5, width 1, wo.</summary>
+            public const uint IN_INT_CLR_CH_INFIFO_OVF_CH_INT_CLR = 0x0105;
+            /// <summary>INFIFO_UDF_CH_INT_CLR of every register of IN_INT_CLR_CH (IN_INT_CLR_CH0.INFIFO_UDF_CH_INT_CLR ..): bit 6, width 1, wo.</summary>
+            public const uint IN_INT_CLR_CH_INFIFO_UDF_CH_INT_CLR = 0x0106;
+            /// <summary>Register array OUT_INT_RAW_CH: 3 registers, OUT_INT_RAW_CH0 .. OUT_INT_RAW_CH2.</summary>
+            public const uint OUT_INT_RAW_CH_COUNT = 3;
+            /// <summary>Register array OUT_INT_RAW_CH: bytes from one register to the next (OUT_INT_RAW_CH0 + n * OUT_INT_RAW_CH_STRIDE).</summary>
+            public const uint OUT_INT_RAW_CH_STRIDE = 0x10;
+            /// <summary>OUT_DONE_CH_INT_RAW of every register of OUT_INT_RAW_CH (OUT_INT_RAW_CH0.OUT_DONE_CH_INT_RAW ..): bit 0, width 1, rw.</summary>
+            public const uint OUT_INT_RAW_CH_OUT_DONE_CH_INT_RAW = 0x0100;
+            /// <summary>OUT_EOF_CH_INT_RAW of every register of OUT_INT_RAW_CH (OUT_INT_RAW_CH0.OUT_EOF_CH_INT_RAW ..): bit 1, width 1, rw.</summary>
+            public const uint OUT_INT_RAW_CH_OUT_EOF_CH_INT_RAW = 0x0101;
+            /// <summary>OUT_DSCR_ERR_CH_INT_RAW of every register of OUT_INT_RAW_CH (OUT_INT_RAW_CH0.OUT_DSCR_ERR_CH_INT_RAW ..): bit 2, width 1, rw.</summary>
+            public const uint OUT_INT_RAW_CH_OUT_DSCR_ERR_CH_INT_RAW = 0x0102;
+            /// <summary>OUT_TOTAL_EOF_CH_INT_RAW of every register of OUT_INT_RAW_CH (OUT_INT_RAW_CH0.OUT_TOTAL_EOF_CH_INT_RAW ..): bit 3, width 1, rw.</summary>
+            public const uint OUT_INT_RAW_CH_OUT_TOTAL_EOF_CH_INT_RAW = 0x0103;
+            /// <summary>OUTFIFO_OVF_CH_INT_RAW of every register of OUT_INT_RAW_CH (OUT_INT_RAW_CH0.OUTFIFO_OVF_CH_INT_RAW ..): bit 4, width 1, rw.</summary>
+            public const uint OUT_INT_RAW_CH_OUTFIFO_OVF_CH_INT_RAW = 0x0104;
+            /// <summary>OUTFIFO_UDF_CH_INT_RAW of every register of OUT_INT_RAW_CH (OUT_INT_RAW_CH0.OUTFIFO_UDF_CH_INT_RAW ..): bit 5, width 1, rw.</summary>
+            public const uint OUT_INT_RAW_CH_OUTFIFO_UDF_CH_INT_RAW = 0x0105;
+            /// <summary>Register array OUT_INT_ST_CH: 3 registers, OUT_INT_ST_CH0 .. OUT_INT_ST_CH2.</summary>
+            public const uint OUT_INT_ST_CH_COUNT = 3;
+            /// <summary>Register array OUT_INT_ST_CH: bytes from one register to the next (OUT_INT_ST_CH0 + n * OUT_INT_ST_CH_STRIDE).</summary>
+            public const uint OUT_INT_ST_CH_STRIDE = 0x10;
+            /// <summary>OUT_DONE_CH_INT_ST of every register of OUT_INT_ST_CH (OUT_INT_ST_CH0.OUT_DONE_CH_INT_ST ..): bit 0, width 1, ro.</summary>
+            public const uint OUT_INT_ST_CH_OUT_DONE_CH_INT_ST = 0x0100;
+            /// <summary>OUT_EOF_CH_INT_ST of every register of OUT_INT_ST_CH (OUT_INT_ST_CH0.OUT_EOF_CH_INT_ST ..): bit 1, width 1, ro.</summary>
+            public const uint OUT_INT_ST_CH_OUT_EOF_CH_INT_ST = 0x0101;
+            /// <summary>OUT_DSCR_ERR_CH_INT_ST of every register of OUT_INT_ST_CH (OUT_INT_ST_CH0.OUT_DSCR_ERR_CH_INT_ST ..): bit 2, width 1, ro.</summary>
+            public const uint OUT_INT_ST_CH_OUT_DSCR_ERR_CH_INT_ST = 0x0102;
+            /// <summary>OUT_TOTAL_EOF_CH_INT_ST of every register of OUT_INT_ST_CH (OUT_INT_ST_CH0.OUT_TOTAL_EOF_CH_INT_ST ..): bit 3, width 1, ro.</summary>
+            public const uint OUT_INT_ST_CH_OUT_TOTAL_EOF_CH_INT_ST = 0x0103;
+            /// <summary>OUTFIFO_OVF_CH_INT_ST of every register of OUT_INT_ST_CH (OUT_INT_ST_CH0.OUTFIFO_OVF_CH_INT_ST ..): bit 4, width 1, ro.</summary>
+            public const uint OUT_INT_ST_CH_OUTFIFO_OVF_CH_INT_ST = 0x0104;
+            /// <summary>OUTFIFO_UDF_CH_INT_ST of every register of OUT_INT_ST_CH (OUT_INT_ST_CH0.OUTFIFO_UDF_CH_INT_ST ..): bit 5, width 1, ro.</summary>
+            public const uint OUT_INT_ST_CH_OUTFIFO_UDF_CH_INT_ST = 0x0105;
+            /// <summary>Register array OUT_INT_ENA_CH: 3 registers, OUT_INT_ENA_CH0 .. OUT_INT_ENA_CH2.</summary>
+            public const uint OUT_INT_ENA_CH_COUNT = 3;
+            /// <summary>Register array OUT_INT_ENA_CH: bytes from one register to the next (OUT_INT_ENA_CH0 + n * OUT_INT_ENA_CH_STRIDE).</summary>
+            public const uint OUT_INT_ENA_CH_STRIDE = 0x10;
+            /// <summary>OUT_DONE_CH_INT_ENA of every register of OUT_INT_ENA_CH (OUT_INT_ENA_CH0.OUT_DONE_CH_INT_ENA ..): bit 0, width 1, rw.</summary>
+            public const uint OUT_INT_ENA_CH_OUT_DONE_CH_INT_ENA = 0x0100;
+            /// <summary>OUT_EOF_CH_INT_ENA of every register of OUT_INT_ENA_CH (OUT_INT_ENA_CH0.OUT_EOF_CH_INT_ENA ..): bit 1, width 1, rw.</summary>
+            public const uint OUT_INT_ENA_CH_OUT_EOF_CH_INT_ENA = 0x0101;
+            /// <summary>OUT_DSCR_ERR_CH_INT_ENA of every register of OUT_INT_ENA_CH (OUT_INT_ENA_CH0.OUT_DSCR_ERR_CH_INT_ENA ..): bit 2, width 1, rw.</summary>
+            public const uint OUT_INT_ENA_CH_OUT_DSCR_ERR_CH_INT_ENA = 0x0102;
+            /// <summary>OUT_TOTAL_EOF_CH_INT_ENA of every register of OUT_INT_ENA_CH (OUT_INT_ENA_CH0.OUT_TOTAL_EOF_CH_INT_ENA ..): bit 3, width 1, rw.</summary>
+            public const uint OUT_INT_ENA_CH_OUT_TOTAL_EOF_CH_INT_ENA = 0x0103;
+            /// <summary>OUTFIFO_OVF_CH_INT_ENA of every register of OUT_INT_ENA_CH (OUT_INT_ENA_CH0.OUTFIFO_OVF_CH_INT_ENA ..): bit 4, width 1, rw.</summary>
+            public const uint OUT_INT_ENA_CH_OUTFIFO_OVF_CH_INT_ENA = 0x0104;
+            /// <summary>OUTFIFO_UDF_CH_INT_ENA of every register of OUT_INT_ENA_CH (OUT_INT_ENA_CH0.OUTFIFO_UDF_CH_INT_ENA ..): bit 5, width 1, rw.</summary>
+            public const uint OUT_INT_ENA_CH_OUTFIFO_UDF_CH_INT_ENA = 0x0105;
+            /// <summary>Register array OUT_INT_CLR_CH: 3 registers, OUT_INT_CLR_CH0 .. OUT_INT_CLR_CH2.</summary>
+            public const uint OUT_INT_CLR_CH_COUNT = 3;
+            /// <summary>Register array OUT_INT_CLR_CH: bytes from one register to the next (OUT_INT_CLR_CH0 + n * OUT_INT_CLR_CH_STRIDE).</summary>
+            public const uint OUT_INT_CLR_CH_STRIDE = 0x10;
+            /// <summary>OUT_DONE_CH_INT_CLR of every register of OUT_INT_CLR_CH (OUT_INT_CLR_CH0.OUT_DONE_CH_INT_CLR ..): bit 0, width 1, wo.</summary>
+            public const uint OUT_INT_CLR_CH_OUT_DONE_CH_INT_CLR = 0x0100;
+            /// <summary>OUT_EOF_CH_INT_CLR of every register of OUT_INT_CLR_CH (OUT_INT_CLR_CH0.OUT_EOF_CH_INT_CLR ..): bit 1, width 1, wo.</summary>
+            public const uint OUT_INT_CLR_CH_OUT_EOF_CH_INT_CLR = 0x0101;
+            /// <summary>OUT_DSCR_ERR_CH_INT_CLR of every register of OUT_INT_CLR_CH (OUT_INT_CLR_CH0.OUT_DSCR_ERR_CH_INT_CLR ..): bit 2, width 1, wo.</summary>
+            public const uint OUT_INT_CLR_CH_OUT_DSCR_ERR_CH_INT_CLR = 0x0102;
+            /// <summary>OUT_TOTAL_EOF_CH_INT_CLR of every register of OUT_INT_CLR_CH (OUT_INT_CLR_CH0.OUT_TOTAL_EOF_CH_INT_CLR ..): bit 3, width 1, wo.</summary>
+            public const uint OUT_INT_CLR_CH_OUT_TOTAL_EOF_CH_INT_CLR = 0x0103;
+            /// <summary>OUTFIFO_OVF_CH_INT_CLR of every register of OUT_INT_CLR_CH (OUT_INT_CLR_CH0.OUTFIFO_OVF_CH_INT_CLR ..): bit 4, width 1, wo.</summary>
+            public const uint OUT_INT_CLR_CH_OUTFIFO_OVF_CH_INT_CLR = 0x0104;
+            /// <summary>OUTFIFO_UDF_CH_INT_CLR of every register of OUT_INT_CLR_CH (OUT_INT_CLR_CH0.OUTFIFO_UDF_CH_INT_CLR ..): bit 5, width 1, wo.</summary>
+            public const uint OUT_INT_CLR_CH_OUTFIFO_UDF_CH_INT_CLR = 0x0105;
+            /// <summary>Register array IN_CONF0_CH: 3 registers, IN_CONF0_CH0 .. IN_CONF0_CH2.</summary>
+            public const uint IN_CONF0_CH_COUNT = 3;
+            /// <summary>Register array IN_CONF0_CH: bytes from one register to the next (IN_CONF0_CH0 + n * IN_CONF0_CH_STRIDE).</summary>
+            public const uint IN_CONF0_CH_STRIDE = 0xC0;
+            /// <summary>IN_RST_CH of every register of IN_CONF0_CH (IN_CONF0_CH0.IN_RST_CH ..): bit 0, width 1, rw.</summary>
+            public const uint IN_CONF0_CH_IN_RST_CH = 0x0100;
+            /// <summary>IN_LOOP_TEST_CH of every register of IN_CONF0_CH (IN_CONF0_CH0.IN_LOOP_TEST_CH ..): bit 1, width 1, rw.</summary>
+            public const uint IN_CONF0_CH_IN_LOOP_TEST_CH = 0x0101;
+            /// <summary>INDSCR_BURST_EN_CH of every register of IN_CONF0_CH (IN_CONF0_CH0.INDSCR_BURST_EN_CH ..): bit 2, width 1, rw.</summary>
+            public const uint IN_CONF0_CH_INDSCR_BURST_EN_CH = 0x0102;
+            /// <summary>MEM_TRANS_EN_CH of every register of IN_CONF0_CH (IN_CONF0_CH0.MEM_TRANS_EN_CH ..): bit 4, width 1, rw.</summary>
+            public const uint IN_CONF0_CH_MEM_TRANS_EN_CH = 0x0104;
+            /// <summary>IN_ETM_EN_CH of every register of IN_CONF0_CH (IN_CONF0_CH0.IN_ETM_EN_CH ..): bit 5, width 1, rw.</summary>
+            public const uint IN_CONF0_CH_IN_ETM_EN_CH = 0x0105;
+            /// <summary>IN_DATA_BURST_MODE_SEL_CH of every register of IN_CONF0_CH (IN_CONF0_CH0.IN_DATA_BURST_MODE_SEL_CH ..): bit 6, width 2, rw.</summary>
+            public const uint IN_CONF0_CH_IN_DATA_BURST_MODE_SEL_CH = 0x0206;
+            /// <summary>Register array IN_CONF1_CH: 3 registers, IN_CONF1_CH0 .. IN_CONF1_CH2.</summary>
+            public const uint IN_CONF1_CH_COUNT = 3;
+            /// <summary>Register array IN_CONF1_CH: bytes from one register to the next (IN_CONF1_CH0 + n * IN_CONF1_CH_STRIDE).</summary>
+            public const uint IN_CONF1_CH_STRIDE = 0xC0;
+            /// <summary>IN_CHECK_OWNER_CH of every register of IN_CONF1_CH (IN_CONF1_CH0.IN_CHECK_OWNER_CH ..): bit 12, width 1, rw.</summary>
+            public const uint IN_CONF1_CH_IN_CHECK_OWNER_CH = 0x010C;
+            /// <summary>Register array INFIFO_STATUS_CH: 3 registers, INFIFO_STATUS_CH0 .. INFIFO_STATUS_CH2.</summary>
+            public const uint INFIFO_STATUS_CH_COUNT = 3;
+            /// <summary>Register array INFIFO_STATUS_CH: bytes from one register to the next (INFIFO_STATUS_CH0 + n * INFIFO_STATUS_CH_STRIDE).</summary>
+            public const uint INFIFO_STATUS_CH_STRIDE = 0xC0;
+            /// <summary>INFIFO_FULL_CH of every register of INFIFO_STATUS_CH (INFIFO_STATUS_CH0.INFIFO_FULL_CH ..): bit 0, width 1, ro.</summary>
+            public const uint INFIFO_STATUS_CH_INFIFO_FULL_CH = 0x0100;
+            /// <summary>INFIFO_EMPTY_CH of every register of INFIFO_STATUS_CH (INFIFO_STATUS_CH0.INFIFO_EMPTY_CH ..): bit 1, width 1, ro.</summary>
+            public const uint INFIFO_STATUS_CH_INFIFO_EMPTY_CH = 0x0101;
+            /// <summary>INFIFO_CNT_CH of every register of INFIFO_STATUS_CH (INFIFO_STATUS_CH0.INFIFO_CNT_CH ..): bit 8, width 7, ro.</summary>
+            public const uint INFIFO_STATUS_CH_INFIFO_CNT_CH = 0x0708;
+            /// <summary>IN_REMAIN_UNDER_3B_CH of every register of INFIFO_STATUS_CH (INFIFO_STATUS_CH0.IN_REMAIN_UNDER_3B_CH ..): bit 25, width 1, ro.</summary>
+            public const uint INFIFO_STATUS_CH_IN_REMAIN_UNDER_3B_CH = 0x0119;
+            /// <summary>IN_REMAIN_UNDER_4B_CH of every register of INFIFO_STATUS_CH (INFIFO_STATUS_CH0.IN_REMAIN_UNDER_4B_CH ..): bit 26, width 1, ro.</summary>
+            public const uint INFIFO_STATUS_CH_IN_REMAIN_UNDER_4B_CH = 0x011A;
+            /// <summary>IN_BUF_HUNGRY_CH of every register of INFIFO_STATUS_CH (INFIFO_STATUS_CH0.IN_BUF_HUNGRY_CH ..): bit 27, width 1, ro.</summary>
+            public const uint INFIFO_STATUS_CH_IN_BUF_HUNGRY_CH = 0x011B;
+            /// <summary>Register array IN_POP_CH: 3 registers, IN_POP_CH0 .. IN_POP_CH2.</summary>
+            public const uint IN_POP_CH_COUNT = 3;
+            /// <summary>Register array IN_POP_CH: bytes from one register to the next (IN_POP_CH0 + n * IN_POP_CH_STRIDE).</summary>
+            public const uint IN_POP_CH_STRIDE = 0xC0;
+            /// <summary>INFIFO_RDATA_CH of every register of IN_POP_CH (IN_POP_CH0.INFIFO_RDATA_CH ..): bit 0, width 12, ro.</summary>
+            public const uint IN_POP_CH_INFIFO_RDATA_CH = 0x0C00;
+            /// <summary>INFIFO_POP_CH of every register of IN_POP_CH (IN_POP_CH0.INFIFO_POP_CH ..): bit 12, width 1, wo.</summary>
+            public const uint IN_POP_CH_INFIFO_POP_CH = 0x010C;
+            /// <summary>Register array IN_LINK_CH: 3 registers, IN_LINK_CH0 .. IN_LINK_CH2.</summary>
+            public const uint IN_LINK_CH_COUNT = 3;
+            /// <summary>Register array IN_LINK_CH: bytes from one register to the next (IN_LINK_CH0 + n * IN_LINK_CH_STRIDE).</summary>
+            public const uint IN_LINK_CH_STRIDE = 0xC0;
+            /// <summary>INLINK_AUTO_RET_CH of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_AUTO_RET_CH ..): bit 0, width 1, rw.</summary>
+            public const uint IN_LINK_CH_INLINK_AUTO_RET_CH = 0x0100;
+            /// <summary>INLINK_STOP_CH of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_STOP_CH ..): bit 1, width 1, wo.</summary>
+            public const uint IN_LINK_CH_INLINK_STOP_CH = 0x0101;
+            /// <summary>INLINK_START_CH of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_START_CH ..): bit 2, width 1, wo.</summary>
+            public const uint IN_LINK_CH_INLINK_START_CH = 0x0102;
+            /// <summary>INLINK_RESTART_CH of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_RESTART_CH ..): bit 3, width 1, wo.</summary>
+            public const uint IN_LINK_CH_INLINK_RESTART_CH = 0x0103;
+            /// <summary>INLINK_PARK_CH of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_PARK_CH ..): bit 4, width 1, ro.</summary>
+            public const uint IN_LINK_CH_INLINK_PARK_CH = 0x0104;
+            /// <summary>Register array IN_STATE_CH: 3 registers, IN_STATE_CH0 .. IN_STATE_CH2.</summary>
+            public const uint IN_STATE_CH_COUNT = 3;
+            /// <summary>Register array IN_STATE_CH: bytes from one register to the next (IN_STATE_CH0 + n * IN_STATE_CH_STRIDE).</summary>
+            public const uint IN_STATE_CH_STRIDE = 0xC0;
+            /// <summary>INLINK_DSCR_ADDR_CH of every register of IN_STATE_CH (IN_STATE_CH0.INLINK_DSCR_ADDR_CH ..): bit 0, width 18, ro.</summary>
+            public const uint IN_STATE_CH_INLINK_DSCR_ADDR_CH = 0x1200;
+            /// <summary>IN_DSCR_STATE_CH of every register of IN_STATE_CH (IN_STATE_CH0.IN_DSCR_STATE_CH ..): bit 18, width 2, ro.</summary>
+            public const uint IN_STATE_CH_IN_DSCR_STATE_CH = 0x0212;
+            /// <summary>IN_STATE_CH of every register of IN_STATE_CH (IN_STATE_CH0.IN_STATE_CH ..): bit 20, width 3, ro.</summary>
+            public const uint IN_STATE_CH_IN_STATE_CH = 0x0314;
+            /// <summary>Register array IN_SUC_EOF_DES_ADDR_CH: 3 registers, IN_SUC_EOF_DES_ADDR_CH0 .. IN_SUC_EOF_DES_ADDR_CH2.</summary>
+            public const uint IN_SUC_EOF_DES_ADDR_CH_COUNT = 3;
+            /// <summary>Register array IN_SUC_EOF_DES_ADDR_CH: bytes from one register to the next (IN_SUC_EOF_DES_ADDR_CH0 + n * IN_SUC_EOF_DES_ADDR_CH_STRIDE).</summary>
+            public const uint IN_SUC_EOF_DES_ADDR_CH_STRIDE = 0xC0;
+            /// <summary>Register array IN_ERR_EOF_DES_ADDR_CH: 3 registers, IN_ERR_EOF_DES_ADDR_CH0 .. IN_ERR_EOF_DES_ADDR_CH2.</summary>
+            public const uint IN_ERR_EOF_DES_ADDR_CH_COUNT = 3;
+            /// <summary>Register array IN_ERR_EOF_DES_ADDR_CH: bytes from one register to the next (IN_ERR_EOF_DES_ADDR_CH0 + n * IN_ERR_EOF_DES_ADDR_CH_STRIDE).</summary>
+            public const uint IN_ERR_EOF_DES_ADDR_CH_STRIDE = 0xC0;
+            /// <summary>Register array IN_DSCR_CH: 3 registers, IN_DSCR_CH0 .. IN_DSCR_CH2.</summary>
+            public const uint IN_DSCR_CH_COUNT = 3;
+            /// <summary>Register array IN_DSCR_CH: bytes from one register to the next (IN_DSCR_CH0 + n * IN_DSCR_CH_STRIDE).</summary>
+            public const uint IN_DSCR_CH_STRIDE = 0xC0;
+            /// <summary>Register array IN_DSCR_BF0_CH: 3 registers, IN_DSCR_BF0_CH0 .. IN_DSCR_BF0_CH2.</summary>
+            public const uint IN_DSCR_BF0_CH_COUNT = 3;
+            /// <summary>Register array IN_DSCR_BF0_CH: bytes from one register to the next (IN_DSCR_BF0_CH0 + n * IN_DSCR_BF0_CH_STRIDE).</summary>
+            public const uint IN_DSCR_BF0_CH_STRIDE = 0xC0;
+            /// <summary>Register array IN_DSCR_BF1_CH: 3 registers, IN_DSCR_BF1_CH0 .. IN_DSCR_BF1_CH2.</summary>
+            public const uint IN_DSCR_BF1_CH_COUNT = 3;
+            /// <summary>Register array IN_DSCR_BF1_CH: bytes from one register to the next (IN_DSCR_BF1_CH0 + n * IN_DSCR_BF1_CH_STRIDE).</summary>
+            public const uint IN_DSCR_BF1_CH_STRIDE = 0xC0;
+            /// <summary>Register array IN_PRI_CH: 3 registers, IN_PRI_CH0 .. IN_PRI_CH2.</summary>
+            public const uint IN_PRI_CH_COUNT = 3;
+            /// <summary>Register array IN_PRI_CH: bytes from one register to the next (IN_PRI_CH0 + n * IN_PRI_CH_STRIDE).</summary>
+            public const uint IN_PRI_CH_STRIDE = 0xC0;
+            /// <summary>RX_PRI_CH of every register of IN_PRI_CH (IN_PRI_CH0.RX_PRI_CH ..): bit 0, width 4, rw.</summary>
+            public const uint IN_PRI_CH_RX_PRI_CH = 0x0400;
+            /// <summary>Register array IN_PERI_SEL_CH: 3 registers, IN_PERI_SEL_CH0 .. IN_PERI_SEL_CH2.</summary>
+            public const uint IN_PERI_SEL_CH_COUNT = 3;
+            /// <summary>Register array IN_PERI_SEL_CH: bytes from one register to the next (IN_PERI_SEL_CH0 + n * IN_PERI_SEL_CH_STRIDE).</summary>
+            public const uint IN_PERI_SEL_CH_STRIDE = 0xC0;
+            /// <summary>PERI_IN_SEL_CH of every register of IN_PERI_SEL_CH (IN_PERI_SEL_CH0.PERI_IN_SEL_CH ..): bit 0, width 6, rw.</summary>
+            public const uint IN_PERI_SEL_CH_PERI_IN_SEL_CH = 0x0600;
+            /// <summary>Register array OUT_CONF0_CH: 3 registers, OUT_CONF0_CH0 .. OUT_CONF0_CH2.</summary>
+            public const uint OUT_CONF0_CH_COUNT = 3;
+            /// <summary>Register array OUT_CONF0_CH: bytes from one register to the next (OUT_CONF0_CH0 + n * OUT_CONF0_CH_STRIDE).</summary>
+            public const uint OUT_CONF0_CH_STRIDE = 0xC0;
+            /// <summary>OUT_RST_CH of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUT_RST_CH ..): bit 0, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUT_RST_CH = 0x0100;
+            /// <summary>OUT_LOOP_TEST_CH of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUT_LOOP_TEST_CH ..): bit 1, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUT_LOOP_TEST_CH = 0x0101;
+            /// <summary>OUT_AUTO_WRBACK_CH of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUT_AUTO_WRBACK_CH ..): bit 2, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUT_AUTO_WRBACK_CH = 0x0102;
+            /// <summary>OUT_EOF_MODE_CH of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUT_EOF_MODE_CH ..): bit 3, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUT_EOF_MODE_CH = 0x0103;
+            /// <summary>OUTDSCR_BURST_EN_CH of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUTDSCR_BURST_EN_CH ..): bit 4, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUTDSCR_BURST_EN_CH = 0x0104;
+            /// <summary>OUT_ETM_EN_CH of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUT_ETM_EN_CH ..): bit 6, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUT_ETM_EN_CH = 0x0106;
+            /// <summary>OUT_DATA_BURST_MODE_SEL_CH of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUT_DATA_BURST_MODE_SEL_CH ..): bit 8, width 2, rw.</summary>
+            public const uint OUT_CONF0_CH_OUT_DATA_BURST_MODE_SEL_CH = 0x0208;
+            /// <summary>Register array OUT_CONF1_CH: 3 registers, OUT_CONF1_CH0 .. OUT_CONF1_CH2.</summary>
+            public const uint OUT_CONF1_CH_COUNT = 3;
+            /// <summary>Register array OUT_CONF1_CH: bytes from one register to the next (OUT_CONF1_CH0 + n * OUT_CONF1_CH_STRIDE).</summary>
+            public const uint OUT_CONF1_CH_STRIDE = 0xC0;
+            /// <summary>OUT_CHECK_OWNER_CH of every register of OUT_CONF1_CH (OUT_CONF1_CH0.OUT_CHECK_OWNER_CH ..): bit 12, width 1, rw.</summary>
+            public const uint OUT_CONF1_CH_OUT_CHECK_OWNER_CH = 0x010C;
+            /// <summary>Register array OUTFIFO_STATUS_CH: 3 registers, OUTFIFO_STATUS_CH0 .. OUTFIFO_STATUS_CH2.</summary>
+            public const uint OUTFIFO_STATUS_CH_COUNT = 3;
+            /// <summary>Register array OUTFIFO_STATUS_CH: bytes from one register to the next (OUTFIFO_STATUS_CH0 + n * OUTFIFO_STATUS_CH_STRIDE).</summary>
+            public const uint OUTFIFO_STATUS_CH_STRIDE = 0xC0;
+            /// <summary>OUTFIFO_FULL_CH of every register of OUTFIFO_STATUS_CH (OUTFIFO_STATUS_CH0.OUTFIFO_FULL_CH ..): bit 0, width 1, ro.</summary>
+            public const uint OUTFIFO_STATUS_CH_OUTFIFO_FULL_CH = 0x0100;
+            /// <summary>OUTFIFO_EMPTY_CH of every register of OUTFIFO_STATUS_CH (OUTFIFO_STATUS_CH0.OUTFIFO_EMPTY_CH ..): bit 1, width 1, ro.</summary>
+            public const uint OUTFIFO_STATUS_CH_OUTFIFO_EMPTY_CH = 0x0101;
+            /// <summary>OUTFIFO_CNT_CH of every register of OUTFIFO_STATUS_CH (OUTFIFO_STATUS_CH0.OUTFIFO_CNT_CH ..): bit 8, width 7, ro.</summary>
+            public const uint OUTFIFO_STATUS_CH_OUTFIFO_CNT_CH = 0x0708;
+            /// <summary>OUT_REMAIN_UNDER_3B_CH of every register of OUTFIFO_STATUS_CH (OUTFIFO_STATUS_CH0.OUT_REMAIN_UNDER_3B_CH ..): bit 25, width 1, ro.</summary>
+            public const uint OUTFIFO_STATUS_CH_OUT_REMAIN_UNDER_3B_CH = 0x0119;
+            /// <summary>OUT_REMAIN_UNDER_4B_CH of every register of OUTFIFO_STATUS_CH (OUTFIFO_STATUS_CH0.OUT_REMAIN_UNDER_4B_CH ..): bit 26, width 1, ro.</summary>
+            public const uint OUTFIFO_STATUS_CH_OUT_REMAIN_UNDER_4B_CH = 0x011A;
+            /// <summary>Register array OUT_PUSH_CH: 3 registers, OUT_PUSH_CH0 .. OUT_PUSH_CH2.</summary>
+            public const uint OUT_PUSH_CH_COUNT = 3;
+            /// <summary>Register array OUT_PUSH_CH: bytes from one register to the next (OUT_PUSH_CH0 + n * OUT_PUSH_CH_STRIDE).</summary>
+            public const uint OUT_PUSH_CH_STRIDE = 0xC0;
+            /// <summary>OUTFIFO_WDATA_CH of every register of OUT_PUSH_CH (OUT_PUSH_CH0.OUTFIFO_WDATA_CH ..): bit 0, width 9, rw.</summary>
+            public const uint OUT_PUSH_CH_OUTFIFO_WDATA_CH = 0x0900;
+            /// <summary>OUTFIFO_PUSH_CH of every register of OUT_PUSH_CH (OUT_PUSH_CH0.OUTFIFO_PUSH_CH ..): bit 9, width 1, wo.</summary>
+            public const uint OUT_PUSH_CH_OUTFIFO_PUSH_CH = 0x0109;
+            /// <summary>Register array OUT_LINK_CH: 3 registers, OUT_LINK_CH0 .. OUT_LINK_CH2.</summary>
+            public const uint OUT_LINK_CH_COUNT = 3;
+            /// <summary>Register array OUT_LINK_CH: bytes from one register to the next (OUT_LINK_CH0 + n * OUT_LINK_CH_STRIDE).</summary>
+            public const uint OUT_LINK_CH_STRIDE = 0xC0;
+            /// <summary>OUTLINK_STOP_CH of every register of OUT_LINK_CH (OUT_LINK_CH0.OUTLINK_STOP_CH ..): bit 0, width 1, wo.</summary>
+            public const uint OUT_LINK_CH_OUTLINK_STOP_CH = 0x0100;
+            /// <summary>OUTLINK_START_CH of every register of OUT_LINK_CH (OUT_LINK_CH0.OUTLINK_START_CH ..): bit 1, width 1, wo.</summary>
+            public const uint OUT_LINK_CH_OUTLINK_START_CH = 0x0101;
+            /// <summary>OUTLINK_RESTART_CH of every register of OUT_LINK_CH (OUT_LINK_CH0.OUTLINK_RESTART_CH ..): bit 2, width 1, wo.</summary>
+            public const uint OUT_LINK_CH_OUTLINK_RESTART_CH = 0x0102;
+            /// <summary>OUTLINK_PARK_CH of every register of OUT_LINK_CH (OUT_LINK_CH0.OUTLINK_PARK_CH ..): bit 3, width 1, ro.</summary>
+            public const uint OUT_LINK_CH_OUTLINK_PARK_CH = 0x0103;
+            /// <summary>Register array OUT_STATE_CH: 3 registers, OUT_STATE_CH0 .. OUT_STATE_CH2.</summary>
+            public const uint OUT_STATE_CH_COUNT = 3;
+            /// <summary>Register array OUT_STATE_CH: bytes from one register to the next (OUT_STATE_CH0 + n * OUT_STATE_CH_STRIDE).</summary>
+            public const uint OUT_STATE_CH_STRIDE = 0xC0;
+            /// <summary>OUTLINK_DSCR_ADDR_CH of every register of OUT_STATE_CH (OUT_STATE_CH0.OUTLINK_DSCR_ADDR_CH ..): bit 0, width 18, ro.</summary>
+            public const uint OUT_STATE_CH_OUTLINK_DSCR_ADDR_CH = 0x1200;
+            /// <summary>OUT_DSCR_STATE_CH of every register of OUT_STATE_CH (OUT_STATE_CH0.OUT_DSCR_STATE_CH ..): bit 18, width 2, ro.</summary>
+            public const uint OUT_STATE_CH_OUT_DSCR_STATE_CH = 0x0212;
+            /// <summary>OUT_STATE_CH of every register of OUT_STATE_CH (OUT_STATE_CH0.OUT_STATE_CH ..): bit 20, width 3, ro.</summary>
+            public const uint OUT_STATE_CH_OUT_STATE_CH = 0x0314;
+            /// <summary>Register array OUT_EOF_DES_ADDR_CH: 3 registers, OUT_EOF_DES_ADDR_CH0 .. OUT_EOF_DES_ADDR_CH2.</summary>
+            public const uint OUT_EOF_DES_ADDR_CH_COUNT = 3;
+            /// <summary>Register array OUT_EOF_DES_ADDR_CH: bytes from one register to the next (OUT_EOF_DES_ADDR_CH0 + n * OUT_EOF_DES_ADDR_CH_STRIDE).</summary>
+            public const uint OUT_EOF_DES_ADDR_CH_STRIDE = 0xC0;
+            /// <summary>Register array OUT_EOF_BFR_DES_ADDR_CH: 3 registers, OUT_EOF_BFR_DES_ADDR_CH0 .. OUT_EOF_BFR_DES_ADDR_CH2.</summary>
+            public const uint OUT_EOF_BFR_DES_ADDR_CH_COUNT = 3;
+            /// <summary>Register array OUT_EOF_BFR_DES_ADDR_CH: bytes from one register to the next (OUT_EOF_BFR_DES_ADDR_CH0 + n * OUT_EOF_BFR_DES_ADDR_CH_STRIDE).</summary>
+            public const uint OUT_EOF_BFR_DES_ADDR_CH_STRIDE = 0xC0;
+            /// <summary>Register array OUT_DSCR_CH: 3 registers, OUT_DSCR_CH0 .. OUT_DSCR_CH2.</summary>
+            public const uint OUT_DSCR_CH_COUNT = 3;
+            /// <summary>Register array OUT_DSCR_CH: bytes from one register to the next (OUT_DSCR_CH0 + n * OUT_DSCR_CH_STRIDE).</summary>
+            public const uint OUT_DSCR_CH_STRIDE = 0xC0;
+            /// <summary>Register array OUT_DSCR_BF0_CH: 3 registers, OUT_DSCR_BF0_CH0 .. OUT_DSCR_BF0_CH2.</summary>
+            public const uint OUT_DSCR_BF0_CH_COUNT = 3;
+            /// <summary>Register array OUT_DSCR_BF0_CH: bytes from one register to the next (OUT_DSCR_BF0_CH0 + n * OUT_DSCR_BF0_CH_STRIDE).</summary>
+            public const uint OUT_DSCR_BF0_CH_STRIDE = 0xC0;
+            /// <summary>Register array OUT_DSCR_BF1_CH: 3 registers, OUT_DSCR_BF1_CH0 .. OUT_DSCR_BF1_CH2.</summary>
+            public const uint OUT_DSCR_BF1_CH_COUNT = 3;
+            /// <summary>Register array OUT_DSCR_BF1_CH: bytes from one register to the next (OUT_DSCR_BF1_CH0 + n * OUT_DSCR_BF1_CH_STRIDE).</summary>
+            public const uint OUT_DSCR_BF1_CH_STRIDE = 0xC0;
+            /// <summary>Register array OUT_PRI_CH: 3 registers, OUT_PRI_CH0 .. OUT_PRI_CH2.</summary>
+            public const uint OUT_PRI_CH_COUNT = 3;
+            /// <summary>Register array OUT_PRI_CH: bytes from one register to the next (OUT_PRI_CH0 + n * OUT_PRI_CH_STRIDE).</summary>
+            public const uint OUT_PRI_CH_STRIDE = 0xC0;
+            /// <summary>TX_PRI_CH of every register of OUT_PRI_CH (OUT_PRI_CH0.TX_PRI_CH ..): bit 0, width 4, rw.</summary>
+            public const uint OUT_PRI_CH_TX_PRI_CH = 0x0400;
+            /// <summary>Register array OUT_PERI_SEL_CH: 3 registers, OUT_PERI_SEL_CH0 .. OUT_PERI_SEL_CH2.</summary>
+            public const uint OUT_PERI_SEL_CH_COUNT = 3;
+            /// <summary>Register array OUT_PERI_SEL_CH: bytes from one register to the next (OUT_PERI_SEL_CH0 + n * OUT_PERI_SEL_CH_STRIDE).</summary>
+            public const uint OUT_PERI_SEL_CH_STRIDE = 0xC0;
+            /// <summary>PERI_OUT_SEL_CH of every register of OUT_PERI_SEL_CH (OUT_PERI_SEL_CH0.PERI_OUT_SEL_CH ..): bit 0, width 6, rw.</summary>
+            public const uint OUT_PERI_SEL_CH_PERI_OUT_SEL_CH = 0x0600;
+            /// <summary>Register array TX_CH_ARB_WEIGHT_CH: 3 registers, TX_CH_ARB_WEIGHT_CH0 .. TX_CH_ARB_WEIGHT_CH2.</summary>
+            public const uint TX_CH_ARB_WEIGHT_CH_COUNT = 3;
+            /// <summary>Register array TX_CH_ARB_WEIGHT_CH: bytes from one register to the next (TX_CH_ARB_WEIGHT_CH0 + n * TX_CH_ARB_WEIGHT_CH_STRIDE).</summary>
+            public const uint TX_CH_ARB_WEIGHT_CH_STRIDE = 0x28;
+            /// <summary>TX_CH_ARB_WEIGHT_CH of every register of TX_CH_ARB_WEIGHT_CH (TX_CH_ARB_WEIGHT_CH0.TX_CH_ARB_WEIGHT_CH ..): bit 0, width 4, rw.</summary>
+            public const uint TX_CH_ARB_WEIGHT_CH_TX_CH_ARB_WEIGHT_CH = 0x0400;
+            /// <summary>Register array TX_ARB_WEIGHT_OPT_DIS_CH: 3 registers, TX_ARB_WEIGHT_OPT_DIS_CH0 .. TX_ARB_WEIGHT_OPT_DIS_CH2.</summary>
+            public const uint TX_ARB_WEIGHT_OPT_DIS_CH_COUNT = 3;
+            /// <summary>Register array TX_ARB_WEIGHT_OPT_DIS_CH: bytes from one register to the next (TX_ARB_WEIGHT_OPT_DIS_CH0 + n * TX_ARB_WEIGHT_OPT_DIS_CH_STRIDE).</summary>
+            public const uint TX_ARB_WEIGHT_OPT_DIS_CH_STRIDE = 0x28;
+            /// <summary>TX_ARB_WEIGHT_OPT_DIS_CH of every register of TX_ARB_WEIGHT_OPT_DIS_CH (TX_ARB_WEIGHT_OPT_DIS_CH0.TX_ARB_WEIGHT_OPT_DIS_CH ..): bit 0, width 1, rw.</summary>
+            public const uint TX_ARB_WEIGHT_OPT_DIS_CH_TX_ARB_WEIGHT_OPT_DIS_CH = 0x0100;
+            /// <summary>Register array RX_CH_ARB_WEIGHT_CH: 3 registers, RX_CH_ARB_WEIGHT_CH0 .. RX_CH_ARB_WEIGHT_CH2.</summary>
+            public const uint RX_CH_ARB_WEIGHT_CH_COUNT = 3;
+            /// <summary>Register array RX_CH_ARB_WEIGHT_CH: bytes from one register to the next (RX_CH_ARB_WEIGHT_CH0 + n * RX_CH_ARB_WEIGHT_CH_STRIDE).</summary>
+            public const uint RX_CH_ARB_WEIGHT_CH_STRIDE = 0x28;
+            /// <summary>RX_CH_ARB_WEIGHT_CH of every register of RX_CH_ARB_WEIGHT_CH (RX_CH_ARB_WEIGHT_CH0.RX_CH_ARB_WEIGHT_CH ..): bit 0, width 4, rw.</summary>
+            public const uint RX_CH_ARB_WEIGHT_CH_RX_CH_ARB_WEIGHT_CH = 0x0400;
+            /// <summary>Register array RX_ARB_WEIGHT_OPT_DIS_CH: 3 registers, RX_ARB_WEIGHT_OPT_DIS_CH0 .. RX_ARB_WEIGHT_OPT_DIS_CH2.</summary>
+            public const uint RX_ARB_WEIGHT_OPT_DIS_CH_COUNT = 3;
+            /// <summary>Register array RX_ARB_WEIGHT_OPT_DIS_CH: bytes from one register to the next (RX_ARB_WEIGHT_OPT_DIS_CH0 + n * RX_ARB_WEIGHT_OPT_DIS_CH_STRIDE).</summary>
+            public const uint RX_ARB_WEIGHT_OPT_DIS_CH_STRIDE = 0x28;
+            /// <summary>RX_ARB_WEIGHT_OPT_DIS_CH of every register of RX_ARB_WEIGHT_OPT_DIS_CH (RX_ARB_WEIGHT_OPT_DIS_CH0.RX_ARB_WEIGHT_OPT_DIS_CH ..): bit 0, width 1, rw.</summary>
+            public const uint RX_ARB_WEIGHT_OPT_DIS_CH_RX_ARB_WEIGHT_OPT_DIS_CH = 0x0100;
+            /// <summary>Register array IN_LINK_ADDR_CH: 3 registers, IN_LINK_ADDR_CH0 .. IN_LINK_ADDR_CH2.</summary>
+            public const uint IN_LINK_ADDR_CH_COUNT = 3;
+            /// <summary>Register array IN_LINK_ADDR_CH: bytes from one register to the next (IN_LINK_ADDR_CH0 + n * IN_LINK_ADDR_CH_STRIDE).</summary>
+            public const uint IN_LINK_ADDR_CH_STRIDE = 0x4;
+            /// <summary>Register array OUT_LINK_ADDR_CH: 3 registers, OUT_LINK_ADDR_CH0 .. OUT_LINK_ADDR_CH2.</summary>
+            public const uint OUT_LINK_ADDR_CH_COUNT = 3;
+            /// <summary>Register array OUT_LINK_ADDR_CH: bytes from one register to the next (OUT_LINK_ADDR_CH0 + n * OUT_LINK_ADDR_CH_STRIDE).</summary>
+            public const uint OUT_LINK_ADDR_CH_STRIDE = 0x4;
+            /// <summary>Register array AHBINF_RESP_ERR_STATUS: 2 registers, AHBINF_RESP_ERR_STATUS0 .. AHBINF_RESP_ERR_STATUS1.</summary>
+            public const uint AHBINF_RESP_ERR_STATUS_COUNT = 2;
+            /// <summary>Register array AHBINF_RESP_ERR_STATUS: bytes from one register to the next (AHBINF_RESP_ERR_STATUS0 + n * AHBINF_RESP_ERR_STATUS_STRIDE).</summary>
+            public const uint AHBINF_RESP_ERR_STATUS_STRIDE = 0x4;
+            /// <summary>Register array IN_DONE_DES_ADDR_CH: 3 registers, IN_DONE_DES_ADDR_CH0 .. IN_DONE_DES_ADDR_CH2.</summary>
+            public const uint IN_DONE_DES_ADDR_CH_COUNT = 3;
+            /// <summary>Register array IN_DONE_DES_ADDR_CH: bytes from one register to the next (IN_DONE_DES_ADDR_CH0 + n * IN_DONE_DES_ADDR_CH_STRIDE).</summary>
+            public const uint IN_DONE_DES_ADDR_CH_STRIDE = 0x8;
+            /// <summary>Register array OUT_DONE_DES_ADDR_CH: 3 registers, OUT_DONE_DES_ADDR_CH0 .. OUT_DONE_DES_ADDR_CH2.</summary>
+            public const uint OUT_DONE_DES_ADDR_CH_COUNT = 3;
+            /// <summary>Register array OUT_DONE_DES_ADDR_CH: bytes from one register to the next (OUT_DONE_DES_ADDR_CH0 + n * OUT_DONE_DES_ADDR_CH_STRIDE).</summary>
+            public const uint OUT_DONE_DES_ADDR_CH_STRIDE = 0x8;
         }
 
         /// <summary>SPI2 at 0x60081000, 0xF4 bytes.</summary>
@@ -13867,6 +15313,10 @@ namespace NanoRemap.Chips
             public const uint SPI_CLK_GATE_SPI_MST_CLK_SEL = 0x0102;
             /// <summary>SPI_DATE.SPI_DATE: bit 0, width 28, rw.</summary>
             public const uint SPI_DATE_SPI_DATE = 0x1C00;
+            /// <summary>Register array SPI_W: 16 registers, SPI_W0 .. SPI_W15.</summary>
+            public const uint SPI_W_COUNT = 16;
+            /// <summary>Register array SPI_W: bytes from one register to the next (SPI_W0 + n * SPI_W_STRIDE).</summary>
+            public const uint SPI_W_STRIDE = 0x4;
         }
 
         /// <summary>BITSCRAMBLER at 0x60082000, 0x100 bytes.</summary>
@@ -14010,6 +15460,22 @@ namespace NanoRemap.Chips
             public const uint SYS_CLK_EN = 0x011F;
             /// <summary>VERSION.BITSCRAMBLER_VER: bit 0, width 28, rw.</summary>
             public const uint VERSION_BITSCRAMBLER_VER = 0x1C00;
+            /// <summary>Register array TX_INST_CFG: 2 registers, TX_INST_CFG0 .. TX_INST_CFG1.</summary>
+            public const uint TX_INST_CFG_COUNT = 2;
+            /// <summary>Register array TX_INST_CFG: bytes from one register to the next (TX_INST_CFG0 + n * TX_INST_CFG_STRIDE).</summary>
+            public const uint TX_INST_CFG_STRIDE = 0x4;
+            /// <summary>Register array RX_INST_CFG: 2 registers, RX_INST_CFG0 .. RX_INST_CFG1.</summary>
+            public const uint RX_INST_CFG_COUNT = 2;
+            /// <summary>Register array RX_INST_CFG: bytes from one register to the next (RX_INST_CFG0 + n * RX_INST_CFG_STRIDE).</summary>
+            public const uint RX_INST_CFG_STRIDE = 0x4;
+            /// <summary>Register array TX_LUT_CFG: 2 registers, TX_LUT_CFG0 .. TX_LUT_CFG1.</summary>
+            public const uint TX_LUT_CFG_COUNT = 2;
+            /// <summary>Register array TX_LUT_CFG: bytes from one register to the next (TX_LUT_CFG0 + n * TX_LUT_CFG_STRIDE).</summary>
+            public const uint TX_LUT_CFG_STRIDE = 0x4;
+            /// <summary>Register array RX_LUT_CFG: 2 registers, RX_LUT_CFG0 .. RX_LUT_CFG1.</summary>
+            public const uint RX_LUT_CFG_COUNT = 2;
+            /// <summary>Register array RX_LUT_CFG: bytes from one register to the next (RX_LUT_CFG0 + n * RX_LUT_CFG_STRIDE).</summary>
+            public const uint RX_LUT_CFG_STRIDE = 0x4;
         }
 
         /// <summary>KEYMNG at 0x60087000, 0x1A0 bytes.</summary>
@@ -14304,6 +15770,34 @@ namespace NanoRemap.Chips
             public const uint PSEUDO_INC = 0x0205;
             /// <summary>PSEUDO.RNG_CNT: bit 7, width 3, rw.</summary>
             public const uint PSEUDO_RNG_CNT = 0x0307;
+            /// <summary>Register array KEY: 8 registers, KEY_0 .. KEY_7.</summary>
+            public const uint KEY_COUNT = 8;
+            /// <summary>Register array KEY: bytes from one register to the next (KEY_0 + n * KEY_STRIDE).</summary>
+            public const uint KEY_STRIDE = 0x4;
+            /// <summary>Register array TEXT_IN: 4 registers, TEXT_IN_0 .. TEXT_IN_3.</summary>
+            public const uint TEXT_IN_COUNT = 4;
+            /// <summary>Register array TEXT_IN: bytes from one register to the next (TEXT_IN_0 + n * TEXT_IN_STRIDE).</summary>
+            public const uint TEXT_IN_STRIDE = 0x4;
+            /// <summary>Register array TEXT_OUT: 4 registers, TEXT_OUT_0 .. TEXT_OUT_3.</summary>
+            public const uint TEXT_OUT_COUNT = 4;
+            /// <summary>Register array TEXT_OUT: bytes from one register to the next (TEXT_OUT_0 + n * TEXT_OUT_STRIDE).</summary>
+            public const uint TEXT_OUT_STRIDE = 0x4;
+            /// <summary>Register array IV_MEM: 4 registers, IV_MEM0 .. IV_MEM3.</summary>
+            public const uint IV_MEM_COUNT = 4;
+            /// <summary>Register array IV_MEM: bytes from one register to the next (IV_MEM0 + n * IV_MEM_STRIDE).</summary>
+            public const uint IV_MEM_STRIDE = 0x4;
+            /// <summary>Register array H_MEM: 4 registers, H_MEM0 .. H_MEM3.</summary>
+            public const uint H_MEM_COUNT = 4;
+            /// <summary>Register array H_MEM: bytes from one register to the next (H_MEM0 + n * H_MEM_STRIDE).</summary>
+            public const uint H_MEM_STRIDE = 0x4;
+            /// <summary>Register array J0_MEM: 4 registers, J0_MEM0 .. J0_MEM3.</summary>
+            public const uint J0_MEM_COUNT = 4;
+            /// <summary>Register array J0_MEM: bytes from one register to the next (J0_MEM0 + n * J0_MEM_STRIDE).</summary>
+            public const uint J0_MEM_STRIDE = 0x4;
+            /// <summary>Register array T0_MEM: 4 registers, T0_MEM0 .. T0_MEM3.</summary>
+            public const uint T0_MEM_COUNT = 4;
+            /// <summary>Register array T0_MEM: bytes from one register to the next (T0_MEM0 + n * T0_MEM_STRIDE).</summary>
+            public const uint T0_MEM_STRIDE = 0x4;
         }
 
         /// <summary>SHA at 0x60089000, 0xAC8 bytes.</summary>
@@ -14671,6 +16165,30 @@ namespace NanoRemap.Chips
             public const uint CONF_MEM_CLOCK_GATE_FORCE_ON = 0x011F;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array K_MEM: 12 registers, K_MEM0 .. K_MEM11.</summary>
+            public const uint K_MEM_COUNT = 12;
+            /// <summary>Register array K_MEM: bytes from one register to the next (K_MEM0 + n * K_MEM_STRIDE).</summary>
+            public const uint K_MEM_STRIDE = 0x4;
+            /// <summary>Register array PX_MEM: 12 registers, PX_MEM0 .. PX_MEM11.</summary>
+            public const uint PX_MEM_COUNT = 12;
+            /// <summary>Register array PX_MEM: bytes from one register to the next (PX_MEM0 + n * PX_MEM_STRIDE).</summary>
+            public const uint PX_MEM_STRIDE = 0x4;
+            /// <summary>Register array PY_MEM: 12 registers, PY_MEM0 .. PY_MEM11.</summary>
+            public const uint PY_MEM_COUNT = 12;
+            /// <summary>Register array PY_MEM: bytes from one register to the next (PY_MEM0 + n * PY_MEM_STRIDE).</summary>
+            public const uint PY_MEM_STRIDE = 0x4;
+            /// <summary>Register array QX_MEM: 12 registers, QX_MEM0 .. QX_MEM11.</summary>
+            public const uint QX_MEM_COUNT = 12;
+            /// <summary>Register array QX_MEM: bytes from one register to the next (QX_MEM0 + n * QX_MEM_STRIDE).</summary>
+            public const uint QX_MEM_STRIDE = 0x4;
+            /// <summary>Register array QY_MEM: 12 registers, QY_MEM0 .. QY_MEM11.</summary>
+            public const uint QY_MEM_COUNT = 12;
+            /// <summary>Register array QY_MEM: bytes from one register to the next (QY_MEM0 + n * QY_MEM_STRIDE).</summary>
+            public const uint QY_MEM_STRIDE = 0x4;
+            /// <summary>Register array QZ_MEM: 12 registers, QZ_MEM0 .. QZ_MEM11.</summary>
+            public const uint QZ_MEM_COUNT = 12;
+            /// <summary>Register array QZ_MEM: bytes from one register to the next (QZ_MEM0 + n * QZ_MEM_STRIDE).</summary>
+            public const uint QZ_MEM_STRIDE = 0x4;
         }
 
         /// <summary>DS at 0x6008C000, 0xE24 bytes.</summary>
@@ -15803,6 +17321,38 @@ namespace NanoRemap.Chips
             public const uint GPIO28_HYS_SEL = 0x0111;
             /// <summary>DATE.REG_DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_REG_DATE = 0x1C00;
+            /// <summary>Register array GPIO: 29 registers, GPIO0 .. GPIO28.</summary>
+            public const uint GPIO_COUNT = 29;
+            /// <summary>Register array GPIO: bytes from one register to the next (GPIO0 + n * GPIO_STRIDE).</summary>
+            public const uint GPIO_STRIDE = 0x4;
+            /// <summary>MCU_OE of every register of GPIO (GPIO0.MCU_OE ..): bit 0, width 1, rw.</summary>
+            public const uint GPIO_MCU_OE = 0x0100;
+            /// <summary>SLP_SEL of every register of GPIO (GPIO0.SLP_SEL ..): bit 1, width 1, rw.</summary>
+            public const uint GPIO_SLP_SEL = 0x0101;
+            /// <summary>MCU_WPD of every register of GPIO (GPIO0.MCU_WPD ..): bit 2, width 1, rw.</summary>
+            public const uint GPIO_MCU_WPD = 0x0102;
+            /// <summary>MCU_WPU of every register of GPIO (GPIO0.MCU_WPU ..): bit 3, width 1, rw.</summary>
+            public const uint GPIO_MCU_WPU = 0x0103;
+            /// <summary>MCU_IE of every register of GPIO (GPIO0.MCU_IE ..): bit 4, width 1, rw.</summary>
+            public const uint GPIO_MCU_IE = 0x0104;
+            /// <summary>MCU_DRV of every register of GPIO (GPIO0.MCU_DRV ..): bit 5, width 2, rw.</summary>
+            public const uint GPIO_MCU_DRV = 0x0205;
+            /// <summary>FUN_WPD of every register of GPIO (GPIO0.FUN_WPD ..): bit 7, width 1, rw.</summary>
+            public const uint GPIO_FUN_WPD = 0x0107;
+            /// <summary>FUN_WPU of every register of GPIO (GPIO0.FUN_WPU ..): bit 8, width 1, rw.</summary>
+            public const uint GPIO_FUN_WPU = 0x0108;
+            /// <summary>FUN_IE of every register of GPIO (GPIO0.FUN_IE ..): bit 9, width 1, rw.</summary>
+            public const uint GPIO_FUN_IE = 0x0109;
+            /// <summary>FUN_DRV of every register of GPIO (GPIO0.FUN_DRV ..): bit 10, width 2, rw.</summary>
+            public const uint GPIO_FUN_DRV = 0x020A;
+            /// <summary>MCU_SEL of every register of GPIO (GPIO0.MCU_SEL ..): bit 12, width 3, rw.</summary>
+            public const uint GPIO_MCU_SEL = 0x030C;
+            /// <summary>FILTER_EN of every register of GPIO (GPIO0.FILTER_EN ..): bit 15, width 1, rw.</summary>
+            public const uint GPIO_FILTER_EN = 0x010F;
+            /// <summary>HYS_EN of every register of GPIO (GPIO0.HYS_EN ..): bit 16, width 1, rw.</summary>
+            public const uint GPIO_HYS_EN = 0x0110;
+            /// <summary>HYS_SEL of every register of GPIO (GPIO0.HYS_SEL ..): bit 17, width 1, rw.</summary>
+            public const uint GPIO_HYS_SEL = 0x0111;
         }
 
         /// <summary>GPIO at 0x60091000, 0xE00 bytes.</summary>
@@ -17632,6 +19182,40 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_CLK_EN = 0x0100;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array PIN: 33 registers, PIN0 .. PIN32.</summary>
+            public const uint PIN_COUNT = 33;
+            /// <summary>Register array PIN: bytes from one register to the next (PIN0 + n * PIN_STRIDE).</summary>
+            public const uint PIN_STRIDE = 0x4;
+            /// <summary>PAD_DRIVER of every register of PIN (PIN0.PAD_DRIVER ..): bit 2, width 1, rw.</summary>
+            public const uint PIN_PAD_DRIVER = 0x0102;
+            /// <summary>INT_TYPE of every register of PIN (PIN0.INT_TYPE ..): bit 7, width 3, rw.</summary>
+            public const uint PIN_INT_TYPE = 0x0307;
+            /// <summary>WAKEUP_ENABLE of every register of PIN (PIN0.WAKEUP_ENABLE ..): bit 10, width 1, rw.</summary>
+            public const uint PIN_WAKEUP_ENABLE = 0x010A;
+            /// <summary>INT_ENA of every register of PIN (PIN0.INT_ENA ..): bit 13, width 5, rw.</summary>
+            public const uint PIN_INT_ENA = 0x050D;
+            /// <summary>Register array FUNC_IN_SEL_CFG: 116 registers, FUNC0_IN_SEL_CFG .. FUNC115_IN_SEL_CFG.</summary>
+            public const uint FUNC_IN_SEL_CFG_COUNT = 116;
+            /// <summary>Register array FUNC_IN_SEL_CFG: bytes from one register to the next (FUNC0_IN_SEL_CFG + n * FUNC_IN_SEL_CFG_STRIDE).</summary>
+            public const uint FUNC_IN_SEL_CFG_STRIDE = 0x4;
+            /// <summary>IN_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC_IN_SEL ..): bit 0, width 7, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_IN_SEL = 0x0700;
+            /// <summary>IN_INV_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC_IN_INV_SEL ..): bit 7, width 1, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_IN_INV_SEL = 0x0107;
+            /// <summary>SIG_IN_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.SIG_IN_SEL ..): bit 8, width 1, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_SIG_IN_SEL = 0x0108;
+            /// <summary>Register array FUNC_OUT_SEL_CFG: 33 registers, FUNC0_OUT_SEL_CFG .. FUNC32_OUT_SEL_CFG.</summary>
+            public const uint FUNC_OUT_SEL_CFG_COUNT = 33;
+            /// <summary>Register array FUNC_OUT_SEL_CFG: bytes from one register to the next (FUNC0_OUT_SEL_CFG + n * FUNC_OUT_SEL_CFG_STRIDE).</summary>
+            public const uint FUNC_OUT_SEL_CFG_STRIDE = 0x4;
+            /// <summary>OUT_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_SEL ..): bit 0, width 9, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OUT_SEL = 0x0900;
+            /// <summary>OUT_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_INV_SEL ..): bit 9, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OUT_INV_SEL = 0x0109;
+            /// <summary>OE_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OE_SEL ..): bit 10, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OE_SEL = 0x010A;
+            /// <summary>OE_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OE_INV_SEL ..): bit 11, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OE_INV_SEL = 0x010B;
         }
 
         /// <summary>GPIO_EXT at 0x60091E00, 0x200 bytes.</summary>
@@ -17985,6 +19569,26 @@ namespace NanoRemap.Chips
             public const uint PIN_CTRL_CLK_OUT3 = 0x050A;
             /// <summary>VERSION.DATE: bit 0, width 28, rw.</summary>
             public const uint VERSION_DATE = 0x1C00;
+            /// <summary>Register array SIGMADELTA: 4 registers, SIGMADELTA0 .. SIGMADELTA3.</summary>
+            public const uint SIGMADELTA_COUNT = 4;
+            /// <summary>Register array SIGMADELTA: bytes from one register to the next (SIGMADELTA0 + n * SIGMADELTA_STRIDE).</summary>
+            public const uint SIGMADELTA_STRIDE = 0x4;
+            /// <summary>SD_IN of every register of SIGMADELTA (SIGMADELTA0.SD_IN ..): bit 0, width 8, rw.</summary>
+            public const uint SIGMADELTA_SD_IN = 0x0800;
+            /// <summary>SD_PRESCALE of every register of SIGMADELTA (SIGMADELTA0.SD_PRESCALE ..): bit 8, width 8, rw.</summary>
+            public const uint SIGMADELTA_SD_PRESCALE = 0x0808;
+            /// <summary>Register array GLITCH_FILTER_CH: 8 registers, GLITCH_FILTER_CH0 .. GLITCH_FILTER_CH7.</summary>
+            public const uint GLITCH_FILTER_CH_COUNT = 8;
+            /// <summary>Register array GLITCH_FILTER_CH: bytes from one register to the next (GLITCH_FILTER_CH0 + n * GLITCH_FILTER_CH_STRIDE).</summary>
+            public const uint GLITCH_FILTER_CH_STRIDE = 0x4;
+            /// <summary>Register array ETM_EVENT_CH_CFG: 8 registers, ETM_EVENT_CH0_CFG .. ETM_EVENT_CH7_CFG.</summary>
+            public const uint ETM_EVENT_CH_CFG_COUNT = 8;
+            /// <summary>Register array ETM_EVENT_CH_CFG: bytes from one register to the next (ETM_EVENT_CH0_CFG + n * ETM_EVENT_CH_CFG_STRIDE).</summary>
+            public const uint ETM_EVENT_CH_CFG_STRIDE = 0x4;
+            /// <summary>Register array ETM_TASK_P_CFG: 6 registers, ETM_TASK_P0_CFG .. ETM_TASK_P5_CFG.</summary>
+            public const uint ETM_TASK_P_CFG_COUNT = 6;
+            /// <summary>Register array ETM_TASK_P_CFG: bytes from one register to the next (ETM_TASK_P0_CFG + n * ETM_TASK_P_CFG_STRIDE).</summary>
+            public const uint ETM_TASK_P_CFG_STRIDE = 0x4;
         }
 
         /// <summary>MEM_MONITOR at 0x60092000, 0x400 bytes.</summary>
@@ -18062,6 +19666,10 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_CLK_EN = 0x0100;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array LOG_MON_ADDR_UPDATE: 2 registers, LOG_MON_ADDR_UPDATE_0 .. LOG_MON_ADDR_UPDATE_1.</summary>
+            public const uint LOG_MON_ADDR_UPDATE_COUNT = 2;
+            /// <summary>Register array LOG_MON_ADDR_UPDATE: bytes from one register to the next (LOG_MON_ADDR_UPDATE_0 + n * LOG_MON_ADDR_UPDATE_STRIDE).</summary>
+            public const uint LOG_MON_ADDR_UPDATE_STRIDE = 0x4;
         }
 
         /// <summary>PAU at 0x60093000, 0x400 bytes.</summary>
@@ -19085,6 +20693,86 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_CLK_EN = 0x0100;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array UART_CONF: 2 registers, UART0_CONF .. UART1_CONF.</summary>
+            public const uint UART_CONF_COUNT = 2;
+            /// <summary>Register array UART_CONF: bytes from one register to the next (UART0_CONF + n * UART_CONF_STRIDE).</summary>
+            public const uint UART_CONF_STRIDE = 0xC;
+            /// <summary>CLK_EN of every register of UART_CONF (UART0_CONF.UART0_CLK_EN ..): bit 0, width 1, rw.</summary>
+            public const uint UART_CONF_CLK_EN = 0x0100;
+            /// <summary>RST_EN of every register of UART_CONF (UART0_CONF.UART0_RST_EN ..): bit 1, width 1, rw.</summary>
+            public const uint UART_CONF_RST_EN = 0x0101;
+            /// <summary>READY of every register of UART_CONF (UART0_CONF.UART0_READY ..): bit 2, width 1, ro.</summary>
+            public const uint UART_CONF_READY = 0x0102;
+            /// <summary>Register array UART_SCLK_CONF: 2 registers, UART0_SCLK_CONF .. UART1_SCLK_CONF.</summary>
+            public const uint UART_SCLK_CONF_COUNT = 2;
+            /// <summary>Register array UART_SCLK_CONF: bytes from one register to the next (UART0_SCLK_CONF + n * UART_SCLK_CONF_STRIDE).</summary>
+            public const uint UART_SCLK_CONF_STRIDE = 0xC;
+            /// <summary>SCLK_DIV_A of every register of UART_SCLK_CONF (UART0_SCLK_CONF.UART0_SCLK_DIV_A ..): bit 0, width 6, rw.</summary>
+            public const uint UART_SCLK_CONF_SCLK_DIV_A = 0x0600;
+            /// <summary>SCLK_DIV_B of every register of UART_SCLK_CONF (UART0_SCLK_CONF.UART0_SCLK_DIV_B ..): bit 6, width 6, rw.</summary>
+            public const uint UART_SCLK_CONF_SCLK_DIV_B = 0x0606;
+            /// <summary>SCLK_DIV_NUM of every register of UART_SCLK_CONF (UART0_SCLK_CONF.UART0_SCLK_DIV_NUM ..): bit 12, width 8, rw.</summary>
+            public const uint UART_SCLK_CONF_SCLK_DIV_NUM = 0x080C;
+            /// <summary>SCLK_SEL of every register of UART_SCLK_CONF (UART0_SCLK_CONF.UART0_SCLK_SEL ..): bit 20, width 2, rw.</summary>
+            public const uint UART_SCLK_CONF_SCLK_SEL = 0x0214;
+            /// <summary>SCLK_EN of every register of UART_SCLK_CONF (UART0_SCLK_CONF.UART0_SCLK_EN ..): bit 22, width 1, rw.</summary>
+            public const uint UART_SCLK_CONF_SCLK_EN = 0x0116;
+            /// <summary>Register array UART_PD_CTRL: 2 registers, UART0_PD_CTRL .. UART1_PD_CTRL.</summary>
+            public const uint UART_PD_CTRL_COUNT = 2;
+            /// <summary>Register array UART_PD_CTRL: bytes from one register to the next (UART0_PD_CTRL + n * UART_PD_CTRL_STRIDE).</summary>
+            public const uint UART_PD_CTRL_STRIDE = 0xC;
+            /// <summary>MEM_FORCE_PU of every register of UART_PD_CTRL (UART0_PD_CTRL.UART0_MEM_FORCE_PU ..): bit 1, width 1, rw.</summary>
+            public const uint UART_PD_CTRL_MEM_FORCE_PU = 0x0101;
+            /// <summary>MEM_FORCE_PD of every register of UART_PD_CTRL (UART0_PD_CTRL.UART0_MEM_FORCE_PD ..): bit 2, width 1, rw.</summary>
+            public const uint UART_PD_CTRL_MEM_FORCE_PD = 0x0102;
+            /// <summary>Register array TWAI_CONF: 2 registers, TWAI0_CONF .. TWAI1_CONF.</summary>
+            public const uint TWAI_CONF_COUNT = 2;
+            /// <summary>Register array TWAI_CONF: bytes from one register to the next (TWAI0_CONF + n * TWAI_CONF_STRIDE).</summary>
+            public const uint TWAI_CONF_STRIDE = 0x8;
+            /// <summary>CLK_EN of every register of TWAI_CONF (TWAI0_CONF.TWAI0_CLK_EN ..): bit 0, width 1, rw.</summary>
+            public const uint TWAI_CONF_CLK_EN = 0x0100;
+            /// <summary>RST_EN of every register of TWAI_CONF (TWAI0_CONF.TWAI0_RST_EN ..): bit 1, width 1, rw.</summary>
+            public const uint TWAI_CONF_RST_EN = 0x0101;
+            /// <summary>READY of every register of TWAI_CONF (TWAI0_CONF.TWAI0_READY ..): bit 2, width 1, ro.</summary>
+            public const uint TWAI_CONF_READY = 0x0102;
+            /// <summary>Register array TWAI_FUNC_CLK_CONF: 2 registers, TWAI0_FUNC_CLK_CONF .. TWAI1_FUNC_CLK_CONF.</summary>
+            public const uint TWAI_FUNC_CLK_CONF_COUNT = 2;
+            /// <summary>Register array TWAI_FUNC_CLK_CONF: bytes from one register to the next (TWAI0_FUNC_CLK_CONF + n * TWAI_FUNC_CLK_CONF_STRIDE).</summary>
+            public const uint TWAI_FUNC_CLK_CONF_STRIDE = 0x8;
+            /// <summary>FUNC_CLK_SEL of every register of TWAI_FUNC_CLK_CONF (TWAI0_FUNC_CLK_CONF.TWAI0_FUNC_CLK_SEL ..): bit 20, width 1, rw.</summary>
+            public const uint TWAI_FUNC_CLK_CONF_FUNC_CLK_SEL = 0x0114;
+            /// <summary>FUNC_CLK_EN of every register of TWAI_FUNC_CLK_CONF (TWAI0_FUNC_CLK_CONF.TWAI0_FUNC_CLK_EN ..): bit 22, width 1, rw.</summary>
+            public const uint TWAI_FUNC_CLK_CONF_FUNC_CLK_EN = 0x0116;
+            /// <summary>Register array TIMERGROUP_CONF: 2 registers, TIMERGROUP0_CONF .. TIMERGROUP1_CONF.</summary>
+            public const uint TIMERGROUP_CONF_COUNT = 2;
+            /// <summary>Register array TIMERGROUP_CONF: bytes from one register to the next (TIMERGROUP0_CONF + n * TIMERGROUP_CONF_STRIDE).</summary>
+            public const uint TIMERGROUP_CONF_STRIDE = 0xC;
+            /// <summary>TG_CLK_EN of every register of TIMERGROUP_CONF (TIMERGROUP0_CONF.TG0_CLK_EN ..): bit 0, width 1, rw.</summary>
+            public const uint TIMERGROUP_CONF_TG_CLK_EN = 0x0100;
+            /// <summary>TG_RST_EN of every register of TIMERGROUP_CONF (TIMERGROUP0_CONF.TG0_RST_EN ..): bit 1, width 1, rw.</summary>
+            public const uint TIMERGROUP_CONF_TG_RST_EN = 0x0101;
+            /// <summary>TG_WDT_READY of every register of TIMERGROUP_CONF (TIMERGROUP0_CONF.TG0_WDT_READY ..): bit 2, width 1, ro.</summary>
+            public const uint TIMERGROUP_CONF_TG_WDT_READY = 0x0102;
+            /// <summary>Register array TIMERGROUP_TIMER_CLK_CONF: 2 registers, TIMERGROUP0_TIMER_CLK_CONF .. TIMERGROUP1_TIMER_CLK_CONF.</summary>
+            public const uint TIMERGROUP_TIMER_CLK_CONF_COUNT = 2;
+            /// <summary>Register array TIMERGROUP_TIMER_CLK_CONF: bytes from one register to the next (TIMERGROUP0_TIMER_CLK_CONF + n * TIMERGROUP_TIMER_CLK_CONF_STRIDE).</summary>
+            public const uint TIMERGROUP_TIMER_CLK_CONF_STRIDE = 0xC;
+            /// <summary>TG_TIMER_CLK_SEL of every register of TIMERGROUP_TIMER_CLK_CONF (TIMERGROUP0_TIMER_CLK_CONF.TG0_TIMER_CLK_SEL ..): bit 20, width 2, rw.</summary>
+            public const uint TIMERGROUP_TIMER_CLK_CONF_TG_TIMER_CLK_SEL = 0x0214;
+            /// <summary>TG_TIMER_CLK_EN of every register of TIMERGROUP_TIMER_CLK_CONF (TIMERGROUP0_TIMER_CLK_CONF.TG0_TIMER_CLK_EN ..): bit 22, width 1, rw.</summary>
+            public const uint TIMERGROUP_TIMER_CLK_CONF_TG_TIMER_CLK_EN = 0x0116;
+            /// <summary>Register array TIMERGROUP_WDT_CLK_CONF: 2 registers, TIMERGROUP0_WDT_CLK_CONF .. TIMERGROUP1_WDT_CLK_CONF.</summary>
+            public const uint TIMERGROUP_WDT_CLK_CONF_COUNT = 2;
+            /// <summary>Register array TIMERGROUP_WDT_CLK_CONF: bytes from one register to the next (TIMERGROUP0_WDT_CLK_CONF + n * TIMERGROUP_WDT_CLK_CONF_STRIDE).</summary>
+            public const uint TIMERGROUP_WDT_CLK_CONF_STRIDE = 0xC;
+            /// <summary>TG_WDT_CLK_SEL of every register of TIMERGROUP_WDT_CLK_CONF (TIMERGROUP0_WDT_CLK_CONF.TG0_WDT_CLK_SEL ..): bit 20, width 2, rw.</summary>
+            public const uint TIMERGROUP_WDT_CLK_CONF_TG_WDT_CLK_SEL = 0x0214;
+            /// <summary>TG_WDT_CLK_EN of every register of TIMERGROUP_WDT_CLK_CONF (TIMERGROUP0_WDT_CLK_CONF.TG0_WDT_CLK_EN ..): bit 22, width 1, rw.</summary>
+            public const uint TIMERGROUP_WDT_CLK_CONF_TG_WDT_CLK_EN = 0x0116;
+            /// <summary>Register array SRAM_POWER_CONF: 2 registers, SRAM_POWER_CONF_0 .. SRAM_POWER_CONF_1.</summary>
+            public const uint SRAM_POWER_CONF_COUNT = 2;
+            /// <summary>Register array SRAM_POWER_CONF: bytes from one register to the next (SRAM_POWER_CONF_0 + n * SRAM_POWER_CONF_STRIDE).</summary>
+            public const uint SRAM_POWER_CONF_STRIDE = 0x4;
         }
 
         /// <summary>TEE at 0x60098000, 0x1000 bytes.</summary>
@@ -19294,6 +20982,14 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_CLK_EN = 0x0100;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array M_MODE_CTRL: 32 registers, M0_MODE_CTRL .. M31_MODE_CTRL.</summary>
+            public const uint M_MODE_CTRL_COUNT = 32;
+            /// <summary>Register array M_MODE_CTRL: bytes from one register to the next (M0_MODE_CTRL + n * M_MODE_CTRL_STRIDE).</summary>
+            public const uint M_MODE_CTRL_STRIDE = 0x4;
+            /// <summary>MODE of every register of M_MODE_CTRL (M0_MODE_CTRL.M_MODE ..): bit 0, width 2, rw.</summary>
+            public const uint M_MODE_CTRL_MODE = 0x0200;
+            /// <summary>LOCK of every register of M_MODE_CTRL (M0_MODE_CTRL.M_LOCK ..): bit 2, width 1, rw.</summary>
+            public const uint M_MODE_CTRL_LOCK = 0x0102;
         }
 
         /// <summary>HP_APM at 0x60099000, 0x800 bytes.</summary>
@@ -19919,6 +21615,46 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_CLK_EN = 0x0100;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array REGION_ADDR_START: 16 registers, REGION0_ADDR_START .. REGION15_ADDR_START.</summary>
+            public const uint REGION_ADDR_START_COUNT = 16;
+            /// <summary>Register array REGION_ADDR_START: bytes from one register to the next (REGION0_ADDR_START + n * REGION_ADDR_START_STRIDE).</summary>
+            public const uint REGION_ADDR_START_STRIDE = 0xC;
+            /// <summary>Register array REGION_ADDR_END: 16 registers, REGION0_ADDR_END .. REGION15_ADDR_END.</summary>
+            public const uint REGION_ADDR_END_COUNT = 16;
+            /// <summary>Register array REGION_ADDR_END: bytes from one register to the next (REGION0_ADDR_END + n * REGION_ADDR_END_STRIDE).</summary>
+            public const uint REGION_ADDR_END_STRIDE = 0xC;
+            /// <summary>Register array REGION_ATTR: 16 registers, REGION0_ATTR .. REGION15_ATTR.</summary>
+            public const uint REGION_ATTR_COUNT = 16;
+            /// <summary>Register array REGION_ATTR: bytes from one register to the next (REGION0_ATTR + n * REGION_ATTR_STRIDE).</summary>
+            public const uint REGION_ATTR_STRIDE = 0xC;
+            /// <summary>LOCK of every register of REGION_ATTR (REGION0_ATTR.REGION_LOCK ..): bit 11, width 1, rw.</summary>
+            public const uint REGION_ATTR_LOCK = 0x010B;
+            /// <summary>Register array M_STATUS: 5 registers, M0_STATUS .. M4_STATUS.</summary>
+            public const uint M_STATUS_COUNT = 5;
+            /// <summary>Register array M_STATUS: bytes from one register to the next (M0_STATUS + n * M_STATUS_STRIDE).</summary>
+            public const uint M_STATUS_STRIDE = 0x10;
+            /// <summary>EXCEPTION_STATUS of every register of M_STATUS (M0_STATUS.M0_EXCEPTION_STATUS ..): bit 0, width 2, ro.</summary>
+            public const uint M_STATUS_EXCEPTION_STATUS = 0x0200;
+            /// <summary>Register array M_STATUS_CLR: 5 registers, M0_STATUS_CLR .. M4_STATUS_CLR.</summary>
+            public const uint M_STATUS_CLR_COUNT = 5;
+            /// <summary>Register array M_STATUS_CLR: bytes from one register to the next (M0_STATUS_CLR + n * M_STATUS_CLR_STRIDE).</summary>
+            public const uint M_STATUS_CLR_STRIDE = 0x10;
+            /// <summary>EXCEPTION_STATUS_CLR of every register of M_STATUS_CLR (M0_STATUS_CLR.M0_EXCEPTION_STATUS_CLR ..): bit 0, width 1, wo.</summary>
+            public const uint M_STATUS_CLR_EXCEPTION_STATUS_CLR = 0x0100;
+            /// <summary>Register array M_EXCEPTION_INFO0: 5 registers, M0_EXCEPTION_INFO0 .. M4_EXCEPTION_INFO0.</summary>
+            public const uint M_EXCEPTION_INFO0_COUNT = 5;
+            /// <summary>Register array M_EXCEPTION_INFO0: bytes from one register to the next (M0_EXCEPTION_INFO0 + n * M_EXCEPTION_INFO0_STRIDE).</summary>
+            public const uint M_EXCEPTION_INFO0_STRIDE = 0x10;
+            /// <summary>EXCEPTION_REGION of every register of M_EXCEPTION_INFO0 (M0_EXCEPTION_INFO0.M0_EXCEPTION_REGION ..): bit 0, width 16, ro.</summary>
+            public const uint M_EXCEPTION_INFO0_EXCEPTION_REGION = 0x1000;
+            /// <summary>EXCEPTION_MODE of every register of M_EXCEPTION_INFO0 (M0_EXCEPTION_INFO0.M0_EXCEPTION_MODE ..): bit 16, width 2, ro.</summary>
+            public const uint M_EXCEPTION_INFO0_EXCEPTION_MODE = 0x0210;
+            /// <summary>EXCEPTION_ID of every register of M_EXCEPTION_INFO0 (M0_EXCEPTION_INFO0.M0_EXCEPTION_ID ..): bit 18, width 5, ro.</summary>
+            public const uint M_EXCEPTION_INFO0_EXCEPTION_ID = 0x0512;
+            /// <summary>Register array M_EXCEPTION_INFO1: 5 registers, M0_EXCEPTION_INFO1 .. M4_EXCEPTION_INFO1.</summary>
+            public const uint M_EXCEPTION_INFO1_COUNT = 5;
+            /// <summary>Register array M_EXCEPTION_INFO1: bytes from one register to the next (M0_EXCEPTION_INFO1 + n * M_EXCEPTION_INFO1_STRIDE).</summary>
+            public const uint M_EXCEPTION_INFO1_STRIDE = 0x10;
         }
 
         /// <summary>PMU at 0x600B0000, 0x1AC bytes.</summary>
@@ -20988,6 +22724,46 @@ namespace NanoRemap.Chips
             public const uint DATE_PMU_DATE = 0x1F00;
             /// <summary>DATE.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint DATE_CLK_EN = 0x011F;
+            /// <summary>Register array HP_ACTIVE_HP_REGULATOR: 2 registers, HP_ACTIVE_HP_REGULATOR0 .. HP_ACTIVE_HP_REGULATOR1.</summary>
+            public const uint HP_ACTIVE_HP_REGULATOR_COUNT = 2;
+            /// <summary>Register array HP_ACTIVE_HP_REGULATOR: bytes from one register to the next (HP_ACTIVE_HP_REGULATOR0 + n * HP_ACTIVE_HP_REGULATOR_STRIDE).</summary>
+            public const uint HP_ACTIVE_HP_REGULATOR_STRIDE = 0x4;
+            /// <summary>Register array HP_MODEM_HP_REGULATOR: 2 registers, HP_MODEM_HP_REGULATOR0 .. HP_MODEM_HP_REGULATOR1.</summary>
+            public const uint HP_MODEM_HP_REGULATOR_COUNT = 2;
+            /// <summary>Register array HP_MODEM_HP_REGULATOR: bytes from one register to the next (HP_MODEM_HP_REGULATOR0 + n * HP_MODEM_HP_REGULATOR_STRIDE).</summary>
+            public const uint HP_MODEM_HP_REGULATOR_STRIDE = 0x4;
+            /// <summary>Register array HP_SLEEP_HP_REGULATOR: 2 registers, HP_SLEEP_HP_REGULATOR0 .. HP_SLEEP_HP_REGULATOR1.</summary>
+            public const uint HP_SLEEP_HP_REGULATOR_COUNT = 2;
+            /// <summary>Register array HP_SLEEP_HP_REGULATOR: bytes from one register to the next (HP_SLEEP_HP_REGULATOR0 + n * HP_SLEEP_HP_REGULATOR_STRIDE).</summary>
+            public const uint HP_SLEEP_HP_REGULATOR_STRIDE = 0x4;
+            /// <summary>Register array HP_SLEEP_LP_REGULATOR: 2 registers, HP_SLEEP_LP_REGULATOR0 .. HP_SLEEP_LP_REGULATOR1.</summary>
+            public const uint HP_SLEEP_LP_REGULATOR_COUNT = 2;
+            /// <summary>Register array HP_SLEEP_LP_REGULATOR: bytes from one register to the next (HP_SLEEP_LP_REGULATOR0 + n * HP_SLEEP_LP_REGULATOR_STRIDE).</summary>
+            public const uint HP_SLEEP_LP_REGULATOR_STRIDE = 0x4;
+            /// <summary>Register array LP_SLEEP_LP_REGULATOR: 2 registers, LP_SLEEP_LP_REGULATOR0 .. LP_SLEEP_LP_REGULATOR1.</summary>
+            public const uint LP_SLEEP_LP_REGULATOR_COUNT = 2;
+            /// <summary>Register array LP_SLEEP_LP_REGULATOR: bytes from one register to the next (LP_SLEEP_LP_REGULATOR0 + n * LP_SLEEP_LP_REGULATOR_STRIDE).</summary>
+            public const uint LP_SLEEP_LP_REGULATOR_STRIDE = 0x4;
+            /// <summary>Register array POWER_WAIT_TIMER: 3 registers, POWER_WAIT_TIMER0 .. POWER_WAIT_TIMER2.</summary>
+            public const uint POWER_WAIT_TIMER_COUNT = 3;
+            /// <summary>Register array POWER_WAIT_TIMER: bytes from one register to the next (POWER_WAIT_TIMER0 + n * POWER_WAIT_TIMER_STRIDE).</summary>
+            public const uint POWER_WAIT_TIMER_STRIDE = 0x4;
+            /// <summary>Register array SLP_WAKEUP_CNTL: 8 registers, SLP_WAKEUP_CNTL0 .. SLP_WAKEUP_CNTL7.</summary>
+            public const uint SLP_WAKEUP_CNTL_COUNT = 8;
+            /// <summary>Register array SLP_WAKEUP_CNTL: bytes from one register to the next (SLP_WAKEUP_CNTL0 + n * SLP_WAKEUP_CNTL_STRIDE).</summary>
+            public const uint SLP_WAKEUP_CNTL_STRIDE = 0x4;
+            /// <summary>Register array SLP_WAKEUP_STATUS: 2 registers, SLP_WAKEUP_STATUS0 .. SLP_WAKEUP_STATUS1.</summary>
+            public const uint SLP_WAKEUP_STATUS_COUNT = 2;
+            /// <summary>Register array SLP_WAKEUP_STATUS: bytes from one register to the next (SLP_WAKEUP_STATUS0 + n * SLP_WAKEUP_STATUS_STRIDE).</summary>
+            public const uint SLP_WAKEUP_STATUS_STRIDE = 0x4;
+            /// <summary>Register array LP_CPU_PWR: 2 registers, LP_CPU_PWR0 .. LP_CPU_PWR1.</summary>
+            public const uint LP_CPU_PWR_COUNT = 2;
+            /// <summary>Register array LP_CPU_PWR: bytes from one register to the next (LP_CPU_PWR0 + n * LP_CPU_PWR_STRIDE).</summary>
+            public const uint LP_CPU_PWR_STRIDE = 0x4;
+            /// <summary>Register array CLK_STATE: 3 registers, CLK_STATE0 .. CLK_STATE2.</summary>
+            public const uint CLK_STATE_COUNT = 3;
+            /// <summary>Register array CLK_STATE: bytes from one register to the next (CLK_STATE0 + n * CLK_STATE_STRIDE).</summary>
+            public const uint CLK_STATE_STRIDE = 0x4;
         }
 
         /// <summary>LP_CLKRST at 0x600B0400, 0x400 bytes.</summary>
@@ -21230,6 +23006,28 @@ namespace NanoRemap.Chips
             public const uint DATE_DATE = 0x1F00;
             /// <summary>DATE.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint DATE_CLK_EN = 0x011F;
+            /// <summary>Register array TAR_LOW: 2 registers, TAR0_LOW .. TAR1_LOW.</summary>
+            public const uint TAR_LOW_COUNT = 2;
+            /// <summary>Register array TAR_LOW: bytes from one register to the next (TAR0_LOW + n * TAR_LOW_STRIDE).</summary>
+            public const uint TAR_LOW_STRIDE = 0x8;
+            /// <summary>Register array TAR_HIGH: 2 registers, TAR0_HIGH .. TAR1_HIGH.</summary>
+            public const uint TAR_HIGH_COUNT = 2;
+            /// <summary>Register array TAR_HIGH: bytes from one register to the next (TAR0_HIGH + n * TAR_HIGH_STRIDE).</summary>
+            public const uint TAR_HIGH_STRIDE = 0x8;
+            /// <summary>MAIN_TIMER_TAR_HIGH of every register of TAR_HIGH (TAR0_HIGH.MAIN_TIMER_TAR_HIGH0 ..): bit 0, width 16, rw.</summary>
+            public const uint TAR_HIGH_MAIN_TIMER_TAR_HIGH = 0x1000;
+            /// <summary>MAIN_TIMER_TAR_EN of every register of TAR_HIGH (TAR0_HIGH.MAIN_TIMER_TAR_EN0 ..): bit 31, width 1, wo.</summary>
+            public const uint TAR_HIGH_MAIN_TIMER_TAR_EN = 0x011F;
+            /// <summary>Register array MAIN_BUF_LOW: 2 registers, MAIN_BUF0_LOW .. MAIN_BUF1_LOW.</summary>
+            public const uint MAIN_BUF_LOW_COUNT = 2;
+            /// <summary>Register array MAIN_BUF_LOW: bytes from one register to the next (MAIN_BUF0_LOW + n * MAIN_BUF_LOW_STRIDE).</summary>
+            public const uint MAIN_BUF_LOW_STRIDE = 0x8;
+            /// <summary>Register array MAIN_BUF_HIGH: 2 registers, MAIN_BUF0_HIGH .. MAIN_BUF1_HIGH.</summary>
+            public const uint MAIN_BUF_HIGH_COUNT = 2;
+            /// <summary>Register array MAIN_BUF_HIGH: bytes from one register to the next (MAIN_BUF0_HIGH + n * MAIN_BUF_HIGH_STRIDE).</summary>
+            public const uint MAIN_BUF_HIGH_STRIDE = 0x8;
+            /// <summary>MAIN_TIMER_HIGH of every register of MAIN_BUF_HIGH (MAIN_BUF0_HIGH.MAIN_TIMER_BUF0_HIGH ..): bit 0, width 16, ro.</summary>
+            public const uint MAIN_BUF_HIGH_MAIN_TIMER_HIGH = 0x1000;
         }
 
         /// <summary>LP_AON at 0x600B1000, 0x400 bytes.</summary>
@@ -21419,6 +23217,22 @@ namespace NanoRemap.Chips
             public const uint DATE_DATE = 0x1F00;
             /// <summary>DATE.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint DATE_CLK_EN = 0x011F;
+            /// <summary>Register array STORE: 10 registers, STORE0 .. STORE9.</summary>
+            public const uint STORE_COUNT = 10;
+            /// <summary>Register array STORE: bytes from one register to the next (STORE0 + n * STORE_STRIDE).</summary>
+            public const uint STORE_STRIDE = 0x4;
+            /// <summary>Register array GPIO_HOLD: 2 registers, GPIO_HOLD0 .. GPIO_HOLD1.</summary>
+            public const uint GPIO_HOLD_COUNT = 2;
+            /// <summary>Register array GPIO_HOLD: bytes from one register to the next (GPIO_HOLD0 + n * GPIO_HOLD_STRIDE).</summary>
+            public const uint GPIO_HOLD_STRIDE = 0x4;
+            /// <summary>Register array DEBUG_SEL: 2 registers, DEBUG_SEL0 .. DEBUG_SEL1.</summary>
+            public const uint DEBUG_SEL_COUNT = 2;
+            /// <summary>Register array DEBUG_SEL: bytes from one register to the next (DEBUG_SEL0 + n * DEBUG_SEL_STRIDE).</summary>
+            public const uint DEBUG_SEL_STRIDE = 0x4;
+            /// <summary>Register array BACKUP_DMA_CFG: 3 registers, BACKUP_DMA_CFG0 .. BACKUP_DMA_CFG2.</summary>
+            public const uint BACKUP_DMA_CFG_COUNT = 3;
+            /// <summary>Register array BACKUP_DMA_CFG: bytes from one register to the next (BACKUP_DMA_CFG0 + n * BACKUP_DMA_CFG_STRIDE).</summary>
+            public const uint BACKUP_DMA_CFG_STRIDE = 0x4;
         }
 
         /// <summary>LP_UART at 0x600B1400, 0xA0 bytes.</summary>
@@ -21808,6 +23622,10 @@ namespace NanoRemap.Chips
             public const uint AFIFO_STATUS_RX_AFIFO_EMPTY = 0x0103;
             /// <summary>REG_UPDATE.REG_UPDATE: bit 0, width 1, rw.</summary>
             public const uint REG_UPDATE_REG_UPDATE = 0x0100;
+            /// <summary>Register array SLEEP_CONF: 3 registers, SLEEP_CONF0 .. SLEEP_CONF2.</summary>
+            public const uint SLEEP_CONF_COUNT = 3;
+            /// <summary>Register array SLEEP_CONF: bytes from one register to the next (SLEEP_CONF0 + n * SLEEP_CONF_STRIDE).</summary>
+            public const uint SLEEP_CONF_STRIDE = 0x4;
         }
 
         /// <summary>LP_I2C0 at 0x600B1800, 0x184 bytes.</summary>
@@ -22155,6 +23973,10 @@ namespace NanoRemap.Chips
             public const uint I2C_SCL_SP_CONF_I2C_SCL_PD_EN = 0x0106;
             /// <summary>I2C_SCL_SP_CONF.I2C_SDA_PD_EN: bit 7, width 1, rw.</summary>
             public const uint I2C_SCL_SP_CONF_I2C_SDA_PD_EN = 0x0107;
+            /// <summary>Register array I2C_COMD: 8 registers, I2C_COMD0 .. I2C_COMD7.</summary>
+            public const uint I2C_COMD_COUNT = 8;
+            /// <summary>Register array I2C_COMD: bytes from one register to the next (I2C_COMD0 + n * I2C_COMD_STRIDE).</summary>
+            public const uint I2C_COMD_STRIDE = 0x4;
         }
 
         /// <summary>LP_WDT at 0x600B1C00, 0x400 bytes.</summary>
@@ -22264,6 +24086,10 @@ namespace NanoRemap.Chips
             public const uint DATE_LP_WDT_DATE = 0x1F00;
             /// <summary>DATE.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint DATE_CLK_EN = 0x011F;
+            /// <summary>Register array CONFIG: 5 registers, CONFIG0 .. CONFIG4.</summary>
+            public const uint CONFIG_COUNT = 5;
+            /// <summary>Register array CONFIG: bytes from one register to the next (CONFIG0 + n * CONFIG_STRIDE).</summary>
+            public const uint CONFIG_STRIDE = 0x4;
         }
 
         /// <summary>LP_I2C_ANA_MST at 0x600B2400, 0x400 bytes.</summary>
@@ -22510,6 +24336,12 @@ namespace NanoRemap.Chips
             public const uint DATE_LP_ANA_DATE = 0x1F00;
             /// <summary>DATE.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint DATE_CLK_EN = 0x011F;
+            /// <summary>Register array BOD_MODE_CNTL: 2 registers, BOD_MODE0_CNTL .. BOD_MODE1_CNTL.</summary>
+            public const uint BOD_MODE_CNTL_COUNT = 2;
+            /// <summary>Register array BOD_MODE_CNTL: bytes from one register to the next (BOD_MODE0_CNTL + n * BOD_MODE_CNTL_STRIDE).</summary>
+            public const uint BOD_MODE_CNTL_STRIDE = 0x4;
+            /// <summary>BOD_RESET_ENA of every register of BOD_MODE_CNTL (BOD_MODE0_CNTL.BOD_MODE0_RESET_ENA ..): bit 31, width 1, rw.</summary>
+            public const uint BOD_MODE_CNTL_BOD_RESET_ENA = 0x011F;
         }
 
         /// <summary>HUK at 0x600B3000, 0x280 bytes.</summary>
@@ -22805,6 +24637,46 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_CLK_EN = 0x0100;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array REGION_ADDR_START: 4 registers, REGION0_ADDR_START .. REGION3_ADDR_START.</summary>
+            public const uint REGION_ADDR_START_COUNT = 4;
+            /// <summary>Register array REGION_ADDR_START: bytes from one register to the next (REGION0_ADDR_START + n * REGION_ADDR_START_STRIDE).</summary>
+            public const uint REGION_ADDR_START_STRIDE = 0xC;
+            /// <summary>Register array REGION_ADDR_END: 4 registers, REGION0_ADDR_END .. REGION3_ADDR_END.</summary>
+            public const uint REGION_ADDR_END_COUNT = 4;
+            /// <summary>Register array REGION_ADDR_END: bytes from one register to the next (REGION0_ADDR_END + n * REGION_ADDR_END_STRIDE).</summary>
+            public const uint REGION_ADDR_END_STRIDE = 0xC;
+            /// <summary>Register array REGION_ATTR: 4 registers, REGION0_ATTR .. REGION3_ATTR.</summary>
+            public const uint REGION_ATTR_COUNT = 4;
+            /// <summary>Register array REGION_ATTR: bytes from one register to the next (REGION0_ATTR + n * REGION_ATTR_STRIDE).</summary>
+            public const uint REGION_ATTR_STRIDE = 0xC;
+            /// <summary>LOCK of every register of REGION_ATTR (REGION0_ATTR.REGION_LOCK ..): bit 11, width 1, rw.</summary>
+            public const uint REGION_ATTR_LOCK = 0x010B;
+            /// <summary>Register array M_STATUS: 2 registers, M0_STATUS .. M1_STATUS.</summary>
+            public const uint M_STATUS_COUNT = 2;
+            /// <summary>Register array M_STATUS: bytes from one register to the next (M0_STATUS + n * M_STATUS_STRIDE).</summary>
+            public const uint M_STATUS_STRIDE = 0x10;
+            /// <summary>EXCEPTION_STATUS of every register of M_STATUS (M0_STATUS.M0_EXCEPTION_STATUS ..): bit 0, width 2, ro.</summary>
+            public const uint M_STATUS_EXCEPTION_STATUS = 0x0200;
+            /// <summary>Register array M_STATUS_CLR: 2 registers, M0_STATUS_CLR .. M1_STATUS_CLR.</summary>
+            public const uint M_STATUS_CLR_COUNT = 2;
+            /// <summary>Register array M_STATUS_CLR: bytes from one register to the next (M0_STATUS_CLR + n * M_STATUS_CLR_STRIDE).</summary>
+            public const uint M_STATUS_CLR_STRIDE = 0x10;
+            /// <summary>EXCEPTION_STATUS_CLR of every register of M_STATUS_CLR (M0_STATUS_CLR.M0_EXCEPTION_STATUS_CLR ..): bit 0, width 1, wo.</summary>
+            public const uint M_STATUS_CLR_EXCEPTION_STATUS_CLR = 0x0100;
+            /// <summary>Register array M_EXCEPTION_INFO0: 2 registers, M0_EXCEPTION_INFO0 .. M1_EXCEPTION_INFO0.</summary>
+            public const uint M_EXCEPTION_INFO0_COUNT = 2;
+            /// <summary>Register array M_EXCEPTION_INFO0: bytes from one register to the next (M0_EXCEPTION_INFO0 + n * M_EXCEPTION_INFO0_STRIDE).</summary>
+            public const uint M_EXCEPTION_INFO0_STRIDE = 0x10;
+            /// <summary>EXCEPTION_REGION of every register of M_EXCEPTION_INFO0 (M0_EXCEPTION_INFO0.M0_EXCEPTION_REGION ..): bit 0, width 4, ro.</summary>
+            public const uint M_EXCEPTION_INFO0_EXCEPTION_REGION = 0x0400;
+            /// <summary>EXCEPTION_MODE of every register of M_EXCEPTION_INFO0 (M0_EXCEPTION_INFO0.M0_EXCEPTION_MODE ..): bit 16, width 2, ro.</summary>
+            public const uint M_EXCEPTION_INFO0_EXCEPTION_MODE = 0x0210;
+            /// <summary>EXCEPTION_ID of every register of M_EXCEPTION_INFO0 (M0_EXCEPTION_INFO0.M0_EXCEPTION_ID ..): bit 18, width 5, ro.</summary>
+            public const uint M_EXCEPTION_INFO0_EXCEPTION_ID = 0x0512;
+            /// <summary>Register array M_EXCEPTION_INFO1: 2 registers, M0_EXCEPTION_INFO1 .. M1_EXCEPTION_INFO1.</summary>
+            public const uint M_EXCEPTION_INFO1_COUNT = 2;
+            /// <summary>Register array M_EXCEPTION_INFO1: bytes from one register to the next (M0_EXCEPTION_INFO1 + n * M_EXCEPTION_INFO1_STRIDE).</summary>
+            public const uint M_EXCEPTION_INFO1_STRIDE = 0x10;
         }
 
         /// <summary>LP_IO_MUX at 0x600B4000, 0x200 bytes.</summary>
@@ -23058,6 +24930,38 @@ namespace NanoRemap.Chips
             public const uint GPIO7_HYS_SEL = 0x0111;
             /// <summary>DATE.REG_DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_REG_DATE = 0x1C00;
+            /// <summary>Register array GPIO: 8 registers, GPIO0 .. GPIO7.</summary>
+            public const uint GPIO_COUNT = 8;
+            /// <summary>Register array GPIO: bytes from one register to the next (GPIO0 + n * GPIO_STRIDE).</summary>
+            public const uint GPIO_STRIDE = 0x4;
+            /// <summary>MCU_OE of every register of GPIO (GPIO0.MCU_OE ..): bit 0, width 1, rw.</summary>
+            public const uint GPIO_MCU_OE = 0x0100;
+            /// <summary>SLP_SEL of every register of GPIO (GPIO0.SLP_SEL ..): bit 1, width 1, rw.</summary>
+            public const uint GPIO_SLP_SEL = 0x0101;
+            /// <summary>MCU_WPD of every register of GPIO (GPIO0.MCU_WPD ..): bit 2, width 1, rw.</summary>
+            public const uint GPIO_MCU_WPD = 0x0102;
+            /// <summary>MCU_WPU of every register of GPIO (GPIO0.MCU_WPU ..): bit 3, width 1, rw.</summary>
+            public const uint GPIO_MCU_WPU = 0x0103;
+            /// <summary>MCU_IE of every register of GPIO (GPIO0.MCU_IE ..): bit 4, width 1, rw.</summary>
+            public const uint GPIO_MCU_IE = 0x0104;
+            /// <summary>MCU_DRV of every register of GPIO (GPIO0.MCU_DRV ..): bit 5, width 2, rw.</summary>
+            public const uint GPIO_MCU_DRV = 0x0205;
+            /// <summary>FUN_WPD of every register of GPIO (GPIO0.FUN_WPD ..): bit 7, width 1, rw.</summary>
+            public const uint GPIO_FUN_WPD = 0x0107;
+            /// <summary>FUN_WPU of every register of GPIO (GPIO0.FUN_WPU ..): bit 8, width 1, rw.</summary>
+            public const uint GPIO_FUN_WPU = 0x0108;
+            /// <summary>FUN_IE of every register of GPIO (GPIO0.FUN_IE ..): bit 9, width 1, rw.</summary>
+            public const uint GPIO_FUN_IE = 0x0109;
+            /// <summary>FUN_DRV of every register of GPIO (GPIO0.FUN_DRV ..): bit 10, width 2, rw.</summary>
+            public const uint GPIO_FUN_DRV = 0x020A;
+            /// <summary>MCU_SEL of every register of GPIO (GPIO0.MCU_SEL ..): bit 12, width 3, rw.</summary>
+            public const uint GPIO_MCU_SEL = 0x030C;
+            /// <summary>FILTER_EN of every register of GPIO (GPIO0.FILTER_EN ..): bit 15, width 1, rw.</summary>
+            public const uint GPIO_FILTER_EN = 0x010F;
+            /// <summary>HYS_EN of every register of GPIO (GPIO0.HYS_EN ..): bit 16, width 1, rw.</summary>
+            public const uint GPIO_HYS_EN = 0x0110;
+            /// <summary>HYS_SEL of every register of GPIO (GPIO0.HYS_SEL ..): bit 17, width 1, rw.</summary>
+            public const uint GPIO_HYS_SEL = 0x0111;
         }
 
         /// <summary>LP_IO at 0x600B4400, 0x400 bytes.</summary>
@@ -23279,6 +25183,26 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_CLK_EN = 0x0100;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array PIN: 8 registers, PIN0 .. PIN7.</summary>
+            public const uint PIN_COUNT = 8;
+            /// <summary>Register array PIN: bytes from one register to the next (PIN0 + n * PIN_STRIDE).</summary>
+            public const uint PIN_STRIDE = 0x4;
+            /// <summary>PAD_DRIVER of every register of PIN (PIN0.PAD_DRIVER ..): bit 2, width 1, rw.</summary>
+            public const uint PIN_PAD_DRIVER = 0x0102;
+            /// <summary>EDGE_WAKEUP_CLR of every register of PIN (PIN0.EDGE_WAKEUP_CLR ..): bit 5, width 1, wo.</summary>
+            public const uint PIN_EDGE_WAKEUP_CLR = 0x0105;
+            /// <summary>INT_TYPE of every register of PIN (PIN0.INT_TYPE ..): bit 7, width 3, rw.</summary>
+            public const uint PIN_INT_TYPE = 0x0307;
+            /// <summary>WAKEUP_ENABLE of every register of PIN (PIN0.WAKEUP_ENABLE ..): bit 10, width 1, rw.</summary>
+            public const uint PIN_WAKEUP_ENABLE = 0x010A;
+            /// <summary>Register array FUNC_OUT_SEL_CFG: 8 registers, FUNC0_OUT_SEL_CFG .. FUNC7_OUT_SEL_CFG.</summary>
+            public const uint FUNC_OUT_SEL_CFG_COUNT = 8;
+            /// <summary>Register array FUNC_OUT_SEL_CFG: bytes from one register to the next (FUNC0_OUT_SEL_CFG + n * FUNC_OUT_SEL_CFG_STRIDE).</summary>
+            public const uint FUNC_OUT_SEL_CFG_STRIDE = 0x4;
+            /// <summary>OUT_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OUT_INV_SEL ..): bit 0, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OUT_INV_SEL = 0x0100;
+            /// <summary>OE_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC_OE_INV_SEL ..): bit 2, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OE_INV_SEL = 0x0102;
         }
 
         /// <summary>EFUSE at 0x600B4800, 0x70C bytes.</summary>
@@ -24624,6 +26548,66 @@ namespace NanoRemap.Chips
             public const uint APB2OTP_BLK10_W11_APB2OTP_BLOCK10_W11 = 0x2000;
             /// <summary>APB2OTP_EN.APB2OTP_APB2OTP_EN: bit 0, width 1, rw.</summary>
             public const uint APB2OTP_EN_APB2OTP_APB2OTP_EN = 0x0100;
+            /// <summary>Register array PGM_DATA: 8 registers, PGM_DATA0 .. PGM_DATA7.</summary>
+            public const uint PGM_DATA_COUNT = 8;
+            /// <summary>Register array PGM_DATA: bytes from one register to the next (PGM_DATA0 + n * PGM_DATA_STRIDE).</summary>
+            public const uint PGM_DATA_STRIDE = 0x4;
+            /// <summary>Register array PGM_CHECK_VALUE: 3 registers, PGM_CHECK_VALUE0 .. PGM_CHECK_VALUE2.</summary>
+            public const uint PGM_CHECK_VALUE_COUNT = 3;
+            /// <summary>Register array PGM_CHECK_VALUE: bytes from one register to the next (PGM_CHECK_VALUE0 + n * PGM_CHECK_VALUE_STRIDE).</summary>
+            public const uint PGM_CHECK_VALUE_STRIDE = 0x4;
+            /// <summary>Register array RD_REPEAT_DATA: 5 registers, RD_REPEAT_DATA0 .. RD_REPEAT_DATA4.</summary>
+            public const uint RD_REPEAT_DATA_COUNT = 5;
+            /// <summary>Register array RD_REPEAT_DATA: bytes from one register to the next (RD_REPEAT_DATA0 + n * RD_REPEAT_DATA_STRIDE).</summary>
+            public const uint RD_REPEAT_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_MAC_SYS: 6 registers, RD_MAC_SYS0 .. RD_MAC_SYS5.</summary>
+            public const uint RD_MAC_SYS_COUNT = 6;
+            /// <summary>Register array RD_MAC_SYS: bytes from one register to the next (RD_MAC_SYS0 + n * RD_MAC_SYS_STRIDE).</summary>
+            public const uint RD_MAC_SYS_STRIDE = 0x4;
+            /// <summary>Register array RD_SYS_PART1_DATA: 8 registers, RD_SYS_PART1_DATA0 .. RD_SYS_PART1_DATA7.</summary>
+            public const uint RD_SYS_PART1_DATA_COUNT = 8;
+            /// <summary>Register array RD_SYS_PART1_DATA: bytes from one register to the next (RD_SYS_PART1_DATA0 + n * RD_SYS_PART1_DATA_STRIDE).</summary>
+            public const uint RD_SYS_PART1_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_USR_DATA: 8 registers, RD_USR_DATA0 .. RD_USR_DATA7.</summary>
+            public const uint RD_USR_DATA_COUNT = 8;
+            /// <summary>Register array RD_USR_DATA: bytes from one register to the next (RD_USR_DATA0 + n * RD_USR_DATA_STRIDE).</summary>
+            public const uint RD_USR_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY0_DATA: 8 registers, RD_KEY0_DATA0 .. RD_KEY0_DATA7.</summary>
+            public const uint RD_KEY0_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY0_DATA: bytes from one register to the next (RD_KEY0_DATA0 + n * RD_KEY0_DATA_STRIDE).</summary>
+            public const uint RD_KEY0_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY1_DATA: 8 registers, RD_KEY1_DATA0 .. RD_KEY1_DATA7.</summary>
+            public const uint RD_KEY1_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY1_DATA: bytes from one register to the next (RD_KEY1_DATA0 + n * RD_KEY1_DATA_STRIDE).</summary>
+            public const uint RD_KEY1_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY2_DATA: 8 registers, RD_KEY2_DATA0 .. RD_KEY2_DATA7.</summary>
+            public const uint RD_KEY2_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY2_DATA: bytes from one register to the next (RD_KEY2_DATA0 + n * RD_KEY2_DATA_STRIDE).</summary>
+            public const uint RD_KEY2_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY3_DATA: 8 registers, RD_KEY3_DATA0 .. RD_KEY3_DATA7.</summary>
+            public const uint RD_KEY3_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY3_DATA: bytes from one register to the next (RD_KEY3_DATA0 + n * RD_KEY3_DATA_STRIDE).</summary>
+            public const uint RD_KEY3_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY4_DATA: 8 registers, RD_KEY4_DATA0 .. RD_KEY4_DATA7.</summary>
+            public const uint RD_KEY4_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY4_DATA: bytes from one register to the next (RD_KEY4_DATA0 + n * RD_KEY4_DATA_STRIDE).</summary>
+            public const uint RD_KEY4_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY5_DATA: 8 registers, RD_KEY5_DATA0 .. RD_KEY5_DATA7.</summary>
+            public const uint RD_KEY5_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY5_DATA: bytes from one register to the next (RD_KEY5_DATA0 + n * RD_KEY5_DATA_STRIDE).</summary>
+            public const uint RD_KEY5_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_SYS_PART2_DATA: 8 registers, RD_SYS_PART2_DATA0 .. RD_SYS_PART2_DATA7.</summary>
+            public const uint RD_SYS_PART2_DATA_COUNT = 8;
+            /// <summary>Register array RD_SYS_PART2_DATA: bytes from one register to the next (RD_SYS_PART2_DATA0 + n * RD_SYS_PART2_DATA_STRIDE).</summary>
+            public const uint RD_SYS_PART2_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_REPEAT_DATA_ERR: 5 registers, RD_REPEAT_DATA_ERR0 .. RD_REPEAT_DATA_ERR4.</summary>
+            public const uint RD_REPEAT_DATA_ERR_COUNT = 5;
+            /// <summary>Register array RD_REPEAT_DATA_ERR: bytes from one register to the next (RD_REPEAT_DATA_ERR0 + n * RD_REPEAT_DATA_ERR_STRIDE).</summary>
+            public const uint RD_REPEAT_DATA_ERR_STRIDE = 0x4;
+            /// <summary>Register array RD_RS_DATA_ERR: 2 registers, RD_RS_DATA_ERR0 .. RD_RS_DATA_ERR1.</summary>
+            public const uint RD_RS_DATA_ERR_COUNT = 2;
+            /// <summary>Register array RD_RS_DATA_ERR: bytes from one register to the next (RD_RS_DATA_ERR0 + n * RD_RS_DATA_ERR_STRIDE).</summary>
+            public const uint RD_RS_DATA_ERR_STRIDE = 0x4;
         }
 
         /// <summary>TRACE at 0x600C0000, 0x400 bytes.</summary>
@@ -24974,6 +26958,34 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_CLK_EN = 0x0100;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array CORE_0_AREA_DRAM0_MIN: 2 registers, CORE_0_AREA_DRAM0_0_MIN .. CORE_0_AREA_DRAM0_1_MIN.</summary>
+            public const uint CORE_0_AREA_DRAM0_MIN_COUNT = 2;
+            /// <summary>Register array CORE_0_AREA_DRAM0_MIN: bytes from one register to the next (CORE_0_AREA_DRAM0_0_MIN + n * CORE_0_AREA_DRAM0_MIN_STRIDE).</summary>
+            public const uint CORE_0_AREA_DRAM0_MIN_STRIDE = 0x8;
+            /// <summary>Register array CORE_0_AREA_DRAM0_MAX: 2 registers, CORE_0_AREA_DRAM0_0_MAX .. CORE_0_AREA_DRAM0_1_MAX.</summary>
+            public const uint CORE_0_AREA_DRAM0_MAX_COUNT = 2;
+            /// <summary>Register array CORE_0_AREA_DRAM0_MAX: bytes from one register to the next (CORE_0_AREA_DRAM0_0_MAX + n * CORE_0_AREA_DRAM0_MAX_STRIDE).</summary>
+            public const uint CORE_0_AREA_DRAM0_MAX_STRIDE = 0x8;
+            /// <summary>Register array CORE_0_AREA_PIF_MIN: 2 registers, CORE_0_AREA_PIF_0_MIN .. CORE_0_AREA_PIF_1_MIN.</summary>
+            public const uint CORE_0_AREA_PIF_MIN_COUNT = 2;
+            /// <summary>Register array CORE_0_AREA_PIF_MIN: bytes from one register to the next (CORE_0_AREA_PIF_0_MIN + n * CORE_0_AREA_PIF_MIN_STRIDE).</summary>
+            public const uint CORE_0_AREA_PIF_MIN_STRIDE = 0x8;
+            /// <summary>Register array CORE_0_AREA_PIF_MAX: 2 registers, CORE_0_AREA_PIF_0_MAX .. CORE_0_AREA_PIF_1_MAX.</summary>
+            public const uint CORE_0_AREA_PIF_MAX_COUNT = 2;
+            /// <summary>Register array CORE_0_AREA_PIF_MAX: bytes from one register to the next (CORE_0_AREA_PIF_0_MAX + n * CORE_0_AREA_PIF_MAX_STRIDE).</summary>
+            public const uint CORE_0_AREA_PIF_MAX_STRIDE = 0x8;
+            /// <summary>Register array CORE_0_IRAM0_EXCEPTION_MONITOR: 2 registers, CORE_0_IRAM0_EXCEPTION_MONITOR_0 .. CORE_0_IRAM0_EXCEPTION_MONITOR_1.</summary>
+            public const uint CORE_0_IRAM0_EXCEPTION_MONITOR_COUNT = 2;
+            /// <summary>Register array CORE_0_IRAM0_EXCEPTION_MONITOR: bytes from one register to the next (CORE_0_IRAM0_EXCEPTION_MONITOR_0 + n * CORE_0_IRAM0_EXCEPTION_MONITOR_STRIDE).</summary>
+            public const uint CORE_0_IRAM0_EXCEPTION_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array CORE_0_DRAM0_EXCEPTION_MONITOR: 6 registers, CORE_0_DRAM0_EXCEPTION_MONITOR_0 .. CORE_0_DRAM0_EXCEPTION_MONITOR_5.</summary>
+            public const uint CORE_0_DRAM0_EXCEPTION_MONITOR_COUNT = 6;
+            /// <summary>Register array CORE_0_DRAM0_EXCEPTION_MONITOR: bytes from one register to the next (CORE_0_DRAM0_EXCEPTION_MONITOR_0 + n * CORE_0_DRAM0_EXCEPTION_MONITOR_STRIDE).</summary>
+            public const uint CORE_0_DRAM0_EXCEPTION_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR: 2 registers, CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_0 .. CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_1.</summary>
+            public const uint CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_COUNT = 2;
+            /// <summary>Register array CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR: bytes from one register to the next (CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_0 + n * CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_STRIDE).</summary>
+            public const uint CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_STRIDE = 0x4;
         }
 
         /// <summary>INTPRI at 0x600C5000, 0x400 bytes.</summary>

@@ -13,7 +13,7 @@ namespace NanoRemap.Chips
     /// <c>BASE</c>, <c>SIZE</c>, register offsets from <c>BASE</c> (SVD names) and fields packed as <c>(width &lt;&lt; 8) | lsb</c>
     /// for <c>MmioWindow.GetField/SetField(offset, field)</c>. Constants only: free on the device.
     /// </summary>
-    public static class Esp32S3
+    public static partial class Esp32S3
     {
         /// <summary>UART0 at 0x60000000, 0x84 bytes.</summary>
         public static class Uart0
@@ -452,6 +452,14 @@ namespace NanoRemap.Chips
             public const uint ID_HIGH_SPEED = 0x011E;
             /// <summary>ID.REG_UPDATE: bit 31, width 1, rw.</summary>
             public const uint ID_REG_UPDATE = 0x011F;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x4;
+            /// <summary>Register array SWFC_CONF: 2 registers, SWFC_CONF0 .. SWFC_CONF1.</summary>
+            public const uint SWFC_CONF_COUNT = 2;
+            /// <summary>Register array SWFC_CONF: bytes from one register to the next (SWFC_CONF0 + n * SWFC_CONF_STRIDE).</summary>
+            public const uint SWFC_CONF_STRIDE = 0x4;
         }
 
         /// <summary>SPI1 at 0x60002000, 0x400 bytes.</summary>
@@ -887,6 +895,10 @@ namespace NanoRemap.Chips
             public const uint SPI_MEM_INT_ST_ECC_ERR_INT_ST = 0x0104;
             /// <summary>SPI_MEM_DATE.SPI_MEM_DATE: bit 0, width 28, rw.</summary>
             public const uint SPI_MEM_DATE_SPI_MEM_DATE = 0x1C00;
+            /// <summary>Register array SPI_MEM_W: 16 registers, SPI_MEM_W0 .. SPI_MEM_W15.</summary>
+            public const uint SPI_MEM_W_COUNT = 16;
+            /// <summary>Register array SPI_MEM_W: bytes from one register to the next (SPI_MEM_W0 + n * SPI_MEM_W_STRIDE).</summary>
+            public const uint SPI_MEM_W_STRIDE = 0x4;
         }
 
         /// <summary>SPI0 at 0x60003000, 0x400 bytes.</summary>
@@ -5037,6 +5049,42 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_CLK_EN = 0x0100;
             /// <summary>REG_DATE.REG_DATE: bit 0, width 28, rw.</summary>
             public const uint REG_DATE_REG_DATE = 0x1C00;
+            /// <summary>Register array PIN: 54 registers, PIN0 .. PIN53.</summary>
+            public const uint PIN_COUNT = 54;
+            /// <summary>Register array PIN: bytes from one register to the next (PIN0 + n * PIN_STRIDE).</summary>
+            public const uint PIN_STRIDE = 0x4;
+            /// <summary>PAD_DRIVER of every register of PIN (PIN0.PAD_DRIVER ..): bit 2, width 1, rw.</summary>
+            public const uint PIN_PAD_DRIVER = 0x0102;
+            /// <summary>INT_TYPE of every register of PIN (PIN0.INT_TYPE ..): bit 7, width 3, rw.</summary>
+            public const uint PIN_INT_TYPE = 0x0307;
+            /// <summary>WAKEUP_ENABLE of every register of PIN (PIN0.WAKEUP_ENABLE ..): bit 10, width 1, rw.</summary>
+            public const uint PIN_WAKEUP_ENABLE = 0x010A;
+            /// <summary>CONFIG of every register of PIN (PIN0.CONFIG ..): bit 11, width 2, rw.</summary>
+            public const uint PIN_CONFIG = 0x020B;
+            /// <summary>INT_ENA of every register of PIN (PIN0.INT_ENA ..): bit 13, width 5, rw.</summary>
+            public const uint PIN_INT_ENA = 0x050D;
+            /// <summary>Register array FUNC_IN_SEL_CFG: 256 registers, FUNC0_IN_SEL_CFG .. FUNC255_IN_SEL_CFG.</summary>
+            public const uint FUNC_IN_SEL_CFG_COUNT = 256;
+            /// <summary>Register array FUNC_IN_SEL_CFG: bytes from one register to the next (FUNC0_IN_SEL_CFG + n * FUNC_IN_SEL_CFG_STRIDE).</summary>
+            public const uint FUNC_IN_SEL_CFG_STRIDE = 0x4;
+            /// <summary>IN_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC0_IN_SEL ..): bit 0, width 6, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_IN_SEL = 0x0600;
+            /// <summary>IN_INV_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.FUNC0_IN_INV_SEL ..): bit 6, width 1, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_IN_INV_SEL = 0x0106;
+            /// <summary>SIG_IN_SEL of every register of FUNC_IN_SEL_CFG (FUNC0_IN_SEL_CFG.SIG0_IN_SEL ..): bit 7, width 1, rw.</summary>
+            public const uint FUNC_IN_SEL_CFG_SIG_IN_SEL = 0x0107;
+            /// <summary>Register array FUNC_OUT_SEL_CFG: 54 registers, FUNC0_OUT_SEL_CFG .. FUNC53_OUT_SEL_CFG.</summary>
+            public const uint FUNC_OUT_SEL_CFG_COUNT = 54;
+            /// <summary>Register array FUNC_OUT_SEL_CFG: bytes from one register to the next (FUNC0_OUT_SEL_CFG + n * FUNC_OUT_SEL_CFG_STRIDE).</summary>
+            public const uint FUNC_OUT_SEL_CFG_STRIDE = 0x4;
+            /// <summary>OUT_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC0_OUT_SEL ..): bit 0, width 9, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OUT_SEL = 0x0900;
+            /// <summary>OUT_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC0_OUT_INV_SEL ..): bit 9, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OUT_INV_SEL = 0x0109;
+            /// <summary>OEN_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC0_OEN_SEL ..): bit 10, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OEN_SEL = 0x010A;
+            /// <summary>OEN_INV_SEL of every register of FUNC_OUT_SEL_CFG (FUNC0_OUT_SEL_CFG.FUNC0_OEN_INV_SEL ..): bit 11, width 1, rw.</summary>
+            public const uint FUNC_OUT_SEL_CFG_OEN_INV_SEL = 0x010B;
         }
 
         /// <summary>GPIO_SD at 0x60004F00, 0x2C bytes.</summary>
@@ -5108,6 +5156,14 @@ namespace NanoRemap.Chips
             public const uint SIGMADELTA_MISC_SPI_SWAP = 0x011F;
             /// <summary>SIGMADELTA_VERSION.GPIO_SD_DATE: bit 0, width 28, rw.</summary>
             public const uint SIGMADELTA_VERSION_GPIO_SD_DATE = 0x1C00;
+            /// <summary>Register array SIGMADELTA: 8 registers, SIGMADELTA0 .. SIGMADELTA7.</summary>
+            public const uint SIGMADELTA_COUNT = 8;
+            /// <summary>Register array SIGMADELTA: bytes from one register to the next (SIGMADELTA0 + n * SIGMADELTA_STRIDE).</summary>
+            public const uint SIGMADELTA_STRIDE = 0x4;
+            /// <summary>SD_IN of every register of SIGMADELTA (SIGMADELTA0.SD_IN ..): bit 0, width 8, rw.</summary>
+            public const uint SIGMADELTA_SD_IN = 0x0800;
+            /// <summary>SD_PRESCALE of every register of SIGMADELTA (SIGMADELTA0.SD_PRESCALE ..): bit 8, width 8, rw.</summary>
+            public const uint SIGMADELTA_SD_PRESCALE = 0x0808;
         }
 
         /// <summary>EFUSE at 0x60007000, 0x200 bytes.</summary>
@@ -5899,6 +5955,62 @@ namespace NanoRemap.Chips
             public const uint WR_TIM_CONF2_PWR_OFF_NUM = 0x1000;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array PGM_DATA: 8 registers, PGM_DATA0 .. PGM_DATA7.</summary>
+            public const uint PGM_DATA_COUNT = 8;
+            /// <summary>Register array PGM_DATA: bytes from one register to the next (PGM_DATA0 + n * PGM_DATA_STRIDE).</summary>
+            public const uint PGM_DATA_STRIDE = 0x4;
+            /// <summary>Register array PGM_CHECK_VALUE: 3 registers, PGM_CHECK_VALUE0 .. PGM_CHECK_VALUE2.</summary>
+            public const uint PGM_CHECK_VALUE_COUNT = 3;
+            /// <summary>Register array PGM_CHECK_VALUE: bytes from one register to the next (PGM_CHECK_VALUE0 + n * PGM_CHECK_VALUE_STRIDE).</summary>
+            public const uint PGM_CHECK_VALUE_STRIDE = 0x4;
+            /// <summary>Register array RD_REPEAT_DATA: 5 registers, RD_REPEAT_DATA0 .. RD_REPEAT_DATA4.</summary>
+            public const uint RD_REPEAT_DATA_COUNT = 5;
+            /// <summary>Register array RD_REPEAT_DATA: bytes from one register to the next (RD_REPEAT_DATA0 + n * RD_REPEAT_DATA_STRIDE).</summary>
+            public const uint RD_REPEAT_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_MAC_SPI_SYS: 6 registers, RD_MAC_SPI_SYS_0 .. RD_MAC_SPI_SYS_5.</summary>
+            public const uint RD_MAC_SPI_SYS_COUNT = 6;
+            /// <summary>Register array RD_MAC_SPI_SYS: bytes from one register to the next (RD_MAC_SPI_SYS_0 + n * RD_MAC_SPI_SYS_STRIDE).</summary>
+            public const uint RD_MAC_SPI_SYS_STRIDE = 0x4;
+            /// <summary>Register array RD_SYS_PART1_DATA: 8 registers, RD_SYS_PART1_DATA0 .. RD_SYS_PART1_DATA7.</summary>
+            public const uint RD_SYS_PART1_DATA_COUNT = 8;
+            /// <summary>Register array RD_SYS_PART1_DATA: bytes from one register to the next (RD_SYS_PART1_DATA0 + n * RD_SYS_PART1_DATA_STRIDE).</summary>
+            public const uint RD_SYS_PART1_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_USR_DATA: 8 registers, RD_USR_DATA0 .. RD_USR_DATA7.</summary>
+            public const uint RD_USR_DATA_COUNT = 8;
+            /// <summary>Register array RD_USR_DATA: bytes from one register to the next (RD_USR_DATA0 + n * RD_USR_DATA_STRIDE).</summary>
+            public const uint RD_USR_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY0_DATA: 8 registers, RD_KEY0_DATA0 .. RD_KEY0_DATA7.</summary>
+            public const uint RD_KEY0_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY0_DATA: bytes from one register to the next (RD_KEY0_DATA0 + n * RD_KEY0_DATA_STRIDE).</summary>
+            public const uint RD_KEY0_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY1_DATA: 8 registers, RD_KEY1_DATA0 .. RD_KEY1_DATA7.</summary>
+            public const uint RD_KEY1_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY1_DATA: bytes from one register to the next (RD_KEY1_DATA0 + n * RD_KEY1_DATA_STRIDE).</summary>
+            public const uint RD_KEY1_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY2_DATA: 8 registers, RD_KEY2_DATA0 .. RD_KEY2_DATA7.</summary>
+            public const uint RD_KEY2_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY2_DATA: bytes from one register to the next (RD_KEY2_DATA0 + n * RD_KEY2_DATA_STRIDE).</summary>
+            public const uint RD_KEY2_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY3_DATA: 8 registers, RD_KEY3_DATA0 .. RD_KEY3_DATA7.</summary>
+            public const uint RD_KEY3_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY3_DATA: bytes from one register to the next (RD_KEY3_DATA0 + n * RD_KEY3_DATA_STRIDE).</summary>
+            public const uint RD_KEY3_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY4_DATA: 8 registers, RD_KEY4_DATA0 .. RD_KEY4_DATA7.</summary>
+            public const uint RD_KEY4_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY4_DATA: bytes from one register to the next (RD_KEY4_DATA0 + n * RD_KEY4_DATA_STRIDE).</summary>
+            public const uint RD_KEY4_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_KEY5_DATA: 8 registers, RD_KEY5_DATA0 .. RD_KEY5_DATA7.</summary>
+            public const uint RD_KEY5_DATA_COUNT = 8;
+            /// <summary>Register array RD_KEY5_DATA: bytes from one register to the next (RD_KEY5_DATA0 + n * RD_KEY5_DATA_STRIDE).</summary>
+            public const uint RD_KEY5_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_SYS_PART2_DATA: 8 registers, RD_SYS_PART2_DATA0 .. RD_SYS_PART2_DATA7.</summary>
+            public const uint RD_SYS_PART2_DATA_COUNT = 8;
+            /// <summary>Register array RD_SYS_PART2_DATA: bytes from one register to the next (RD_SYS_PART2_DATA0 + n * RD_SYS_PART2_DATA_STRIDE).</summary>
+            public const uint RD_SYS_PART2_DATA_STRIDE = 0x4;
+            /// <summary>Register array RD_RS_ERR: 2 registers, RD_RS_ERR0 .. RD_RS_ERR1.</summary>
+            public const uint RD_RS_ERR_COUNT = 2;
+            /// <summary>Register array RD_RS_ERR: bytes from one register to the next (RD_RS_ERR0 + n * RD_RS_ERR_STRIDE).</summary>
+            public const uint RD_RS_ERR_STRIDE = 0x4;
         }
 
         /// <summary>RTC_CNTL at 0x60008000, 0x200 bytes.</summary>
@@ -7238,6 +7350,24 @@ namespace NanoRemap.Chips
             public const uint RTC_COCPU_DISABLE_DISABLE_RTC_CPU = 0x011F;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array RTC_SLP_TIMER: 2 registers, RTC_SLP_TIMER0 .. RTC_SLP_TIMER1.</summary>
+            public const uint RTC_SLP_TIMER_COUNT = 2;
+            /// <summary>Register array RTC_SLP_TIMER: bytes from one register to the next (RTC_SLP_TIMER0 + n * RTC_SLP_TIMER_STRIDE).</summary>
+            public const uint RTC_SLP_TIMER_STRIDE = 0x4;
+            /// <summary>Register array RTC_TIME_LOW: 2 registers, RTC_TIME_LOW0 .. RTC_TIME_LOW1.</summary>
+            public const uint RTC_TIME_LOW_COUNT = 2;
+            /// <summary>Register array RTC_TIME_LOW: bytes from one register to the next (RTC_TIME_LOW0 + n * RTC_TIME_LOW_STRIDE).</summary>
+            public const uint RTC_TIME_LOW_STRIDE = 0xDC;
+            /// <summary>Register array RTC_TIME_HIGH: 2 registers, RTC_TIME_HIGH0 .. RTC_TIME_HIGH1.</summary>
+            public const uint RTC_TIME_HIGH_COUNT = 2;
+            /// <summary>Register array RTC_TIME_HIGH: bytes from one register to the next (RTC_TIME_HIGH0 + n * RTC_TIME_HIGH_STRIDE).</summary>
+            public const uint RTC_TIME_HIGH_STRIDE = 0xDC;
+            /// <summary>RTC_TIMER_VALUE_HIGH of every register of RTC_TIME_HIGH (RTC_TIME_HIGH0.RTC_TIMER_VALUE0_HIGH ..): bit 0, width 16, ro.</summary>
+            public const uint RTC_TIME_HIGH_RTC_TIMER_VALUE_HIGH = 0x1000;
+            /// <summary>Register array RTC_WDTCONFIG: 5 registers, RTC_WDTCONFIG0 .. RTC_WDTCONFIG4.</summary>
+            public const uint RTC_WDTCONFIG_COUNT = 5;
+            /// <summary>Register array RTC_WDTCONFIG: bytes from one register to the next (RTC_WDTCONFIG0 + n * RTC_WDTCONFIG_STRIDE).</summary>
+            public const uint RTC_WDTCONFIG_STRIDE = 0x4;
         }
 
         /// <summary>RTC_IO at 0x60008400, 0x200 bytes.</summary>
@@ -8045,6 +8175,44 @@ namespace NanoRemap.Chips
             public const uint TOUCH_CTRL_IO_TOUCH_BUFMODE = 0x0104;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array RTC_GPIO_PIN: 22 registers, RTC_GPIO_PIN0 .. RTC_GPIO_PIN21.</summary>
+            public const uint RTC_GPIO_PIN_COUNT = 22;
+            /// <summary>Register array RTC_GPIO_PIN: bytes from one register to the next (RTC_GPIO_PIN0 + n * RTC_GPIO_PIN_STRIDE).</summary>
+            public const uint RTC_GPIO_PIN_STRIDE = 0x4;
+            /// <summary>PAD_DRIVER of every register of RTC_GPIO_PIN (RTC_GPIO_PIN0.PAD_DRIVER ..): bit 2, width 1, rw.</summary>
+            public const uint RTC_GPIO_PIN_PAD_DRIVER = 0x0102;
+            /// <summary>INT_TYPE of every register of RTC_GPIO_PIN (RTC_GPIO_PIN0.INT_TYPE ..): bit 7, width 3, rw.</summary>
+            public const uint RTC_GPIO_PIN_INT_TYPE = 0x0307;
+            /// <summary>WAKEUP_ENABLE of every register of RTC_GPIO_PIN (RTC_GPIO_PIN0.WAKEUP_ENABLE ..): bit 10, width 1, rw.</summary>
+            public const uint RTC_GPIO_PIN_WAKEUP_ENABLE = 0x010A;
+            /// <summary>Register array TOUCH_PAD: 15 registers, TOUCH_PAD0 .. TOUCH_PAD14.</summary>
+            public const uint TOUCH_PAD_COUNT = 15;
+            /// <summary>Register array TOUCH_PAD: bytes from one register to the next (TOUCH_PAD0 + n * TOUCH_PAD_STRIDE).</summary>
+            public const uint TOUCH_PAD_STRIDE = 0x4;
+            /// <summary>FUN_IE of every register of TOUCH_PAD (TOUCH_PAD0.FUN_IE ..): bit 13, width 1, rw.</summary>
+            public const uint TOUCH_PAD_FUN_IE = 0x010D;
+            /// <summary>SLP_OE of every register of TOUCH_PAD (TOUCH_PAD0.SLP_OE ..): bit 14, width 1, rw.</summary>
+            public const uint TOUCH_PAD_SLP_OE = 0x010E;
+            /// <summary>SLP_IE of every register of TOUCH_PAD (TOUCH_PAD0.SLP_IE ..): bit 15, width 1, rw.</summary>
+            public const uint TOUCH_PAD_SLP_IE = 0x010F;
+            /// <summary>SLP_SEL of every register of TOUCH_PAD (TOUCH_PAD0.SLP_SEL ..): bit 16, width 1, rw.</summary>
+            public const uint TOUCH_PAD_SLP_SEL = 0x0110;
+            /// <summary>FUN_SEL of every register of TOUCH_PAD (TOUCH_PAD0.FUN_SEL ..): bit 17, width 2, rw.</summary>
+            public const uint TOUCH_PAD_FUN_SEL = 0x0211;
+            /// <summary>MUX_SEL of every register of TOUCH_PAD (TOUCH_PAD0.MUX_SEL ..): bit 19, width 1, rw.</summary>
+            public const uint TOUCH_PAD_MUX_SEL = 0x0113;
+            /// <summary>XPD of every register of TOUCH_PAD (TOUCH_PAD0.XPD ..): bit 20, width 1, rw.</summary>
+            public const uint TOUCH_PAD_XPD = 0x0114;
+            /// <summary>TIE_OPT of every register of TOUCH_PAD (TOUCH_PAD0.TIE_OPT ..): bit 21, width 1, rw.</summary>
+            public const uint TOUCH_PAD_TIE_OPT = 0x0115;
+            /// <summary>START of every register of TOUCH_PAD (TOUCH_PAD0.START ..): bit 22, width 1, rw.</summary>
+            public const uint TOUCH_PAD_START = 0x0116;
+            /// <summary>RUE of every register of TOUCH_PAD (TOUCH_PAD0.RUE ..): bit 27, width 1, rw.</summary>
+            public const uint TOUCH_PAD_RUE = 0x011B;
+            /// <summary>RDE of every register of TOUCH_PAD (TOUCH_PAD0.RDE ..): bit 28, width 1, rw.</summary>
+            public const uint TOUCH_PAD_RDE = 0x011C;
+            /// <summary>DRV of every register of TOUCH_PAD (TOUCH_PAD0.DRV ..): bit 29, width 2, rw.</summary>
+            public const uint TOUCH_PAD_DRV = 0x021D;
         }
 
         /// <summary>SENS at 0x60008800, 0x200 bytes.</summary>
@@ -8682,6 +8850,10 @@ namespace NanoRemap.Chips
             public const uint SAR_DEBUG_CONF_SAR_DEBUG_BIT_SEL = 0x0500;
             /// <summary>SAR_SARDATE.SAR_DATE: bit 0, width 28, rw.</summary>
             public const uint SAR_SARDATE_SAR_DATE = 0x1C00;
+            /// <summary>Register array SAR_TOUCH_STATUS: 17 registers, SAR_TOUCH_STATUS0 .. SAR_TOUCH_STATUS16.</summary>
+            public const uint SAR_TOUCH_STATUS_COUNT = 17;
+            /// <summary>Register array SAR_TOUCH_STATUS: bytes from one register to the next (SAR_TOUCH_STATUS0 + n * SAR_TOUCH_STATUS_STRIDE).</summary>
+            public const uint SAR_TOUCH_STATUS_STRIDE = 0x4;
         }
 
         /// <summary>RTC_I2C at 0x60008C00, 0x100 bytes.</summary>
@@ -8951,6 +9123,14 @@ namespace NanoRemap.Chips
             public const uint CMD15_COMMAND15_DONE = 0x011F;
             /// <summary>DATE.I2C_DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_I2C_DATE = 0x1C00;
+            /// <summary>Register array CMD: 16 registers, CMD0 .. CMD15.</summary>
+            public const uint CMD_COUNT = 16;
+            /// <summary>Register array CMD: bytes from one register to the next (CMD0 + n * CMD_STRIDE).</summary>
+            public const uint CMD_STRIDE = 0x4;
+            /// <summary>COMMAND of every register of CMD (CMD0.COMMAND0 ..): bit 0, width 14, rw.</summary>
+            public const uint CMD_COMMAND = 0x0E00;
+            /// <summary>COMMAND_DONE of every register of CMD (CMD0.COMMAND0_DONE ..): bit 31, width 1, ro.</summary>
+            public const uint CMD_COMMAND_DONE = 0x011F;
         }
 
         /// <summary>IO_MUX at 0x60009000, 0x100 bytes.</summary>
@@ -10148,6 +10328,32 @@ namespace NanoRemap.Chips
             public const uint GPIO48_FILTER_EN = 0x010F;
             /// <summary>DATE.REG_DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_REG_DATE = 0x1C00;
+            /// <summary>Register array GPIO: 49 registers, GPIO0 .. GPIO48.</summary>
+            public const uint GPIO_COUNT = 49;
+            /// <summary>Register array GPIO: bytes from one register to the next (GPIO0 + n * GPIO_STRIDE).</summary>
+            public const uint GPIO_STRIDE = 0x4;
+            /// <summary>MCU_OE of every register of GPIO (GPIO0.MCU_OE ..): bit 0, width 1, rw.</summary>
+            public const uint GPIO_MCU_OE = 0x0100;
+            /// <summary>SLP_SEL of every register of GPIO (GPIO0.SLP_SEL ..): bit 1, width 1, rw.</summary>
+            public const uint GPIO_SLP_SEL = 0x0101;
+            /// <summary>MCU_WPD of every register of GPIO (GPIO0.MCU_WPD ..): bit 2, width 1, rw.</summary>
+            public const uint GPIO_MCU_WPD = 0x0102;
+            /// <summary>MCU_WPU of every register of GPIO (GPIO0.MCU_WPU ..): bit 3, width 1, rw.</summary>
+            public const uint GPIO_MCU_WPU = 0x0103;
+            /// <summary>MCU_IE of every register of GPIO (GPIO0.MCU_IE ..): bit 4, width 1, rw.</summary>
+            public const uint GPIO_MCU_IE = 0x0104;
+            /// <summary>FUN_WPD of every register of GPIO (GPIO0.FUN_WPD ..): bit 7, width 1, rw.</summary>
+            public const uint GPIO_FUN_WPD = 0x0107;
+            /// <summary>FUN_WPU of every register of GPIO (GPIO0.FUN_WPU ..): bit 8, width 1, rw.</summary>
+            public const uint GPIO_FUN_WPU = 0x0108;
+            /// <summary>FUN_IE of every register of GPIO (GPIO0.FUN_IE ..): bit 9, width 1, rw.</summary>
+            public const uint GPIO_FUN_IE = 0x0109;
+            /// <summary>FUN_DRV of every register of GPIO (GPIO0.FUN_DRV ..): bit 10, width 2, rw.</summary>
+            public const uint GPIO_FUN_DRV = 0x020A;
+            /// <summary>MCU_SEL of every register of GPIO (GPIO0.MCU_SEL ..): bit 12, width 3, rw.</summary>
+            public const uint GPIO_MCU_SEL = 0x030C;
+            /// <summary>FILTER_EN of every register of GPIO (GPIO0.FILTER_EN ..): bit 15, width 1, rw.</summary>
+            public const uint GPIO_FILTER_EN = 0x010F;
         }
 
         /// <summary>UHCI1 at 0x6000C000, 0x88 bytes.</summary>
@@ -10443,6 +10649,26 @@ namespace NanoRemap.Chips
             public const uint ESC_CONF3_ESC_SEQ2_CHAR1 = 0x0810;
             /// <summary>PKT_THRES.PKT_THRS: bit 0, width 13, rw.</summary>
             public const uint PKT_THRES_PKT_THRS = 0x0D00;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x18;
+            /// <summary>Register array STATE: 2 registers, STATE0 .. STATE1.</summary>
+            public const uint STATE_COUNT = 2;
+            /// <summary>Register array STATE: bytes from one register to the next (STATE0 + n * STATE_STRIDE).</summary>
+            public const uint STATE_STRIDE = 0x4;
+            /// <summary>Register array REG_Q_WORD0: 7 registers, REG_Q0_WORD0 .. REG_Q6_WORD0.</summary>
+            public const uint REG_Q_WORD0_COUNT = 7;
+            /// <summary>Register array REG_Q_WORD0: bytes from one register to the next (REG_Q0_WORD0 + n * REG_Q_WORD0_STRIDE).</summary>
+            public const uint REG_Q_WORD0_STRIDE = 0x8;
+            /// <summary>Register array REG_Q_WORD1: 7 registers, REG_Q0_WORD1 .. REG_Q6_WORD1.</summary>
+            public const uint REG_Q_WORD1_COUNT = 7;
+            /// <summary>Register array REG_Q_WORD1: bytes from one register to the next (REG_Q0_WORD1 + n * REG_Q_WORD1_STRIDE).</summary>
+            public const uint REG_Q_WORD1_STRIDE = 0x8;
+            /// <summary>Register array ESC_CONF: 4 registers, ESC_CONF0 .. ESC_CONF3.</summary>
+            public const uint ESC_CONF_COUNT = 4;
+            /// <summary>Register array ESC_CONF: bytes from one register to the next (ESC_CONF0 + n * ESC_CONF_STRIDE).</summary>
+            public const uint ESC_CONF_STRIDE = 0x4;
         }
 
         /// <summary>I2S0 at 0x6000F000, 0x84 bytes.</summary>
@@ -11249,6 +11475,14 @@ namespace NanoRemap.Chips
             public const uint ID_HIGH_SPEED = 0x011E;
             /// <summary>ID.REG_UPDATE: bit 31, width 1, rw.</summary>
             public const uint ID_REG_UPDATE = 0x011F;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x4;
+            /// <summary>Register array SWFC_CONF: 2 registers, SWFC_CONF0 .. SWFC_CONF1.</summary>
+            public const uint SWFC_CONF_COUNT = 2;
+            /// <summary>Register array SWFC_CONF: bytes from one register to the next (SWFC_CONF0 + n * SWFC_CONF_STRIDE).</summary>
+            public const uint SWFC_CONF_STRIDE = 0x4;
         }
 
         /// <summary>I2C0 at 0x60013000, 0x184 bytes.</summary>
@@ -11648,6 +11882,14 @@ namespace NanoRemap.Chips
             public const uint SCL_STRETCH_CONF_SLAVE_BYTE_ACK_CTL_EN = 0x010C;
             /// <summary>SCL_STRETCH_CONF.SLAVE_BYTE_ACK_LVL: bit 13, width 1, rw.</summary>
             public const uint SCL_STRETCH_CONF_SLAVE_BYTE_ACK_LVL = 0x010D;
+            /// <summary>Register array COMD: 8 registers, COMD0 .. COMD7.</summary>
+            public const uint COMD_COUNT = 8;
+            /// <summary>Register array COMD: bytes from one register to the next (COMD0 + n * COMD_STRIDE).</summary>
+            public const uint COMD_STRIDE = 0x4;
+            /// <summary>COMMAND of every register of COMD (COMD0.COMMAND0 ..): bit 0, width 14, rw.</summary>
+            public const uint COMD_COMMAND = 0x0E00;
+            /// <summary>COMMAND_DONE of every register of COMD (COMD0.COMMAND0_DONE ..): bit 31, width 1, rw.</summary>
+            public const uint COMD_COMMAND_DONE = 0x011F;
         }
 
         /// <summary>UHCI0 at 0x60014000, 0x88 bytes.</summary>
@@ -11943,6 +12185,26 @@ namespace NanoRemap.Chips
             public const uint ESC_CONF3_ESC_SEQ2_CHAR1 = 0x0810;
             /// <summary>PKT_THRES.PKT_THRS: bit 0, width 13, rw.</summary>
             public const uint PKT_THRES_PKT_THRS = 0x0D00;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x18;
+            /// <summary>Register array STATE: 2 registers, STATE0 .. STATE1.</summary>
+            public const uint STATE_COUNT = 2;
+            /// <summary>Register array STATE: bytes from one register to the next (STATE0 + n * STATE_STRIDE).</summary>
+            public const uint STATE_STRIDE = 0x4;
+            /// <summary>Register array REG_Q_WORD0: 7 registers, REG_Q0_WORD0 .. REG_Q6_WORD0.</summary>
+            public const uint REG_Q_WORD0_COUNT = 7;
+            /// <summary>Register array REG_Q_WORD0: bytes from one register to the next (REG_Q0_WORD0 + n * REG_Q_WORD0_STRIDE).</summary>
+            public const uint REG_Q_WORD0_STRIDE = 0x8;
+            /// <summary>Register array REG_Q_WORD1: 7 registers, REG_Q0_WORD1 .. REG_Q6_WORD1.</summary>
+            public const uint REG_Q_WORD1_COUNT = 7;
+            /// <summary>Register array REG_Q_WORD1: bytes from one register to the next (REG_Q0_WORD1 + n * REG_Q_WORD1_STRIDE).</summary>
+            public const uint REG_Q_WORD1_STRIDE = 0x8;
+            /// <summary>Register array ESC_CONF: 4 registers, ESC_CONF0 .. ESC_CONF3.</summary>
+            public const uint ESC_CONF_COUNT = 4;
+            /// <summary>Register array ESC_CONF: bytes from one register to the next (ESC_CONF0 + n * ESC_CONF_STRIDE).</summary>
+            public const uint ESC_CONF_STRIDE = 0x4;
         }
 
         /// <summary>RMT at 0x60016000, 0xD0 bytes.</summary>
@@ -12760,6 +13022,150 @@ namespace NanoRemap.Chips
             public const uint REF_CNT_RST_RX_REF_CNT_RST_CH7 = 0x0107;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array TX_CHDATA: 4 registers, TX_CH0DATA .. TX_CH3DATA.</summary>
+            public const uint TX_CHDATA_COUNT = 4;
+            /// <summary>Register array TX_CHDATA: bytes from one register to the next (TX_CH0DATA + n * TX_CHDATA_STRIDE).</summary>
+            public const uint TX_CHDATA_STRIDE = 0x4;
+            /// <summary>Register array RX_CHDATA: 4 registers, RX_CH0DATA .. RX_CH3DATA.</summary>
+            public const uint RX_CHDATA_COUNT = 4;
+            /// <summary>Register array RX_CHDATA: bytes from one register to the next (RX_CH0DATA + n * RX_CHDATA_STRIDE).</summary>
+            public const uint RX_CHDATA_STRIDE = 0x4;
+            /// <summary>Register array TX_CHCONF0: 4 registers, TX_CH0CONF0 .. TX_CH3CONF0.</summary>
+            public const uint TX_CHCONF0_COUNT = 4;
+            /// <summary>Register array TX_CHCONF0: bytes from one register to the next (TX_CH0CONF0 + n * TX_CHCONF0_STRIDE).</summary>
+            public const uint TX_CHCONF0_STRIDE = 0x4;
+            /// <summary>TX_START_CH of every register of TX_CHCONF0 (TX_CH0CONF0.TX_START_CH ..): bit 0, width 1, wo.</summary>
+            public const uint TX_CHCONF0_TX_START_CH = 0x0100;
+            /// <summary>MEM_RD_RST_CH of every register of TX_CHCONF0 (TX_CH0CONF0.MEM_RD_RST_CH ..): bit 1, width 1, wo.</summary>
+            public const uint TX_CHCONF0_MEM_RD_RST_CH = 0x0101;
+            /// <summary>APB_MEM_RST_CH of every register of TX_CHCONF0 (TX_CH0CONF0.APB_MEM_RST_CH ..): bit 2, width 1, wo.</summary>
+            public const uint TX_CHCONF0_APB_MEM_RST_CH = 0x0102;
+            /// <summary>TX_CONTI_MODE_CH of every register of TX_CHCONF0 (TX_CH0CONF0.TX_CONTI_MODE_CH ..): bit 3, width 1, rw.</summary>
+            public const uint TX_CHCONF0_TX_CONTI_MODE_CH = 0x0103;
+            /// <summary>MEM_TX_WRAP_EN_CH of every register of TX_CHCONF0 (TX_CH0CONF0.MEM_TX_WRAP_EN_CH ..): bit 4, width 1, rw.</summary>
+            public const uint TX_CHCONF0_MEM_TX_WRAP_EN_CH = 0x0104;
+            /// <summary>IDLE_OUT_LV_CH of every register of TX_CHCONF0 (TX_CH0CONF0.IDLE_OUT_LV_CH ..): bit 5, width 1, rw.</summary>
+            public const uint TX_CHCONF0_IDLE_OUT_LV_CH = 0x0105;
+            /// <summary>IDLE_OUT_EN_CH of every register of TX_CHCONF0 (TX_CH0CONF0.IDLE_OUT_EN_CH ..): bit 6, width 1, rw.</summary>
+            public const uint TX_CHCONF0_IDLE_OUT_EN_CH = 0x0106;
+            /// <summary>TX_STOP_CH of every register of TX_CHCONF0 (TX_CH0CONF0.TX_STOP_CH ..): bit 7, width 1, rw.</summary>
+            public const uint TX_CHCONF0_TX_STOP_CH = 0x0107;
+            /// <summary>DIV_CNT_CH of every register of TX_CHCONF0 (TX_CH0CONF0.DIV_CNT_CH ..): bit 8, width 8, rw.</summary>
+            public const uint TX_CHCONF0_DIV_CNT_CH = 0x0808;
+            /// <summary>MEM_SIZE_CH of every register of TX_CHCONF0 (TX_CH0CONF0.MEM_SIZE_CH ..): bit 16, width 4, rw.</summary>
+            public const uint TX_CHCONF0_MEM_SIZE_CH = 0x0410;
+            /// <summary>CARRIER_EFF_EN_CH of every register of TX_CHCONF0 (TX_CH0CONF0.CARRIER_EFF_EN_CH ..): bit 20, width 1, rw.</summary>
+            public const uint TX_CHCONF0_CARRIER_EFF_EN_CH = 0x0114;
+            /// <summary>CARRIER_EN_CH of every register of TX_CHCONF0 (TX_CH0CONF0.CARRIER_EN_CH ..): bit 21, width 1, rw.</summary>
+            public const uint TX_CHCONF0_CARRIER_EN_CH = 0x0115;
+            /// <summary>CARRIER_OUT_LV_CH of every register of TX_CHCONF0 (TX_CH0CONF0.CARRIER_OUT_LV_CH ..): bit 22, width 1, rw.</summary>
+            public const uint TX_CHCONF0_CARRIER_OUT_LV_CH = 0x0116;
+            /// <summary>AFIFO_RST_CH of every register of TX_CHCONF0 (TX_CH0CONF0.AFIFO_RST_CH ..): bit 23, width 1, wo.</summary>
+            public const uint TX_CHCONF0_AFIFO_RST_CH = 0x0117;
+            /// <summary>CONF_UPDATE_CH of every register of TX_CHCONF0 (TX_CH0CONF0.CONF_UPDATE_CH ..): bit 24, width 1, wo.</summary>
+            public const uint TX_CHCONF0_CONF_UPDATE_CH = 0x0118;
+            /// <summary>Register array RX_CHCONF0: 4 registers, RX_CH0CONF0 .. RX_CH3CONF0.</summary>
+            public const uint RX_CHCONF0_COUNT = 4;
+            /// <summary>Register array RX_CHCONF0: bytes from one register to the next (RX_CH0CONF0 + n * RX_CHCONF0_STRIDE).</summary>
+            public const uint RX_CHCONF0_STRIDE = 0x8;
+            /// <summary>DIV_CNT_CH of every register of RX_CHCONF0 (RX_CH0CONF0.DIV_CNT_CH ..): bit 0, width 8, rw.</summary>
+            public const uint RX_CHCONF0_DIV_CNT_CH = 0x0800;
+            /// <summary>IDLE_THRES_CH of every register of RX_CHCONF0 (RX_CH0CONF0.IDLE_THRES_CH ..): bit 8, width 15, rw.</summary>
+            public const uint RX_CHCONF0_IDLE_THRES_CH = 0x0F08;
+            /// <summary>MEM_SIZE_CH of every register of RX_CHCONF0 (RX_CH0CONF0.MEM_SIZE_CH ..): bit 24, width 4, rw.</summary>
+            public const uint RX_CHCONF0_MEM_SIZE_CH = 0x0418;
+            /// <summary>CARRIER_EN_CH of every register of RX_CHCONF0 (RX_CH0CONF0.CARRIER_EN_CH ..): bit 28, width 1, rw.</summary>
+            public const uint RX_CHCONF0_CARRIER_EN_CH = 0x011C;
+            /// <summary>CARRIER_OUT_LV_CH of every register of RX_CHCONF0 (RX_CH0CONF0.CARRIER_OUT_LV_CH ..): bit 29, width 1, rw.</summary>
+            public const uint RX_CHCONF0_CARRIER_OUT_LV_CH = 0x011D;
+            /// <summary>Register array RX_CHCONF1: 4 registers, RX_CH0CONF1 .. RX_CH3CONF1.</summary>
+            public const uint RX_CHCONF1_COUNT = 4;
+            /// <summary>Register array RX_CHCONF1: bytes from one register to the next (RX_CH0CONF1 + n * RX_CHCONF1_STRIDE).</summary>
+            public const uint RX_CHCONF1_STRIDE = 0x8;
+            /// <summary>RX_EN_CH of every register of RX_CHCONF1 (RX_CH0CONF1.RX_EN_CH ..): bit 0, width 1, rw.</summary>
+            public const uint RX_CHCONF1_RX_EN_CH = 0x0100;
+            /// <summary>MEM_WR_RST_CH of every register of RX_CHCONF1 (RX_CH0CONF1.MEM_WR_RST_CH ..): bit 1, width 1, wo.</summary>
+            public const uint RX_CHCONF1_MEM_WR_RST_CH = 0x0101;
+            /// <summary>APB_MEM_RST_CH of every register of RX_CHCONF1 (RX_CH0CONF1.APB_MEM_RST_CH ..): bit 2, width 1, wo.</summary>
+            public const uint RX_CHCONF1_APB_MEM_RST_CH = 0x0102;
+            /// <summary>MEM_OWNER_CH of every register of RX_CHCONF1 (RX_CH0CONF1.MEM_OWNER_CH ..): bit 3, width 1, rw.</summary>
+            public const uint RX_CHCONF1_MEM_OWNER_CH = 0x0103;
+            /// <summary>RX_FILTER_EN_CH of every register of RX_CHCONF1 (RX_CH0CONF1.RX_FILTER_EN_CH ..): bit 4, width 1, rw.</summary>
+            public const uint RX_CHCONF1_RX_FILTER_EN_CH = 0x0104;
+            /// <summary>RX_FILTER_THRES_CH of every register of RX_CHCONF1 (RX_CH0CONF1.RX_FILTER_THRES_CH ..): bit 5, width 8, rw.</summary>
+            public const uint RX_CHCONF1_RX_FILTER_THRES_CH = 0x0805;
+            /// <summary>MEM_RX_WRAP_EN_CH of every register of RX_CHCONF1 (RX_CH0CONF1.MEM_RX_WRAP_EN_CH ..): bit 13, width 1, rw.</summary>
+            public const uint RX_CHCONF1_MEM_RX_WRAP_EN_CH = 0x010D;
+            /// <summary>AFIFO_RST_CH of every register of RX_CHCONF1 (RX_CH0CONF1.AFIFO_RST_CH ..): bit 14, width 1, wo.</summary>
+            public const uint RX_CHCONF1_AFIFO_RST_CH = 0x010E;
+            /// <summary>CONF_UPDATE_CH of every register of RX_CHCONF1 (RX_CH0CONF1.CONF_UPDATE_CH ..): bit 15, width 1, wo.</summary>
+            public const uint RX_CHCONF1_CONF_UPDATE_CH = 0x010F;
+            /// <summary>Register array TX_CHSTATUS: 4 registers, TX_CH0STATUS .. TX_CH3STATUS.</summary>
+            public const uint TX_CHSTATUS_COUNT = 4;
+            /// <summary>Register array TX_CHSTATUS: bytes from one register to the next (TX_CH0STATUS + n * TX_CHSTATUS_STRIDE).</summary>
+            public const uint TX_CHSTATUS_STRIDE = 0x4;
+            /// <summary>MEM_RADDR_EX_CH of every register of TX_CHSTATUS (TX_CH0STATUS.MEM_RADDR_EX_CH ..): bit 0, width 10, ro.</summary>
+            public const uint TX_CHSTATUS_MEM_RADDR_EX_CH = 0x0A00;
+            /// <summary>APB_MEM_WADDR_CH of every register of TX_CHSTATUS (TX_CH0STATUS.APB_MEM_WADDR_CH ..): bit 11, width 10, ro.</summary>
+            public const uint TX_CHSTATUS_APB_MEM_WADDR_CH = 0x0A0B;
+            /// <summary>STATE_CH of every register of TX_CHSTATUS (TX_CH0STATUS.STATE_CH ..): bit 22, width 3, ro.</summary>
+            public const uint TX_CHSTATUS_STATE_CH = 0x0316;
+            /// <summary>MEM_EMPTY_CH of every register of TX_CHSTATUS (TX_CH0STATUS.MEM_EMPTY_CH ..): bit 25, width 1, ro.</summary>
+            public const uint TX_CHSTATUS_MEM_EMPTY_CH = 0x0119;
+            /// <summary>APB_MEM_WR_ERR_CH of every register of TX_CHSTATUS (TX_CH0STATUS.APB_MEM_WR_ERR_CH ..): bit 26, width 1, ro.</summary>
+            public const uint TX_CHSTATUS_APB_MEM_WR_ERR_CH = 0x011A;
+            /// <summary>Register array RX_CHSTATUS: 4 registers, RX_CH0STATUS .. RX_CH3STATUS.</summary>
+            public const uint RX_CHSTATUS_COUNT = 4;
+            /// <summary>Register array RX_CHSTATUS: bytes from one register to the next (RX_CH0STATUS + n * RX_CHSTATUS_STRIDE).</summary>
+            public const uint RX_CHSTATUS_STRIDE = 0x4;
+            /// <summary>MEM_WADDR_EX_CH of every register of RX_CHSTATUS (RX_CH0STATUS.MEM_WADDR_EX_CH ..): bit 0, width 10, ro.</summary>
+            public const uint RX_CHSTATUS_MEM_WADDR_EX_CH = 0x0A00;
+            /// <summary>APB_MEM_RADDR_CH of every register of RX_CHSTATUS (RX_CH0STATUS.APB_MEM_RADDR_CH ..): bit 11, width 10, ro.</summary>
+            public const uint RX_CHSTATUS_APB_MEM_RADDR_CH = 0x0A0B;
+            /// <summary>STATE_CH of every register of RX_CHSTATUS (RX_CH0STATUS.STATE_CH ..): bit 22, width 3, ro.</summary>
+            public const uint RX_CHSTATUS_STATE_CH = 0x0316;
+            /// <summary>MEM_OWNER_ERR_CH of every register of RX_CHSTATUS (RX_CH0STATUS.MEM_OWNER_ERR_CH ..): bit 25, width 1, ro.</summary>
+            public const uint RX_CHSTATUS_MEM_OWNER_ERR_CH = 0x0119;
+            /// <summary>MEM_FULL_CH of every register of RX_CHSTATUS (RX_CH0STATUS.MEM_FULL_CH ..): bit 26, width 1, ro.</summary>
+            public const uint RX_CHSTATUS_MEM_FULL_CH = 0x011A;
+            /// <summary>APB_MEM_RD_ERR_CH of every register of RX_CHSTATUS (RX_CH0STATUS.APB_MEM_RD_ERR_CH ..): bit 27, width 1, ro.</summary>
+            public const uint RX_CHSTATUS_APB_MEM_RD_ERR_CH = 0x011B;
+            /// <summary>Register array CHCARRIER_DUTY: 4 registers, CH0CARRIER_DUTY .. CH3CARRIER_DUTY.</summary>
+            public const uint CHCARRIER_DUTY_COUNT = 4;
+            /// <summary>Register array CHCARRIER_DUTY: bytes from one register to the next (CH0CARRIER_DUTY + n * CHCARRIER_DUTY_STRIDE).</summary>
+            public const uint CHCARRIER_DUTY_STRIDE = 0x4;
+            /// <summary>CARRIER_LOW_CH of every register of CHCARRIER_DUTY (CH0CARRIER_DUTY.CARRIER_LOW_CH ..): bit 0, width 16, rw.</summary>
+            public const uint CHCARRIER_DUTY_CARRIER_LOW_CH = 0x1000;
+            /// <summary>CARRIER_HIGH_CH of every register of CHCARRIER_DUTY (CH0CARRIER_DUTY.CARRIER_HIGH_CH ..): bit 16, width 16, rw.</summary>
+            public const uint CHCARRIER_DUTY_CARRIER_HIGH_CH = 0x1010;
+            /// <summary>Register array CH_RX_CARRIER_RM: 4 registers, CH0_RX_CARRIER_RM .. CH3_RX_CARRIER_RM.</summary>
+            public const uint CH_RX_CARRIER_RM_COUNT = 4;
+            /// <summary>Register array CH_RX_CARRIER_RM: bytes from one register to the next (CH0_RX_CARRIER_RM + n * CH_RX_CARRIER_RM_STRIDE).</summary>
+            public const uint CH_RX_CARRIER_RM_STRIDE = 0x4;
+            /// <summary>CARRIER_LOW_THRES_CH of every register of CH_RX_CARRIER_RM (CH0_RX_CARRIER_RM.CARRIER_LOW_THRES_CH ..): bit 0, width 16, rw.</summary>
+            public const uint CH_RX_CARRIER_RM_CARRIER_LOW_THRES_CH = 0x1000;
+            /// <summary>CARRIER_HIGH_THRES_CH of every register of CH_RX_CARRIER_RM (CH0_RX_CARRIER_RM.CARRIER_HIGH_THRES_CH ..): bit 16, width 16, rw.</summary>
+            public const uint CH_RX_CARRIER_RM_CARRIER_HIGH_THRES_CH = 0x1010;
+            /// <summary>Register array CH_TX_LIM: 4 registers, CH0_TX_LIM .. CH3_TX_LIM.</summary>
+            public const uint CH_TX_LIM_COUNT = 4;
+            /// <summary>Register array CH_TX_LIM: bytes from one register to the next (CH0_TX_LIM + n * CH_TX_LIM_STRIDE).</summary>
+            public const uint CH_TX_LIM_STRIDE = 0x4;
+            /// <summary>TX_LIM_CH of every register of CH_TX_LIM (CH0_TX_LIM.TX_LIM_CH ..): bit 0, width 9, rw.</summary>
+            public const uint CH_TX_LIM_TX_LIM_CH = 0x0900;
+            /// <summary>TX_LOOP_NUM_CH of every register of CH_TX_LIM (CH0_TX_LIM.TX_LOOP_NUM_CH ..): bit 9, width 10, rw.</summary>
+            public const uint CH_TX_LIM_TX_LOOP_NUM_CH = 0x0A09;
+            /// <summary>TX_LOOP_CNT_EN_CH of every register of CH_TX_LIM (CH0_TX_LIM.TX_LOOP_CNT_EN_CH ..): bit 19, width 1, rw.</summary>
+            public const uint CH_TX_LIM_TX_LOOP_CNT_EN_CH = 0x0113;
+            /// <summary>LOOP_COUNT_RESET_CH of every register of CH_TX_LIM (CH0_TX_LIM.LOOP_COUNT_RESET_CH ..): bit 20, width 1, wo.</summary>
+            public const uint CH_TX_LIM_LOOP_COUNT_RESET_CH = 0x0114;
+            /// <summary>LOOP_STOP_EN_CH of every register of CH_TX_LIM (CH0_TX_LIM.LOOP_STOP_EN_CH ..): bit 21, width 1, rw.</summary>
+            public const uint CH_TX_LIM_LOOP_STOP_EN_CH = 0x0115;
+            /// <summary>Register array CH_RX_LIM: 4 registers, CH0_RX_LIM .. CH3_RX_LIM.</summary>
+            public const uint CH_RX_LIM_COUNT = 4;
+            /// <summary>Register array CH_RX_LIM: bytes from one register to the next (CH0_RX_LIM + n * CH_RX_LIM_STRIDE).</summary>
+            public const uint CH_RX_LIM_STRIDE = 0x4;
+            /// <summary>RX_LIM_CH of every register of CH_RX_LIM (CH0_RX_LIM.RX_LIM_CH ..): bit 0, width 9, rw.</summary>
+            public const uint CH_RX_LIM_RX_LIM_CH = 0x0900;
         }
 
         /// <summary>PCNT at 0x60017000, 0x100 bytes.</summary>
@@ -13079,6 +13485,50 @@ namespace NanoRemap.Chips
             public const uint CTRL_CNT_PAUSE_U3 = 0x0107;
             /// <summary>CTRL.CLK_EN: bit 16, width 1, rw.</summary>
             public const uint CTRL_CLK_EN = 0x0110;
+            /// <summary>Register array U_CONF0: 4 registers, U0_CONF0 .. U3_CONF0.</summary>
+            public const uint U_CONF0_COUNT = 4;
+            /// <summary>Register array U_CONF0: bytes from one register to the next (U0_CONF0 + n * U_CONF0_STRIDE).</summary>
+            public const uint U_CONF0_STRIDE = 0xC;
+            /// <summary>FILTER_THRES_U of every register of U_CONF0 (U0_CONF0.FILTER_THRES_U ..): bit 0, width 10, rw.</summary>
+            public const uint U_CONF0_FILTER_THRES_U = 0x0A00;
+            /// <summary>FILTER_EN_U of every register of U_CONF0 (U0_CONF0.FILTER_EN_U ..): bit 10, width 1, rw.</summary>
+            public const uint U_CONF0_FILTER_EN_U = 0x010A;
+            /// <summary>THR_ZERO_EN_U of every register of U_CONF0 (U0_CONF0.THR_ZERO_EN_U ..): bit 11, width 1, rw.</summary>
+            public const uint U_CONF0_THR_ZERO_EN_U = 0x010B;
+            /// <summary>THR_H_LIM_EN_U of every register of U_CONF0 (U0_CONF0.THR_H_LIM_EN_U ..): bit 12, width 1, rw.</summary>
+            public const uint U_CONF0_THR_H_LIM_EN_U = 0x010C;
+            /// <summary>THR_L_LIM_EN_U of every register of U_CONF0 (U0_CONF0.THR_L_LIM_EN_U ..): bit 13, width 1, rw.</summary>
+            public const uint U_CONF0_THR_L_LIM_EN_U = 0x010D;
+            /// <summary>Register array U_CONF1: 4 registers, U0_CONF1 .. U3_CONF1.</summary>
+            public const uint U_CONF1_COUNT = 4;
+            /// <summary>Register array U_CONF1: bytes from one register to the next (U0_CONF1 + n * U_CONF1_STRIDE).</summary>
+            public const uint U_CONF1_STRIDE = 0xC;
+            /// <summary>Register array U_CONF2: 4 registers, U0_CONF2 .. U3_CONF2.</summary>
+            public const uint U_CONF2_COUNT = 4;
+            /// <summary>Register array U_CONF2: bytes from one register to the next (U0_CONF2 + n * U_CONF2_STRIDE).</summary>
+            public const uint U_CONF2_STRIDE = 0xC;
+            /// <summary>CNT_H_LIM_U of every register of U_CONF2 (U0_CONF2.CNT_H_LIM_U ..): bit 0, width 16, rw.</summary>
+            public const uint U_CONF2_CNT_H_LIM_U = 0x1000;
+            /// <summary>CNT_L_LIM_U of every register of U_CONF2 (U0_CONF2.CNT_L_LIM_U ..): bit 16, width 16, rw.</summary>
+            public const uint U_CONF2_CNT_L_LIM_U = 0x1010;
+            /// <summary>Register array U_CNT: 4 registers, U0_CNT .. U3_CNT.</summary>
+            public const uint U_CNT_COUNT = 4;
+            /// <summary>Register array U_CNT: bytes from one register to the next (U0_CNT + n * U_CNT_STRIDE).</summary>
+            public const uint U_CNT_STRIDE = 0x4;
+            /// <summary>PULSE_CNT_U of every register of U_CNT (U0_CNT.PULSE_CNT_U ..): bit 0, width 16, ro.</summary>
+            public const uint U_CNT_PULSE_CNT_U = 0x1000;
+            /// <summary>Register array U_STATUS: 4 registers, U0_STATUS .. U3_STATUS.</summary>
+            public const uint U_STATUS_COUNT = 4;
+            /// <summary>Register array U_STATUS: bytes from one register to the next (U0_STATUS + n * U_STATUS_STRIDE).</summary>
+            public const uint U_STATUS_STRIDE = 0x4;
+            /// <summary>CNT_THR_ZERO_MODE_U of every register of U_STATUS (U0_STATUS.CNT_THR_ZERO_MODE_U ..): bit 0, width 2, ro.</summary>
+            public const uint U_STATUS_CNT_THR_ZERO_MODE_U = 0x0200;
+            /// <summary>CNT_THR_L_LIM_LAT_U of every register of U_STATUS (U0_STATUS.CNT_THR_L_LIM_LAT_U ..): bit 4, width 1, ro.</summary>
+            public const uint U_STATUS_CNT_THR_L_LIM_LAT_U = 0x0104;
+            /// <summary>CNT_THR_H_LIM_LAT_U of every register of U_STATUS (U0_STATUS.CNT_THR_H_LIM_LAT_U ..): bit 5, width 1, ro.</summary>
+            public const uint U_STATUS_CNT_THR_H_LIM_LAT_U = 0x0105;
+            /// <summary>CNT_THR_ZERO_LAT_U of every register of U_STATUS (U0_STATUS.CNT_THR_ZERO_LAT_U ..): bit 6, width 1, ro.</summary>
+            public const uint U_STATUS_CNT_THR_ZERO_LAT_U = 0x0106;
         }
 
         /// <summary>LEDC at 0x60019000, 0x100 bytes.</summary>
@@ -13672,6 +14122,80 @@ namespace NanoRemap.Chips
             public const uint CONF_APB_CLK_SEL = 0x0200;
             /// <summary>CONF.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint CONF_CLK_EN = 0x011F;
+            /// <summary>Register array CH_CONF0: 8 registers, CH0_CONF0 .. CH7_CONF0.</summary>
+            public const uint CH_CONF0_COUNT = 8;
+            /// <summary>Register array CH_CONF0: bytes from one register to the next (CH0_CONF0 + n * CH_CONF0_STRIDE).</summary>
+            public const uint CH_CONF0_STRIDE = 0x14;
+            /// <summary>TIMER_SEL_CH of every register of CH_CONF0 (CH0_CONF0.TIMER_SEL_CH ..): bit 0, width 2, rw.</summary>
+            public const uint CH_CONF0_TIMER_SEL_CH = 0x0200;
+            /// <summary>SIG_OUT_EN_CH of every register of CH_CONF0 (CH0_CONF0.SIG_OUT_EN_CH ..): bit 2, width 1, rw.</summary>
+            public const uint CH_CONF0_SIG_OUT_EN_CH = 0x0102;
+            /// <summary>IDLE_LV_CH of every register of CH_CONF0 (CH0_CONF0.IDLE_LV_CH ..): bit 3, width 1, rw.</summary>
+            public const uint CH_CONF0_IDLE_LV_CH = 0x0103;
+            /// <summary>PARA_UP_CH of every register of CH_CONF0 (CH0_CONF0.PARA_UP_CH ..): bit 4, width 1, wo.</summary>
+            public const uint CH_CONF0_PARA_UP_CH = 0x0104;
+            /// <summary>OVF_NUM_CH of every register of CH_CONF0 (CH0_CONF0.OVF_NUM_CH ..): bit 5, width 10, rw.</summary>
+            public const uint CH_CONF0_OVF_NUM_CH = 0x0A05;
+            /// <summary>OVF_CNT_EN_CH of every register of CH_CONF0 (CH0_CONF0.OVF_CNT_EN_CH ..): bit 15, width 1, rw.</summary>
+            public const uint CH_CONF0_OVF_CNT_EN_CH = 0x010F;
+            /// <summary>OVF_CNT_RESET_CH of every register of CH_CONF0 (CH0_CONF0.OVF_CNT_RESET_CH ..): bit 16, width 1, wo.</summary>
+            public const uint CH_CONF0_OVF_CNT_RESET_CH = 0x0110;
+            /// <summary>OVF_CNT_RESET_ST_CH of every register of CH_CONF0 (CH0_CONF0.OVF_CNT_RESET_ST_CH ..): bit 17, width 1, rw.</summary>
+            public const uint CH_CONF0_OVF_CNT_RESET_ST_CH = 0x0111;
+            /// <summary>Register array CH_HPOINT: 8 registers, CH0_HPOINT .. CH7_HPOINT.</summary>
+            public const uint CH_HPOINT_COUNT = 8;
+            /// <summary>Register array CH_HPOINT: bytes from one register to the next (CH0_HPOINT + n * CH_HPOINT_STRIDE).</summary>
+            public const uint CH_HPOINT_STRIDE = 0x14;
+            /// <summary>HPOINT_CH of every register of CH_HPOINT (CH0_HPOINT.HPOINT_CH ..): bit 0, width 14, rw.</summary>
+            public const uint CH_HPOINT_HPOINT_CH = 0x0E00;
+            /// <summary>Register array CH_DUTY: 8 registers, CH0_DUTY .. CH7_DUTY.</summary>
+            public const uint CH_DUTY_COUNT = 8;
+            /// <summary>Register array CH_DUTY: bytes from one register to the next (CH0_DUTY + n * CH_DUTY_STRIDE).</summary>
+            public const uint CH_DUTY_STRIDE = 0x14;
+            /// <summary>DUTY_CH of every register of CH_DUTY (CH0_DUTY.DUTY_CH ..): bit 0, width 19, rw.</summary>
+            public const uint CH_DUTY_DUTY_CH = 0x1300;
+            /// <summary>Register array CH_CONF1: 8 registers, CH0_CONF1 .. CH7_CONF1.</summary>
+            public const uint CH_CONF1_COUNT = 8;
+            /// <summary>Register array CH_CONF1: bytes from one register to the next (CH0_CONF1 + n * CH_CONF1_STRIDE).</summary>
+            public const uint CH_CONF1_STRIDE = 0x14;
+            /// <summary>DUTY_SCALE_CH of every register of CH_CONF1 (CH0_CONF1.DUTY_SCALE_CH ..): bit 0, width 10, rw.</summary>
+            public const uint CH_CONF1_DUTY_SCALE_CH = 0x0A00;
+            /// <summary>DUTY_CYCLE_CH of every register of CH_CONF1 (CH0_CONF1.DUTY_CYCLE_CH ..): bit 10, width 10, rw.</summary>
+            public const uint CH_CONF1_DUTY_CYCLE_CH = 0x0A0A;
+            /// <summary>DUTY_NUM_CH of every register of CH_CONF1 (CH0_CONF1.DUTY_NUM_CH ..): bit 20, width 10, rw.</summary>
+            public const uint CH_CONF1_DUTY_NUM_CH = 0x0A14;
+            /// <summary>DUTY_INC_CH of every register of CH_CONF1 (CH0_CONF1.DUTY_INC_CH ..): bit 30, width 1, rw.</summary>
+            public const uint CH_CONF1_DUTY_INC_CH = 0x011E;
+            /// <summary>DUTY_START_CH of every register of CH_CONF1 (CH0_CONF1.DUTY_START_CH ..): bit 31, width 1, rw.</summary>
+            public const uint CH_CONF1_DUTY_START_CH = 0x011F;
+            /// <summary>Register array CH_DUTY_R: 8 registers, CH0_DUTY_R .. CH7_DUTY_R.</summary>
+            public const uint CH_DUTY_R_COUNT = 8;
+            /// <summary>Register array CH_DUTY_R: bytes from one register to the next (CH0_DUTY_R + n * CH_DUTY_R_STRIDE).</summary>
+            public const uint CH_DUTY_R_STRIDE = 0x14;
+            /// <summary>DUTY_R_CH of every register of CH_DUTY_R (CH0_DUTY_R.DUTY_R_CH ..): bit 0, width 19, ro.</summary>
+            public const uint CH_DUTY_R_DUTY_R_CH = 0x1300;
+            /// <summary>Register array TIMER_CONF: 4 registers, TIMER0_CONF .. TIMER3_CONF.</summary>
+            public const uint TIMER_CONF_COUNT = 4;
+            /// <summary>Register array TIMER_CONF: bytes from one register to the next (TIMER0_CONF + n * TIMER_CONF_STRIDE).</summary>
+            public const uint TIMER_CONF_STRIDE = 0x8;
+            /// <summary>DUTY_RES of every register of TIMER_CONF (TIMER0_CONF.TIMER_DUTY_RES ..): bit 0, width 4, rw.</summary>
+            public const uint TIMER_CONF_DUTY_RES = 0x0400;
+            /// <summary>CLK_DIV_TIMER of every register of TIMER_CONF (TIMER0_CONF.CLK_DIV_TIMER ..): bit 4, width 18, rw.</summary>
+            public const uint TIMER_CONF_CLK_DIV_TIMER = 0x1204;
+            /// <summary>PAUSE of every register of TIMER_CONF (TIMER0_CONF.TIMER_PAUSE ..): bit 22, width 1, rw.</summary>
+            public const uint TIMER_CONF_PAUSE = 0x0116;
+            /// <summary>RST of every register of TIMER_CONF (TIMER0_CONF.TIMER_RST ..): bit 23, width 1, rw.</summary>
+            public const uint TIMER_CONF_RST = 0x0117;
+            /// <summary>TICK_SEL_TIMER of every register of TIMER_CONF (TIMER0_CONF.TICK_SEL_TIMER ..): bit 24, width 1, rw.</summary>
+            public const uint TIMER_CONF_TICK_SEL_TIMER = 0x0118;
+            /// <summary>PARA_UP of every register of TIMER_CONF (TIMER0_CONF.TIMER_PARA_UP ..): bit 25, width 1, wo.</summary>
+            public const uint TIMER_CONF_PARA_UP = 0x0119;
+            /// <summary>Register array TIMER_VALUE: 4 registers, TIMER0_VALUE .. TIMER3_VALUE.</summary>
+            public const uint TIMER_VALUE_COUNT = 4;
+            /// <summary>Register array TIMER_VALUE: bytes from one register to the next (TIMER0_VALUE + n * TIMER_VALUE_STRIDE).</summary>
+            public const uint TIMER_VALUE_STRIDE = 0x8;
+            /// <summary>CNT of every register of TIMER_VALUE (TIMER0_VALUE.TIMER_CNT ..): bit 0, width 14, ro.</summary>
+            public const uint TIMER_VALUE_CNT = 0x0E00;
         }
 
         /// <summary>BB at 0x6001D000, 0x58 bytes.</summary>
@@ -14756,6 +15280,250 @@ namespace NanoRemap.Chips
             public const uint CLK_EN = 0x0100;
             /// <summary>VERSION.DATE: bit 0, width 28, rw.</summary>
             public const uint VERSION_DATE = 0x1C00;
+            /// <summary>Register array TIMER_CFG0: 3 registers, TIMER0_CFG0 .. TIMER2_CFG0.</summary>
+            public const uint TIMER_CFG0_COUNT = 3;
+            /// <summary>Register array TIMER_CFG0: bytes from one register to the next (TIMER0_CFG0 + n * TIMER_CFG0_STRIDE).</summary>
+            public const uint TIMER_CFG0_STRIDE = 0x10;
+            /// <summary>PRESCALE of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER0_PRESCALE ..): bit 0, width 8, rw.</summary>
+            public const uint TIMER_CFG0_PRESCALE = 0x0800;
+            /// <summary>PERIOD of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER0_PERIOD ..): bit 8, width 16, rw.</summary>
+            public const uint TIMER_CFG0_PERIOD = 0x1008;
+            /// <summary>PERIOD_UPMETHOD of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER0_PERIOD_UPMETHOD ..): bit 24, width 2, rw.</summary>
+            public const uint TIMER_CFG0_PERIOD_UPMETHOD = 0x0218;
+            /// <summary>Register array TIMER_CFG1: 3 registers, TIMER0_CFG1 .. TIMER2_CFG1.</summary>
+            public const uint TIMER_CFG1_COUNT = 3;
+            /// <summary>Register array TIMER_CFG1: bytes from one register to the next (TIMER0_CFG1 + n * TIMER_CFG1_STRIDE).</summary>
+            public const uint TIMER_CFG1_STRIDE = 0x10;
+            /// <summary>START of every register of TIMER_CFG1 (TIMER0_CFG1.TIMER0_START ..): bit 0, width 3, rw.</summary>
+            public const uint TIMER_CFG1_START = 0x0300;
+            /// <summary>MOD of every register of TIMER_CFG1 (TIMER0_CFG1.TIMER0_MOD ..): bit 3, width 2, rw.</summary>
+            public const uint TIMER_CFG1_MOD = 0x0203;
+            /// <summary>Register array TIMER_SYNC: 3 registers, TIMER0_SYNC .. TIMER2_SYNC.</summary>
+            public const uint TIMER_SYNC_COUNT = 3;
+            /// <summary>Register array TIMER_SYNC: bytes from one register to the next (TIMER0_SYNC + n * TIMER_SYNC_STRIDE).</summary>
+            public const uint TIMER_SYNC_STRIDE = 0x10;
+            /// <summary>SYNCI_EN of every register of TIMER_SYNC (TIMER0_SYNC.TIMER0_SYNCI_EN ..): bit 0, width 1, rw.</summary>
+            public const uint TIMER_SYNC_SYNCI_EN = 0x0100;
+            /// <summary>SW of every register of TIMER_SYNC (TIMER0_SYNC.SW ..): bit 1, width 1, rw.</summary>
+            public const uint TIMER_SYNC_SW = 0x0101;
+            /// <summary>SYNCO_SEL of every register of TIMER_SYNC (TIMER0_SYNC.TIMER0_SYNCO_SEL ..): bit 2, width 2, rw.</summary>
+            public const uint TIMER_SYNC_SYNCO_SEL = 0x0202;
+            /// <summary>PHASE of every register of TIMER_SYNC (TIMER0_SYNC.TIMER0_PHASE ..): bit 4, width 17, rw.</summary>
+            public const uint TIMER_SYNC_PHASE = 0x1104;
+            /// <summary>Register array TIMER_STATUS: 3 registers, TIMER0_STATUS .. TIMER2_STATUS.</summary>
+            public const uint TIMER_STATUS_COUNT = 3;
+            /// <summary>Register array TIMER_STATUS: bytes from one register to the next (TIMER0_STATUS + n * TIMER_STATUS_STRIDE).</summary>
+            public const uint TIMER_STATUS_STRIDE = 0x10;
+            /// <summary>VALUE of every register of TIMER_STATUS (TIMER0_STATUS.TIMER0_VALUE ..): bit 0, width 16, ro.</summary>
+            public const uint TIMER_STATUS_VALUE = 0x1000;
+            /// <summary>DIRECTION of every register of TIMER_STATUS (TIMER0_STATUS.TIMER0_DIRECTION ..): bit 16, width 1, ro.</summary>
+            public const uint TIMER_STATUS_DIRECTION = 0x0110;
+            /// <summary>Register array CMPR_CFG: 3 registers, CMPR0_CFG .. CMPR2_CFG.</summary>
+            public const uint CMPR_CFG_COUNT = 3;
+            /// <summary>Register array CMPR_CFG: bytes from one register to the next (CMPR0_CFG + n * CMPR_CFG_STRIDE).</summary>
+            public const uint CMPR_CFG_STRIDE = 0x38;
+            /// <summary>A_UPMETHOD of every register of CMPR_CFG (CMPR0_CFG.CMPR0_A_UPMETHOD ..): bit 0, width 4, rw.</summary>
+            public const uint CMPR_CFG_A_UPMETHOD = 0x0400;
+            /// <summary>B_UPMETHOD of every register of CMPR_CFG (CMPR0_CFG.CMPR0_B_UPMETHOD ..): bit 4, width 4, rw.</summary>
+            public const uint CMPR_CFG_B_UPMETHOD = 0x0404;
+            /// <summary>A_SHDW_FULL of every register of CMPR_CFG (CMPR0_CFG.CMPR0_A_SHDW_FULL ..): bit 8, width 1, rw.</summary>
+            public const uint CMPR_CFG_A_SHDW_FULL = 0x0108;
+            /// <summary>B_SHDW_FULL of every register of CMPR_CFG (CMPR0_CFG.CMPR0_B_SHDW_FULL ..): bit 9, width 1, rw.</summary>
+            public const uint CMPR_CFG_B_SHDW_FULL = 0x0109;
+            /// <summary>Register array CMPR_VALUE0: 3 registers, CMPR0_VALUE0 .. CMPR2_VALUE0.</summary>
+            public const uint CMPR_VALUE0_COUNT = 3;
+            /// <summary>Register array CMPR_VALUE0: bytes from one register to the next (CMPR0_VALUE0 + n * CMPR_VALUE0_STRIDE).</summary>
+            public const uint CMPR_VALUE0_STRIDE = 0x38;
+            /// <summary>A of every register of CMPR_VALUE0 (CMPR0_VALUE0.CMPR0_A ..): bit 0, width 16, rw.</summary>
+            public const uint CMPR_VALUE0_A = 0x1000;
+            /// <summary>Register array CMPR_VALUE1: 3 registers, CMPR0_VALUE1 .. CMPR2_VALUE1.</summary>
+            public const uint CMPR_VALUE1_COUNT = 3;
+            /// <summary>Register array CMPR_VALUE1: bytes from one register to the next (CMPR0_VALUE1 + n * CMPR_VALUE1_STRIDE).</summary>
+            public const uint CMPR_VALUE1_STRIDE = 0x38;
+            /// <summary>B of every register of CMPR_VALUE1 (CMPR0_VALUE1.CMPR0_B ..): bit 0, width 16, rw.</summary>
+            public const uint CMPR_VALUE1_B = 0x1000;
+            /// <summary>Register array GEN_CFG0: 3 registers, GEN0_CFG0 .. GEN2_CFG0.</summary>
+            public const uint GEN_CFG0_COUNT = 3;
+            /// <summary>Register array GEN_CFG0: bytes from one register to the next (GEN0_CFG0 + n * GEN_CFG0_STRIDE).</summary>
+            public const uint GEN_CFG0_STRIDE = 0x38;
+            /// <summary>CFG_UPMETHOD of every register of GEN_CFG0 (GEN0_CFG0.GEN0_CFG_UPMETHOD ..): bit 0, width 4, rw.</summary>
+            public const uint GEN_CFG0_CFG_UPMETHOD = 0x0400;
+            /// <summary>Register array GEN_FORCE: 3 registers, GEN0_FORCE .. GEN2_FORCE.</summary>
+            public const uint GEN_FORCE_COUNT = 3;
+            /// <summary>Register array GEN_FORCE: bytes from one register to the next (GEN0_FORCE + n * GEN_FORCE_STRIDE).</summary>
+            public const uint GEN_FORCE_STRIDE = 0x38;
+            /// <summary>CNTUFORCE_UPMETHOD of every register of GEN_FORCE (GEN0_FORCE.GEN0_CNTUFORCE_UPMETHOD ..): bit 0, width 6, rw.</summary>
+            public const uint GEN_FORCE_CNTUFORCE_UPMETHOD = 0x0600;
+            /// <summary>A_CNTUFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN0_A_CNTUFORCE_MODE ..): bit 6, width 2, rw.</summary>
+            public const uint GEN_FORCE_A_CNTUFORCE_MODE = 0x0206;
+            /// <summary>B_CNTUFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN0_B_CNTUFORCE_MODE ..): bit 8, width 2, rw.</summary>
+            public const uint GEN_FORCE_B_CNTUFORCE_MODE = 0x0208;
+            /// <summary>A_NCIFORCE of every register of GEN_FORCE (GEN0_FORCE.GEN0_A_NCIFORCE ..): bit 10, width 1, rw.</summary>
+            public const uint GEN_FORCE_A_NCIFORCE = 0x010A;
+            /// <summary>A_NCIFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN0_A_NCIFORCE_MODE ..): bit 11, width 2, rw.</summary>
+            public const uint GEN_FORCE_A_NCIFORCE_MODE = 0x020B;
+            /// <summary>B_NCIFORCE of every register of GEN_FORCE (GEN0_FORCE.GEN0_B_NCIFORCE ..): bit 13, width 1, rw.</summary>
+            public const uint GEN_FORCE_B_NCIFORCE = 0x010D;
+            /// <summary>B_NCIFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN0_B_NCIFORCE_MODE ..): bit 14, width 2, rw.</summary>
+            public const uint GEN_FORCE_B_NCIFORCE_MODE = 0x020E;
+            /// <summary>Register array GEN_A: 3 registers, GEN0_A .. GEN2_A.</summary>
+            public const uint GEN_A_COUNT = 3;
+            /// <summary>Register array GEN_A: bytes from one register to the next (GEN0_A + n * GEN_A_STRIDE).</summary>
+            public const uint GEN_A_STRIDE = 0x38;
+            /// <summary>UTEZ of every register of GEN_A (GEN0_A.UTEZ ..): bit 0, width 2, rw.</summary>
+            public const uint GEN_A_UTEZ = 0x0200;
+            /// <summary>UTEP of every register of GEN_A (GEN0_A.UTEP ..): bit 2, width 2, rw.</summary>
+            public const uint GEN_A_UTEP = 0x0202;
+            /// <summary>UTEA of every register of GEN_A (GEN0_A.UTEA ..): bit 4, width 2, rw.</summary>
+            public const uint GEN_A_UTEA = 0x0204;
+            /// <summary>UTEB of every register of GEN_A (GEN0_A.UTEB ..): bit 6, width 2, rw.</summary>
+            public const uint GEN_A_UTEB = 0x0206;
+            /// <summary>DTEZ of every register of GEN_A (GEN0_A.DTEZ ..): bit 12, width 2, rw.</summary>
+            public const uint GEN_A_DTEZ = 0x020C;
+            /// <summary>DTEP of every register of GEN_A (GEN0_A.DTEP ..): bit 14, width 2, rw.</summary>
+            public const uint GEN_A_DTEP = 0x020E;
+            /// <summary>DTEA of every register of GEN_A (GEN0_A.DTEA ..): bit 16, width 2, rw.</summary>
+            public const uint GEN_A_DTEA = 0x0210;
+            /// <summary>DTEB of every register of GEN_A (GEN0_A.DTEB ..): bit 18, width 2, rw.</summary>
+            public const uint GEN_A_DTEB = 0x0212;
+            /// <summary>Register array GEN_B: 3 registers, GEN0_B .. GEN2_B.</summary>
+            public const uint GEN_B_COUNT = 3;
+            /// <summary>Register array GEN_B: bytes from one register to the next (GEN0_B + n * GEN_B_STRIDE).</summary>
+            public const uint GEN_B_STRIDE = 0x38;
+            /// <summary>UTEZ of every register of GEN_B (GEN0_B.UTEZ ..): bit 0, width 2, rw.</summary>
+            public const uint GEN_B_UTEZ = 0x0200;
+            /// <summary>UTEP of every register of GEN_B (GEN0_B.UTEP ..): bit 2, width 2, rw.</summary>
+            public const uint GEN_B_UTEP = 0x0202;
+            /// <summary>UTEA of every register of GEN_B (GEN0_B.UTEA ..): bit 4, width 2, rw.</summary>
+            public const uint GEN_B_UTEA = 0x0204;
+            /// <summary>UTEB of every register of GEN_B (GEN0_B.UTEB ..): bit 6, width 2, rw.</summary>
+            public const uint GEN_B_UTEB = 0x0206;
+            /// <summary>DTEZ of every register of GEN_B (GEN0_B.DTEZ ..): bit 12, width 2, rw.</summary>
+            public const uint GEN_B_DTEZ = 0x020C;
+            /// <summary>DTEP of every register of GEN_B (GEN0_B.DTEP ..): bit 14, width 2, rw.</summary>
+            public const uint GEN_B_DTEP = 0x020E;
+            /// <summary>DTEA of every register of GEN_B (GEN0_B.DTEA ..): bit 16, width 2, rw.</summary>
+            public const uint GEN_B_DTEA = 0x0210;
+            /// <summary>DTEB of every register of GEN_B (GEN0_B.DTEB ..): bit 18, width 2, rw.</summary>
+            public const uint GEN_B_DTEB = 0x0212;
+            /// <summary>Register array DB_CFG: 3 registers, DB0_CFG .. DB2_CFG.</summary>
+            public const uint DB_CFG_COUNT = 3;
+            /// <summary>Register array DB_CFG: bytes from one register to the next (DB0_CFG + n * DB_CFG_STRIDE).</summary>
+            public const uint DB_CFG_STRIDE = 0x38;
+            /// <summary>FED_UPMETHOD of every register of DB_CFG (DB0_CFG.DB0_FED_UPMETHOD ..): bit 0, width 4, rw.</summary>
+            public const uint DB_CFG_FED_UPMETHOD = 0x0400;
+            /// <summary>RED_UPMETHOD of every register of DB_CFG (DB0_CFG.DB0_RED_UPMETHOD ..): bit 4, width 4, rw.</summary>
+            public const uint DB_CFG_RED_UPMETHOD = 0x0404;
+            /// <summary>DEB_MODE of every register of DB_CFG (DB0_CFG.DB0_DEB_MODE ..): bit 8, width 1, rw.</summary>
+            public const uint DB_CFG_DEB_MODE = 0x0108;
+            /// <summary>A_OUTSWAP of every register of DB_CFG (DB0_CFG.DB0_A_OUTSWAP ..): bit 9, width 1, rw.</summary>
+            public const uint DB_CFG_A_OUTSWAP = 0x0109;
+            /// <summary>B_OUTSWAP of every register of DB_CFG (DB0_CFG.DB0_B_OUTSWAP ..): bit 10, width 1, rw.</summary>
+            public const uint DB_CFG_B_OUTSWAP = 0x010A;
+            /// <summary>RED_INSEL of every register of DB_CFG (DB0_CFG.DB0_RED_INSEL ..): bit 11, width 1, rw.</summary>
+            public const uint DB_CFG_RED_INSEL = 0x010B;
+            /// <summary>FED_INSEL of every register of DB_CFG (DB0_CFG.DB0_FED_INSEL ..): bit 12, width 1, rw.</summary>
+            public const uint DB_CFG_FED_INSEL = 0x010C;
+            /// <summary>RED_OUTINVERT of every register of DB_CFG (DB0_CFG.DB0_RED_OUTINVERT ..): bit 13, width 1, rw.</summary>
+            public const uint DB_CFG_RED_OUTINVERT = 0x010D;
+            /// <summary>FED_OUTINVERT of every register of DB_CFG (DB0_CFG.DB0_FED_OUTINVERT ..): bit 14, width 1, rw.</summary>
+            public const uint DB_CFG_FED_OUTINVERT = 0x010E;
+            /// <summary>A_OUTBYPASS of every register of DB_CFG (DB0_CFG.DB0_A_OUTBYPASS ..): bit 15, width 1, rw.</summary>
+            public const uint DB_CFG_A_OUTBYPASS = 0x010F;
+            /// <summary>B_OUTBYPASS of every register of DB_CFG (DB0_CFG.DB0_B_OUTBYPASS ..): bit 16, width 1, rw.</summary>
+            public const uint DB_CFG_B_OUTBYPASS = 0x0110;
+            /// <summary>CLK_SEL of every register of DB_CFG (DB0_CFG.DB0_CLK_SEL ..): bit 17, width 1, rw.</summary>
+            public const uint DB_CFG_CLK_SEL = 0x0111;
+            /// <summary>Register array DB_FED_CFG: 3 registers, DB0_FED_CFG .. DB2_FED_CFG.</summary>
+            public const uint DB_FED_CFG_COUNT = 3;
+            /// <summary>Register array DB_FED_CFG: bytes from one register to the next (DB0_FED_CFG + n * DB_FED_CFG_STRIDE).</summary>
+            public const uint DB_FED_CFG_STRIDE = 0x38;
+            /// <summary>FED of every register of DB_FED_CFG (DB0_FED_CFG.DB0_FED ..): bit 0, width 16, rw.</summary>
+            public const uint DB_FED_CFG_FED = 0x1000;
+            /// <summary>Register array DB_RED_CFG: 3 registers, DB0_RED_CFG .. DB2_RED_CFG.</summary>
+            public const uint DB_RED_CFG_COUNT = 3;
+            /// <summary>Register array DB_RED_CFG: bytes from one register to the next (DB0_RED_CFG + n * DB_RED_CFG_STRIDE).</summary>
+            public const uint DB_RED_CFG_STRIDE = 0x38;
+            /// <summary>RED of every register of DB_RED_CFG (DB0_RED_CFG.DB0_RED ..): bit 0, width 16, rw.</summary>
+            public const uint DB_RED_CFG_RED = 0x1000;
+            /// <summary>Register array CHOPPER_CFG: 3 registers, CHOPPER0_CFG .. CHOPPER2_CFG.</summary>
+            public const uint CHOPPER_CFG_COUNT = 3;
+            /// <summary>Register array CHOPPER_CFG: bytes from one register to the next (CHOPPER0_CFG + n * CHOPPER_CFG_STRIDE).</summary>
+            public const uint CHOPPER_CFG_STRIDE = 0x38;
+            /// <summary>EN of every register of CHOPPER_CFG (CHOPPER0_CFG.CHOPPER0_EN ..): bit 0, width 1, rw.</summary>
+            public const uint CHOPPER_CFG_EN = 0x0100;
+            /// <summary>PRESCALE of every register of CHOPPER_CFG (CHOPPER0_CFG.CHOPPER0_PRESCALE ..): bit 1, width 4, rw.</summary>
+            public const uint CHOPPER_CFG_PRESCALE = 0x0401;
+            /// <summary>DUTY of every register of CHOPPER_CFG (CHOPPER0_CFG.CHOPPER0_DUTY ..): bit 5, width 3, rw.</summary>
+            public const uint CHOPPER_CFG_DUTY = 0x0305;
+            /// <summary>OSHTWTH of every register of CHOPPER_CFG (CHOPPER0_CFG.CHOPPER0_OSHTWTH ..): bit 8, width 4, rw.</summary>
+            public const uint CHOPPER_CFG_OSHTWTH = 0x0408;
+            /// <summary>OUT_INVERT of every register of CHOPPER_CFG (CHOPPER0_CFG.CHOPPER0_OUT_INVERT ..): bit 12, width 1, rw.</summary>
+            public const uint CHOPPER_CFG_OUT_INVERT = 0x010C;
+            /// <summary>IN_INVERT of every register of CHOPPER_CFG (CHOPPER0_CFG.CHOPPER0_IN_INVERT ..): bit 13, width 1, rw.</summary>
+            public const uint CHOPPER_CFG_IN_INVERT = 0x010D;
+            /// <summary>Register array TZ_CFG0: 3 registers, TZ0_CFG0 .. TZ2_CFG0.</summary>
+            public const uint TZ_CFG0_COUNT = 3;
+            /// <summary>Register array TZ_CFG0: bytes from one register to the next (TZ0_CFG0 + n * TZ_CFG0_STRIDE).</summary>
+            public const uint TZ_CFG0_STRIDE = 0x38;
+            /// <summary>SW_CBC of every register of TZ_CFG0 (TZ0_CFG0.TZ0_SW_CBC ..): bit 0, width 1, rw.</summary>
+            public const uint TZ_CFG0_SW_CBC = 0x0100;
+            /// <summary>SW_OST of every register of TZ_CFG0 (TZ0_CFG0.TZ0_SW_OST ..): bit 4, width 1, rw.</summary>
+            public const uint TZ_CFG0_SW_OST = 0x0104;
+            /// <summary>A_CBC_D of every register of TZ_CFG0 (TZ0_CFG0.TZ0_A_CBC_D ..): bit 8, width 2, rw.</summary>
+            public const uint TZ_CFG0_A_CBC_D = 0x0208;
+            /// <summary>A_CBC_U of every register of TZ_CFG0 (TZ0_CFG0.TZ0_A_CBC_U ..): bit 10, width 2, rw.</summary>
+            public const uint TZ_CFG0_A_CBC_U = 0x020A;
+            /// <summary>A_OST_D of every register of TZ_CFG0 (TZ0_CFG0.TZ0_A_OST_D ..): bit 12, width 2, rw.</summary>
+            public const uint TZ_CFG0_A_OST_D = 0x020C;
+            /// <summary>A_OST_U of every register of TZ_CFG0 (TZ0_CFG0.TZ0_A_OST_U ..): bit 14, width 2, rw.</summary>
+            public const uint TZ_CFG0_A_OST_U = 0x020E;
+            /// <summary>B_CBC_D of every register of TZ_CFG0 (TZ0_CFG0.TZ0_B_CBC_D ..): bit 16, width 2, rw.</summary>
+            public const uint TZ_CFG0_B_CBC_D = 0x0210;
+            /// <summary>B_CBC_U of every register of TZ_CFG0 (TZ0_CFG0.TZ0_B_CBC_U ..): bit 18, width 2, rw.</summary>
+            public const uint TZ_CFG0_B_CBC_U = 0x0212;
+            /// <summary>B_OST_D of every register of TZ_CFG0 (TZ0_CFG0.TZ0_B_OST_D ..): bit 20, width 2, rw.</summary>
+            public const uint TZ_CFG0_B_OST_D = 0x0214;
+            /// <summary>B_OST_U of every register of TZ_CFG0 (TZ0_CFG0.TZ0_B_OST_U ..): bit 22, width 2, rw.</summary>
+            public const uint TZ_CFG0_B_OST_U = 0x0216;
+            /// <summary>Register array TZ_CFG1: 3 registers, TZ0_CFG1 .. TZ2_CFG1.</summary>
+            public const uint TZ_CFG1_COUNT = 3;
+            /// <summary>Register array TZ_CFG1: bytes from one register to the next (TZ0_CFG1 + n * TZ_CFG1_STRIDE).</summary>
+            public const uint TZ_CFG1_STRIDE = 0x38;
+            /// <summary>CLR_OST of every register of TZ_CFG1 (TZ0_CFG1.TZ0_CLR_OST ..): bit 0, width 1, rw.</summary>
+            public const uint TZ_CFG1_CLR_OST = 0x0100;
+            /// <summary>CBCPULSE of every register of TZ_CFG1 (TZ0_CFG1.TZ0_CBCPULSE ..): bit 1, width 2, rw.</summary>
+            public const uint TZ_CFG1_CBCPULSE = 0x0201;
+            /// <summary>FORCE_CBC of every register of TZ_CFG1 (TZ0_CFG1.TZ0_FORCE_CBC ..): bit 3, width 1, rw.</summary>
+            public const uint TZ_CFG1_FORCE_CBC = 0x0103;
+            /// <summary>FORCE_OST of every register of TZ_CFG1 (TZ0_CFG1.TZ0_FORCE_OST ..): bit 4, width 1, rw.</summary>
+            public const uint TZ_CFG1_FORCE_OST = 0x0104;
+            /// <summary>Register array TZ_STATUS: 3 registers, TZ0_STATUS .. TZ2_STATUS.</summary>
+            public const uint TZ_STATUS_COUNT = 3;
+            /// <summary>Register array TZ_STATUS: bytes from one register to the next (TZ0_STATUS + n * TZ_STATUS_STRIDE).</summary>
+            public const uint TZ_STATUS_STRIDE = 0x38;
+            /// <summary>CBC_ON of every register of TZ_STATUS (TZ0_STATUS.TZ0_CBC_ON ..): bit 0, width 1, ro.</summary>
+            public const uint TZ_STATUS_CBC_ON = 0x0100;
+            /// <summary>OST_ON of every register of TZ_STATUS (TZ0_STATUS.TZ0_OST_ON ..): bit 1, width 1, ro.</summary>
+            public const uint TZ_STATUS_OST_ON = 0x0101;
+            /// <summary>Register array CAP_CH_CFG: 3 registers, CAP_CH0_CFG .. CAP_CH2_CFG.</summary>
+            public const uint CAP_CH_CFG_COUNT = 3;
+            /// <summary>Register array CAP_CH_CFG: bytes from one register to the next (CAP_CH0_CFG + n * CAP_CH_CFG_STRIDE).</summary>
+            public const uint CAP_CH_CFG_STRIDE = 0x4;
+            /// <summary>CAP_EN of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_EN ..): bit 0, width 1, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_EN = 0x0100;
+            /// <summary>CAP_MODE of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_MODE ..): bit 1, width 2, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_MODE = 0x0201;
+            /// <summary>CAP_PRESCALE of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_PRESCALE ..): bit 3, width 8, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_PRESCALE = 0x0803;
+            /// <summary>CAP_IN_INVERT of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_IN_INVERT ..): bit 11, width 1, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_IN_INVERT = 0x010B;
+            /// <summary>CAP_SW of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_SW ..): bit 12, width 1, wo.</summary>
+            public const uint CAP_CH_CFG_CAP_SW = 0x010C;
+            /// <summary>Register array CAP_CH: 3 registers, CAP_CH0 .. CAP_CH2.</summary>
+            public const uint CAP_CH_COUNT = 3;
+            /// <summary>Register array CAP_CH: bytes from one register to the next (CAP_CH0 + n * CAP_CH_STRIDE).</summary>
+            public const uint CAP_CH_STRIDE = 0x4;
         }
 
         /// <summary>TIMG0 at 0x6001F000, 0x100 bytes.</summary>
@@ -14973,6 +15741,66 @@ namespace NanoRemap.Chips
             public const uint NTIMERS_DATE_NTIMERS_DATE = 0x1C00;
             /// <summary>REGCLK.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint REGCLK_CLK_EN = 0x011F;
+            /// <summary>Register array TCONFIG: 2 registers, T0CONFIG .. T1CONFIG.</summary>
+            public const uint TCONFIG_COUNT = 2;
+            /// <summary>Register array TCONFIG: bytes from one register to the next (T0CONFIG + n * TCONFIG_STRIDE).</summary>
+            public const uint TCONFIG_STRIDE = 0x24;
+            /// <summary>USE_XTAL of every register of TCONFIG (T0CONFIG.T_USE_XTAL ..): bit 9, width 1, rw.</summary>
+            public const uint TCONFIG_USE_XTAL = 0x0109;
+            /// <summary>ALARM_EN of every register of TCONFIG (T0CONFIG.T_ALARM_EN ..): bit 10, width 1, rw.</summary>
+            public const uint TCONFIG_ALARM_EN = 0x010A;
+            /// <summary>DIVIDER of every register of TCONFIG (T0CONFIG.T_DIVIDER ..): bit 13, width 16, rw.</summary>
+            public const uint TCONFIG_DIVIDER = 0x100D;
+            /// <summary>AUTORELOAD of every register of TCONFIG (T0CONFIG.T_AUTORELOAD ..): bit 29, width 1, rw.</summary>
+            public const uint TCONFIG_AUTORELOAD = 0x011D;
+            /// <summary>INCREASE of every register of TCONFIG (T0CONFIG.T_INCREASE ..): bit 30, width 1, rw.</summary>
+            public const uint TCONFIG_INCREASE = 0x011E;
+            /// <summary>EN of every register of TCONFIG (T0CONFIG.T_EN ..): bit 31, width 1, rw.</summary>
+            public const uint TCONFIG_EN = 0x011F;
+            /// <summary>Register array TLO: 2 registers, T0LO .. T1LO.</summary>
+            public const uint TLO_COUNT = 2;
+            /// <summary>Register array TLO: bytes from one register to the next (T0LO + n * TLO_STRIDE).</summary>
+            public const uint TLO_STRIDE = 0x24;
+            /// <summary>Register array THI: 2 registers, T0HI .. T1HI.</summary>
+            public const uint THI_COUNT = 2;
+            /// <summary>Register array THI: bytes from one register to the next (T0HI + n * THI_STRIDE).</summary>
+            public const uint THI_STRIDE = 0x24;
+            /// <summary>HI of every register of THI (T0HI.T_HI ..): bit 0, width 22, ro.</summary>
+            public const uint THI_HI = 0x1600;
+            /// <summary>Register array TUPDATE: 2 registers, T0UPDATE .. T1UPDATE.</summary>
+            public const uint TUPDATE_COUNT = 2;
+            /// <summary>Register array TUPDATE: bytes from one register to the next (T0UPDATE + n * TUPDATE_STRIDE).</summary>
+            public const uint TUPDATE_STRIDE = 0x24;
+            /// <summary>UPDATE of every register of TUPDATE (T0UPDATE.T_UPDATE ..): bit 31, width 1, rw.</summary>
+            public const uint TUPDATE_UPDATE = 0x011F;
+            /// <summary>Register array TALARMLO: 2 registers, T0ALARMLO .. T1ALARMLO.</summary>
+            public const uint TALARMLO_COUNT = 2;
+            /// <summary>Register array TALARMLO: bytes from one register to the next (T0ALARMLO + n * TALARMLO_STRIDE).</summary>
+            public const uint TALARMLO_STRIDE = 0x24;
+            /// <summary>Register array TALARMHI: 2 registers, T0ALARMHI .. T1ALARMHI.</summary>
+            public const uint TALARMHI_COUNT = 2;
+            /// <summary>Register array TALARMHI: bytes from one register to the next (T0ALARMHI + n * TALARMHI_STRIDE).</summary>
+            public const uint TALARMHI_STRIDE = 0x24;
+            /// <summary>ALARM_HI of every register of TALARMHI (T0ALARMHI.T_ALARM_HI ..): bit 0, width 22, rw.</summary>
+            public const uint TALARMHI_ALARM_HI = 0x1600;
+            /// <summary>Register array TLOADLO: 2 registers, T0LOADLO .. T1LOADLO.</summary>
+            public const uint TLOADLO_COUNT = 2;
+            /// <summary>Register array TLOADLO: bytes from one register to the next (T0LOADLO + n * TLOADLO_STRIDE).</summary>
+            public const uint TLOADLO_STRIDE = 0x24;
+            /// <summary>Register array TLOADHI: 2 registers, T0LOADHI .. T1LOADHI.</summary>
+            public const uint TLOADHI_COUNT = 2;
+            /// <summary>Register array TLOADHI: bytes from one register to the next (T0LOADHI + n * TLOADHI_STRIDE).</summary>
+            public const uint TLOADHI_STRIDE = 0x24;
+            /// <summary>LOAD_HI of every register of TLOADHI (T0LOADHI.T_LOAD_HI ..): bit 0, width 22, rw.</summary>
+            public const uint TLOADHI_LOAD_HI = 0x1600;
+            /// <summary>Register array TLOAD: 2 registers, T0LOAD .. T1LOAD.</summary>
+            public const uint TLOAD_COUNT = 2;
+            /// <summary>Register array TLOAD: bytes from one register to the next (T0LOAD + n * TLOAD_STRIDE).</summary>
+            public const uint TLOAD_STRIDE = 0x24;
+            /// <summary>Register array WDTCONFIG: 6 registers, WDTCONFIG0 .. WDTCONFIG5.</summary>
+            public const uint WDTCONFIG_COUNT = 6;
+            /// <summary>Register array WDTCONFIG: bytes from one register to the next (WDTCONFIG0 + n * WDTCONFIG_STRIDE).</summary>
+            public const uint WDTCONFIG_STRIDE = 0x4;
         }
 
         /// <summary>TIMG1 at 0x60020000, 0x100 bytes.</summary>
@@ -15190,6 +16018,66 @@ namespace NanoRemap.Chips
             public const uint NTIMERS_DATE_NTIMERS_DATE = 0x1C00;
             /// <summary>REGCLK.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint REGCLK_CLK_EN = 0x011F;
+            /// <summary>Register array TCONFIG: 2 registers, T0CONFIG .. T1CONFIG.</summary>
+            public const uint TCONFIG_COUNT = 2;
+            /// <summary>Register array TCONFIG: bytes from one register to the next (T0CONFIG + n * TCONFIG_STRIDE).</summary>
+            public const uint TCONFIG_STRIDE = 0x24;
+            /// <summary>USE_XTAL of every register of TCONFIG (T0CONFIG.T_USE_XTAL ..): bit 9, width 1, rw.</summary>
+            public const uint TCONFIG_USE_XTAL = 0x0109;
+            /// <summary>ALARM_EN of every register of TCONFIG (T0CONFIG.T_ALARM_EN ..): bit 10, width 1, rw.</summary>
+            public const uint TCONFIG_ALARM_EN = 0x010A;
+            /// <summary>DIVIDER of every register of TCONFIG (T0CONFIG.T_DIVIDER ..): bit 13, width 16, rw.</summary>
+            public const uint TCONFIG_DIVIDER = 0x100D;
+            /// <summary>AUTORELOAD of every register of TCONFIG (T0CONFIG.T_AUTORELOAD ..): bit 29, width 1, rw.</summary>
+            public const uint TCONFIG_AUTORELOAD = 0x011D;
+            /// <summary>INCREASE of every register of TCONFIG (T0CONFIG.T_INCREASE ..): bit 30, width 1, rw.</summary>
+            public const uint TCONFIG_INCREASE = 0x011E;
+            /// <summary>EN of every register of TCONFIG (T0CONFIG.T_EN ..): bit 31, width 1, rw.</summary>
+            public const uint TCONFIG_EN = 0x011F;
+            /// <summary>Register array TLO: 2 registers, T0LO .. T1LO.</summary>
+            public const uint TLO_COUNT = 2;
+            /// <summary>Register array TLO: bytes from one register to the next (T0LO + n * TLO_STRIDE).</summary>
+            public const uint TLO_STRIDE = 0x24;
+            /// <summary>Register array THI: 2 registers, T0HI .. T1HI.</summary>
+            public const uint THI_COUNT = 2;
+            /// <summary>Register array THI: bytes from one register to the next (T0HI + n * THI_STRIDE).</summary>
+            public const uint THI_STRIDE = 0x24;
+            /// <summary>HI of every register of THI (T0HI.T_HI ..): bit 0, width 22, ro.</summary>
+            public const uint THI_HI = 0x1600;
+            /// <summary>Register array TUPDATE: 2 registers, T0UPDATE .. T1UPDATE.</summary>
+            public const uint TUPDATE_COUNT = 2;
+            /// <summary>Register array TUPDATE: bytes from one register to the next (T0UPDATE + n * TUPDATE_STRIDE).</summary>
+            public const uint TUPDATE_STRIDE = 0x24;
+            /// <summary>UPDATE of every register of TUPDATE (T0UPDATE.T_UPDATE ..): bit 31, width 1, rw.</summary>
+            public const uint TUPDATE_UPDATE = 0x011F;
+            /// <summary>Register array TALARMLO: 2 registers, T0ALARMLO .. T1ALARMLO.</summary>
+            public const uint TALARMLO_COUNT = 2;
+            /// <summary>Register array TALARMLO: bytes from one register to the next (T0ALARMLO + n * TALARMLO_STRIDE).</summary>
+            public const uint TALARMLO_STRIDE = 0x24;
+            /// <summary>Register array TALARMHI: 2 registers, T0ALARMHI .. T1ALARMHI.</summary>
+            public const uint TALARMHI_COUNT = 2;
+            /// <summary>Register array TALARMHI: bytes from one register to the next (T0ALARMHI + n * TALARMHI_STRIDE).</summary>
+            public const uint TALARMHI_STRIDE = 0x24;
+            /// <summary>ALARM_HI of every register of TALARMHI (T0ALARMHI.T_ALARM_HI ..): bit 0, width 22, rw.</summary>
+            public const uint TALARMHI_ALARM_HI = 0x1600;
+            /// <summary>Register array TLOADLO: 2 registers, T0LOADLO .. T1LOADLO.</summary>
+            public const uint TLOADLO_COUNT = 2;
+            /// <summary>Register array TLOADLO: bytes from one register to the next (T0LOADLO + n * TLOADLO_STRIDE).</summary>
+            public const uint TLOADLO_STRIDE = 0x24;
+            /// <summary>Register array TLOADHI: 2 registers, T0LOADHI .. T1LOADHI.</summary>
+            public const uint TLOADHI_COUNT = 2;
+            /// <summary>Register array TLOADHI: bytes from one register to the next (T0LOADHI + n * TLOADHI_STRIDE).</summary>
+            public const uint TLOADHI_STRIDE = 0x24;
+            /// <summary>LOAD_HI of every register of TLOADHI (T0LOADHI.T_LOAD_HI ..): bit 0, width 22, rw.</summary>
+            public const uint TLOADHI_LOAD_HI = 0x1600;
+            /// <summary>Register array TLOAD: 2 registers, T0LOAD .. T1LOAD.</summary>
+            public const uint TLOAD_COUNT = 2;
+            /// <summary>Register array TLOAD: bytes from one register to the next (T0LOAD + n * TLOAD_STRIDE).</summary>
+            public const uint TLOAD_STRIDE = 0x24;
+            /// <summary>Register array WDTCONFIG: 6 registers, WDTCONFIG0 .. WDTCONFIG5.</summary>
+            public const uint WDTCONFIG_COUNT = 6;
+            /// <summary>Register array WDTCONFIG: bytes from one register to the next (WDTCONFIG0 + n * WDTCONFIG_STRIDE).</summary>
+            public const uint WDTCONFIG_STRIDE = 0x4;
         }
 
         /// <summary>SYSTIMER at 0x60023000, 0x100 bytes.</summary>
@@ -15393,6 +16281,76 @@ namespace NanoRemap.Chips
             public const uint REAL_TARGET2_LO_TARGET2_LO_RO = 0x2000;
             /// <summary>REAL_TARGET2_HI.TARGET2_HI_RO: bit 0, width 20, ro.</summary>
             public const uint REAL_TARGET2_HI_TARGET2_HI_RO = 0x1400;
+            /// <summary>Register array UNIT_OP: 2 registers, UNIT0_OP .. UNIT1_OP.</summary>
+            public const uint UNIT_OP_COUNT = 2;
+            /// <summary>Register array UNIT_OP: bytes from one register to the next (UNIT0_OP + n * UNIT_OP_STRIDE).</summary>
+            public const uint UNIT_OP_STRIDE = 0x4;
+            /// <summary>TIMER_VALUE_VALID of every register of UNIT_OP (UNIT0_OP.TIMER_UNIT0_VALUE_VALID ..): bit 29, width 1, ro.</summary>
+            public const uint UNIT_OP_TIMER_VALUE_VALID = 0x011D;
+            /// <summary>TIMER_UPDATE of every register of UNIT_OP (UNIT0_OP.TIMER_UNIT0_UPDATE ..): bit 30, width 1, wo.</summary>
+            public const uint UNIT_OP_TIMER_UPDATE = 0x011E;
+            /// <summary>Register array UNIT_LOAD_HI: 2 registers, UNIT0_LOAD_HI .. UNIT1_LOAD_HI.</summary>
+            public const uint UNIT_LOAD_HI_COUNT = 2;
+            /// <summary>Register array UNIT_LOAD_HI: bytes from one register to the next (UNIT0_LOAD_HI + n * UNIT_LOAD_HI_STRIDE).</summary>
+            public const uint UNIT_LOAD_HI_STRIDE = 0x8;
+            /// <summary>TIMER_LOAD_HI of every register of UNIT_LOAD_HI (UNIT0_LOAD_HI.TIMER_UNIT0_LOAD_HI ..): bit 0, width 20, rw.</summary>
+            public const uint UNIT_LOAD_HI_TIMER_LOAD_HI = 0x1400;
+            /// <summary>Register array UNIT_LOAD_LO: 2 registers, UNIT0_LOAD_LO .. UNIT1_LOAD_LO.</summary>
+            public const uint UNIT_LOAD_LO_COUNT = 2;
+            /// <summary>Register array UNIT_LOAD_LO: bytes from one register to the next (UNIT0_LOAD_LO + n * UNIT_LOAD_LO_STRIDE).</summary>
+            public const uint UNIT_LOAD_LO_STRIDE = 0x8;
+            /// <summary>Register array TARGET_HI: 3 registers, TARGET0_HI .. TARGET2_HI.</summary>
+            public const uint TARGET_HI_COUNT = 3;
+            /// <summary>Register array TARGET_HI: bytes from one register to the next (TARGET0_HI + n * TARGET_HI_STRIDE).</summary>
+            public const uint TARGET_HI_STRIDE = 0x8;
+            /// <summary>TIMER_HI of every register of TARGET_HI (TARGET0_HI.TIMER_TARGET0_HI ..): bit 0, width 20, rw.</summary>
+            public const uint TARGET_HI_TIMER_HI = 0x1400;
+            /// <summary>Register array TARGET_LO: 3 registers, TARGET0_LO .. TARGET2_LO.</summary>
+            public const uint TARGET_LO_COUNT = 3;
+            /// <summary>Register array TARGET_LO: bytes from one register to the next (TARGET0_LO + n * TARGET_LO_STRIDE).</summary>
+            public const uint TARGET_LO_STRIDE = 0x8;
+            /// <summary>Register array TARGET_CONF: 3 registers, TARGET0_CONF .. TARGET2_CONF.</summary>
+            public const uint TARGET_CONF_COUNT = 3;
+            /// <summary>Register array TARGET_CONF: bytes from one register to the next (TARGET0_CONF + n * TARGET_CONF_STRIDE).</summary>
+            public const uint TARGET_CONF_STRIDE = 0x4;
+            /// <summary>PERIOD of every register of TARGET_CONF (TARGET0_CONF.TARGET0_PERIOD ..): bit 0, width 26, rw.</summary>
+            public const uint TARGET_CONF_PERIOD = 0x1A00;
+            /// <summary>PERIOD_MODE of every register of TARGET_CONF (TARGET0_CONF.TARGET0_PERIOD_MODE ..): bit 30, width 1, rw.</summary>
+            public const uint TARGET_CONF_PERIOD_MODE = 0x011E;
+            /// <summary>TIMER_UNIT_SEL of every register of TARGET_CONF (TARGET0_CONF.TARGET0_TIMER_UNIT_SEL ..): bit 31, width 1, rw.</summary>
+            public const uint TARGET_CONF_TIMER_UNIT_SEL = 0x011F;
+            /// <summary>Register array UNIT_VALUE_HI: 2 registers, UNIT0_VALUE_HI .. UNIT1_VALUE_HI.</summary>
+            public const uint UNIT_VALUE_HI_COUNT = 2;
+            /// <summary>Register array UNIT_VALUE_HI: bytes from one register to the next (UNIT0_VALUE_HI + n * UNIT_VALUE_HI_STRIDE).</summary>
+            public const uint UNIT_VALUE_HI_STRIDE = 0x8;
+            /// <summary>TIMER_VALUE_HI of every register of UNIT_VALUE_HI (UNIT0_VALUE_HI.TIMER_UNIT0_VALUE_HI ..): bit 0, width 20, ro.</summary>
+            public const uint UNIT_VALUE_HI_TIMER_VALUE_HI = 0x1400;
+            /// <summary>Register array UNIT_VALUE_LO: 2 registers, UNIT0_VALUE_LO .. UNIT1_VALUE_LO.</summary>
+            public const uint UNIT_VALUE_LO_COUNT = 2;
+            /// <summary>Register array UNIT_VALUE_LO: bytes from one register to the next (UNIT0_VALUE_LO + n * UNIT_VALUE_LO_STRIDE).</summary>
+            public const uint UNIT_VALUE_LO_STRIDE = 0x8;
+            /// <summary>Register array COMP_LOAD: 3 registers, COMP0_LOAD .. COMP2_LOAD.</summary>
+            public const uint COMP_LOAD_COUNT = 3;
+            /// <summary>Register array COMP_LOAD: bytes from one register to the next (COMP0_LOAD + n * COMP_LOAD_STRIDE).</summary>
+            public const uint COMP_LOAD_STRIDE = 0x4;
+            /// <summary>TIMER_LOAD of every register of COMP_LOAD (COMP0_LOAD.TIMER_COMP0_LOAD ..): bit 0, width 1, wo.</summary>
+            public const uint COMP_LOAD_TIMER_LOAD = 0x0100;
+            /// <summary>Register array UNIT_LOAD: 2 registers, UNIT0_LOAD .. UNIT1_LOAD.</summary>
+            public const uint UNIT_LOAD_COUNT = 2;
+            /// <summary>Register array UNIT_LOAD: bytes from one register to the next (UNIT0_LOAD + n * UNIT_LOAD_STRIDE).</summary>
+            public const uint UNIT_LOAD_STRIDE = 0x4;
+            /// <summary>TIMER_LOAD of every register of UNIT_LOAD (UNIT0_LOAD.TIMER_UNIT0_LOAD ..): bit 0, width 1, wo.</summary>
+            public const uint UNIT_LOAD_TIMER_LOAD = 0x0100;
+            /// <summary>Register array REAL_TARGET_LO: 3 registers, REAL_TARGET0_LO .. REAL_TARGET2_LO.</summary>
+            public const uint REAL_TARGET_LO_COUNT = 3;
+            /// <summary>Register array REAL_TARGET_LO: bytes from one register to the next (REAL_TARGET0_LO + n * REAL_TARGET_LO_STRIDE).</summary>
+            public const uint REAL_TARGET_LO_STRIDE = 0x8;
+            /// <summary>Register array REAL_TARGET_HI: 3 registers, REAL_TARGET0_HI .. REAL_TARGET2_HI.</summary>
+            public const uint REAL_TARGET_HI_COUNT = 3;
+            /// <summary>Register array REAL_TARGET_HI: bytes from one register to the next (REAL_TARGET0_HI + n * REAL_TARGET_HI_STRIDE).</summary>
+            public const uint REAL_TARGET_HI_STRIDE = 0x8;
+            /// <summary>HI_RO of every register of REAL_TARGET_HI (REAL_TARGET0_HI.TARGET0_HI_RO ..): bit 0, width 20, ro.</summary>
+            public const uint REAL_TARGET_HI_HI_RO = 0x1400;
         }
 
         /// <summary>SPI2 at 0x60024000, 0xF4 bytes.</summary>
@@ -15974,6 +16932,10 @@ namespace NanoRemap.Chips
             public const uint SPI_CLK_GATE_SPI_MST_CLK_SEL = 0x0102;
             /// <summary>SPI_DATE.SPI_DATE: bit 0, width 28, rw.</summary>
             public const uint SPI_DATE_SPI_DATE = 0x1C00;
+            /// <summary>Register array SPI_W: 16 registers, SPI_W0 .. SPI_W15.</summary>
+            public const uint SPI_W_COUNT = 16;
+            /// <summary>Register array SPI_W: bytes from one register to the next (SPI_W0 + n * SPI_W_STRIDE).</summary>
+            public const uint SPI_W_STRIDE = 0x4;
         }
 
         /// <summary>SPI3 at 0x60025000, 0xF4 bytes.</summary>
@@ -16555,6 +17517,10 @@ namespace NanoRemap.Chips
             public const uint SPI_CLK_GATE_SPI_MST_CLK_SEL = 0x0102;
             /// <summary>SPI_DATE.SPI_DATE: bit 0, width 28, rw.</summary>
             public const uint SPI_DATE_SPI_DATE = 0x1C00;
+            /// <summary>Register array SPI_W: 16 registers, SPI_W0 .. SPI_W15.</summary>
+            public const uint SPI_W_COUNT = 16;
+            /// <summary>Register array SPI_W: bytes from one register to the next (SPI_W0 + n * SPI_W_STRIDE).</summary>
+            public const uint SPI_W_STRIDE = 0x4;
         }
 
         /// <summary>APB_CTRL at 0x60026000, 0x400 bytes.</summary>
@@ -16832,6 +17798,44 @@ namespace NanoRemap.Chips
             public const uint RETENTION_CTRL4_RETENTION_INV_CFG = 0x2000;
             /// <summary>RETENTION_CTRL5.RETENTION_DISABLE: bit 0, width 1, rw.</summary>
             public const uint RETENTION_CTRL5_RETENTION_DISABLE = 0x0100;
+            /// <summary>Register array FLASH_ACE_ATTR: 4 registers, FLASH_ACE0_ATTR .. FLASH_ACE3_ATTR.</summary>
+            public const uint FLASH_ACE_ATTR_COUNT = 4;
+            /// <summary>Register array FLASH_ACE_ATTR: bytes from one register to the next (FLASH_ACE0_ATTR + n * FLASH_ACE_ATTR_STRIDE).</summary>
+            public const uint FLASH_ACE_ATTR_STRIDE = 0x4;
+            /// <summary>FLASH_ATTR of every register of FLASH_ACE_ATTR (FLASH_ACE0_ATTR.FLASH_ACE0_ATTR ..): bit 0, width 9, rw.</summary>
+            public const uint FLASH_ACE_ATTR_FLASH_ATTR = 0x0900;
+            /// <summary>Register array FLASH_ACE_ADDR: 4 registers, FLASH_ACE0_ADDR .. FLASH_ACE3_ADDR.</summary>
+            public const uint FLASH_ACE_ADDR_COUNT = 4;
+            /// <summary>Register array FLASH_ACE_ADDR: bytes from one register to the next (FLASH_ACE0_ADDR + n * FLASH_ACE_ADDR_STRIDE).</summary>
+            public const uint FLASH_ACE_ADDR_STRIDE = 0x4;
+            /// <summary>Register array FLASH_ACE_SIZE: 4 registers, FLASH_ACE0_SIZE .. FLASH_ACE3_SIZE.</summary>
+            public const uint FLASH_ACE_SIZE_COUNT = 4;
+            /// <summary>Register array FLASH_ACE_SIZE: bytes from one register to the next (FLASH_ACE0_SIZE + n * FLASH_ACE_SIZE_STRIDE).</summary>
+            public const uint FLASH_ACE_SIZE_STRIDE = 0x4;
+            /// <summary>FLASH_SIZE of every register of FLASH_ACE_SIZE (FLASH_ACE0_SIZE.FLASH_ACE0_SIZE ..): bit 0, width 16, rw.</summary>
+            public const uint FLASH_ACE_SIZE_FLASH_SIZE = 0x1000;
+            /// <summary>Register array SRAM_ACE_ATTR: 4 registers, SRAM_ACE0_ATTR .. SRAM_ACE3_ATTR.</summary>
+            public const uint SRAM_ACE_ATTR_COUNT = 4;
+            /// <summary>Register array SRAM_ACE_ATTR: bytes from one register to the next (SRAM_ACE0_ATTR + n * SRAM_ACE_ATTR_STRIDE).</summary>
+            public const uint SRAM_ACE_ATTR_STRIDE = 0x4;
+            /// <summary>SRAM_ATTR of every register of SRAM_ACE_ATTR (SRAM_ACE0_ATTR.SRAM_ACE0_ATTR ..): bit 0, width 9, rw.</summary>
+            public const uint SRAM_ACE_ATTR_SRAM_ATTR = 0x0900;
+            /// <summary>Register array SRAM_ACE_ADDR: 4 registers, SRAM_ACE0_ADDR .. SRAM_ACE3_ADDR.</summary>
+            public const uint SRAM_ACE_ADDR_COUNT = 4;
+            /// <summary>Register array SRAM_ACE_ADDR: bytes from one register to the next (SRAM_ACE0_ADDR + n * SRAM_ACE_ADDR_STRIDE).</summary>
+            public const uint SRAM_ACE_ADDR_STRIDE = 0x4;
+            /// <summary>Register array SRAM_ACE_SIZE: 4 registers, SRAM_ACE0_SIZE .. SRAM_ACE3_SIZE.</summary>
+            public const uint SRAM_ACE_SIZE_COUNT = 4;
+            /// <summary>Register array SRAM_ACE_SIZE: bytes from one register to the next (SRAM_ACE0_SIZE + n * SRAM_ACE_SIZE_STRIDE).</summary>
+            public const uint SRAM_ACE_SIZE_STRIDE = 0x4;
+            /// <summary>SRAM_SIZE of every register of SRAM_ACE_SIZE (SRAM_ACE0_SIZE.SRAM_ACE0_SIZE ..): bit 0, width 16, rw.</summary>
+            public const uint SRAM_ACE_SIZE_SRAM_SIZE = 0x1000;
+            /// <summary>Register array REDCY_SIG: 2 registers, REDCY_SIG0 .. REDCY_SIG1.</summary>
+            public const uint REDCY_SIG_COUNT = 2;
+            /// <summary>Register array REDCY_SIG: bytes from one register to the next (REDCY_SIG0 + n * REDCY_SIG_STRIDE).</summary>
+            public const uint REDCY_SIG_STRIDE = 0x4;
+            /// <summary>REDCY of every register of REDCY_SIG (REDCY_SIG0.REDCY_SIG0 ..): bit 0, width 31, rw.</summary>
+            public const uint REDCY_SIG_REDCY = 0x1F00;
         }
 
         /// <summary>I2C1 at 0x60027000, 0x184 bytes.</summary>
@@ -17231,6 +18235,14 @@ namespace NanoRemap.Chips
             public const uint SCL_STRETCH_CONF_SLAVE_BYTE_ACK_CTL_EN = 0x010C;
             /// <summary>SCL_STRETCH_CONF.SLAVE_BYTE_ACK_LVL: bit 13, width 1, rw.</summary>
             public const uint SCL_STRETCH_CONF_SLAVE_BYTE_ACK_LVL = 0x010D;
+            /// <summary>Register array COMD: 8 registers, COMD0 .. COMD7.</summary>
+            public const uint COMD_COUNT = 8;
+            /// <summary>Register array COMD: bytes from one register to the next (COMD0 + n * COMD_STRIDE).</summary>
+            public const uint COMD_STRIDE = 0x4;
+            /// <summary>COMMAND of every register of COMD (COMD0.COMMAND0 ..): bit 0, width 14, rw.</summary>
+            public const uint COMD_COMMAND = 0x0E00;
+            /// <summary>COMMAND_DONE of every register of COMD (COMD0.COMMAND0_DONE ..): bit 31, width 1, rw.</summary>
+            public const uint COMD_COMMAND_DONE = 0x011F;
         }
 
         /// <summary>SDHOST at 0x60028000, 0x804 bytes.</summary>
@@ -17552,6 +18564,10 @@ namespace NanoRemap.Chips
             public const uint CLK_EDGE_SEL_ESD_MODE = 0x0116;
             /// <summary>CLK_EDGE_SEL.CCLK_EN: bit 23, width 1, rw.</summary>
             public const uint CLK_EDGE_SEL_CCLK_EN = 0x0117;
+            /// <summary>Register array RESP: 4 registers, RESP0 .. RESP3.</summary>
+            public const uint RESP_COUNT = 4;
+            /// <summary>Register array RESP: bytes from one register to the next (RESP0 + n * RESP_STRIDE).</summary>
+            public const uint RESP_STRIDE = 0x4;
         }
 
         /// <summary>PERI_BACKUP at 0x6002A000, 0x100 bytes.</summary>
@@ -17633,6 +18649,10 @@ namespace NanoRemap.Chips
             public const uint DATE_DATE = 0x1C00;
             /// <summary>DATE.CLK_EN: bit 31, width 1, rw.</summary>
             public const uint DATE_CLK_EN = 0x011F;
+            /// <summary>Register array REG_MAP: 4 registers, REG_MAP0 .. REG_MAP3.</summary>
+            public const uint REG_MAP_COUNT = 4;
+            /// <summary>Register array REG_MAP: bytes from one register to the next (REG_MAP0 + n * REG_MAP_STRIDE).</summary>
+            public const uint REG_MAP_STRIDE = 0x4;
         }
 
         /// <summary>TWAI0 at 0x6002B000, 0x80 bytes.</summary>
@@ -17816,6 +18836,16 @@ namespace NanoRemap.Chips
             public const uint CLOCK_DIVIDER_CD = 0x0800;
             /// <summary>CLOCK_DIVIDER.CLOCK_OFF: bit 8, width 1, rw.</summary>
             public const uint CLOCK_DIVIDER_CLOCK_OFF = 0x0108;
+            /// <summary>Register array BUS_TIMING: 2 registers, BUS_TIMING_0 .. BUS_TIMING_1.</summary>
+            public const uint BUS_TIMING_COUNT = 2;
+            /// <summary>Register array BUS_TIMING: bytes from one register to the next (BUS_TIMING_0 + n * BUS_TIMING_STRIDE).</summary>
+            public const uint BUS_TIMING_STRIDE = 0x4;
+            /// <summary>Register array DATA: 13 registers, DATA_0 .. DATA_12.</summary>
+            public const uint DATA_COUNT = 13;
+            /// <summary>Register array DATA: bytes from one register to the next (DATA_0 + n * DATA_STRIDE).</summary>
+            public const uint DATA_STRIDE = 0x4;
+            /// <summary>TX_BYTE of every register of DATA (DATA_0.TX_BYTE_0 ..): bit 0, width 8, wo.</summary>
+            public const uint DATA_TX_BYTE = 0x0800;
         }
 
         /// <summary>MCPWM1 at 0x6002C000, 0x128 bytes.</summary>
@@ -18881,6 +19911,250 @@ namespace NanoRemap.Chips
             public const uint CLK_EN = 0x0100;
             /// <summary>VERSION.DATE: bit 0, width 28, rw.</summary>
             public const uint VERSION_DATE = 0x1C00;
+            /// <summary>Register array TIMER_CFG0: 3 registers, TIMER0_CFG0 .. TIMER2_CFG0.</summary>
+            public const uint TIMER_CFG0_COUNT = 3;
+            /// <summary>Register array TIMER_CFG0: bytes from one register to the next (TIMER0_CFG0 + n * TIMER_CFG0_STRIDE).</summary>
+            public const uint TIMER_CFG0_STRIDE = 0x10;
+            /// <summary>PRESCALE of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER0_PRESCALE ..): bit 0, width 8, rw.</summary>
+            public const uint TIMER_CFG0_PRESCALE = 0x0800;
+            /// <summary>PERIOD of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER0_PERIOD ..): bit 8, width 16, rw.</summary>
+            public const uint TIMER_CFG0_PERIOD = 0x1008;
+            /// <summary>PERIOD_UPMETHOD of every register of TIMER_CFG0 (TIMER0_CFG0.TIMER0_PERIOD_UPMETHOD ..): bit 24, width 2, rw.</summary>
+            public const uint TIMER_CFG0_PERIOD_UPMETHOD = 0x0218;
+            /// <summary>Register array TIMER_CFG1: 3 registers, TIMER0_CFG1 .. TIMER2_CFG1.</summary>
+            public const uint TIMER_CFG1_COUNT = 3;
+            /// <summary>Register array TIMER_CFG1: bytes from one register to the next (TIMER0_CFG1 + n * TIMER_CFG1_STRIDE).</summary>
+            public const uint TIMER_CFG1_STRIDE = 0x10;
+            /// <summary>START of every register of TIMER_CFG1 (TIMER0_CFG1.TIMER0_START ..): bit 0, width 3, rw.</summary>
+            public const uint TIMER_CFG1_START = 0x0300;
+            /// <summary>MOD of every register of TIMER_CFG1 (TIMER0_CFG1.TIMER0_MOD ..): bit 3, width 2, rw.</summary>
+            public const uint TIMER_CFG1_MOD = 0x0203;
+            /// <summary>Register array TIMER_SYNC: 3 registers, TIMER0_SYNC .. TIMER2_SYNC.</summary>
+            public const uint TIMER_SYNC_COUNT = 3;
+            /// <summary>Register array TIMER_SYNC: bytes from one register to the next (TIMER0_SYNC + n * TIMER_SYNC_STRIDE).</summary>
+            public const uint TIMER_SYNC_STRIDE = 0x10;
+            /// <summary>SYNCI_EN of every register of TIMER_SYNC (TIMER0_SYNC.TIMER0_SYNCI_EN ..): bit 0, width 1, rw.</summary>
+            public const uint TIMER_SYNC_SYNCI_EN = 0x0100;
+            /// <summary>SW of every register of TIMER_SYNC (TIMER0_SYNC.SW ..): bit 1, width 1, rw.</summary>
+            public const uint TIMER_SYNC_SW = 0x0101;
+            /// <summary>SYNCO_SEL of every register of TIMER_SYNC (TIMER0_SYNC.TIMER0_SYNCO_SEL ..): bit 2, width 2, rw.</summary>
+            public const uint TIMER_SYNC_SYNCO_SEL = 0x0202;
+            /// <summary>PHASE of every register of TIMER_SYNC (TIMER0_SYNC.TIMER0_PHASE ..): bit 4, width 17, rw.</summary>
+            public const uint TIMER_SYNC_PHASE = 0x1104;
+            /// <summary>Register array TIMER_STATUS: 3 registers, TIMER0_STATUS .. TIMER2_STATUS.</summary>
+            public const uint TIMER_STATUS_COUNT = 3;
+            /// <summary>Register array TIMER_STATUS: bytes from one register to the next (TIMER0_STATUS + n * TIMER_STATUS_STRIDE).</summary>
+            public const uint TIMER_STATUS_STRIDE = 0x10;
+            /// <summary>VALUE of every register of TIMER_STATUS (TIMER0_STATUS.TIMER0_VALUE ..): bit 0, width 16, ro.</summary>
+            public const uint TIMER_STATUS_VALUE = 0x1000;
+            /// <summary>DIRECTION of every register of TIMER_STATUS (TIMER0_STATUS.TIMER0_DIRECTION ..): bit 16, width 1, ro.</summary>
+            public const uint TIMER_STATUS_DIRECTION = 0x0110;
+            /// <summary>Register array CMPR_CFG: 3 registers, CMPR0_CFG .. CMPR2_CFG.</summary>
+            public const uint CMPR_CFG_COUNT = 3;
+            /// <summary>Register array CMPR_CFG: bytes from one register to the next (CMPR0_CFG + n * CMPR_CFG_STRIDE).</summary>
+            public const uint CMPR_CFG_STRIDE = 0x38;
+            /// <summary>A_UPMETHOD of every register of CMPR_CFG (CMPR0_CFG.CMPR0_A_UPMETHOD ..): bit 0, width 4, rw.</summary>
+            public const uint CMPR_CFG_A_UPMETHOD = 0x0400;
+            /// <summary>B_UPMETHOD of every register of CMPR_CFG (CMPR0_CFG.CMPR0_B_UPMETHOD ..): bit 4, width 4, rw.</summary>
+            public const uint CMPR_CFG_B_UPMETHOD = 0x0404;
+            /// <summary>A_SHDW_FULL of every register of CMPR_CFG (CMPR0_CFG.CMPR0_A_SHDW_FULL ..): bit 8, width 1, rw.</summary>
+            public const uint CMPR_CFG_A_SHDW_FULL = 0x0108;
+            /// <summary>B_SHDW_FULL of every register of CMPR_CFG (CMPR0_CFG.CMPR0_B_SHDW_FULL ..): bit 9, width 1, rw.</summary>
+            public const uint CMPR_CFG_B_SHDW_FULL = 0x0109;
+            /// <summary>Register array CMPR_VALUE0: 3 registers, CMPR0_VALUE0 .. CMPR2_VALUE0.</summary>
+            public const uint CMPR_VALUE0_COUNT = 3;
+            /// <summary>Register array CMPR_VALUE0: bytes from one register to the next (CMPR0_VALUE0 + n * CMPR_VALUE0_STRIDE).</summary>
+            public const uint CMPR_VALUE0_STRIDE = 0x38;
+            /// <summary>A of every register of CMPR_VALUE0 (CMPR0_VALUE0.CMPR0_A ..): bit 0, width 16, rw.</summary>
+            public const uint CMPR_VALUE0_A = 0x1000;
+            /// <summary>Register array CMPR_VALUE1: 3 registers, CMPR0_VALUE1 .. CMPR2_VALUE1.</summary>
+            public const uint CMPR_VALUE1_COUNT = 3;
+            /// <summary>Register array CMPR_VALUE1: bytes from one register to the next (CMPR0_VALUE1 + n * CMPR_VALUE1_STRIDE).</summary>
+            public const uint CMPR_VALUE1_STRIDE = 0x38;
+            /// <summary>B of every register of CMPR_VALUE1 (CMPR0_VALUE1.CMPR0_B ..): bit 0, width 16, rw.</summary>
+            public const uint CMPR_VALUE1_B = 0x1000;
+            /// <summary>Register array GEN_CFG0: 3 registers, GEN0_CFG0 .. GEN2_CFG0.</summary>
+            public const uint GEN_CFG0_COUNT = 3;
+            /// <summary>Register array GEN_CFG0: bytes from one register to the next (GEN0_CFG0 + n * GEN_CFG0_STRIDE).</summary>
+            public const uint GEN_CFG0_STRIDE = 0x38;
+            /// <summary>CFG_UPMETHOD of every register of GEN_CFG0 (GEN0_CFG0.GEN0_CFG_UPMETHOD ..): bit 0, width 4, rw.</summary>
+            public const uint GEN_CFG0_CFG_UPMETHOD = 0x0400;
+            /// <summary>Register array GEN_FORCE: 3 registers, GEN0_FORCE .. GEN2_FORCE.</summary>
+            public const uint GEN_FORCE_COUNT = 3;
+            /// <summary>Register array GEN_FORCE: bytes from one register to the next (GEN0_FORCE + n * GEN_FORCE_STRIDE).</summary>
+            public const uint GEN_FORCE_STRIDE = 0x38;
+            /// <summary>CNTUFORCE_UPMETHOD of every register of GEN_FORCE (GEN0_FORCE.GEN0_CNTUFORCE_UPMETHOD ..): bit 0, width 6, rw.</summary>
+            public const uint GEN_FORCE_CNTUFORCE_UPMETHOD = 0x0600;
+            /// <summary>A_CNTUFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN0_A_CNTUFORCE_MODE ..): bit 6, width 2, rw.</summary>
+            public const uint GEN_FORCE_A_CNTUFORCE_MODE = 0x0206;
+            /// <summary>B_CNTUFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN0_B_CNTUFORCE_MODE ..): bit 8, width 2, rw.</summary>
+            public const uint GEN_FORCE_B_CNTUFORCE_MODE = 0x0208;
+            /// <summary>A_NCIFORCE of every register of GEN_FORCE (GEN0_FORCE.GEN0_A_NCIFORCE ..): bit 10, width 1, rw.</summary>
+            public const uint GEN_FORCE_A_NCIFORCE = 0x010A;
+            /// <summary>A_NCIFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN0_A_NCIFORCE_MODE ..): bit 11, width 2, rw.</summary>
+            public const uint GEN_FORCE_A_NCIFORCE_MODE = 0x020B;
+            /// <summary>B_NCIFORCE of every register of GEN_FORCE (GEN0_FORCE.GEN0_B_NCIFORCE ..): bit 13, width 1, rw.</summary>
+            public const uint GEN_FORCE_B_NCIFORCE = 0x010D;
+            /// <summary>B_NCIFORCE_MODE of every register of GEN_FORCE (GEN0_FORCE.GEN0_B_NCIFORCE_MODE ..): bit 14, width 2, rw.</summary>
+            public const uint GEN_FORCE_B_NCIFORCE_MODE = 0x020E;
+            /// <summary>Register array GEN_A: 3 registers, GEN0_A .. GEN2_A.</summary>
+            public const uint GEN_A_COUNT = 3;
+            /// <summary>Register array GEN_A: bytes from one register to the next (GEN0_A + n * GEN_A_STRIDE).</summary>
+            public const uint GEN_A_STRIDE = 0x38;
+            /// <summary>UTEZ of every register of GEN_A (GEN0_A.UTEZ ..): bit 0, width 2, rw.</summary>
+            public const uint GEN_A_UTEZ = 0x0200;
+            /// <summary>UTEP of every register of GEN_A (GEN0_A.UTEP ..): bit 2, width 2, rw.</summary>
+            public const uint GEN_A_UTEP = 0x0202;
+            /// <summary>UTEA of every register of GEN_A (GEN0_A.UTEA ..): bit 4, width 2, rw.</summary>
+            public const uint GEN_A_UTEA = 0x0204;
+            /// <summary>UTEB of every register of GEN_A (GEN0_A.UTEB ..): bit 6, width 2, rw.</summary>
+            public const uint GEN_A_UTEB = 0x0206;
+            /// <summary>DTEZ of every register of GEN_A (GEN0_A.DTEZ ..): bit 12, width 2, rw.</summary>
+            public const uint GEN_A_DTEZ = 0x020C;
+            /// <summary>DTEP of every register of GEN_A (GEN0_A.DTEP ..): bit 14, width 2, rw.</summary>
+            public const uint GEN_A_DTEP = 0x020E;
+            /// <summary>DTEA of every register of GEN_A (GEN0_A.DTEA ..): bit 16, width 2, rw.</summary>
+            public const uint GEN_A_DTEA = 0x0210;
+            /// <summary>DTEB of every register of GEN_A (GEN0_A.DTEB ..): bit 18, width 2, rw.</summary>
+            public const uint GEN_A_DTEB = 0x0212;
+            /// <summary>Register array GEN_B: 3 registers, GEN0_B .. GEN2_B.</summary>
+            public const uint GEN_B_COUNT = 3;
+            /// <summary>Register array GEN_B: bytes from one register to the next (GEN0_B + n * GEN_B_STRIDE).</summary>
+            public const uint GEN_B_STRIDE = 0x38;
+            /// <summary>UTEZ of every register of GEN_B (GEN0_B.UTEZ ..): bit 0, width 2, rw.</summary>
+            public const uint GEN_B_UTEZ = 0x0200;
+            /// <summary>UTEP of every register of GEN_B (GEN0_B.UTEP ..): bit 2, width 2, rw.</summary>
+            public const uint GEN_B_UTEP = 0x0202;
+            /// <summary>UTEA of every register of GEN_B (GEN0_B.UTEA ..): bit 4, width 2, rw.</summary>
+            public const uint GEN_B_UTEA = 0x0204;
+            /// <summary>UTEB of every register of GEN_B (GEN0_B.UTEB ..): bit 6, width 2, rw.</summary>
+            public const uint GEN_B_UTEB = 0x0206;
+            /// <summary>DTEZ of every register of GEN_B (GEN0_B.DTEZ ..): bit 12, width 2, rw.</summary>
+            public const uint GEN_B_DTEZ = 0x020C;
+            /// <summary>DTEP of every register of GEN_B (GEN0_B.DTEP ..): bit 14, width 2, rw.</summary>
+            public const uint GEN_B_DTEP = 0x020E;
+            /// <summary>DTEA of every register of GEN_B (GEN0_B.DTEA ..): bit 16, width 2, rw.</summary>
+            public const uint GEN_B_DTEA = 0x0210;
+            /// <summary>DTEB of every register of GEN_B (GEN0_B.DTEB ..): bit 18, width 2, rw.</summary>
+            public const uint GEN_B_DTEB = 0x0212;
+            /// <summary>Register array DB_CFG: 3 registers, DB0_CFG .. DB2_CFG.</summary>
+            public const uint DB_CFG_COUNT = 3;
+            /// <summary>Register array DB_CFG: bytes from one register to the next (DB0_CFG + n * DB_CFG_STRIDE).</summary>
+            public const uint DB_CFG_STRIDE = 0x38;
+            /// <summary>FED_UPMETHOD of every register of DB_CFG (DB0_CFG.DB0_FED_UPMETHOD ..): bit 0, width 4, rw.</summary>
+            public const uint DB_CFG_FED_UPMETHOD = 0x0400;
+            /// <summary>RED_UPMETHOD of every register of DB_CFG (DB0_CFG.DB0_RED_UPMETHOD ..): bit 4, width 4, rw.</summary>
+            public const uint DB_CFG_RED_UPMETHOD = 0x0404;
+            /// <summary>DEB_MODE of every register of DB_CFG (DB0_CFG.DB0_DEB_MODE ..): bit 8, width 1, rw.</summary>
+            public const uint DB_CFG_DEB_MODE = 0x0108;
+            /// <summary>A_OUTSWAP of every register of DB_CFG (DB0_CFG.DB0_A_OUTSWAP ..): bit 9, width 1, rw.</summary>
+            public const uint DB_CFG_A_OUTSWAP = 0x0109;
+            /// <summary>B_OUTSWAP of every register of DB_CFG (DB0_CFG.DB0_B_OUTSWAP ..): bit 10, width 1, rw.</summary>
+            public const uint DB_CFG_B_OUTSWAP = 0x010A;
+            /// <summary>RED_INSEL of every register of DB_CFG (DB0_CFG.DB0_RED_INSEL ..): bit 11, width 1, rw.</summary>
+            public const uint DB_CFG_RED_INSEL = 0x010B;
+            /// <summary>FED_INSEL of every register of DB_CFG (DB0_CFG.DB0_FED_INSEL ..): bit 12, width 1, rw.</summary>
+            public const uint DB_CFG_FED_INSEL = 0x010C;
+            /// <summary>RED_OUTINVERT of every register of DB_CFG (DB0_CFG.DB0_RED_OUTINVERT ..): bit 13, width 1, rw.</summary>
+            public const uint DB_CFG_RED_OUTINVERT = 0x010D;
+            /// <summary>FED_OUTINVERT of every register of DB_CFG (DB0_CFG.DB0_FED_OUTINVERT ..): bit 14, width 1, rw.</summary>
+            public const uint DB_CFG_FED_OUTINVERT = 0x010E;
+            /// <summary>A_OUTBYPASS of every register of DB_CFG (DB0_CFG.DB0_A_OUTBYPASS ..): bit 15, width 1, rw.</summary>
+            public const uint DB_CFG_A_OUTBYPASS = 0x010F;
+            /// <summary>B_OUTBYPASS of every register of DB_CFG (DB0_CFG.DB0_B_OUTBYPASS ..): bit 16, width 1, rw.</summary>
+            public const uint DB_CFG_B_OUTBYPASS = 0x0110;
+            /// <summary>CLK_SEL of every register of DB_CFG (DB0_CFG.DB0_CLK_SEL ..): bit 17, width 1, rw.</summary>
+            public const uint DB_CFG_CLK_SEL = 0x0111;
+            /// <summary>Register array DB_FED_CFG: 3 registers, DB0_FED_CFG .. DB2_FED_CFG.</summary>
+            public const uint DB_FED_CFG_COUNT = 3;
+            /// <summary>Register array DB_FED_CFG: bytes from one register to the next (DB0_FED_CFG + n * DB_FED_CFG_STRIDE).</summary>
+            public const uint DB_FED_CFG_STRIDE = 0x38;
+            /// <summary>FED of every register of DB_FED_CFG (DB0_FED_CFG.DB0_FED ..): bit 0, width 16, rw.</summary>
+            public const uint DB_FED_CFG_FED = 0x1000;
+            /// <summary>Register array DB_RED_CFG: 3 registers, DB0_RED_CFG .. DB2_RED_CFG.</summary>
+            public const uint DB_RED_CFG_COUNT = 3;
+            /// <summary>Register array DB_RED_CFG: bytes from one register to the next (DB0_RED_CFG + n * DB_RED_CFG_STRIDE).</summary>
+            public const uint DB_RED_CFG_STRIDE = 0x38;
+            /// <summary>RED of every register of DB_RED_CFG (DB0_RED_CFG.DB0_RED ..): bit 0, width 16, rw.</summary>
+            public const uint DB_RED_CFG_RED = 0x1000;
+            /// <summary>Register array CHOPPER_CFG: 3 registers, CHOPPER0_CFG .. CHOPPER2_CFG.</summary>
+            public const uint CHOPPER_CFG_COUNT = 3;
+            /// <summary>Register array CHOPPER_CFG: bytes from one register to the next (CHOPPER0_CFG + n * CHOPPER_CFG_STRIDE).</summary>
+            public const uint CHOPPER_CFG_STRIDE = 0x38;
+            /// <summary>EN of every register of CHOPPER_CFG (CHOPPER0_CFG.CHOPPER0_EN ..): bit 0, width 1, rw.</summary>
+            public const uint CHOPPER_CFG_EN = 0x0100;
+            /// <summary>PRESCALE of every register of CHOPPER_CFG (CHOPPER0_CFG.CHOPPER0_PRESCALE ..): bit 1, width 4, rw.</summary>
+            public const uint CHOPPER_CFG_PRESCALE = 0x0401;
+            /// <summary>DUTY of every register of CHOPPER_CFG (CHOPPER0_CFG.CHOPPER0_DUTY ..): bit 5, width 3, rw.</summary>
+            public const uint CHOPPER_CFG_DUTY = 0x0305;
+            /// <summary>OSHTWTH of every register of CHOPPER_CFG (CHOPPER0_CFG.CHOPPER0_OSHTWTH ..): bit 8, width 4, rw.</summary>
+            public const uint CHOPPER_CFG_OSHTWTH = 0x0408;
+            /// <summary>OUT_INVERT of every register of CHOPPER_CFG (CHOPPER0_CFG.CHOPPER0_OUT_INVERT ..): bit 12, width 1, rw.</summary>
+            public const uint CHOPPER_CFG_OUT_INVERT = 0x010C;
+            /// <summary>IN_INVERT of every register of CHOPPER_CFG (CHOPPER0_CFG.CHOPPER0_IN_INVERT ..): bit 13, width 1, rw.</summary>
+            public const uint CHOPPER_CFG_IN_INVERT = 0x010D;
+            /// <summary>Register array TZ_CFG0: 3 registers, TZ0_CFG0 .. TZ2_CFG0.</summary>
+            public const uint TZ_CFG0_COUNT = 3;
+            /// <summary>Register array TZ_CFG0: bytes from one register to the next (TZ0_CFG0 + n * TZ_CFG0_STRIDE).</summary>
+            public const uint TZ_CFG0_STRIDE = 0x38;
+            /// <summary>SW_CBC of every register of TZ_CFG0 (TZ0_CFG0.TZ0_SW_CBC ..): bit 0, width 1, rw.</summary>
+            public const uint TZ_CFG0_SW_CBC = 0x0100;
+            /// <summary>SW_OST of every register of TZ_CFG0 (TZ0_CFG0.TZ0_SW_OST ..): bit 4, width 1, rw.</summary>
+            public const uint TZ_CFG0_SW_OST = 0x0104;
+            /// <summary>A_CBC_D of every register of TZ_CFG0 (TZ0_CFG0.TZ0_A_CBC_D ..): bit 8, width 2, rw.</summary>
+            public const uint TZ_CFG0_A_CBC_D = 0x0208;
+            /// <summary>A_CBC_U of every register of TZ_CFG0 (TZ0_CFG0.TZ0_A_CBC_U ..): bit 10, width 2, rw.</summary>
+            public const uint TZ_CFG0_A_CBC_U = 0x020A;
+            /// <summary>A_OST_D of every register of TZ_CFG0 (TZ0_CFG0.TZ0_A_OST_D ..): bit 12, width 2, rw.</summary>
+            public const uint TZ_CFG0_A_OST_D = 0x020C;
+            /// <summary>A_OST_U of every register of TZ_CFG0 (TZ0_CFG0.TZ0_A_OST_U ..): bit 14, width 2, rw.</summary>
+            public const uint TZ_CFG0_A_OST_U = 0x020E;
+            /// <summary>B_CBC_D of every register of TZ_CFG0 (TZ0_CFG0.TZ0_B_CBC_D ..): bit 16, width 2, rw.</summary>
+            public const uint TZ_CFG0_B_CBC_D = 0x0210;
+            /// <summary>B_CBC_U of every register of TZ_CFG0 (TZ0_CFG0.TZ0_B_CBC_U ..): bit 18, width 2, rw.</summary>
+            public const uint TZ_CFG0_B_CBC_U = 0x0212;
+            /// <summary>B_OST_D of every register of TZ_CFG0 (TZ0_CFG0.TZ0_B_OST_D ..): bit 20, width 2, rw.</summary>
+            public const uint TZ_CFG0_B_OST_D = 0x0214;
+            /// <summary>B_OST_U of every register of TZ_CFG0 (TZ0_CFG0.TZ0_B_OST_U ..): bit 22, width 2, rw.</summary>
+            public const uint TZ_CFG0_B_OST_U = 0x0216;
+            /// <summary>Register array TZ_CFG1: 3 registers, TZ0_CFG1 .. TZ2_CFG1.</summary>
+            public const uint TZ_CFG1_COUNT = 3;
+            /// <summary>Register array TZ_CFG1: bytes from one register to the next (TZ0_CFG1 + n * TZ_CFG1_STRIDE).</summary>
+            public const uint TZ_CFG1_STRIDE = 0x38;
+            /// <summary>CLR_OST of every register of TZ_CFG1 (TZ0_CFG1.TZ0_CLR_OST ..): bit 0, width 1, rw.</summary>
+            public const uint TZ_CFG1_CLR_OST = 0x0100;
+            /// <summary>CBCPULSE of every register of TZ_CFG1 (TZ0_CFG1.TZ0_CBCPULSE ..): bit 1, width 2, rw.</summary>
+            public const uint TZ_CFG1_CBCPULSE = 0x0201;
+            /// <summary>FORCE_CBC of every register of TZ_CFG1 (TZ0_CFG1.TZ0_FORCE_CBC ..): bit 3, width 1, rw.</summary>
+            public const uint TZ_CFG1_FORCE_CBC = 0x0103;
+            /// <summary>FORCE_OST of every register of TZ_CFG1 (TZ0_CFG1.TZ0_FORCE_OST ..): bit 4, width 1, rw.</summary>
+            public const uint TZ_CFG1_FORCE_OST = 0x0104;
+            /// <summary>Register array TZ_STATUS: 3 registers, TZ0_STATUS .. TZ2_STATUS.</summary>
+            public const uint TZ_STATUS_COUNT = 3;
+            /// <summary>Register array TZ_STATUS: bytes from one register to the next (TZ0_STATUS + n * TZ_STATUS_STRIDE).</summary>
+            public const uint TZ_STATUS_STRIDE = 0x38;
+            /// <summary>CBC_ON of every register of TZ_STATUS (TZ0_STATUS.TZ0_CBC_ON ..): bit 0, width 1, ro.</summary>
+            public const uint TZ_STATUS_CBC_ON = 0x0100;
+            /// <summary>OST_ON of every register of TZ_STATUS (TZ0_STATUS.TZ0_OST_ON ..): bit 1, width 1, ro.</summary>
+            public const uint TZ_STATUS_OST_ON = 0x0101;
+            /// <summary>Register array CAP_CH_CFG: 3 registers, CAP_CH0_CFG .. CAP_CH2_CFG.</summary>
+            public const uint CAP_CH_CFG_COUNT = 3;
+            /// <summary>Register array CAP_CH_CFG: bytes from one register to the next (CAP_CH0_CFG + n * CAP_CH_CFG_STRIDE).</summary>
+            public const uint CAP_CH_CFG_STRIDE = 0x4;
+            /// <summary>CAP_EN of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_EN ..): bit 0, width 1, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_EN = 0x0100;
+            /// <summary>CAP_MODE of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_MODE ..): bit 1, width 2, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_MODE = 0x0201;
+            /// <summary>CAP_PRESCALE of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_PRESCALE ..): bit 3, width 8, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_PRESCALE = 0x0803;
+            /// <summary>CAP_IN_INVERT of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_IN_INVERT ..): bit 11, width 1, rw.</summary>
+            public const uint CAP_CH_CFG_CAP_IN_INVERT = 0x010B;
+            /// <summary>CAP_SW of every register of CAP_CH_CFG (CAP_CH0_CFG.CAP0_SW ..): bit 12, width 1, wo.</summary>
+            public const uint CAP_CH_CFG_CAP_SW = 0x010C;
+            /// <summary>Register array CAP_CH: 3 registers, CAP_CH0 .. CAP_CH2.</summary>
+            public const uint CAP_CH_COUNT = 3;
+            /// <summary>Register array CAP_CH: bytes from one register to the next (CAP_CH0 + n * CAP_CH_STRIDE).</summary>
+            public const uint CAP_CH_STRIDE = 0x4;
         }
 
         /// <summary>I2S1 at 0x6002D000, 0x84 bytes.</summary>
@@ -19651,6 +20925,14 @@ namespace NanoRemap.Chips
             public const uint ID_HIGH_SPEED = 0x011E;
             /// <summary>ID.REG_UPDATE: bit 31, width 1, rw.</summary>
             public const uint ID_REG_UPDATE = 0x011F;
+            /// <summary>Register array CONF: 2 registers, CONF0 .. CONF1.</summary>
+            public const uint CONF_COUNT = 2;
+            /// <summary>Register array CONF: bytes from one register to the next (CONF0 + n * CONF_STRIDE).</summary>
+            public const uint CONF_STRIDE = 0x4;
+            /// <summary>Register array SWFC_CONF: 2 registers, SWFC_CONF0 .. SWFC_CONF1.</summary>
+            public const uint SWFC_CONF_COUNT = 2;
+            /// <summary>Register array SWFC_CONF: bytes from one register to the next (SWFC_CONF0 + n * SWFC_CONF_STRIDE).</summary>
+            public const uint SWFC_CONF_STRIDE = 0x4;
         }
 
         /// <summary>RNG at 0x60034F6C, 0x114 bytes.</summary>
@@ -19927,6 +21209,26 @@ namespace NanoRemap.Chips
             public const uint MEM_CONF_USB_MEM_PD = 0x0100;
             /// <summary>MEM_CONF.USB_MEM_CLK_EN: bit 1, width 1, rw.</summary>
             public const uint MEM_CONF_USB_MEM_CLK_EN = 0x0101;
+            /// <summary>Register array IN_EP_ST: 4 registers, IN_EP0_ST .. IN_EP3_ST.</summary>
+            public const uint IN_EP_ST_COUNT = 4;
+            /// <summary>Register array IN_EP_ST: bytes from one register to the next (IN_EP0_ST + n * IN_EP_ST_STRIDE).</summary>
+            public const uint IN_EP_ST_STRIDE = 0x4;
+            /// <summary>IN_STATE of every register of IN_EP_ST (IN_EP0_ST.IN_EP0_STATE ..): bit 0, width 2, ro.</summary>
+            public const uint IN_EP_ST_IN_STATE = 0x0200;
+            /// <summary>IN_WR_ADDR of every register of IN_EP_ST (IN_EP0_ST.IN_EP0_WR_ADDR ..): bit 2, width 7, ro.</summary>
+            public const uint IN_EP_ST_IN_WR_ADDR = 0x0702;
+            /// <summary>IN_RD_ADDR of every register of IN_EP_ST (IN_EP0_ST.IN_EP0_RD_ADDR ..): bit 9, width 7, ro.</summary>
+            public const uint IN_EP_ST_IN_RD_ADDR = 0x0709;
+            /// <summary>Register array OUT_EP_ST: 3 registers, OUT_EP0_ST .. OUT_EP2_ST.</summary>
+            public const uint OUT_EP_ST_COUNT = 3;
+            /// <summary>Register array OUT_EP_ST: bytes from one register to the next (OUT_EP0_ST + n * OUT_EP_ST_STRIDE).</summary>
+            public const uint OUT_EP_ST_STRIDE = 0x4;
+            /// <summary>OUT_STATE of every register of OUT_EP_ST (OUT_EP0_ST.OUT_EP0_STATE ..): bit 0, width 2, ro.</summary>
+            public const uint OUT_EP_ST_OUT_STATE = 0x0200;
+            /// <summary>OUT_WR_ADDR of every register of OUT_EP_ST (OUT_EP0_ST.OUT_EP0_WR_ADDR ..): bit 2, width 7, ro.</summary>
+            public const uint OUT_EP_ST_OUT_WR_ADDR = 0x0702;
+            /// <summary>OUT_RD_ADDR of every register of OUT_EP_ST (OUT_EP0_ST.OUT_EP0_RD_ADDR ..): bit 9, width 7, ro.</summary>
+            public const uint OUT_EP_ST_OUT_RD_ADDR = 0x0709;
         }
 
         /// <summary>USB_WRAP at 0x60039000, 0x400 bytes.</summary>
@@ -20135,6 +21437,18 @@ namespace NanoRemap.Chips
             public const uint DATE_DATE = 0x1E00;
             /// <summary>DMA_EXIT.DMA_EXIT: bit 0, width 1, wo.</summary>
             public const uint DMA_EXIT_DMA_EXIT = 0x0100;
+            /// <summary>Register array KEY: 8 registers, KEY_0 .. KEY_7.</summary>
+            public const uint KEY_COUNT = 8;
+            /// <summary>Register array KEY: bytes from one register to the next (KEY_0 + n * KEY_STRIDE).</summary>
+            public const uint KEY_STRIDE = 0x4;
+            /// <summary>Register array TEXT_IN: 4 registers, TEXT_IN_0 .. TEXT_IN_3.</summary>
+            public const uint TEXT_IN_COUNT = 4;
+            /// <summary>Register array TEXT_IN: bytes from one register to the next (TEXT_IN_0 + n * TEXT_IN_STRIDE).</summary>
+            public const uint TEXT_IN_STRIDE = 0x4;
+            /// <summary>Register array TEXT_OUT: 4 registers, TEXT_OUT_0 .. TEXT_OUT_3.</summary>
+            public const uint TEXT_OUT_COUNT = 4;
+            /// <summary>Register array TEXT_OUT: bytes from one register to the next (TEXT_OUT_0 + n * TEXT_OUT_STRIDE).</summary>
+            public const uint TEXT_OUT_STRIDE = 0x4;
         }
 
         /// <summary>SHA at 0x6003B000, 0xC0 bytes.</summary>
@@ -20322,6 +21636,10 @@ namespace NanoRemap.Chips
             public const uint QUERY_CHECK_PADDING_BAD = 0x0101;
             /// <summary>DATE.DATE: bit 0, width 30, rw.</summary>
             public const uint DATE_DATE = 0x1E00;
+            /// <summary>Register array IV: 4 registers, IV_0 .. IV_3.</summary>
+            public const uint IV_COUNT = 4;
+            /// <summary>Register array IV: bytes from one register to the next (IV_0 + n * IV_STRIDE).</summary>
+            public const uint IV_STRIDE = 0x4;
         }
 
         /// <summary>HMAC at 0x6003E000, 0x200 bytes.</summary>
@@ -22382,6 +23700,330 @@ namespace NanoRemap.Chips
             public const uint EXTMEM_REJECT_INT_ENA_EXTMEM_REJECT_INT_ENA = 0x0100;
             /// <summary>EXTMEM_REJECT_INT_CLR.EXTMEM_REJECT_INT_CLR: bit 0, width 1, wo.</summary>
             public const uint EXTMEM_REJECT_INT_CLR_EXTMEM_REJECT_INT_CLR = 0x0100;
+            /// <summary>Register array IN_CONF0_CH: 5 registers, IN_CONF0_CH0 .. IN_CONF0_CH4.</summary>
+            public const uint IN_CONF0_CH_COUNT = 5;
+            /// <summary>Register array IN_CONF0_CH: bytes from one register to the next (IN_CONF0_CH0 + n * IN_CONF0_CH_STRIDE).</summary>
+            public const uint IN_CONF0_CH_STRIDE = 0xC0;
+            /// <summary>IN_RST_CH of every register of IN_CONF0_CH (IN_CONF0_CH0.IN_RST_CH ..): bit 0, width 1, rw.</summary>
+            public const uint IN_CONF0_CH_IN_RST_CH = 0x0100;
+            /// <summary>IN_LOOP_TEST_CH of every register of IN_CONF0_CH (IN_CONF0_CH0.IN_LOOP_TEST_CH ..): bit 1, width 1, rw.</summary>
+            public const uint IN_CONF0_CH_IN_LOOP_TEST_CH = 0x0101;
+            /// <summary>INDSCR_BURST_EN_CH of every register of IN_CONF0_CH (IN_CONF0_CH0.INDSCR_BURST_EN_CH ..): bit 2, width 1, rw.</summary>
+            public const uint IN_CONF0_CH_INDSCR_BURST_EN_CH = 0x0102;
+            /// <summary>IN_DATA_BURST_EN_CH of every register of IN_CONF0_CH (IN_CONF0_CH0.IN_DATA_BURST_EN_CH ..): bit 3, width 1, rw.</summary>
+            public const uint IN_CONF0_CH_IN_DATA_BURST_EN_CH = 0x0103;
+            /// <summary>MEM_TRANS_EN_CH of every register of IN_CONF0_CH (IN_CONF0_CH0.MEM_TRANS_EN_CH ..): bit 4, width 1, rw.</summary>
+            public const uint IN_CONF0_CH_MEM_TRANS_EN_CH = 0x0104;
+            /// <summary>Register array IN_CONF1_CH: 5 registers, IN_CONF1_CH0 .. IN_CONF1_CH4.</summary>
+            public const uint IN_CONF1_CH_COUNT = 5;
+            /// <summary>Register array IN_CONF1_CH: bytes from one register to the next (IN_CONF1_CH0 + n * IN_CONF1_CH_STRIDE).</summary>
+            public const uint IN_CONF1_CH_STRIDE = 0xC0;
+            /// <summary>DMA_INFIFO_FULL_THRS_CH of every register of IN_CONF1_CH (IN_CONF1_CH0.DMA_INFIFO_FULL_THRS_CH ..): bit 0, width 12, rw.</summary>
+            public const uint IN_CONF1_CH_DMA_INFIFO_FULL_THRS_CH = 0x0C00;
+            /// <summary>IN_CHECK_OWNER_CH of every register of IN_CONF1_CH (IN_CONF1_CH0.IN_CHECK_OWNER_CH ..): bit 12, width 1, rw.</summary>
+            public const uint IN_CONF1_CH_IN_CHECK_OWNER_CH = 0x010C;
+            /// <summary>IN_EXT_MEM_BK_SIZE_CH of every register of IN_CONF1_CH (IN_CONF1_CH0.IN_EXT_MEM_BK_SIZE_CH ..): bit 13, width 2, rw.</summary>
+            public const uint IN_CONF1_CH_IN_EXT_MEM_BK_SIZE_CH = 0x020D;
+            /// <summary>Register array IN_INT_RAW_CH: 5 registers, IN_INT_RAW_CH0 .. IN_INT_RAW_CH4.</summary>
+            public const uint IN_INT_RAW_CH_COUNT = 5;
+            /// <summary>Register array IN_INT_RAW_CH: bytes from one register to the next (IN_INT_RAW_CH0 + n * IN_INT_RAW_CH_STRIDE).</summary>
+            public const uint IN_INT_RAW_CH_STRIDE = 0xC0;
+            /// <summary>IN_DONE_CH_INT_RAW of every register of IN_INT_RAW_CH (IN_INT_RAW_CH0.IN_DONE_CH_INT_RAW ..): bit 0, width 1, rw.</summary>
+            public const uint IN_INT_RAW_CH_IN_DONE_CH_INT_RAW = 0x0100;
+            /// <summary>IN_SUC_EOF_CH_INT_RAW of every register of IN_INT_RAW_CH (IN_INT_RAW_CH0.IN_SUC_EOF_CH_INT_RAW ..): bit 1, width 1, rw.</summary>
+            public const uint IN_INT_RAW_CH_IN_SUC_EOF_CH_INT_RAW = 0x0101;
+            /// <summary>IN_ERR_EOF_CH_INT_RAW of every register of IN_INT_RAW_CH (IN_INT_RAW_CH0.IN_ERR_EOF_CH_INT_RAW ..): bit 2, width 1, rw.</summary>
+            public const uint IN_INT_RAW_CH_IN_ERR_EOF_CH_INT_RAW = 0x0102;
+            /// <summary>IN_DSCR_ERR_CH_INT_RAW of every register of IN_INT_RAW_CH (IN_INT_RAW_CH0.IN_DSCR_ERR_CH_INT_RAW ..): bit 3, width 1, rw.</summary>
+            public const uint IN_INT_RAW_CH_IN_DSCR_ERR_CH_INT_RAW = 0x0103;
+            /// <summary>IN_DSCR_EMPTY_CH_INT_RAW of every register of IN_INT_RAW_CH (IN_INT_RAW_CH0.IN_DSCR_EMPTY_CH_INT_RAW ..): bit 4, width 1, rw.</summary>
+            public const uint IN_INT_RAW_CH_IN_DSCR_EMPTY_CH_INT_RAW = 0x0104;
+            /// <summary>INFIFO_FULL_WM_CH_INT_RAW of every register of IN_INT_RAW_CH (IN_INT_RAW_CH0.INFIFO_FULL_WM_CH_INT_RAW ..): bit 5, width 1, rw.</summary>
+            public const uint IN_INT_RAW_CH_INFIFO_FULL_WM_CH_INT_RAW = 0x0105;
+            /// <summary>Register array IN_INT_ST_CH: 5 registers, IN_INT_ST_CH0 .. IN_INT_ST_CH4.</summary>
+            public const uint IN_INT_ST_CH_COUNT = 5;
+            /// <summary>Register array IN_INT_ST_CH: bytes from one register to the next (IN_INT_ST_CH0 + n * IN_INT_ST_CH_STRIDE).</summary>
+            public const uint IN_INT_ST_CH_STRIDE = 0xC0;
+            /// <summary>IN_DONE_CH_INT_ST of every register of IN_INT_ST_CH (IN_INT_ST_CH0.IN_DONE_CH_INT_ST ..): bit 0, width 1, ro.</summary>
+            public const uint IN_INT_ST_CH_IN_DONE_CH_INT_ST = 0x0100;
+            /// <summary>IN_SUC_EOF_CH_INT_ST of every register of IN_INT_ST_CH (IN_INT_ST_CH0.IN_SUC_EOF_CH_INT_ST ..): bit 1, width 1, ro.</summary>
+            public const uint IN_INT_ST_CH_IN_SUC_EOF_CH_INT_ST = 0x0101;
+            /// <summary>IN_ERR_EOF_CH_INT_ST of every register of IN_INT_ST_CH (IN_INT_ST_CH0.IN_ERR_EOF_CH_INT_ST ..): bit 2, width 1, ro.</summary>
+            public const uint IN_INT_ST_CH_IN_ERR_EOF_CH_INT_ST = 0x0102;
+            /// <summary>IN_DSCR_ERR_CH_INT_ST of every register of IN_INT_ST_CH (IN_INT_ST_CH0.IN_DSCR_ERR_CH_INT_ST ..): bit 3, width 1, ro.</summary>
+            public const uint IN_INT_ST_CH_IN_DSCR_ERR_CH_INT_ST = 0x0103;
+            /// <summary>IN_DSCR_EMPTY_CH_INT_ST of every register of IN_INT_ST_CH (IN_INT_ST_CH0.IN_DSCR_EMPTY_CH_INT_ST ..): bit 4, width 1, ro.</summary>
+            public const uint IN_INT_ST_CH_IN_DSCR_EMPTY_CH_INT_ST = 0x0104;
+            /// <summary>INFIFO_FULL_WM_CH_INT_ST of every register of IN_INT_ST_CH (IN_INT_ST_CH0.INFIFO_FULL_WM_CH_INT_ST ..): bit 5, width 1, ro.</summary>
+            public const uint IN_INT_ST_CH_INFIFO_FULL_WM_CH_INT_ST = 0x0105;
+            /// <summary>Register array IN_INT_ENA_CH: 5 registers, IN_INT_ENA_CH0 .. IN_INT_ENA_CH4.</summary>
+            public const uint IN_INT_ENA_CH_COUNT = 5;
+            /// <summary>Register array IN_INT_ENA_CH: bytes from one register to the next (IN_INT_ENA_CH0 + n * IN_INT_ENA_CH_STRIDE).</summary>
+            public const uint IN_INT_ENA_CH_STRIDE = 0xC0;
+            /// <summary>IN_DONE_CH_INT_ENA of every register of IN_INT_ENA_CH (IN_INT_ENA_CH0.IN_DONE_CH_INT_ENA ..): bit 0, width 1, rw.</summary>
+            public const uint IN_INT_ENA_CH_IN_DONE_CH_INT_ENA = 0x0100;
+            /// <summary>IN_SUC_EOF_CH_INT_ENA of every register of IN_INT_ENA_CH (IN_INT_ENA_CH0.IN_SUC_EOF_CH_INT_ENA ..): bit 1, width 1, rw.</summary>
+            public const uint IN_INT_ENA_CH_IN_SUC_EOF_CH_INT_ENA = 0x0101;
+            /// <summary>IN_ERR_EOF_CH_INT_ENA of every register of IN_INT_ENA_CH (IN_INT_ENA_CH0.IN_ERR_EOF_CH_INT_ENA ..): bit 2, width 1, rw.</summary>
+            public const uint IN_INT_ENA_CH_IN_ERR_EOF_CH_INT_ENA = 0x0102;
+            /// <summary>IN_DSCR_ERR_CH_INT_ENA of every register of IN_INT_ENA_CH (IN_INT_ENA_CH0.IN_DSCR_ERR_CH_INT_ENA ..): bit 3, width 1, rw.</summary>
+            public const uint IN_INT_ENA_CH_IN_DSCR_ERR_CH_INT_ENA = 0x0103;
+            /// <summary>IN_DSCR_EMPTY_CH_INT_ENA of every register of IN_INT_ENA_CH (IN_INT_ENA_CH0.IN_DSCR_EMPTY_CH_INT_ENA ..): bit 4, width 1, rw.</summary>
+            public const uint IN_INT_ENA_CH_IN_DSCR_EMPTY_CH_INT_ENA = 0x0104;
+            /// <summary>INFIFO_FULL_WM_CH_INT_ENA of every register of IN_INT_ENA_CH (IN_INT_ENA_CH0.INFIFO_FULL_WM_CH_INT_ENA ..): bit 5, width 1, rw.</summary>
+            public const uint IN_INT_ENA_CH_INFIFO_FULL_WM_CH_INT_ENA = 0x0105;
+            /// <summary>Register array IN_INT_CLR_CH: 5 registers, IN_INT_CLR_CH0 .. IN_INT_CLR_CH4.</summary>
+            public const uint IN_INT_CLR_CH_COUNT = 5;
+            /// <summary>Register array IN_INT_CLR_CH: bytes from one register to the next (IN_INT_CLR_CH0 + n * IN_INT_CLR_CH_STRIDE).</summary>
+            public const uint IN_INT_CLR_CH_STRIDE = 0xC0;
+            /// <summary>IN_DONE_CH_INT_CLR of every register of IN_INT_CLR_CH (IN_INT_CLR_CH0.IN_DONE_CH_INT_CLR ..): bit 0, width 1, wo.</summary>
+            public const uint IN_INT_CLR_CH_IN_DONE_CH_INT_CLR = 0x0100;
+            /// <summary>IN_SUC_EOF_CH_INT_CLR of every register of IN_INT_CLR_CH (IN_INT_CLR_CH0.IN_SUC_EOF_CH_INT_CLR ..): bit 1, width 1, wo.</summary>
+            public const uint IN_INT_CLR_CH_IN_SUC_EOF_CH_INT_CLR = 0x0101;
+            /// <summary>IN_ERR_EOF_CH_INT_CLR of every register of IN_INT_CLR_CH (IN_INT_CLR_CH0.IN_ERR_EOF_CH_INT_CLR ..): bit 2, width 1, wo.</summary>
+            public const uint IN_INT_CLR_CH_IN_ERR_EOF_CH_INT_CLR = 0x0102;
+            /// <summary>IN_DSCR_ERR_CH_INT_CLR of every register of IN_INT_CLR_CH (IN_INT_CLR_CH0.IN_DSCR_ERR_CH_INT_CLR ..): bit 3, width 1, wo.</summary>
+            public const uint IN_INT_CLR_CH_IN_DSCR_ERR_CH_INT_CLR = 0x0103;
+            /// <summary>IN_DSCR_EMPTY_CH_INT_CLR of every register of IN_INT_CLR_CH (IN_INT_CLR_CH0.IN_DSCR_EMPTY_CH_INT_CLR ..): bit 4, width 1, wo.</summary>
+            public const uint IN_INT_CLR_CH_IN_DSCR_EMPTY_CH_INT_CLR = 0x0104;
+            /// <summary>DMA_INFIFO_FULL_WM_CH_INT_CLR of every register of IN_INT_CLR_CH (IN_INT_CLR_CH0.DMA_INFIFO_FULL_WM_CH_INT_CLR ..): bit 5, width 1, wo.</summary>
+            public const uint IN_INT_CLR_CH_DMA_INFIFO_FULL_WM_CH_INT_CLR = 0x0105;
+            /// <summary>Register array INFIFO_STATUS_CH: 5 registers, INFIFO_STATUS_CH0 .. INFIFO_STATUS_CH4.</summary>
+            public const uint INFIFO_STATUS_CH_COUNT = 5;
+            /// <summary>Register array INFIFO_STATUS_CH: bytes from one register to the next (INFIFO_STATUS_CH0 + n * INFIFO_STATUS_CH_STRIDE).</summary>
+            public const uint INFIFO_STATUS_CH_STRIDE = 0xC0;
+            /// <summary>IN_BUF_HUNGRY_CH of every register of INFIFO_STATUS_CH (INFIFO_STATUS_CH0.IN_BUF_HUNGRY_CH ..): bit 28, width 1, ro.</summary>
+            public const uint INFIFO_STATUS_CH_IN_BUF_HUNGRY_CH = 0x011C;
+            /// <summary>Register array IN_POP_CH: 5 registers, IN_POP_CH0 .. IN_POP_CH4.</summary>
+            public const uint IN_POP_CH_COUNT = 5;
+            /// <summary>Register array IN_POP_CH: bytes from one register to the next (IN_POP_CH0 + n * IN_POP_CH_STRIDE).</summary>
+            public const uint IN_POP_CH_STRIDE = 0xC0;
+            /// <summary>INFIFO_RDATA_CH of every register of IN_POP_CH (IN_POP_CH0.INFIFO_RDATA_CH ..): bit 0, width 12, ro.</summary>
+            public const uint IN_POP_CH_INFIFO_RDATA_CH = 0x0C00;
+            /// <summary>INFIFO_POP_CH of every register of IN_POP_CH (IN_POP_CH0.INFIFO_POP_CH ..): bit 12, width 1, rw.</summary>
+            public const uint IN_POP_CH_INFIFO_POP_CH = 0x010C;
+            /// <summary>Register array IN_LINK_CH: 5 registers, IN_LINK_CH0 .. IN_LINK_CH4.</summary>
+            public const uint IN_LINK_CH_COUNT = 5;
+            /// <summary>Register array IN_LINK_CH: bytes from one register to the next (IN_LINK_CH0 + n * IN_LINK_CH_STRIDE).</summary>
+            public const uint IN_LINK_CH_STRIDE = 0xC0;
+            /// <summary>INLINK_ADDR_CH of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_ADDR_CH ..): bit 0, width 20, rw.</summary>
+            public const uint IN_LINK_CH_INLINK_ADDR_CH = 0x1400;
+            /// <summary>INLINK_AUTO_RET_CH of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_AUTO_RET_CH ..): bit 20, width 1, rw.</summary>
+            public const uint IN_LINK_CH_INLINK_AUTO_RET_CH = 0x0114;
+            /// <summary>INLINK_STOP_CH of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_STOP_CH ..): bit 21, width 1, rw.</summary>
+            public const uint IN_LINK_CH_INLINK_STOP_CH = 0x0115;
+            /// <summary>INLINK_START_CH of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_START_CH ..): bit 22, width 1, rw.</summary>
+            public const uint IN_LINK_CH_INLINK_START_CH = 0x0116;
+            /// <summary>INLINK_RESTART_CH of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_RESTART_CH ..): bit 23, width 1, rw.</summary>
+            public const uint IN_LINK_CH_INLINK_RESTART_CH = 0x0117;
+            /// <summary>INLINK_PARK_CH of every register of IN_LINK_CH (IN_LINK_CH0.INLINK_PARK_CH ..): bit 24, width 1, ro.</summary>
+            public const uint IN_LINK_CH_INLINK_PARK_CH = 0x0118;
+            /// <summary>Register array IN_STATE_CH: 5 registers, IN_STATE_CH0 .. IN_STATE_CH4.</summary>
+            public const uint IN_STATE_CH_COUNT = 5;
+            /// <summary>Register array IN_STATE_CH: bytes from one register to the next (IN_STATE_CH0 + n * IN_STATE_CH_STRIDE).</summary>
+            public const uint IN_STATE_CH_STRIDE = 0xC0;
+            /// <summary>INLINK_DSCR_ADDR_CH of every register of IN_STATE_CH (IN_STATE_CH0.INLINK_DSCR_ADDR_CH ..): bit 0, width 18, ro.</summary>
+            public const uint IN_STATE_CH_INLINK_DSCR_ADDR_CH = 0x1200;
+            /// <summary>IN_DSCR_STATE_CH of every register of IN_STATE_CH (IN_STATE_CH0.IN_DSCR_STATE_CH ..): bit 18, width 2, ro.</summary>
+            public const uint IN_STATE_CH_IN_DSCR_STATE_CH = 0x0212;
+            /// <summary>IN_STATE_CH of every register of IN_STATE_CH (IN_STATE_CH0.IN_STATE_CH ..): bit 20, width 3, ro.</summary>
+            public const uint IN_STATE_CH_IN_STATE_CH = 0x0314;
+            /// <summary>Register array IN_SUC_EOF_DES_ADDR_CH: 5 registers, IN_SUC_EOF_DES_ADDR_CH0 .. IN_SUC_EOF_DES_ADDR_CH4.</summary>
+            public const uint IN_SUC_EOF_DES_ADDR_CH_COUNT = 5;
+            /// <summary>Register array IN_SUC_EOF_DES_ADDR_CH: bytes from one register to the next (IN_SUC_EOF_DES_ADDR_CH0 + n * IN_SUC_EOF_DES_ADDR_CH_STRIDE).</summary>
+            public const uint IN_SUC_EOF_DES_ADDR_CH_STRIDE = 0xC0;
+            /// <summary>Register array IN_ERR_EOF_DES_ADDR_CH: 5 registers, IN_ERR_EOF_DES_ADDR_CH0 .. IN_ERR_EOF_DES_ADDR_CH4.</summary>
+            public const uint IN_ERR_EOF_DES_ADDR_CH_COUNT = 5;
+            /// <summary>Register array IN_ERR_EOF_DES_ADDR_CH: bytes from one register to the next (IN_ERR_EOF_DES_ADDR_CH0 + n * IN_ERR_EOF_DES_ADDR_CH_STRIDE).</summary>
+            public const uint IN_ERR_EOF_DES_ADDR_CH_STRIDE = 0xC0;
+            /// <summary>Register array IN_DSCR_CH: 5 registers, IN_DSCR_CH0 .. IN_DSCR_CH4.</summary>
+            public const uint IN_DSCR_CH_COUNT = 5;
+            /// <summary>Register array IN_DSCR_CH: bytes from one register to the next (IN_DSCR_CH0 + n * IN_DSCR_CH_STRIDE).</summary>
+            public const uint IN_DSCR_CH_STRIDE = 0xC0;
+            /// <summary>Register array IN_DSCR_BF0_CH: 5 registers, IN_DSCR_BF0_CH0 .. IN_DSCR_BF0_CH4.</summary>
+            public const uint IN_DSCR_BF0_CH_COUNT = 5;
+            /// <summary>Register array IN_DSCR_BF0_CH: bytes from one register to the next (IN_DSCR_BF0_CH0 + n * IN_DSCR_BF0_CH_STRIDE).</summary>
+            public const uint IN_DSCR_BF0_CH_STRIDE = 0xC0;
+            /// <summary>Register array IN_DSCR_BF1_CH: 5 registers, IN_DSCR_BF1_CH0 .. IN_DSCR_BF1_CH4.</summary>
+            public const uint IN_DSCR_BF1_CH_COUNT = 5;
+            /// <summary>Register array IN_DSCR_BF1_CH: bytes from one register to the next (IN_DSCR_BF1_CH0 + n * IN_DSCR_BF1_CH_STRIDE).</summary>
+            public const uint IN_DSCR_BF1_CH_STRIDE = 0xC0;
+            /// <summary>Register array IN_WIGHT_CH: 5 registers, IN_WIGHT_CH0 .. IN_WIGHT_CH4.</summary>
+            public const uint IN_WIGHT_CH_COUNT = 5;
+            /// <summary>Register array IN_WIGHT_CH: bytes from one register to the next (IN_WIGHT_CH0 + n * IN_WIGHT_CH_STRIDE).</summary>
+            public const uint IN_WIGHT_CH_STRIDE = 0xC0;
+            /// <summary>RX_WEIGHT_CH of every register of IN_WIGHT_CH (IN_WIGHT_CH0.RX_WEIGHT_CH ..): bit 8, width 4, rw.</summary>
+            public const uint IN_WIGHT_CH_RX_WEIGHT_CH = 0x0408;
+            /// <summary>Register array IN_PRI_CH: 5 registers, IN_PRI_CH0 .. IN_PRI_CH4.</summary>
+            public const uint IN_PRI_CH_COUNT = 5;
+            /// <summary>Register array IN_PRI_CH: bytes from one register to the next (IN_PRI_CH0 + n * IN_PRI_CH_STRIDE).</summary>
+            public const uint IN_PRI_CH_STRIDE = 0xC0;
+            /// <summary>RX_PRI_CH of every register of IN_PRI_CH (IN_PRI_CH0.RX_PRI_CH ..): bit 0, width 4, rw.</summary>
+            public const uint IN_PRI_CH_RX_PRI_CH = 0x0400;
+            /// <summary>Register array IN_PERI_SEL_CH: 5 registers, IN_PERI_SEL_CH0 .. IN_PERI_SEL_CH4.</summary>
+            public const uint IN_PERI_SEL_CH_COUNT = 5;
+            /// <summary>Register array IN_PERI_SEL_CH: bytes from one register to the next (IN_PERI_SEL_CH0 + n * IN_PERI_SEL_CH_STRIDE).</summary>
+            public const uint IN_PERI_SEL_CH_STRIDE = 0xC0;
+            /// <summary>PERI_IN_SEL_CH of every register of IN_PERI_SEL_CH (IN_PERI_SEL_CH0.PERI_IN_SEL_CH ..): bit 0, width 6, rw.</summary>
+            public const uint IN_PERI_SEL_CH_PERI_IN_SEL_CH = 0x0600;
+            /// <summary>Register array OUT_CONF0_CH: 5 registers, OUT_CONF0_CH0 .. OUT_CONF0_CH4.</summary>
+            public const uint OUT_CONF0_CH_COUNT = 5;
+            /// <summary>Register array OUT_CONF0_CH: bytes from one register to the next (OUT_CONF0_CH0 + n * OUT_CONF0_CH_STRIDE).</summary>
+            public const uint OUT_CONF0_CH_STRIDE = 0xC0;
+            /// <summary>OUT_RST_CH of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUT_RST_CH ..): bit 0, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUT_RST_CH = 0x0100;
+            /// <summary>OUT_LOOP_TEST_CH of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUT_LOOP_TEST_CH ..): bit 1, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUT_LOOP_TEST_CH = 0x0101;
+            /// <summary>OUT_AUTO_WRBACK_CH of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUT_AUTO_WRBACK_CH ..): bit 2, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUT_AUTO_WRBACK_CH = 0x0102;
+            /// <summary>OUT_EOF_MODE_CH of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUT_EOF_MODE_CH ..): bit 3, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUT_EOF_MODE_CH = 0x0103;
+            /// <summary>OUTDSCR_BURST_EN_CH of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUTDSCR_BURST_EN_CH ..): bit 4, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUTDSCR_BURST_EN_CH = 0x0104;
+            /// <summary>OUT_DATA_BURST_EN_CH of every register of OUT_CONF0_CH (OUT_CONF0_CH0.OUT_DATA_BURST_EN_CH ..): bit 5, width 1, rw.</summary>
+            public const uint OUT_CONF0_CH_OUT_DATA_BURST_EN_CH = 0x0105;
+            /// <summary>Register array OUT_CONF1_CH: 5 registers, OUT_CONF1_CH0 .. OUT_CONF1_CH4.</summary>
+            public const uint OUT_CONF1_CH_COUNT = 5;
+            /// <summary>Register array OUT_CONF1_CH: bytes from one register to the next (OUT_CONF1_CH0 + n * OUT_CONF1_CH_STRIDE).</summary>
+            public const uint OUT_CONF1_CH_STRIDE = 0xC0;
+            /// <summary>OUT_CHECK_OWNER_CH of every register of OUT_CONF1_CH (OUT_CONF1_CH0.OUT_CHECK_OWNER_CH ..): bit 12, width 1, rw.</summary>
+            public const uint OUT_CONF1_CH_OUT_CHECK_OWNER_CH = 0x010C;
+            /// <summary>OUT_EXT_MEM_BK_SIZE_CH of every register of OUT_CONF1_CH (OUT_CONF1_CH0.OUT_EXT_MEM_BK_SIZE_CH ..): bit 13, width 2, rw.</summary>
+            public const uint OUT_CONF1_CH_OUT_EXT_MEM_BK_SIZE_CH = 0x020D;
+            /// <summary>Register array OUT_INT_RAW_CH: 5 registers, OUT_INT_RAW_CH0 .. OUT_INT_RAW_CH4.</summary>
+            public const uint OUT_INT_RAW_CH_COUNT = 5;
+            /// <summary>Register array OUT_INT_RAW_CH: bytes from one register to the next (OUT_INT_RAW_CH0 + n * OUT_INT_RAW_CH_STRIDE).</summary>
+            public const uint OUT_INT_RAW_CH_STRIDE = 0xC0;
+            /// <summary>OUT_DONE_CH_INT_RAW of every register of OUT_INT_RAW_CH (OUT_INT_RAW_CH0.OUT_DONE_CH_INT_RAW ..): bit 0, width 1, rw.</summary>
+            public const uint OUT_INT_RAW_CH_OUT_DONE_CH_INT_RAW = 0x0100;
+            /// <summary>OUT_EOF_CH_INT_RAW of every register of OUT_INT_RAW_CH (OUT_INT_RAW_CH0.OUT_EOF_CH_INT_RAW ..): bit 1, width 1, rw.</summary>
+            public const uint OUT_INT_RAW_CH_OUT_EOF_CH_INT_RAW = 0x0101;
+            /// <summary>OUT_DSCR_ERR_CH_INT_RAW of every register of OUT_INT_RAW_CH (OUT_INT_RAW_CH0.OUT_DSCR_ERR_CH_INT_RAW ..): bit 2, width 1, rw.</summary>
+            public const uint OUT_INT_RAW_CH_OUT_DSCR_ERR_CH_INT_RAW = 0x0102;
+            /// <summary>OUT_TOTAL_EOF_CH_INT_RAW of every register of OUT_INT_RAW_CH (OUT_INT_RAW_CH0.OUT_TOTAL_EOF_CH_INT_RAW ..): bit 3, width 1, rw.</summary>
+            public const uint OUT_INT_RAW_CH_OUT_TOTAL_EOF_CH_INT_RAW = 0x0103;
+            /// <summary>Register array OUT_INT_ST_CH: 5 registers, OUT_INT_ST_CH0 .. OUT_INT_ST_CH4.</summary>
+            public const uint OUT_INT_ST_CH_COUNT = 5;
+            /// <summary>Register array OUT_INT_ST_CH: bytes from one register to the next (OUT_INT_ST_CH0 + n * OUT_INT_ST_CH_STRIDE).</summary>
+            public const uint OUT_INT_ST_CH_STRIDE = 0xC0;
+            /// <summary>OUT_DONE_CH_INT_ST of every register of OUT_INT_ST_CH (OUT_INT_ST_CH0.OUT_DONE_CH_INT_ST ..): bit 0, width 1, ro.</summary>
+            public const uint OUT_INT_ST_CH_OUT_DONE_CH_INT_ST = 0x0100;
+            /// <summary>OUT_EOF_CH_INT_ST of every register of OUT_INT_ST_CH (OUT_INT_ST_CH0.OUT_EOF_CH_INT_ST ..): bit 1, width 1, ro.</summary>
+            public const uint OUT_INT_ST_CH_OUT_EOF_CH_INT_ST = 0x0101;
+            /// <summary>OUT_DSCR_ERR_CH_INT_ST of every register of OUT_INT_ST_CH (OUT_INT_ST_CH0.OUT_DSCR_ERR_CH_INT_ST ..): bit 2, width 1, ro.</summary>
+            public const uint OUT_INT_ST_CH_OUT_DSCR_ERR_CH_INT_ST = 0x0102;
+            /// <summary>OUT_TOTAL_EOF_CH_INT_ST of every register of OUT_INT_ST_CH (OUT_INT_ST_CH0.OUT_TOTAL_EOF_CH_INT_ST ..): bit 3, width 1, ro.</summary>
+            public const uint OUT_INT_ST_CH_OUT_TOTAL_EOF_CH_INT_ST = 0x0103;
+            /// <summary>Register array OUT_INT_ENA_CH: 5 registers, OUT_INT_ENA_CH0 .. OUT_INT_ENA_CH4.</summary>
+            public const uint OUT_INT_ENA_CH_COUNT = 5;
+            /// <summary>Register array OUT_INT_ENA_CH: bytes from one register to the next (OUT_INT_ENA_CH0 + n * OUT_INT_ENA_CH_STRIDE).</summary>
+            public const uint OUT_INT_ENA_CH_STRIDE = 0xC0;
+            /// <summary>OUT_DONE_CH_INT_ENA of every register of OUT_INT_ENA_CH (OUT_INT_ENA_CH0.OUT_DONE_CH_INT_ENA ..): bit 0, width 1, rw.</summary>
+            public const uint OUT_INT_ENA_CH_OUT_DONE_CH_INT_ENA = 0x0100;
+            /// <summary>OUT_EOF_CH_INT_ENA of every register of OUT_INT_ENA_CH (OUT_INT_ENA_CH0.OUT_EOF_CH_INT_ENA ..): bit 1, width 1, rw.</summary>
+            public const uint OUT_INT_ENA_CH_OUT_EOF_CH_INT_ENA = 0x0101;
+            /// <summary>OUT_DSCR_ERR_CH_INT_ENA of every register of OUT_INT_ENA_CH (OUT_INT_ENA_CH0.OUT_DSCR_ERR_CH_INT_ENA ..): bit 2, width 1, rw.</summary>
+            public const uint OUT_INT_ENA_CH_OUT_DSCR_ERR_CH_INT_ENA = 0x0102;
+            /// <summary>OUT_TOTAL_EOF_CH_INT_ENA of every register of OUT_INT_ENA_CH (OUT_INT_ENA_CH0.OUT_TOTAL_EOF_CH_INT_ENA ..): bit 3, width 1, rw.</summary>
+            public const uint OUT_INT_ENA_CH_OUT_TOTAL_EOF_CH_INT_ENA = 0x0103;
+            /// <summary>Register array OUT_INT_CLR_CH: 5 registers, OUT_INT_CLR_CH0 .. OUT_INT_CLR_CH4.</summary>
+            public const uint OUT_INT_CLR_CH_COUNT = 5;
+            /// <summary>Register array OUT_INT_CLR_CH: bytes from one register to the next (OUT_INT_CLR_CH0 + n * OUT_INT_CLR_CH_STRIDE).</summary>
+            public const uint OUT_INT_CLR_CH_STRIDE = 0xC0;
+            /// <summary>OUT_DONE_CH_INT_CLR of every register of OUT_INT_CLR_CH (OUT_INT_CLR_CH0.OUT_DONE_CH_INT_CLR ..): bit 0, width 1, wo.</summary>
+            public const uint OUT_INT_CLR_CH_OUT_DONE_CH_INT_CLR = 0x0100;
+            /// <summary>OUT_EOF_CH_INT_CLR of every register of OUT_INT_CLR_CH (OUT_INT_CLR_CH0.OUT_EOF_CH_INT_CLR ..): bit 1, width 1, wo.</summary>
+            public const uint OUT_INT_CLR_CH_OUT_EOF_CH_INT_CLR = 0x0101;
+            /// <summary>OUT_DSCR_ERR_CH_INT_CLR of every register of OUT_INT_CLR_CH (OUT_INT_CLR_CH0.OUT_DSCR_ERR_CH_INT_CLR ..): bit 2, width 1, wo.</summary>
+            public const uint OUT_INT_CLR_CH_OUT_DSCR_ERR_CH_INT_CLR = 0x0102;
+            /// <summary>OUT_TOTAL_EOF_CH_INT_CLR of every register of OUT_INT_CLR_CH (OUT_INT_CLR_CH0.OUT_TOTAL_EOF_CH_INT_CLR ..): bit 3, width 1, wo.</summary>
+            public const uint OUT_INT_CLR_CH_OUT_TOTAL_EOF_CH_INT_CLR = 0x0103;
+            /// <summary>Register array OUTFIFO_STATUS_CH: 5 registers, OUTFIFO_STATUS_CH0 .. OUTFIFO_STATUS_CH4.</summary>
+            public const uint OUTFIFO_STATUS_CH_COUNT = 5;
+            /// <summary>Register array OUTFIFO_STATUS_CH: bytes from one register to the next (OUTFIFO_STATUS_CH0 + n * OUTFIFO_STATUS_CH_STRIDE).</summary>
+            public const uint OUTFIFO_STATUS_CH_STRIDE = 0xC0;
+            /// <summary>Register array OUT_PUSH_CH: 5 registers, OUT_PUSH_CH0 .. OUT_PUSH_CH4.</summary>
+            public const uint OUT_PUSH_CH_COUNT = 5;
+            /// <summary>Register array OUT_PUSH_CH: bytes from one register to the next (OUT_PUSH_CH0 + n * OUT_PUSH_CH_STRIDE).</summary>
+            public const uint OUT_PUSH_CH_STRIDE = 0xC0;
+            /// <summary>OUTFIFO_WDATA_CH of every register of OUT_PUSH_CH (OUT_PUSH_CH0.OUTFIFO_WDATA_CH ..): bit 0, width 9, rw.</summary>
+            public const uint OUT_PUSH_CH_OUTFIFO_WDATA_CH = 0x0900;
+            /// <summary>OUTFIFO_PUSH_CH of every register of OUT_PUSH_CH (OUT_PUSH_CH0.OUTFIFO_PUSH_CH ..): bit 9, width 1, rw.</summary>
+            public const uint OUT_PUSH_CH_OUTFIFO_PUSH_CH = 0x0109;
+            /// <summary>Register array OUT_LINK_CH: 5 registers, OUT_LINK_CH0 .. OUT_LINK_CH4.</summary>
+            public const uint OUT_LINK_CH_COUNT = 5;
+            /// <summary>Register array OUT_LINK_CH: bytes from one register to the next (OUT_LINK_CH0 + n * OUT_LINK_CH_STRIDE).</summary>
+            public const uint OUT_LINK_CH_STRIDE = 0xC0;
+            /// <summary>OUTLINK_ADDR_CH of every register of OUT_LINK_CH (OUT_LINK_CH0.OUTLINK_ADDR_CH ..): bit 0, width 20, rw.</summary>
+            public const uint OUT_LINK_CH_OUTLINK_ADDR_CH = 0x1400;
+            /// <summary>OUTLINK_STOP_CH of every register of OUT_LINK_CH (OUT_LINK_CH0.OUTLINK_STOP_CH ..): bit 20, width 1, rw.</summary>
+            public const uint OUT_LINK_CH_OUTLINK_STOP_CH = 0x0114;
+            /// <summary>OUTLINK_START_CH of every register of OUT_LINK_CH (OUT_LINK_CH0.OUTLINK_START_CH ..): bit 21, width 1, rw.</summary>
+            public const uint OUT_LINK_CH_OUTLINK_START_CH = 0x0115;
+            /// <summary>OUTLINK_RESTART_CH of every register of OUT_LINK_CH (OUT_LINK_CH0.OUTLINK_RESTART_CH ..): bit 22, width 1, rw.</summary>
+            public const uint OUT_LINK_CH_OUTLINK_RESTART_CH = 0x0116;
+            /// <summary>OUTLINK_PARK_CH of every register of OUT_LINK_CH (OUT_LINK_CH0.OUTLINK_PARK_CH ..): bit 23, width 1, ro.</summary>
+            public const uint OUT_LINK_CH_OUTLINK_PARK_CH = 0x0117;
+            /// <summary>Register array OUT_STATE_CH: 5 registers, OUT_STATE_CH0 .. OUT_STATE_CH4.</summary>
+            public const uint OUT_STATE_CH_COUNT = 5;
+            /// <summary>Register array OUT_STATE_CH: bytes from one register to the next (OUT_STATE_CH0 + n * OUT_STATE_CH_STRIDE).</summary>
+            public const uint OUT_STATE_CH_STRIDE = 0xC0;
+            /// <summary>OUTLINK_DSCR_ADDR_CH of every register of OUT_STATE_CH (OUT_STATE_CH0.OUTLINK_DSCR_ADDR_CH ..): bit 0, width 18, ro.</summary>
+            public const uint OUT_STATE_CH_OUTLINK_DSCR_ADDR_CH = 0x1200;
+            /// <summary>OUT_DSCR_STATE_CH of every register of OUT_STATE_CH (OUT_STATE_CH0.OUT_DSCR_STATE_CH ..): bit 18, width 2, ro.</summary>
+            public const uint OUT_STATE_CH_OUT_DSCR_STATE_CH = 0x0212;
+            /// <summary>OUT_STATE_CH of every register of OUT_STATE_CH (OUT_STATE_CH0.OUT_STATE_CH ..): bit 20, width 3, ro.</summary>
+            public const uint OUT_STATE_CH_OUT_STATE_CH = 0x0314;
+            /// <summary>Register array OUT_EOF_DES_ADDR_CH: 5 registers, OUT_EOF_DES_ADDR_CH0 .. OUT_EOF_DES_ADDR_CH4.</summary>
+            public const uint OUT_EOF_DES_ADDR_CH_COUNT = 5;
+            /// <summary>Register array OUT_EOF_DES_ADDR_CH: bytes from one register to the next (OUT_EOF_DES_ADDR_CH0 + n * OUT_EOF_DES_ADDR_CH_STRIDE).</summary>
+            public const uint OUT_EOF_DES_ADDR_CH_STRIDE = 0xC0;
+            /// <summary>Register array OUT_EOF_BFR_DES_ADDR_CH: 5 registers, OUT_EOF_BFR_DES_ADDR_CH0 .. OUT_EOF_BFR_DES_ADDR_CH4.</summary>
+            public const uint OUT_EOF_BFR_DES_ADDR_CH_COUNT = 5;
+            /// <summary>Register array OUT_EOF_BFR_DES_ADDR_CH: bytes from one register to the next (OUT_EOF_BFR_DES_ADDR_CH0 + n * OUT_EOF_BFR_DES_ADDR_CH_STRIDE).</summary>
+            public const uint OUT_EOF_BFR_DES_ADDR_CH_STRIDE = 0xC0;
+            /// <summary>Register array OUT_DSCR_CH: 5 registers, OUT_DSCR_CH0 .. OUT_DSCR_CH4.</summary>
+            public const uint OUT_DSCR_CH_COUNT = 5;
+            /// <summary>Register array OUT_DSCR_CH: bytes from one register to the next (OUT_DSCR_CH0 + n * OUT_DSCR_CH_STRIDE).</summary>
+            public const uint OUT_DSCR_CH_STRIDE = 0xC0;
+            /// <summary>Register array OUT_DSCR_BF0_CH: 5 registers, OUT_DSCR_BF0_CH0 .. OUT_DSCR_BF0_CH4.</summary>
+            public const uint OUT_DSCR_BF0_CH_COUNT = 5;
+            /// <summary>Register array OUT_DSCR_BF0_CH: bytes from one register to the next (OUT_DSCR_BF0_CH0 + n * OUT_DSCR_BF0_CH_STRIDE).</summary>
+            public const uint OUT_DSCR_BF0_CH_STRIDE = 0xC0;
+            /// <summary>Register array OUT_DSCR_BF1_CH: 5 registers, OUT_DSCR_BF1_CH0 .. OUT_DSCR_BF1_CH4.</summary>
+            public const uint OUT_DSCR_BF1_CH_COUNT = 5;
+            /// <summary>Register array OUT_DSCR_BF1_CH: bytes from one register to the next (OUT_DSCR_BF1_CH0 + n * OUT_DSCR_BF1_CH_STRIDE).</summary>
+            public const uint OUT_DSCR_BF1_CH_STRIDE = 0xC0;
+            /// <summary>Register array OUT_WIGHT_CH: 5 registers, OUT_WIGHT_CH0 .. OUT_WIGHT_CH4.</summary>
+            public const uint OUT_WIGHT_CH_COUNT = 5;
+            /// <summary>Register array OUT_WIGHT_CH: bytes from one register to the next (OUT_WIGHT_CH0 + n * OUT_WIGHT_CH_STRIDE).</summary>
+            public const uint OUT_WIGHT_CH_STRIDE = 0xC0;
+            /// <summary>TX_WEIGHT_CH of every register of OUT_WIGHT_CH (OUT_WIGHT_CH0.TX_WEIGHT_CH ..): bit 8, width 4, rw.</summary>
+            public const uint OUT_WIGHT_CH_TX_WEIGHT_CH = 0x0408;
+            /// <summary>Register array OUT_PRI_CH: 5 registers, OUT_PRI_CH0 .. OUT_PRI_CH4.</summary>
+            public const uint OUT_PRI_CH_COUNT = 5;
+            /// <summary>Register array OUT_PRI_CH: bytes from one register to the next (OUT_PRI_CH0 + n * OUT_PRI_CH_STRIDE).</summary>
+            public const uint OUT_PRI_CH_STRIDE = 0xC0;
+            /// <summary>TX_PRI_CH of every register of OUT_PRI_CH (OUT_PRI_CH0.TX_PRI_CH ..): bit 0, width 4, rw.</summary>
+            public const uint OUT_PRI_CH_TX_PRI_CH = 0x0400;
+            /// <summary>Register array OUT_PERI_SEL_CH: 5 registers, OUT_PERI_SEL_CH0 .. OUT_PERI_SEL_CH4.</summary>
+            public const uint OUT_PERI_SEL_CH_COUNT = 5;
+            /// <summary>Register array OUT_PERI_SEL_CH: bytes from one register to the next (OUT_PERI_SEL_CH0 + n * OUT_PERI_SEL_CH_STRIDE).</summary>
+            public const uint OUT_PERI_SEL_CH_STRIDE = 0xC0;
+            /// <summary>PERI_OUT_SEL_CH of every register of OUT_PERI_SEL_CH (OUT_PERI_SEL_CH0.PERI_OUT_SEL_CH ..): bit 0, width 6, rw.</summary>
+            public const uint OUT_PERI_SEL_CH_PERI_OUT_SEL_CH = 0x0600;
+            /// <summary>Register array IN_SRAM_SIZE_CH: 5 registers, IN_SRAM_SIZE_CH0 .. IN_SRAM_SIZE_CH4.</summary>
+            public const uint IN_SRAM_SIZE_CH_COUNT = 5;
+            /// <summary>Register array IN_SRAM_SIZE_CH: bytes from one register to the next (IN_SRAM_SIZE_CH0 + n * IN_SRAM_SIZE_CH_STRIDE).</summary>
+            public const uint IN_SRAM_SIZE_CH_STRIDE = 0x8;
+            /// <summary>IN_SIZE_CH of every register of IN_SRAM_SIZE_CH (IN_SRAM_SIZE_CH0.IN_SIZE_CH ..): bit 0, width 7, rw.</summary>
+            public const uint IN_SRAM_SIZE_CH_IN_SIZE_CH = 0x0700;
+            /// <summary>Register array OUT_SRAM_SIZE_CH: 5 registers, OUT_SRAM_SIZE_CH0 .. OUT_SRAM_SIZE_CH4.</summary>
+            public const uint OUT_SRAM_SIZE_CH_COUNT = 5;
+            /// <summary>Register array OUT_SRAM_SIZE_CH: bytes from one register to the next (OUT_SRAM_SIZE_CH0 + n * OUT_SRAM_SIZE_CH_STRIDE).</summary>
+            public const uint OUT_SRAM_SIZE_CH_STRIDE = 0x8;
+            /// <summary>OUT_SIZE_CH of every register of OUT_SRAM_SIZE_CH (OUT_SRAM_SIZE_CH0.OUT_SIZE_CH ..): bit 0, width 7, rw.</summary>
+            public const uint OUT_SRAM_SIZE_CH_OUT_SIZE_CH = 0x0700;
         }
 
         /// <summary>APB_SARADC at 0x60040000, 0x400 bytes.</summary>
@@ -22631,6 +24273,16 @@ namespace NanoRemap.Chips
             public const uint APB_ADC_CLKM_CONF_CLK_SEL = 0x0215;
             /// <summary>APB_SARADC2_DATA_STATUS.APB_SARADC2_DATA: bit 0, width 17, ro.</summary>
             public const uint APB_SARADC2_DATA_STATUS_APB_SARADC2_DATA = 0x1100;
+            /// <summary>Register array THRES_CTRL: 2 registers, THRES0_CTRL .. THRES1_CTRL.</summary>
+            public const uint THRES_CTRL_COUNT = 2;
+            /// <summary>Register array THRES_CTRL: bytes from one register to the next (THRES0_CTRL + n * THRES_CTRL_STRIDE).</summary>
+            public const uint THRES_CTRL_STRIDE = 0x4;
+            /// <summary>CHANNEL of every register of THRES_CTRL (THRES0_CTRL.THRES0_CHANNEL ..): bit 0, width 5, rw.</summary>
+            public const uint THRES_CTRL_CHANNEL = 0x0500;
+            /// <summary>HIGH of every register of THRES_CTRL (THRES0_CTRL.THRES0_HIGH ..): bit 5, width 13, rw.</summary>
+            public const uint THRES_CTRL_HIGH = 0x0D05;
+            /// <summary>LOW of every register of THRES_CTRL (THRES0_CTRL.THRES0_LOW ..): bit 18, width 13, rw.</summary>
+            public const uint THRES_CTRL_LOW = 0x0D12;
         }
 
         /// <summary>LCD_CAM at 0x60041000, 0x100 bytes.</summary>
@@ -25447,6 +27099,242 @@ namespace NanoRemap.Chips
             public const uint PCGCCTL_L1SUSPENDED = 0x0107;
             /// <summary>PCGCCTL.RESETAFTERSUSP: bit 8, width 1, rw.</summary>
             public const uint PCGCCTL_RESETAFTERSUSP = 0x0108;
+            /// <summary>Register array HCCHAR: 8 registers, HCCHAR0 .. HCCHAR7.</summary>
+            public const uint HCCHAR_COUNT = 8;
+            /// <summary>Register array HCCHAR: bytes from one register to the next (HCCHAR0 + n * HCCHAR_STRIDE).</summary>
+            public const uint HCCHAR_STRIDE = 0x20;
+            /// <summary>H_MPS of every register of HCCHAR (HCCHAR0.H_MPS0 ..): bit 0, width 11, rw.</summary>
+            public const uint HCCHAR_H_MPS = 0x0B00;
+            /// <summary>H_EPNUM of every register of HCCHAR (HCCHAR0.H_EPNUM0 ..): bit 11, width 4, rw.</summary>
+            public const uint HCCHAR_H_EPNUM = 0x040B;
+            /// <summary>H_EPDIR of every register of HCCHAR (HCCHAR0.H_EPDIR0 ..): bit 15, width 1, rw.</summary>
+            public const uint HCCHAR_H_EPDIR = 0x010F;
+            /// <summary>H_LSPDDEV of every register of HCCHAR (HCCHAR0.H_LSPDDEV0 ..): bit 17, width 1, rw.</summary>
+            public const uint HCCHAR_H_LSPDDEV = 0x0111;
+            /// <summary>H_EPTYPE of every register of HCCHAR (HCCHAR0.H_EPTYPE0 ..): bit 18, width 2, rw.</summary>
+            public const uint HCCHAR_H_EPTYPE = 0x0212;
+            /// <summary>H_EC of every register of HCCHAR (HCCHAR0.H_EC0 ..): bit 21, width 1, rw.</summary>
+            public const uint HCCHAR_H_EC = 0x0115;
+            /// <summary>H_DEVADDR of every register of HCCHAR (HCCHAR0.H_DEVADDR0 ..): bit 22, width 7, rw.</summary>
+            public const uint HCCHAR_H_DEVADDR = 0x0716;
+            /// <summary>H_ODDFRM of every register of HCCHAR (HCCHAR0.H_ODDFRM0 ..): bit 29, width 1, rw.</summary>
+            public const uint HCCHAR_H_ODDFRM = 0x011D;
+            /// <summary>H_CHDIS of every register of HCCHAR (HCCHAR0.H_CHDIS0 ..): bit 30, width 1, rw.</summary>
+            public const uint HCCHAR_H_CHDIS = 0x011E;
+            /// <summary>H_CHENA of every register of HCCHAR (HCCHAR0.H_CHENA0 ..): bit 31, width 1, rw.</summary>
+            public const uint HCCHAR_H_CHENA = 0x011F;
+            /// <summary>Register array HCINT: 8 registers, HCINT0 .. HCINT7.</summary>
+            public const uint HCINT_COUNT = 8;
+            /// <summary>Register array HCINT: bytes from one register to the next (HCINT0 + n * HCINT_STRIDE).</summary>
+            public const uint HCINT_STRIDE = 0x20;
+            /// <summary>H_XFERCOMPL of every register of HCINT (HCINT0.H_XFERCOMPL0 ..): bit 0, width 1, rw.</summary>
+            public const uint HCINT_H_XFERCOMPL = 0x0100;
+            /// <summary>H_CHHLTD of every register of HCINT (HCINT0.H_CHHLTD0 ..): bit 1, width 1, rw.</summary>
+            public const uint HCINT_H_CHHLTD = 0x0101;
+            /// <summary>H_AHBERR of every register of HCINT (HCINT0.H_AHBERR0 ..): bit 2, width 1, rw.</summary>
+            public const uint HCINT_H_AHBERR = 0x0102;
+            /// <summary>H_STALL of every register of HCINT (HCINT0.H_STALL0 ..): bit 3, width 1, rw.</summary>
+            public const uint HCINT_H_STALL = 0x0103;
+            /// <summary>H_NACK of every register of HCINT (HCINT0.H_NACK0 ..): bit 4, width 1, rw.</summary>
+            public const uint HCINT_H_NACK = 0x0104;
+            /// <summary>H_ACK of every register of HCINT (HCINT0.H_ACK0 ..): bit 5, width 1, rw.</summary>
+            public const uint HCINT_H_ACK = 0x0105;
+            /// <summary>H_NYET of every register of HCINT (HCINT0.H_NYET0 ..): bit 6, width 1, rw.</summary>
+            public const uint HCINT_H_NYET = 0x0106;
+            /// <summary>H_XACTERR of every register of HCINT (HCINT0.H_XACTERR0 ..): bit 7, width 1, rw.</summary>
+            public const uint HCINT_H_XACTERR = 0x0107;
+            /// <summary>H_BBLERR of every register of HCINT (HCINT0.H_BBLERR0 ..): bit 8, width 1, rw.</summary>
+            public const uint HCINT_H_BBLERR = 0x0108;
+            /// <summary>H_FRMOVRUN of every register of HCINT (HCINT0.H_FRMOVRUN0 ..): bit 9, width 1, rw.</summary>
+            public const uint HCINT_H_FRMOVRUN = 0x0109;
+            /// <summary>H_DATATGLERR of every register of HCINT (HCINT0.H_DATATGLERR0 ..): bit 10, width 1, rw.</summary>
+            public const uint HCINT_H_DATATGLERR = 0x010A;
+            /// <summary>H_BNAINTR of every register of HCINT (HCINT0.H_BNAINTR0 ..): bit 11, width 1, rw.</summary>
+            public const uint HCINT_H_BNAINTR = 0x010B;
+            /// <summary>H_XCS_XACT_ERR of every register of HCINT (HCINT0.H_XCS_XACT_ERR0 ..): bit 12, width 1, rw.</summary>
+            public const uint HCINT_H_XCS_XACT_ERR = 0x010C;
+            /// <summary>H_DESC_LST_ROLLINTR of every register of HCINT (HCINT0.H_DESC_LST_ROLLINTR0 ..): bit 13, width 1, rw.</summary>
+            public const uint HCINT_H_DESC_LST_ROLLINTR = 0x010D;
+            /// <summary>Register array HCINTMSK: 8 registers, HCINTMSK0 .. HCINTMSK7.</summary>
+            public const uint HCINTMSK_COUNT = 8;
+            /// <summary>Register array HCINTMSK: bytes from one register to the next (HCINTMSK0 + n * HCINTMSK_STRIDE).</summary>
+            public const uint HCINTMSK_STRIDE = 0x20;
+            /// <summary>H_XFERCOMPLMSK of every register of HCINTMSK (HCINTMSK0.H_XFERCOMPLMSK0 ..): bit 0, width 1, rw.</summary>
+            public const uint HCINTMSK_H_XFERCOMPLMSK = 0x0100;
+            /// <summary>H_CHHLTDMSK of every register of HCINTMSK (HCINTMSK0.H_CHHLTDMSK0 ..): bit 1, width 1, rw.</summary>
+            public const uint HCINTMSK_H_CHHLTDMSK = 0x0101;
+            /// <summary>H_AHBERRMSK of every register of HCINTMSK (HCINTMSK0.H_AHBERRMSK0 ..): bit 2, width 1, rw.</summary>
+            public const uint HCINTMSK_H_AHBERRMSK = 0x0102;
+            /// <summary>H_STALLMSK of every register of HCINTMSK (HCINTMSK0.H_STALLMSK0 ..): bit 3, width 1, rw.</summary>
+            public const uint HCINTMSK_H_STALLMSK = 0x0103;
+            /// <summary>H_NAKMSK of every register of HCINTMSK (HCINTMSK0.H_NAKMSK0 ..): bit 4, width 1, rw.</summary>
+            public const uint HCINTMSK_H_NAKMSK = 0x0104;
+            /// <summary>H_ACKMSK of every register of HCINTMSK (HCINTMSK0.H_ACKMSK0 ..): bit 5, width 1, rw.</summary>
+            public const uint HCINTMSK_H_ACKMSK = 0x0105;
+            /// <summary>H_NYETMSK of every register of HCINTMSK (HCINTMSK0.H_NYETMSK0 ..): bit 6, width 1, rw.</summary>
+            public const uint HCINTMSK_H_NYETMSK = 0x0106;
+            /// <summary>H_XACTERRMSK of every register of HCINTMSK (HCINTMSK0.H_XACTERRMSK0 ..): bit 7, width 1, rw.</summary>
+            public const uint HCINTMSK_H_XACTERRMSK = 0x0107;
+            /// <summary>H_BBLERRMSK of every register of HCINTMSK (HCINTMSK0.H_BBLERRMSK0 ..): bit 8, width 1, rw.</summary>
+            public const uint HCINTMSK_H_BBLERRMSK = 0x0108;
+            /// <summary>H_FRMOVRUNMSK of every register of HCINTMSK (HCINTMSK0.H_FRMOVRUNMSK0 ..): bit 9, width 1, rw.</summary>
+            public const uint HCINTMSK_H_FRMOVRUNMSK = 0x0109;
+            /// <summary>H_DATATGLERRMSK of every register of HCINTMSK (HCINTMSK0.H_DATATGLERRMSK0 ..): bit 10, width 1, rw.</summary>
+            public const uint HCINTMSK_H_DATATGLERRMSK = 0x010A;
+            /// <summary>H_BNAINTRMSK of every register of HCINTMSK (HCINTMSK0.H_BNAINTRMSK0 ..): bit 11, width 1, rw.</summary>
+            public const uint HCINTMSK_H_BNAINTRMSK = 0x010B;
+            /// <summary>H_DESC_LST_ROLLINTRMSK of every register of HCINTMSK (HCINTMSK0.H_DESC_LST_ROLLINTRMSK0 ..): bit 13, width 1, rw.</summary>
+            public const uint HCINTMSK_H_DESC_LST_ROLLINTRMSK = 0x010D;
+            /// <summary>Register array HCTSIZ: 8 registers, HCTSIZ0 .. HCTSIZ7.</summary>
+            public const uint HCTSIZ_COUNT = 8;
+            /// <summary>Register array HCTSIZ: bytes from one register to the next (HCTSIZ0 + n * HCTSIZ_STRIDE).</summary>
+            public const uint HCTSIZ_STRIDE = 0x20;
+            /// <summary>H_XFERSIZE of every register of HCTSIZ (HCTSIZ0.H_XFERSIZE0 ..): bit 0, width 19, rw.</summary>
+            public const uint HCTSIZ_H_XFERSIZE = 0x1300;
+            /// <summary>H_PKTCNT of every register of HCTSIZ (HCTSIZ0.H_PKTCNT0 ..): bit 19, width 10, rw.</summary>
+            public const uint HCTSIZ_H_PKTCNT = 0x0A13;
+            /// <summary>H_PID of every register of HCTSIZ (HCTSIZ0.H_PID0 ..): bit 29, width 2, rw.</summary>
+            public const uint HCTSIZ_H_PID = 0x021D;
+            /// <summary>H_DOPNG of every register of HCTSIZ (HCTSIZ0.H_DOPNG0 ..): bit 31, width 1, rw.</summary>
+            public const uint HCTSIZ_H_DOPNG = 0x011F;
+            /// <summary>Register array HCDMA: 8 registers, HCDMA0 .. HCDMA7.</summary>
+            public const uint HCDMA_COUNT = 8;
+            /// <summary>Register array HCDMA: bytes from one register to the next (HCDMA0 + n * HCDMA_STRIDE).</summary>
+            public const uint HCDMA_STRIDE = 0x20;
+            /// <summary>Register array HCDMAB: 8 registers, HCDMAB0 .. HCDMAB7.</summary>
+            public const uint HCDMAB_COUNT = 8;
+            /// <summary>Register array HCDMAB: bytes from one register to the next (HCDMAB0 + n * HCDMAB_STRIDE).</summary>
+            public const uint HCDMAB_STRIDE = 0x20;
+            /// <summary>Register array DIEPCTL: 7 registers, DIEPCTL0 .. DIEPCTL6.</summary>
+            public const uint DIEPCTL_COUNT = 7;
+            /// <summary>Register array DIEPCTL: bytes from one register to the next (DIEPCTL0 + n * DIEPCTL_STRIDE).</summary>
+            public const uint DIEPCTL_STRIDE = 0x20;
+            /// <summary>DI_SNAK of every register of DIEPCTL (DIEPCTL0.DI_SNAK0 ..): bit 27, width 1, wo.</summary>
+            public const uint DIEPCTL_DI_SNAK = 0x011B;
+            /// <summary>Register array DIEPINT: 7 registers, DIEPINT0 .. DIEPINT6.</summary>
+            public const uint DIEPINT_COUNT = 7;
+            /// <summary>Register array DIEPINT: bytes from one register to the next (DIEPINT0 + n * DIEPINT_STRIDE).</summary>
+            public const uint DIEPINT_STRIDE = 0x20;
+            /// <summary>D_XFERCOMPL of every register of DIEPINT (DIEPINT0.D_XFERCOMPL0 ..): bit 0, width 1, rw.</summary>
+            public const uint DIEPINT_D_XFERCOMPL = 0x0100;
+            /// <summary>D_EPDISBLD of every register of DIEPINT (DIEPINT0.D_EPDISBLD0 ..): bit 1, width 1, rw.</summary>
+            public const uint DIEPINT_D_EPDISBLD = 0x0101;
+            /// <summary>D_AHBERR of every register of DIEPINT (DIEPINT0.D_AHBERR0 ..): bit 2, width 1, rw.</summary>
+            public const uint DIEPINT_D_AHBERR = 0x0102;
+            /// <summary>D_TIMEOUT of every register of DIEPINT (DIEPINT0.D_TIMEOUT0 ..): bit 3, width 1, rw.</summary>
+            public const uint DIEPINT_D_TIMEOUT = 0x0103;
+            /// <summary>D_INTKNTXFEMP of every register of DIEPINT (DIEPINT0.D_INTKNTXFEMP0 ..): bit 4, width 1, rw.</summary>
+            public const uint DIEPINT_D_INTKNTXFEMP = 0x0104;
+            /// <summary>D_INTKNEPMIS of every register of DIEPINT (DIEPINT0.D_INTKNEPMIS0 ..): bit 5, width 1, rw.</summary>
+            public const uint DIEPINT_D_INTKNEPMIS = 0x0105;
+            /// <summary>D_INEPNAKEFF of every register of DIEPINT (DIEPINT0.D_INEPNAKEFF0 ..): bit 6, width 1, rw.</summary>
+            public const uint DIEPINT_D_INEPNAKEFF = 0x0106;
+            /// <summary>D_TXFEMP of every register of DIEPINT (DIEPINT0.D_TXFEMP0 ..): bit 7, width 1, ro.</summary>
+            public const uint DIEPINT_D_TXFEMP = 0x0107;
+            /// <summary>D_TXFIFOUNDRN of every register of DIEPINT (DIEPINT0.D_TXFIFOUNDRN0 ..): bit 8, width 1, rw.</summary>
+            public const uint DIEPINT_D_TXFIFOUNDRN = 0x0108;
+            /// <summary>D_BNAINTR of every register of DIEPINT (DIEPINT0.D_BNAINTR0 ..): bit 9, width 1, rw.</summary>
+            public const uint DIEPINT_D_BNAINTR = 0x0109;
+            /// <summary>D_PKTDRPSTS of every register of DIEPINT (DIEPINT0.D_PKTDRPSTS0 ..): bit 11, width 1, rw.</summary>
+            public const uint DIEPINT_D_PKTDRPSTS = 0x010B;
+            /// <summary>D_BBLEERR of every register of DIEPINT (DIEPINT0.D_BBLEERR0 ..): bit 12, width 1, rw.</summary>
+            public const uint DIEPINT_D_BBLEERR = 0x010C;
+            /// <summary>D_NAKINTRPT of every register of DIEPINT (DIEPINT0.D_NAKINTRPT0 ..): bit 13, width 1, rw.</summary>
+            public const uint DIEPINT_D_NAKINTRPT = 0x010D;
+            /// <summary>D_NYETINTRPT of every register of DIEPINT (DIEPINT0.D_NYETINTRPT0 ..): bit 14, width 1, rw.</summary>
+            public const uint DIEPINT_D_NYETINTRPT = 0x010E;
+            /// <summary>Register array DIEPTSIZ: 7 registers, DIEPTSIZ0 .. DIEPTSIZ6.</summary>
+            public const uint DIEPTSIZ_COUNT = 7;
+            /// <summary>Register array DIEPTSIZ: bytes from one register to the next (DIEPTSIZ0 + n * DIEPTSIZ_STRIDE).</summary>
+            public const uint DIEPTSIZ_STRIDE = 0x20;
+            /// <summary>D_XFERSIZE of every register of DIEPTSIZ (DIEPTSIZ0.D_XFERSIZE0 ..): bit 0, width 7, rw.</summary>
+            public const uint DIEPTSIZ_D_XFERSIZE = 0x0700;
+            /// <summary>D_PKTCNT of every register of DIEPTSIZ (DIEPTSIZ0.D_PKTCNT0 ..): bit 19, width 2, rw.</summary>
+            public const uint DIEPTSIZ_D_PKTCNT = 0x0213;
+            /// <summary>Register array DIEPDMA: 7 registers, DIEPDMA0 .. DIEPDMA6.</summary>
+            public const uint DIEPDMA_COUNT = 7;
+            /// <summary>Register array DIEPDMA: bytes from one register to the next (DIEPDMA0 + n * DIEPDMA_STRIDE).</summary>
+            public const uint DIEPDMA_STRIDE = 0x20;
+            /// <summary>Register array DTXFSTS: 7 registers, DTXFSTS0 .. DTXFSTS6.</summary>
+            public const uint DTXFSTS_COUNT = 7;
+            /// <summary>Register array DTXFSTS: bytes from one register to the next (DTXFSTS0 + n * DTXFSTS_STRIDE).</summary>
+            public const uint DTXFSTS_STRIDE = 0x20;
+            /// <summary>D_INEPTXFSPCAVAIL of every register of DTXFSTS (DTXFSTS0.D_INEPTXFSPCAVAIL0 ..): bit 0, width 16, ro.</summary>
+            public const uint DTXFSTS_D_INEPTXFSPCAVAIL = 0x1000;
+            /// <summary>Register array DIEPDMAB: 7 registers, DIEPDMAB0 .. DIEPDMAB6.</summary>
+            public const uint DIEPDMAB_COUNT = 7;
+            /// <summary>Register array DIEPDMAB: bytes from one register to the next (DIEPDMAB0 + n * DIEPDMAB_STRIDE).</summary>
+            public const uint DIEPDMAB_STRIDE = 0x20;
+            /// <summary>Register array DOEPCTL: 7 registers, DOEPCTL0 .. DOEPCTL6.</summary>
+            public const uint DOEPCTL_COUNT = 7;
+            /// <summary>Register array DOEPCTL: bytes from one register to the next (DOEPCTL0 + n * DOEPCTL_STRIDE).</summary>
+            public const uint DOEPCTL_STRIDE = 0x20;
+            /// <summary>USBACTEP of every register of DOEPCTL (DOEPCTL0.USBACTEP0 ..): bit 15, width 1, ro.</summary>
+            public const uint DOEPCTL_USBACTEP = 0x010F;
+            /// <summary>NAKSTS of every register of DOEPCTL (DOEPCTL0.NAKSTS0 ..): bit 17, width 1, ro.</summary>
+            public const uint DOEPCTL_NAKSTS = 0x0111;
+            /// <summary>EPTYPE of every register of DOEPCTL (DOEPCTL0.EPTYPE0 ..): bit 18, width 2, ro.</summary>
+            public const uint DOEPCTL_EPTYPE = 0x0212;
+            /// <summary>SNP of every register of DOEPCTL (DOEPCTL0.SNP0 ..): bit 20, width 1, rw.</summary>
+            public const uint DOEPCTL_SNP = 0x0114;
+            /// <summary>STALL of every register of DOEPCTL (DOEPCTL0.STALL0 ..): bit 21, width 1, rw.</summary>
+            public const uint DOEPCTL_STALL = 0x0115;
+            /// <summary>CNAK of every register of DOEPCTL (DOEPCTL0.CNAK0 ..): bit 26, width 1, wo.</summary>
+            public const uint DOEPCTL_CNAK = 0x011A;
+            /// <summary>DO_SNAK of every register of DOEPCTL (DOEPCTL0.DO_SNAK0 ..): bit 27, width 1, wo.</summary>
+            public const uint DOEPCTL_DO_SNAK = 0x011B;
+            /// <summary>EPDIS of every register of DOEPCTL (DOEPCTL0.EPDIS0 ..): bit 30, width 1, ro.</summary>
+            public const uint DOEPCTL_EPDIS = 0x011E;
+            /// <summary>EPENA of every register of DOEPCTL (DOEPCTL0.EPENA0 ..): bit 31, width 1, rw.</summary>
+            public const uint DOEPCTL_EPENA = 0x011F;
+            /// <summary>Register array DOEPINT: 7 registers, DOEPINT0 .. DOEPINT6.</summary>
+            public const uint DOEPINT_COUNT = 7;
+            /// <summary>Register array DOEPINT: bytes from one register to the next (DOEPINT0 + n * DOEPINT_STRIDE).</summary>
+            public const uint DOEPINT_STRIDE = 0x20;
+            /// <summary>XFERCOMPL of every register of DOEPINT (DOEPINT0.XFERCOMPL0 ..): bit 0, width 1, rw.</summary>
+            public const uint DOEPINT_XFERCOMPL = 0x0100;
+            /// <summary>EPDISBLD of every register of DOEPINT (DOEPINT0.EPDISBLD0 ..): bit 1, width 1, rw.</summary>
+            public const uint DOEPINT_EPDISBLD = 0x0101;
+            /// <summary>AHBERR of every register of DOEPINT (DOEPINT0.AHBERR0 ..): bit 2, width 1, rw.</summary>
+            public const uint DOEPINT_AHBERR = 0x0102;
+            /// <summary>SETUP of every register of DOEPINT (DOEPINT0.SETUP0 ..): bit 3, width 1, rw.</summary>
+            public const uint DOEPINT_SETUP = 0x0103;
+            /// <summary>OUTTKNEPDIS of every register of DOEPINT (DOEPINT0.OUTTKNEPDIS0 ..): bit 4, width 1, rw.</summary>
+            public const uint DOEPINT_OUTTKNEPDIS = 0x0104;
+            /// <summary>STSPHSERCVD of every register of DOEPINT (DOEPINT0.STSPHSERCVD0 ..): bit 5, width 1, rw.</summary>
+            public const uint DOEPINT_STSPHSERCVD = 0x0105;
+            /// <summary>OUTPKTERR of every register of DOEPINT (DOEPINT0.OUTPKTERR0 ..): bit 8, width 1, rw.</summary>
+            public const uint DOEPINT_OUTPKTERR = 0x0108;
+            /// <summary>BNAINTR of every register of DOEPINT (DOEPINT0.BNAINTR0 ..): bit 9, width 1, rw.</summary>
+            public const uint DOEPINT_BNAINTR = 0x0109;
+            /// <summary>PKTDRPSTS of every register of DOEPINT (DOEPINT0.PKTDRPSTS0 ..): bit 11, width 1, rw.</summary>
+            public const uint DOEPINT_PKTDRPSTS = 0x010B;
+            /// <summary>BBLEERR of every register of DOEPINT (DOEPINT0.BBLEERR0 ..): bit 12, width 1, rw.</summary>
+            public const uint DOEPINT_BBLEERR = 0x010C;
+            /// <summary>NAKINTRPT of every register of DOEPINT (DOEPINT0.NAKINTRPT0 ..): bit 13, width 1, rw.</summary>
+            public const uint DOEPINT_NAKINTRPT = 0x010D;
+            /// <summary>NYEPINTRPT of every register of DOEPINT (DOEPINT0.NYEPINTRPT0 ..): bit 14, width 1, rw.</summary>
+            public const uint DOEPINT_NYEPINTRPT = 0x010E;
+            /// <summary>STUPPKTRCVD of every register of DOEPINT (DOEPINT0.STUPPKTRCVD0 ..): bit 15, width 1, rw.</summary>
+            public const uint DOEPINT_STUPPKTRCVD = 0x010F;
+            /// <summary>Register array DOEPTSIZ: 7 registers, DOEPTSIZ0 .. DOEPTSIZ6.</summary>
+            public const uint DOEPTSIZ_COUNT = 7;
+            /// <summary>Register array DOEPTSIZ: bytes from one register to the next (DOEPTSIZ0 + n * DOEPTSIZ_STRIDE).</summary>
+            public const uint DOEPTSIZ_STRIDE = 0x20;
+            /// <summary>XFERSIZE of every register of DOEPTSIZ (DOEPTSIZ0.XFERSIZE0 ..): bit 0, width 7, rw.</summary>
+            public const uint DOEPTSIZ_XFERSIZE = 0x0700;
+            /// <summary>PKTCNT of every register of DOEPTSIZ (DOEPTSIZ0.PKTCNT0 ..): bit 19, width 1, rw.</summary>
+            public const uint DOEPTSIZ_PKTCNT = 0x0113;
+            /// <summary>SUPCNT of every register of DOEPTSIZ (DOEPTSIZ0.SUPCNT0 ..): bit 29, width 2, rw.</summary>
+            public const uint DOEPTSIZ_SUPCNT = 0x021D;
+            /// <summary>Register array DOEPDMA: 7 registers, DOEPDMA0 .. DOEPDMA6.</summary>
+            public const uint DOEPDMA_COUNT = 7;
+            /// <summary>Register array DOEPDMA: bytes from one register to the next (DOEPDMA0 + n * DOEPDMA_STRIDE).</summary>
+            public const uint DOEPDMA_STRIDE = 0x20;
+            /// <summary>Register array DOEPDMAB: 7 registers, DOEPDMAB0 .. DOEPDMAB6.</summary>
+            public const uint DOEPDMAB_COUNT = 7;
+            /// <summary>Register array DOEPDMAB: bytes from one register to the next (DOEPDMAB0 + n * DOEPDMAB_STRIDE).</summary>
+            public const uint DOEPDMAB_STRIDE = 0x20;
         }
 
         /// <summary>SYSTEM at 0x600C0000, 0x1000 bytes.</summary>
@@ -25866,6 +27754,42 @@ namespace NanoRemap.Chips
             public const uint COMB_PVT_ERR_HVT_SITE3_COMB_TIMING_ERR_CNT_HVT_SITE3 = 0x1000;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array CORE_1_CONTROL: 2 registers, CORE_1_CONTROL_0 .. CORE_1_CONTROL_1.</summary>
+            public const uint CORE_1_CONTROL_COUNT = 2;
+            /// <summary>Register array CORE_1_CONTROL: bytes from one register to the next (CORE_1_CONTROL_0 + n * CORE_1_CONTROL_STRIDE).</summary>
+            public const uint CORE_1_CONTROL_STRIDE = 0x4;
+            /// <summary>Register array PERIP_CLK_EN: 2 registers, PERIP_CLK_EN0 .. PERIP_CLK_EN1.</summary>
+            public const uint PERIP_CLK_EN_COUNT = 2;
+            /// <summary>Register array PERIP_CLK_EN: bytes from one register to the next (PERIP_CLK_EN0 + n * PERIP_CLK_EN_STRIDE).</summary>
+            public const uint PERIP_CLK_EN_STRIDE = 0x4;
+            /// <summary>Register array PERIP_RST_EN: 2 registers, PERIP_RST_EN0 .. PERIP_RST_EN1.</summary>
+            public const uint PERIP_RST_EN_COUNT = 2;
+            /// <summary>Register array PERIP_RST_EN: bytes from one register to the next (PERIP_RST_EN0 + n * PERIP_RST_EN_STRIDE).</summary>
+            public const uint PERIP_RST_EN_STRIDE = 0x4;
+            /// <summary>Register array CPU_INTR_FROM_CPU: 4 registers, CPU_INTR_FROM_CPU_0 .. CPU_INTR_FROM_CPU_3.</summary>
+            public const uint CPU_INTR_FROM_CPU_COUNT = 4;
+            /// <summary>Register array CPU_INTR_FROM_CPU: bytes from one register to the next (CPU_INTR_FROM_CPU_0 + n * CPU_INTR_FROM_CPU_STRIDE).</summary>
+            public const uint CPU_INTR_FROM_CPU_STRIDE = 0x4;
+            /// <summary>CPU_INTR_FROM_CPU of every register of CPU_INTR_FROM_CPU (CPU_INTR_FROM_CPU_0.CPU_INTR_FROM_CPU_0 ..): bit 0, width 1, rw.</summary>
+            public const uint CPU_INTR_FROM_CPU_CPU_INTR_FROM_CPU = 0x0100;
+            /// <summary>Register array COMB_PVT_ERR_LVT_SITE: 4 registers, COMB_PVT_ERR_LVT_SITE0 .. COMB_PVT_ERR_LVT_SITE3.</summary>
+            public const uint COMB_PVT_ERR_LVT_SITE_COUNT = 4;
+            /// <summary>Register array COMB_PVT_ERR_LVT_SITE: bytes from one register to the next (COMB_PVT_ERR_LVT_SITE0 + n * COMB_PVT_ERR_LVT_SITE_STRIDE).</summary>
+            public const uint COMB_PVT_ERR_LVT_SITE_STRIDE = 0xC;
+            /// <summary>COMB_TIMING_ERR_CNT_LVT of every register of COMB_PVT_ERR_LVT_SITE (COMB_PVT_ERR_LVT_SITE0.COMB_TIMING_ERR_CNT_LVT_SITE0 ..): bit 0, width 16, ro.</summary>
+            public const uint COMB_PVT_ERR_LVT_SITE_COMB_TIMING_ERR_CNT_LVT = 0x1000;
+            /// <summary>Register array COMB_PVT_ERR_NVT_SITE: 4 registers, COMB_PVT_ERR_NVT_SITE0 .. COMB_PVT_ERR_NVT_SITE3.</summary>
+            public const uint COMB_PVT_ERR_NVT_SITE_COUNT = 4;
+            /// <summary>Register array COMB_PVT_ERR_NVT_SITE: bytes from one register to the next (COMB_PVT_ERR_NVT_SITE0 + n * COMB_PVT_ERR_NVT_SITE_STRIDE).</summary>
+            public const uint COMB_PVT_ERR_NVT_SITE_STRIDE = 0xC;
+            /// <summary>COMB_TIMING_ERR_CNT_NVT of every register of COMB_PVT_ERR_NVT_SITE (COMB_PVT_ERR_NVT_SITE0.COMB_TIMING_ERR_CNT_NVT_SITE0 ..): bit 0, width 16, ro.</summary>
+            public const uint COMB_PVT_ERR_NVT_SITE_COMB_TIMING_ERR_CNT_NVT = 0x1000;
+            /// <summary>Register array COMB_PVT_ERR_HVT_SITE: 4 registers, COMB_PVT_ERR_HVT_SITE0 .. COMB_PVT_ERR_HVT_SITE3.</summary>
+            public const uint COMB_PVT_ERR_HVT_SITE_COUNT = 4;
+            /// <summary>Register array COMB_PVT_ERR_HVT_SITE: bytes from one register to the next (COMB_PVT_ERR_HVT_SITE0 + n * COMB_PVT_ERR_HVT_SITE_STRIDE).</summary>
+            public const uint COMB_PVT_ERR_HVT_SITE_STRIDE = 0xC;
+            /// <summary>COMB_TIMING_ERR_CNT_HVT of every register of COMB_PVT_ERR_HVT_SITE (COMB_PVT_ERR_HVT_SITE0.COMB_TIMING_ERR_CNT_HVT_SITE0 ..): bit 0, width 16, ro.</summary>
+            public const uint COMB_PVT_ERR_HVT_SITE_COMB_TIMING_ERR_CNT_HVT = 0x1000;
         }
 
         /// <summary>SENSITIVE at 0x600C1000, 0x1000 bytes.</summary>
@@ -27703,6 +29627,200 @@ namespace NanoRemap.Chips
             public const uint RTC_PMS_DIS_RTC_CPU = 0x0100;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array CACHE_DATAARRAY_CONNECT: 2 registers, CACHE_DATAARRAY_CONNECT_0 .. CACHE_DATAARRAY_CONNECT_1.</summary>
+            public const uint CACHE_DATAARRAY_CONNECT_COUNT = 2;
+            /// <summary>Register array CACHE_DATAARRAY_CONNECT: bytes from one register to the next (CACHE_DATAARRAY_CONNECT_0 + n * CACHE_DATAARRAY_CONNECT_STRIDE).</summary>
+            public const uint CACHE_DATAARRAY_CONNECT_STRIDE = 0x4;
+            /// <summary>Register array APB_PERIPHERAL_ACCESS: 2 registers, APB_PERIPHERAL_ACCESS_0 .. APB_PERIPHERAL_ACCESS_1.</summary>
+            public const uint APB_PERIPHERAL_ACCESS_COUNT = 2;
+            /// <summary>Register array APB_PERIPHERAL_ACCESS: bytes from one register to the next (APB_PERIPHERAL_ACCESS_0 + n * APB_PERIPHERAL_ACCESS_STRIDE).</summary>
+            public const uint APB_PERIPHERAL_ACCESS_STRIDE = 0x4;
+            /// <summary>Register array INTERNAL_SRAM_USAGE: 5 registers, INTERNAL_SRAM_USAGE_0 .. INTERNAL_SRAM_USAGE_4.</summary>
+            public const uint INTERNAL_SRAM_USAGE_COUNT = 5;
+            /// <summary>Register array INTERNAL_SRAM_USAGE: bytes from one register to the next (INTERNAL_SRAM_USAGE_0 + n * INTERNAL_SRAM_USAGE_STRIDE).</summary>
+            public const uint INTERNAL_SRAM_USAGE_STRIDE = 0x4;
+            /// <summary>Register array CACHE_TAG_ACCESS: 2 registers, CACHE_TAG_ACCESS_0 .. CACHE_TAG_ACCESS_1.</summary>
+            public const uint CACHE_TAG_ACCESS_COUNT = 2;
+            /// <summary>Register array CACHE_TAG_ACCESS: bytes from one register to the next (CACHE_TAG_ACCESS_0 + n * CACHE_TAG_ACCESS_STRIDE).</summary>
+            public const uint CACHE_TAG_ACCESS_STRIDE = 0x4;
+            /// <summary>Register array CACHE_MMU_ACCESS: 2 registers, CACHE_MMU_ACCESS_0 .. CACHE_MMU_ACCESS_1.</summary>
+            public const uint CACHE_MMU_ACCESS_COUNT = 2;
+            /// <summary>Register array CACHE_MMU_ACCESS: bytes from one register to the next (CACHE_MMU_ACCESS_0 + n * CACHE_MMU_ACCESS_STRIDE).</summary>
+            public const uint CACHE_MMU_ACCESS_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_SPI2_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_SPI2_PMS_CONSTRAIN_0 .. DMA_APBPERI_SPI2_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_SPI2_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_SPI2_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_SPI2_PMS_CONSTRAIN_0 + n * DMA_APBPERI_SPI2_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_SPI2_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_SPI3_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_SPI3_PMS_CONSTRAIN_0 .. DMA_APBPERI_SPI3_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_SPI3_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_SPI3_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_SPI3_PMS_CONSTRAIN_0 + n * DMA_APBPERI_SPI3_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_SPI3_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_UHCI0_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_UHCI0_PMS_CONSTRAIN_0 .. DMA_APBPERI_UHCI0_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_UHCI0_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_UHCI0_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_UHCI0_PMS_CONSTRAIN_0 + n * DMA_APBPERI_UHCI0_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_UHCI0_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_I2S_PMS_CONSTRAIN_0: 2 registers, DMA_APBPERI_I2S0_PMS_CONSTRAIN_0 .. DMA_APBPERI_I2S1_PMS_CONSTRAIN_0.</summary>
+            public const uint DMA_APBPERI_I2S_PMS_CONSTRAIN_0_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_I2S_PMS_CONSTRAIN_0: bytes from one register to the next (DMA_APBPERI_I2S0_PMS_CONSTRAIN_0 + n * DMA_APBPERI_I2S_PMS_CONSTRAIN_0_STRIDE).</summary>
+            public const uint DMA_APBPERI_I2S_PMS_CONSTRAIN_0_STRIDE = 0x8;
+            /// <summary>DMA_APBPERI_I2_PMS_CONSTRAIN_LOCK of every register of DMA_APBPERI_I2S_PMS_CONSTRAIN_0 (DMA_APBPERI_I2S0_PMS_CONSTRAIN_0.DMA_APBPERI_I2S0_PMS_CONSTRAIN_LOCK ..): bit 0, width 1, rw.</summary>
+            public const uint DMA_APBPERI_I2S_PMS_CONSTRAIN_0_DMA_APBPERI_I2_PMS_CONSTRAIN_LOCK = 0x0100;
+            /// <summary>Register array DMA_APBPERI_I2S_PMS_CONSTRAIN_1: 2 registers, DMA_APBPERI_I2S0_PMS_CONSTRAIN_1 .. DMA_APBPERI_I2S1_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_I2S_PMS_CONSTRAIN_1_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_I2S_PMS_CONSTRAIN_1: bytes from one register to the next (DMA_APBPERI_I2S0_PMS_CONSTRAIN_1 + n * DMA_APBPERI_I2S_PMS_CONSTRAIN_1_STRIDE).</summary>
+            public const uint DMA_APBPERI_I2S_PMS_CONSTRAIN_1_STRIDE = 0x8;
+            /// <summary>DMA_APBPERI_I2_PMS_CONSTRAIN_SRAM_PMS_2 of every register of DMA_APBPERI_I2S_PMS_CONSTRAIN_1 (DMA_APBPERI_I2S0_PMS_CONSTRAIN_1.DMA_APBPERI_I2S0_PMS_CONSTRAIN_SRAM_PMS_2 ..): bit 4, width 2, rw.</summary>
+            public const uint DMA_APBPERI_I2S_PMS_CONSTRAIN_1_DMA_APBPERI_I2_PMS_CONSTRAIN_SRAM_PMS_2 = 0x0204;
+            /// <summary>DMA_APBPERI_I2_PMS_CONSTRAIN_SRAM_PMS_3 of every register of DMA_APBPERI_I2S_PMS_CONSTRAIN_1 (DMA_APBPERI_I2S0_PMS_CONSTRAIN_1.DMA_APBPERI_I2S0_PMS_CONSTRAIN_SRAM_PMS_3 ..): bit 6, width 2, rw.</summary>
+            public const uint DMA_APBPERI_I2S_PMS_CONSTRAIN_1_DMA_APBPERI_I2_PMS_CONSTRAIN_SRAM_PMS_3 = 0x0206;
+            /// <summary>Register array DMA_APBPERI_MAC_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_MAC_PMS_CONSTRAIN_0 .. DMA_APBPERI_MAC_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_MAC_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_MAC_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_MAC_PMS_CONSTRAIN_0 + n * DMA_APBPERI_MAC_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_MAC_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_BACKUP_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_BACKUP_PMS_CONSTRAIN_0 .. DMA_APBPERI_BACKUP_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_BACKUP_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_BACKUP_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_BACKUP_PMS_CONSTRAIN_0 + n * DMA_APBPERI_BACKUP_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_BACKUP_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_AES_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_AES_PMS_CONSTRAIN_0 .. DMA_APBPERI_AES_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_AES_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_AES_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_AES_PMS_CONSTRAIN_0 + n * DMA_APBPERI_AES_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_AES_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_SHA_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_SHA_PMS_CONSTRAIN_0 .. DMA_APBPERI_SHA_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_SHA_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_SHA_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_SHA_PMS_CONSTRAIN_0 + n * DMA_APBPERI_SHA_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_SHA_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_ADC_DAC_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_ADC_DAC_PMS_CONSTRAIN_0 .. DMA_APBPERI_ADC_DAC_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_ADC_DAC_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_ADC_DAC_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_ADC_DAC_PMS_CONSTRAIN_0 + n * DMA_APBPERI_ADC_DAC_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_ADC_DAC_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_RMT_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_RMT_PMS_CONSTRAIN_0 .. DMA_APBPERI_RMT_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_RMT_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_RMT_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_RMT_PMS_CONSTRAIN_0 + n * DMA_APBPERI_RMT_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_RMT_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_LCD_CAM_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_LCD_CAM_PMS_CONSTRAIN_0 .. DMA_APBPERI_LCD_CAM_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_LCD_CAM_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_LCD_CAM_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_LCD_CAM_PMS_CONSTRAIN_0 + n * DMA_APBPERI_LCD_CAM_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_LCD_CAM_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_USB_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_USB_PMS_CONSTRAIN_0 .. DMA_APBPERI_USB_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_USB_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_USB_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_USB_PMS_CONSTRAIN_0 + n * DMA_APBPERI_USB_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_USB_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_LC_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_LC_PMS_CONSTRAIN_0 .. DMA_APBPERI_LC_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_LC_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_LC_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_LC_PMS_CONSTRAIN_0 + n * DMA_APBPERI_LC_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_LC_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_SDIO_PMS_CONSTRAIN: 2 registers, DMA_APBPERI_SDIO_PMS_CONSTRAIN_0 .. DMA_APBPERI_SDIO_PMS_CONSTRAIN_1.</summary>
+            public const uint DMA_APBPERI_SDIO_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array DMA_APBPERI_SDIO_PMS_CONSTRAIN: bytes from one register to the next (DMA_APBPERI_SDIO_PMS_CONSTRAIN_0 + n * DMA_APBPERI_SDIO_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint DMA_APBPERI_SDIO_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array DMA_APBPERI_PMS_MONITOR: 4 registers, DMA_APBPERI_PMS_MONITOR_0 .. DMA_APBPERI_PMS_MONITOR_3.</summary>
+            public const uint DMA_APBPERI_PMS_MONITOR_COUNT = 4;
+            /// <summary>Register array DMA_APBPERI_PMS_MONITOR: bytes from one register to the next (DMA_APBPERI_PMS_MONITOR_0 + n * DMA_APBPERI_PMS_MONITOR_STRIDE).</summary>
+            public const uint DMA_APBPERI_PMS_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array CORE_X_IRAM0_DRAM0_DMA_SPLIT_LINE_CONSTRAIN: 6 registers, CORE_X_IRAM0_DRAM0_DMA_SPLIT_LINE_CONSTRAIN_0 .. CORE_X_IRAM0_DRAM0_DMA_SPLIT_LINE_CONSTRAIN_5.</summary>
+            public const uint CORE_X_IRAM0_DRAM0_DMA_SPLIT_LINE_CONSTRAIN_COUNT = 6;
+            /// <summary>Register array CORE_X_IRAM0_DRAM0_DMA_SPLIT_LINE_CONSTRAIN: bytes from one register to the next (CORE_X_IRAM0_DRAM0_DMA_SPLIT_LINE_CONSTRAIN_0 + n * CORE_X_IRAM0_DRAM0_DMA_SPLIT_LINE_CONSTRAIN_STRIDE).</summary>
+            public const uint CORE_X_IRAM0_DRAM0_DMA_SPLIT_LINE_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array CORE_X_IRAM0_PMS_CONSTRAIN: 3 registers, CORE_X_IRAM0_PMS_CONSTRAIN_0 .. CORE_X_IRAM0_PMS_CONSTRAIN_2.</summary>
+            public const uint CORE_X_IRAM0_PMS_CONSTRAIN_COUNT = 3;
+            /// <summary>Register array CORE_X_IRAM0_PMS_CONSTRAIN: bytes from one register to the next (CORE_X_IRAM0_PMS_CONSTRAIN_0 + n * CORE_X_IRAM0_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint CORE_X_IRAM0_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array CORE_0_IRAM0_PMS_MONITOR: 3 registers, CORE_0_IRAM0_PMS_MONITOR_0 .. CORE_0_IRAM0_PMS_MONITOR_2.</summary>
+            public const uint CORE_0_IRAM0_PMS_MONITOR_COUNT = 3;
+            /// <summary>Register array CORE_0_IRAM0_PMS_MONITOR: bytes from one register to the next (CORE_0_IRAM0_PMS_MONITOR_0 + n * CORE_0_IRAM0_PMS_MONITOR_STRIDE).</summary>
+            public const uint CORE_0_IRAM0_PMS_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array CORE_1_IRAM0_PMS_MONITOR: 3 registers, CORE_1_IRAM0_PMS_MONITOR_0 .. CORE_1_IRAM0_PMS_MONITOR_2.</summary>
+            public const uint CORE_1_IRAM0_PMS_MONITOR_COUNT = 3;
+            /// <summary>Register array CORE_1_IRAM0_PMS_MONITOR: bytes from one register to the next (CORE_1_IRAM0_PMS_MONITOR_0 + n * CORE_1_IRAM0_PMS_MONITOR_STRIDE).</summary>
+            public const uint CORE_1_IRAM0_PMS_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array CORE_X_DRAM0_PMS_CONSTRAIN: 2 registers, CORE_X_DRAM0_PMS_CONSTRAIN_0 .. CORE_X_DRAM0_PMS_CONSTRAIN_1.</summary>
+            public const uint CORE_X_DRAM0_PMS_CONSTRAIN_COUNT = 2;
+            /// <summary>Register array CORE_X_DRAM0_PMS_CONSTRAIN: bytes from one register to the next (CORE_X_DRAM0_PMS_CONSTRAIN_0 + n * CORE_X_DRAM0_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint CORE_X_DRAM0_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array CORE_0_DRAM0_PMS_MONITOR: 4 registers, CORE_0_DRAM0_PMS_MONITOR_0 .. CORE_0_DRAM0_PMS_MONITOR_3.</summary>
+            public const uint CORE_0_DRAM0_PMS_MONITOR_COUNT = 4;
+            /// <summary>Register array CORE_0_DRAM0_PMS_MONITOR: bytes from one register to the next (CORE_0_DRAM0_PMS_MONITOR_0 + n * CORE_0_DRAM0_PMS_MONITOR_STRIDE).</summary>
+            public const uint CORE_0_DRAM0_PMS_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array CORE_1_DRAM0_PMS_MONITOR: 4 registers, CORE_1_DRAM0_PMS_MONITOR_0 .. CORE_1_DRAM0_PMS_MONITOR_3.</summary>
+            public const uint CORE_1_DRAM0_PMS_MONITOR_COUNT = 4;
+            /// <summary>Register array CORE_1_DRAM0_PMS_MONITOR: bytes from one register to the next (CORE_1_DRAM0_PMS_MONITOR_0 + n * CORE_1_DRAM0_PMS_MONITOR_STRIDE).</summary>
+            public const uint CORE_1_DRAM0_PMS_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array CORE_0_PIF_PMS_CONSTRAIN: 15 registers, CORE_0_PIF_PMS_CONSTRAIN_0 .. CORE_0_PIF_PMS_CONSTRAIN_14.</summary>
+            public const uint CORE_0_PIF_PMS_CONSTRAIN_COUNT = 15;
+            /// <summary>Register array CORE_0_PIF_PMS_CONSTRAIN: bytes from one register to the next (CORE_0_PIF_PMS_CONSTRAIN_0 + n * CORE_0_PIF_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint CORE_0_PIF_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array CORE_0_REGION_PMS_CONSTRAIN: 15 registers, CORE_0_REGION_PMS_CONSTRAIN_0 .. CORE_0_REGION_PMS_CONSTRAIN_14.</summary>
+            public const uint CORE_0_REGION_PMS_CONSTRAIN_COUNT = 15;
+            /// <summary>Register array CORE_0_REGION_PMS_CONSTRAIN: bytes from one register to the next (CORE_0_REGION_PMS_CONSTRAIN_0 + n * CORE_0_REGION_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint CORE_0_REGION_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array CORE_0_PIF_PMS_MONITOR: 7 registers, CORE_0_PIF_PMS_MONITOR_0 .. CORE_0_PIF_PMS_MONITOR_6.</summary>
+            public const uint CORE_0_PIF_PMS_MONITOR_COUNT = 7;
+            /// <summary>Register array CORE_0_PIF_PMS_MONITOR: bytes from one register to the next (CORE_0_PIF_PMS_MONITOR_0 + n * CORE_0_PIF_PMS_MONITOR_STRIDE).</summary>
+            public const uint CORE_0_PIF_PMS_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array CORE_VECBASE_OVERRIDE_LOCK: 2 registers, CORE_0_VECBASE_OVERRIDE_LOCK .. CORE_1_VECBASE_OVERRIDE_LOCK.</summary>
+            public const uint CORE_VECBASE_OVERRIDE_LOCK_COUNT = 2;
+            /// <summary>Register array CORE_VECBASE_OVERRIDE_LOCK: bytes from one register to the next (CORE_0_VECBASE_OVERRIDE_LOCK + n * CORE_VECBASE_OVERRIDE_LOCK_STRIDE).</summary>
+            public const uint CORE_VECBASE_OVERRIDE_LOCK_STRIDE = 0xAC;
+            /// <summary>CORE_VECBASE_OVERRIDE_LOCK of every register of CORE_VECBASE_OVERRIDE_LOCK (CORE_0_VECBASE_OVERRIDE_LOCK.CORE_0_VECBASE_OVERRIDE_LOCK ..): bit 0, width 1, rw.</summary>
+            public const uint CORE_VECBASE_OVERRIDE_LOCK_CORE_VECBASE_OVERRIDE_LOCK = 0x0100;
+            /// <summary>Register array CORE_0_VECBASE_OVERRIDE: 3 registers, CORE_0_VECBASE_OVERRIDE_0 .. CORE_0_VECBASE_OVERRIDE_2.</summary>
+            public const uint CORE_0_VECBASE_OVERRIDE_COUNT = 3;
+            /// <summary>Register array CORE_0_VECBASE_OVERRIDE: bytes from one register to the next (CORE_0_VECBASE_OVERRIDE_0 + n * CORE_0_VECBASE_OVERRIDE_STRIDE).</summary>
+            public const uint CORE_0_VECBASE_OVERRIDE_STRIDE = 0x4;
+            /// <summary>Register array CORE_TOOMANYEXCEPTIONS_M_OVERRIDE_0: 2 registers, CORE_0_TOOMANYEXCEPTIONS_M_OVERRIDE_0 .. CORE_1_TOOMANYEXCEPTIONS_M_OVERRIDE_0.</summary>
+            public const uint CORE_TOOMANYEXCEPTIONS_M_OVERRIDE_0_COUNT = 2;
+            /// <summary>Register array CORE_TOOMANYEXCEPTIONS_M_OVERRIDE_0: bytes from one register to the next (CORE_0_TOOMANYEXCEPTIONS_M_OVERRIDE_0 + n * CORE_TOOMANYEXCEPTIONS_M_OVERRIDE_0_STRIDE).</summary>
+            public const uint CORE_TOOMANYEXCEPTIONS_M_OVERRIDE_0_STRIDE = 0xAC;
+            /// <summary>CORE_TOOMANYEXCEPTIONS_M_OVERRIDE_LOCK of every register of CORE_TOOMANYEXCEPTIONS_M_OVERRIDE_0 (CORE_0_TOOMANYEXCEPTIONS_M_OVERRIDE_0.CORE_0_TOOMANYEXCEPTIONS_M_OVERRIDE_LOCK ..): bit 0, width 1, rw.</summary>
+            public const uint CORE_TOOMANYEXCEPTIONS_M_OVERRIDE_0_CORE_TOOMANYEXCEPTIONS_M_OVERRIDE_LOCK = 0x0100;
+            /// <summary>Register array CORE_TOOMANYEXCEPTIONS_M_OVERRIDE_1: 2 registers, CORE_0_TOOMANYEXCEPTIONS_M_OVERRIDE_1 .. CORE_1_TOOMANYEXCEPTIONS_M_OVERRIDE_1.</summary>
+            public const uint CORE_TOOMANYEXCEPTIONS_M_OVERRIDE_1_COUNT = 2;
+            /// <summary>Register array CORE_TOOMANYEXCEPTIONS_M_OVERRIDE_1: bytes from one register to the next (CORE_0_TOOMANYEXCEPTIONS_M_OVERRIDE_1 + n * CORE_TOOMANYEXCEPTIONS_M_OVERRIDE_1_STRIDE).</summary>
+            public const uint CORE_TOOMANYEXCEPTIONS_M_OVERRIDE_1_STRIDE = 0xAC;
+            /// <summary>CORE_TOOMANYEXCEPTIONS_M_OVERRIDE of every register of CORE_TOOMANYEXCEPTIONS_M_OVERRIDE_1 (CORE_0_TOOMANYEXCEPTIONS_M_OVERRIDE_1.CORE_0_TOOMANYEXCEPTIONS_M_OVERRIDE ..): bit 0, width 1, rw.</summary>
+            public const uint CORE_TOOMANYEXCEPTIONS_M_OVERRIDE_1_CORE_TOOMANYEXCEPTIONS_M_OVERRIDE = 0x0100;
+            /// <summary>Register array CORE_1_PIF_PMS_CONSTRAIN: 15 registers, CORE_1_PIF_PMS_CONSTRAIN_0 .. CORE_1_PIF_PMS_CONSTRAIN_14.</summary>
+            public const uint CORE_1_PIF_PMS_CONSTRAIN_COUNT = 15;
+            /// <summary>Register array CORE_1_PIF_PMS_CONSTRAIN: bytes from one register to the next (CORE_1_PIF_PMS_CONSTRAIN_0 + n * CORE_1_PIF_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint CORE_1_PIF_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array CORE_1_REGION_PMS_CONSTRAIN: 15 registers, CORE_1_REGION_PMS_CONSTRAIN_0 .. CORE_1_REGION_PMS_CONSTRAIN_14.</summary>
+            public const uint CORE_1_REGION_PMS_CONSTRAIN_COUNT = 15;
+            /// <summary>Register array CORE_1_REGION_PMS_CONSTRAIN: bytes from one register to the next (CORE_1_REGION_PMS_CONSTRAIN_0 + n * CORE_1_REGION_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint CORE_1_REGION_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array CORE_1_PIF_PMS_MONITOR: 7 registers, CORE_1_PIF_PMS_MONITOR_0 .. CORE_1_PIF_PMS_MONITOR_6.</summary>
+            public const uint CORE_1_PIF_PMS_MONITOR_COUNT = 7;
+            /// <summary>Register array CORE_1_PIF_PMS_MONITOR: bytes from one register to the next (CORE_1_PIF_PMS_MONITOR_0 + n * CORE_1_PIF_PMS_MONITOR_STRIDE).</summary>
+            public const uint CORE_1_PIF_PMS_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array CORE_1_VECBASE_OVERRIDE: 3 registers, CORE_1_VECBASE_OVERRIDE_0 .. CORE_1_VECBASE_OVERRIDE_2.</summary>
+            public const uint CORE_1_VECBASE_OVERRIDE_COUNT = 3;
+            /// <summary>Register array CORE_1_VECBASE_OVERRIDE: bytes from one register to the next (CORE_1_VECBASE_OVERRIDE_0 + n * CORE_1_VECBASE_OVERRIDE_STRIDE).</summary>
+            public const uint CORE_1_VECBASE_OVERRIDE_STRIDE = 0x4;
+            /// <summary>Register array BACKUP_BUS_PMS_CONSTRAIN: 7 registers, BACKUP_BUS_PMS_CONSTRAIN_0 .. BACKUP_BUS_PMS_CONSTRAIN_6.</summary>
+            public const uint BACKUP_BUS_PMS_CONSTRAIN_COUNT = 7;
+            /// <summary>Register array BACKUP_BUS_PMS_CONSTRAIN: bytes from one register to the next (BACKUP_BUS_PMS_CONSTRAIN_0 + n * BACKUP_BUS_PMS_CONSTRAIN_STRIDE).</summary>
+            public const uint BACKUP_BUS_PMS_CONSTRAIN_STRIDE = 0x4;
+            /// <summary>Register array BACKUP_BUS_PMS_MONITOR: 4 registers, BACKUP_BUS_PMS_MONITOR_0 .. BACKUP_BUS_PMS_MONITOR_3.</summary>
+            public const uint BACKUP_BUS_PMS_MONITOR_COUNT = 4;
+            /// <summary>Register array BACKUP_BUS_PMS_MONITOR: bytes from one register to the next (BACKUP_BUS_PMS_MONITOR_0 + n * BACKUP_BUS_PMS_MONITOR_STRIDE).</summary>
+            public const uint BACKUP_BUS_PMS_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array EDMA_BOUNDARY: 3 registers, EDMA_BOUNDARY_0 .. EDMA_BOUNDARY_2.</summary>
+            public const uint EDMA_BOUNDARY_COUNT = 3;
+            /// <summary>Register array EDMA_BOUNDARY: bytes from one register to the next (EDMA_BOUNDARY_0 + n * EDMA_BOUNDARY_STRIDE).</summary>
+            public const uint EDMA_BOUNDARY_STRIDE = 0x4;
+            /// <summary>EDMA_BOUNDARY of every register of EDMA_BOUNDARY (EDMA_BOUNDARY_0.EDMA_BOUNDARY_0 ..): bit 0, width 14, rw.</summary>
+            public const uint EDMA_BOUNDARY_EDMA_BOUNDARY = 0x0E00;
+            /// <summary>Register array EDMA_PMS_I2S_LOCK: 2 registers, EDMA_PMS_I2S0_LOCK .. EDMA_PMS_I2S1_LOCK.</summary>
+            public const uint EDMA_PMS_I2S_LOCK_COUNT = 2;
+            /// <summary>Register array EDMA_PMS_I2S_LOCK: bytes from one register to the next (EDMA_PMS_I2S0_LOCK + n * EDMA_PMS_I2S_LOCK_STRIDE).</summary>
+            public const uint EDMA_PMS_I2S_LOCK_STRIDE = 0x8;
+            /// <summary>EDMA_PMS_I2_LOCK of every register of EDMA_PMS_I2S_LOCK (EDMA_PMS_I2S0_LOCK.EDMA_PMS_I2S0_LOCK ..): bit 0, width 1, rw.</summary>
+            public const uint EDMA_PMS_I2S_LOCK_EDMA_PMS_I2_LOCK = 0x0100;
+            /// <summary>Register array EDMA_PMS_I2S: 2 registers, EDMA_PMS_I2S0 .. EDMA_PMS_I2S1.</summary>
+            public const uint EDMA_PMS_I2S_COUNT = 2;
+            /// <summary>Register array EDMA_PMS_I2S: bytes from one register to the next (EDMA_PMS_I2S0 + n * EDMA_PMS_I2S_STRIDE).</summary>
+            public const uint EDMA_PMS_I2S_STRIDE = 0x8;
+            /// <summary>ATTR2 of every register of EDMA_PMS_I2S (EDMA_PMS_I2S0.ATTR2 ..): bit 2, width 2, rw.</summary>
+            public const uint EDMA_PMS_I2S_ATTR2 = 0x0202;
         }
 
         /// <summary>INTERRUPT_CORE0 at 0x600C2000, 0x800 bytes.</summary>
@@ -28124,6 +30242,100 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_REG_CLK_EN = 0x0100;
             /// <summary>DATE.INTERRUPT_REG_DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_INTERRUPT_REG_DATE = 0x1C00;
+            /// <summary>Register array SLC_INTR_MAP: 2 registers, SLC0_INTR_MAP .. SLC1_INTR_MAP.</summary>
+            public const uint SLC_INTR_MAP_COUNT = 2;
+            /// <summary>Register array SLC_INTR_MAP: bytes from one register to the next (SLC0_INTR_MAP + n * SLC_INTR_MAP_STRIDE).</summary>
+            public const uint SLC_INTR_MAP_STRIDE = 0x4;
+            /// <summary>INTR_MAP of every register of SLC_INTR_MAP (SLC0_INTR_MAP.SLC0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint SLC_INTR_MAP_INTR_MAP = 0x0500;
+            /// <summary>Register array UHCI_INTR_MAP: 2 registers, UHCI0_INTR_MAP .. UHCI1_INTR_MAP.</summary>
+            public const uint UHCI_INTR_MAP_COUNT = 2;
+            /// <summary>Register array UHCI_INTR_MAP: bytes from one register to the next (UHCI0_INTR_MAP + n * UHCI_INTR_MAP_STRIDE).</summary>
+            public const uint UHCI_INTR_MAP_STRIDE = 0x4;
+            /// <summary>INTR_MAP of every register of UHCI_INTR_MAP (UHCI0_INTR_MAP.UHCI0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint UHCI_INTR_MAP_INTR_MAP = 0x0500;
+            /// <summary>Register array I2S_INT_MAP: 2 registers, I2S0_INT_MAP .. I2S1_INT_MAP.</summary>
+            public const uint I2S_INT_MAP_COUNT = 2;
+            /// <summary>Register array I2S_INT_MAP: bytes from one register to the next (I2S0_INT_MAP + n * I2S_INT_MAP_STRIDE).</summary>
+            public const uint I2S_INT_MAP_STRIDE = 0x4;
+            /// <summary>I2_INT_MAP of every register of I2S_INT_MAP (I2S0_INT_MAP.I2S0_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint I2S_INT_MAP_I2_INT_MAP = 0x0500;
+            /// <summary>Register array PWM_INTR_MAP: 4 registers, PWM0_INTR_MAP .. PWM3_INTR_MAP.</summary>
+            public const uint PWM_INTR_MAP_COUNT = 4;
+            /// <summary>Register array PWM_INTR_MAP: bytes from one register to the next (PWM0_INTR_MAP + n * PWM_INTR_MAP_STRIDE).</summary>
+            public const uint PWM_INTR_MAP_STRIDE = 0x4;
+            /// <summary>INTR_MAP of every register of PWM_INTR_MAP (PWM0_INTR_MAP.PWM0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint PWM_INTR_MAP_INTR_MAP = 0x0500;
+            /// <summary>Register array I2C_EXT_INTR_MAP: 2 registers, I2C_EXT0_INTR_MAP .. I2C_EXT1_INTR_MAP.</summary>
+            public const uint I2C_EXT_INTR_MAP_COUNT = 2;
+            /// <summary>Register array I2C_EXT_INTR_MAP: bytes from one register to the next (I2C_EXT0_INTR_MAP + n * I2C_EXT_INTR_MAP_STRIDE).</summary>
+            public const uint I2C_EXT_INTR_MAP_STRIDE = 0x4;
+            /// <summary>I2C_INTR_MAP of every register of I2C_EXT_INTR_MAP (I2C_EXT0_INTR_MAP.I2C_EXT0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint I2C_EXT_INTR_MAP_I2C_INTR_MAP = 0x0500;
+            /// <summary>Register array TG_T_INT_MAP: 2 registers, TG_T0_INT_MAP .. TG_T1_INT_MAP.</summary>
+            public const uint TG_T_INT_MAP_COUNT = 2;
+            /// <summary>Register array TG_T_INT_MAP: bytes from one register to the next (TG_T0_INT_MAP + n * TG_T_INT_MAP_STRIDE).</summary>
+            public const uint TG_T_INT_MAP_STRIDE = 0x4;
+            /// <summary>TG_INT_MAP of every register of TG_T_INT_MAP (TG_T0_INT_MAP.TG_T0_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint TG_T_INT_MAP_TG_INT_MAP = 0x0500;
+            /// <summary>Register array TG1_T_INT_MAP: 2 registers, TG1_T0_INT_MAP .. TG1_T1_INT_MAP.</summary>
+            public const uint TG1_T_INT_MAP_COUNT = 2;
+            /// <summary>Register array TG1_T_INT_MAP: bytes from one register to the next (TG1_T0_INT_MAP + n * TG1_T_INT_MAP_STRIDE).</summary>
+            public const uint TG1_T_INT_MAP_STRIDE = 0x4;
+            /// <summary>Register array SYSTIMER_TARGET_INT_MAP: 3 registers, SYSTIMER_TARGET0_INT_MAP .. SYSTIMER_TARGET2_INT_MAP.</summary>
+            public const uint SYSTIMER_TARGET_INT_MAP_COUNT = 3;
+            /// <summary>Register array SYSTIMER_TARGET_INT_MAP: bytes from one register to the next (SYSTIMER_TARGET0_INT_MAP + n * SYSTIMER_TARGET_INT_MAP_STRIDE).</summary>
+            public const uint SYSTIMER_TARGET_INT_MAP_STRIDE = 0x4;
+            /// <summary>SYSTIMER_INT_MAP of every register of SYSTIMER_TARGET_INT_MAP (SYSTIMER_TARGET0_INT_MAP.SYSTIMER_TARGET0_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint SYSTIMER_TARGET_INT_MAP_SYSTIMER_INT_MAP = 0x0500;
+            /// <summary>Register array DMA_IN_CH_INT_MAP: 5 registers, DMA_IN_CH0_INT_MAP .. DMA_IN_CH4_INT_MAP.</summary>
+            public const uint DMA_IN_CH_INT_MAP_COUNT = 5;
+            /// <summary>Register array DMA_IN_CH_INT_MAP: bytes from one register to the next (DMA_IN_CH0_INT_MAP + n * DMA_IN_CH_INT_MAP_STRIDE).</summary>
+            public const uint DMA_IN_CH_INT_MAP_STRIDE = 0x4;
+            /// <summary>DMA_IN_INT_MAP of every register of DMA_IN_CH_INT_MAP (DMA_IN_CH0_INT_MAP.DMA_IN_CH0_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint DMA_IN_CH_INT_MAP_DMA_IN_INT_MAP = 0x0500;
+            /// <summary>Register array DMA_OUT_CH_INT_MAP: 5 registers, DMA_OUT_CH0_INT_MAP .. DMA_OUT_CH4_INT_MAP.</summary>
+            public const uint DMA_OUT_CH_INT_MAP_COUNT = 5;
+            /// <summary>Register array DMA_OUT_CH_INT_MAP: bytes from one register to the next (DMA_OUT_CH0_INT_MAP + n * DMA_OUT_CH_INT_MAP_STRIDE).</summary>
+            public const uint DMA_OUT_CH_INT_MAP_STRIDE = 0x4;
+            /// <summary>DMA_OUT_INT_MAP of every register of DMA_OUT_CH_INT_MAP (DMA_OUT_CH0_INT_MAP.DMA_OUT_CH0_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint DMA_OUT_CH_INT_MAP_DMA_OUT_INT_MAP = 0x0500;
+            /// <summary>Register array CPU_INTR_FROM_CPU_MAP: 4 registers, CPU_INTR_FROM_CPU_0_MAP .. CPU_INTR_FROM_CPU_3_MAP.</summary>
+            public const uint CPU_INTR_FROM_CPU_MAP_COUNT = 4;
+            /// <summary>Register array CPU_INTR_FROM_CPU_MAP: bytes from one register to the next (CPU_INTR_FROM_CPU_0_MAP + n * CPU_INTR_FROM_CPU_MAP_STRIDE).</summary>
+            public const uint CPU_INTR_FROM_CPU_MAP_STRIDE = 0x4;
+            /// <summary>CPU_INTR_FROM_CPU_MAP of every register of CPU_INTR_FROM_CPU_MAP (CPU_INTR_FROM_CPU_0_MAP.CPU_INTR_FROM_CPU_0_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint CPU_INTR_FROM_CPU_MAP_CPU_INTR_FROM_CPU_MAP = 0x0500;
+            /// <summary>Register array CORE_IRAM0_PMS_MONITOR_VIOLATE_INTR_MAP: 2 registers, CORE_0_IRAM0_PMS_MONITOR_VIOLATE_INTR_MAP .. CORE_1_IRAM0_PMS_MONITOR_VIOLATE_INTR_MAP.</summary>
+            public const uint CORE_IRAM0_PMS_MONITOR_VIOLATE_INTR_MAP_COUNT = 2;
+            /// <summary>Register array CORE_IRAM0_PMS_MONITOR_VIOLATE_INTR_MAP: bytes from one register to the next (CORE_0_IRAM0_PMS_MONITOR_VIOLATE_INTR_MAP + n * CORE_IRAM0_PMS_MONITOR_VIOLATE_INTR_MAP_STRIDE).</summary>
+            public const uint CORE_IRAM0_PMS_MONITOR_VIOLATE_INTR_MAP_STRIDE = 0x10;
+            /// <summary>Register array CORE_DRAM0_PMS_MONITOR_VIOLATE_INTR_MAP: 2 registers, CORE_0_DRAM0_PMS_MONITOR_VIOLATE_INTR_MAP .. CORE_1_DRAM0_PMS_MONITOR_VIOLATE_INTR_MAP.</summary>
+            public const uint CORE_DRAM0_PMS_MONITOR_VIOLATE_INTR_MAP_COUNT = 2;
+            /// <summary>Register array CORE_DRAM0_PMS_MONITOR_VIOLATE_INTR_MAP: bytes from one register to the next (CORE_0_DRAM0_PMS_MONITOR_VIOLATE_INTR_MAP + n * CORE_DRAM0_PMS_MONITOR_VIOLATE_INTR_MAP_STRIDE).</summary>
+            public const uint CORE_DRAM0_PMS_MONITOR_VIOLATE_INTR_MAP_STRIDE = 0x10;
+            /// <summary>Register array CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP: 2 registers, CORE_0_PIF_PMS_MONITOR_VIOLATE_INTR_MAP .. CORE_1_PIF_PMS_MONITOR_VIOLATE_INTR_MAP.</summary>
+            public const uint CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP_COUNT = 2;
+            /// <summary>Register array CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP: bytes from one register to the next (CORE_0_PIF_PMS_MONITOR_VIOLATE_INTR_MAP + n * CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP_STRIDE).</summary>
+            public const uint CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP_STRIDE = 0x10;
+            /// <summary>CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP of every register of CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP (CORE_0_PIF_PMS_MONITOR_VIOLATE_INTR_MAP.CORE_0_PIF_PMS_MONITOR_VIOLATE_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP_CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP = 0x0500;
+            /// <summary>Register array CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP: 2 registers, CORE_0_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP .. CORE_1_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP.</summary>
+            public const uint CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP_COUNT = 2;
+            /// <summary>Register array CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP: bytes from one register to the next (CORE_0_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP + n * CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP_STRIDE).</summary>
+            public const uint CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP_STRIDE = 0x10;
+            /// <summary>CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP of every register of CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP (CORE_0_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP.CORE_0_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP_CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP = 0x0500;
+            /// <summary>Register array CACHE_CORE_ACS_INT_MAP: 2 registers, CACHE_CORE0_ACS_INT_MAP .. CACHE_CORE1_ACS_INT_MAP.</summary>
+            public const uint CACHE_CORE_ACS_INT_MAP_COUNT = 2;
+            /// <summary>Register array CACHE_CORE_ACS_INT_MAP: bytes from one register to the next (CACHE_CORE0_ACS_INT_MAP + n * CACHE_CORE_ACS_INT_MAP_STRIDE).</summary>
+            public const uint CACHE_CORE_ACS_INT_MAP_STRIDE = 0x4;
+            /// <summary>CACHE_ACS_INT_MAP of every register of CACHE_CORE_ACS_INT_MAP (CACHE_CORE0_ACS_INT_MAP.CACHE_CORE0_ACS_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint CACHE_CORE_ACS_INT_MAP_CACHE_ACS_INT_MAP = 0x0500;
+            /// <summary>Register array INTR_STATUS: 4 registers, INTR_STATUS_0 .. INTR_STATUS_3.</summary>
+            public const uint INTR_STATUS_COUNT = 4;
+            /// <summary>Register array INTR_STATUS: bytes from one register to the next (INTR_STATUS_0 + n * INTR_STATUS_STRIDE).</summary>
+            public const uint INTR_STATUS_STRIDE = 0x4;
         }
 
         /// <summary>INTERRUPT_CORE1 at 0x600C2000, 0x1000 bytes.</summary>
@@ -28545,6 +30757,100 @@ namespace NanoRemap.Chips
             public const uint CLOCK_GATE_REG_CLK_EN = 0x0100;
             /// <summary>DATE.INTERRUPT_DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_INTERRUPT_DATE = 0x1C00;
+            /// <summary>Register array SLC_INTR_MAP: 2 registers, SLC0_INTR_MAP .. SLC1_INTR_MAP.</summary>
+            public const uint SLC_INTR_MAP_COUNT = 2;
+            /// <summary>Register array SLC_INTR_MAP: bytes from one register to the next (SLC0_INTR_MAP + n * SLC_INTR_MAP_STRIDE).</summary>
+            public const uint SLC_INTR_MAP_STRIDE = 0x4;
+            /// <summary>INTR_MAP of every register of SLC_INTR_MAP (SLC0_INTR_MAP.SLC0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint SLC_INTR_MAP_INTR_MAP = 0x0500;
+            /// <summary>Register array UHCI_INTR_MAP: 2 registers, UHCI0_INTR_MAP .. UHCI1_INTR_MAP.</summary>
+            public const uint UHCI_INTR_MAP_COUNT = 2;
+            /// <summary>Register array UHCI_INTR_MAP: bytes from one register to the next (UHCI0_INTR_MAP + n * UHCI_INTR_MAP_STRIDE).</summary>
+            public const uint UHCI_INTR_MAP_STRIDE = 0x4;
+            /// <summary>INTR_MAP of every register of UHCI_INTR_MAP (UHCI0_INTR_MAP.UHCI0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint UHCI_INTR_MAP_INTR_MAP = 0x0500;
+            /// <summary>Register array I2S_INT_MAP: 2 registers, I2S0_INT_MAP .. I2S1_INT_MAP.</summary>
+            public const uint I2S_INT_MAP_COUNT = 2;
+            /// <summary>Register array I2S_INT_MAP: bytes from one register to the next (I2S0_INT_MAP + n * I2S_INT_MAP_STRIDE).</summary>
+            public const uint I2S_INT_MAP_STRIDE = 0x4;
+            /// <summary>I2_INT_MAP of every register of I2S_INT_MAP (I2S0_INT_MAP.I2S0_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint I2S_INT_MAP_I2_INT_MAP = 0x0500;
+            /// <summary>Register array PWM_INTR_MAP: 4 registers, PWM0_INTR_MAP .. PWM3_INTR_MAP.</summary>
+            public const uint PWM_INTR_MAP_COUNT = 4;
+            /// <summary>Register array PWM_INTR_MAP: bytes from one register to the next (PWM0_INTR_MAP + n * PWM_INTR_MAP_STRIDE).</summary>
+            public const uint PWM_INTR_MAP_STRIDE = 0x4;
+            /// <summary>INTR_MAP of every register of PWM_INTR_MAP (PWM0_INTR_MAP.PWM0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint PWM_INTR_MAP_INTR_MAP = 0x0500;
+            /// <summary>Register array I2C_EXT_INTR_MAP: 2 registers, I2C_EXT0_INTR_MAP .. I2C_EXT1_INTR_MAP.</summary>
+            public const uint I2C_EXT_INTR_MAP_COUNT = 2;
+            /// <summary>Register array I2C_EXT_INTR_MAP: bytes from one register to the next (I2C_EXT0_INTR_MAP + n * I2C_EXT_INTR_MAP_STRIDE).</summary>
+            public const uint I2C_EXT_INTR_MAP_STRIDE = 0x4;
+            /// <summary>I2C_INTR_MAP of every register of I2C_EXT_INTR_MAP (I2C_EXT0_INTR_MAP.I2C_EXT0_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint I2C_EXT_INTR_MAP_I2C_INTR_MAP = 0x0500;
+            /// <summary>Register array TG_T_INT_MAP: 2 registers, TG_T0_INT_MAP .. TG_T1_INT_MAP.</summary>
+            public const uint TG_T_INT_MAP_COUNT = 2;
+            /// <summary>Register array TG_T_INT_MAP: bytes from one register to the next (TG_T0_INT_MAP + n * TG_T_INT_MAP_STRIDE).</summary>
+            public const uint TG_T_INT_MAP_STRIDE = 0x4;
+            /// <summary>TG_INT_MAP of every register of TG_T_INT_MAP (TG_T0_INT_MAP.TG_T0_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint TG_T_INT_MAP_TG_INT_MAP = 0x0500;
+            /// <summary>Register array TG1_T_INT_MAP: 2 registers, TG1_T0_INT_MAP .. TG1_T1_INT_MAP.</summary>
+            public const uint TG1_T_INT_MAP_COUNT = 2;
+            /// <summary>Register array TG1_T_INT_MAP: bytes from one register to the next (TG1_T0_INT_MAP + n * TG1_T_INT_MAP_STRIDE).</summary>
+            public const uint TG1_T_INT_MAP_STRIDE = 0x4;
+            /// <summary>Register array SYSTIMER_TARGET_INT_MAP: 3 registers, SYSTIMER_TARGET0_INT_MAP .. SYSTIMER_TARGET2_INT_MAP.</summary>
+            public const uint SYSTIMER_TARGET_INT_MAP_COUNT = 3;
+            /// <summary>Register array SYSTIMER_TARGET_INT_MAP: bytes from one register to the next (SYSTIMER_TARGET0_INT_MAP + n * SYSTIMER_TARGET_INT_MAP_STRIDE).</summary>
+            public const uint SYSTIMER_TARGET_INT_MAP_STRIDE = 0x4;
+            /// <summary>SYSTIMER_INT_MAP of every register of SYSTIMER_TARGET_INT_MAP (SYSTIMER_TARGET0_INT_MAP.SYSTIMER_TARGET0_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint SYSTIMER_TARGET_INT_MAP_SYSTIMER_INT_MAP = 0x0500;
+            /// <summary>Register array DMA_IN_CH_INT_MAP: 5 registers, DMA_IN_CH0_INT_MAP .. DMA_IN_CH4_INT_MAP.</summary>
+            public const uint DMA_IN_CH_INT_MAP_COUNT = 5;
+            /// <summary>Register array DMA_IN_CH_INT_MAP: bytes from one register to the next (DMA_IN_CH0_INT_MAP + n * DMA_IN_CH_INT_MAP_STRIDE).</summary>
+            public const uint DMA_IN_CH_INT_MAP_STRIDE = 0x4;
+            /// <summary>DMA_IN_INT_MAP of every register of DMA_IN_CH_INT_MAP (DMA_IN_CH0_INT_MAP.DMA_IN_CH0_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint DMA_IN_CH_INT_MAP_DMA_IN_INT_MAP = 0x0500;
+            /// <summary>Register array DMA_OUT_CH_INT_MAP: 5 registers, DMA_OUT_CH0_INT_MAP .. DMA_OUT_CH4_INT_MAP.</summary>
+            public const uint DMA_OUT_CH_INT_MAP_COUNT = 5;
+            /// <summary>Register array DMA_OUT_CH_INT_MAP: bytes from one register to the next (DMA_OUT_CH0_INT_MAP + n * DMA_OUT_CH_INT_MAP_STRIDE).</summary>
+            public const uint DMA_OUT_CH_INT_MAP_STRIDE = 0x4;
+            /// <summary>DMA_OUT_INT_MAP of every register of DMA_OUT_CH_INT_MAP (DMA_OUT_CH0_INT_MAP.DMA_OUT_CH0_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint DMA_OUT_CH_INT_MAP_DMA_OUT_INT_MAP = 0x0500;
+            /// <summary>Register array CPU_INTR_FROM_CPU_MAP: 4 registers, CPU_INTR_FROM_CPU_0_MAP .. CPU_INTR_FROM_CPU_3_MAP.</summary>
+            public const uint CPU_INTR_FROM_CPU_MAP_COUNT = 4;
+            /// <summary>Register array CPU_INTR_FROM_CPU_MAP: bytes from one register to the next (CPU_INTR_FROM_CPU_0_MAP + n * CPU_INTR_FROM_CPU_MAP_STRIDE).</summary>
+            public const uint CPU_INTR_FROM_CPU_MAP_STRIDE = 0x4;
+            /// <summary>CPU_INTR_FROM_CPU_MAP of every register of CPU_INTR_FROM_CPU_MAP (CPU_INTR_FROM_CPU_0_MAP.CPU_INTR_FROM_CPU_0_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint CPU_INTR_FROM_CPU_MAP_CPU_INTR_FROM_CPU_MAP = 0x0500;
+            /// <summary>Register array CORE_IRAM0_PMS_MONITOR_VIOLATE_INTR_MAP: 2 registers, CORE_0_IRAM0_PMS_MONITOR_VIOLATE_INTR_MAP .. CORE_1_IRAM0_PMS_MONITOR_VIOLATE_INTR_MAP.</summary>
+            public const uint CORE_IRAM0_PMS_MONITOR_VIOLATE_INTR_MAP_COUNT = 2;
+            /// <summary>Register array CORE_IRAM0_PMS_MONITOR_VIOLATE_INTR_MAP: bytes from one register to the next (CORE_0_IRAM0_PMS_MONITOR_VIOLATE_INTR_MAP + n * CORE_IRAM0_PMS_MONITOR_VIOLATE_INTR_MAP_STRIDE).</summary>
+            public const uint CORE_IRAM0_PMS_MONITOR_VIOLATE_INTR_MAP_STRIDE = 0x10;
+            /// <summary>Register array CORE_DRAM0_PMS_MONITOR_VIOLATE_INTR_MAP: 2 registers, CORE_0_DRAM0_PMS_MONITOR_VIOLATE_INTR_MAP .. CORE_1_DRAM0_PMS_MONITOR_VIOLATE_INTR_MAP.</summary>
+            public const uint CORE_DRAM0_PMS_MONITOR_VIOLATE_INTR_MAP_COUNT = 2;
+            /// <summary>Register array CORE_DRAM0_PMS_MONITOR_VIOLATE_INTR_MAP: bytes from one register to the next (CORE_0_DRAM0_PMS_MONITOR_VIOLATE_INTR_MAP + n * CORE_DRAM0_PMS_MONITOR_VIOLATE_INTR_MAP_STRIDE).</summary>
+            public const uint CORE_DRAM0_PMS_MONITOR_VIOLATE_INTR_MAP_STRIDE = 0x10;
+            /// <summary>Register array CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP: 2 registers, CORE_0_PIF_PMS_MONITOR_VIOLATE_INTR_MAP .. CORE_1_PIF_PMS_MONITOR_VIOLATE_INTR_MAP.</summary>
+            public const uint CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP_COUNT = 2;
+            /// <summary>Register array CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP: bytes from one register to the next (CORE_0_PIF_PMS_MONITOR_VIOLATE_INTR_MAP + n * CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP_STRIDE).</summary>
+            public const uint CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP_STRIDE = 0x10;
+            /// <summary>CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP of every register of CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP (CORE_0_PIF_PMS_MONITOR_VIOLATE_INTR_MAP.CORE_0_PIF_PMS_MONITOR_VIOLATE_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP_CORE_PIF_PMS_MONITOR_VIOLATE_INTR_MAP = 0x0500;
+            /// <summary>Register array CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP: 2 registers, CORE_0_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP .. CORE_1_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP.</summary>
+            public const uint CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP_COUNT = 2;
+            /// <summary>Register array CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP: bytes from one register to the next (CORE_0_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP + n * CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP_STRIDE).</summary>
+            public const uint CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP_STRIDE = 0x10;
+            /// <summary>CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP of every register of CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP (CORE_0_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP.CORE_0_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP_CORE_PIF_PMS_MONITOR_VIOLATE_SIZE_INTR_MAP = 0x0500;
+            /// <summary>Register array CACHE_CORE_ACS_INT_MAP: 2 registers, CACHE_CORE0_ACS_INT_MAP .. CACHE_CORE1_ACS_INT_MAP.</summary>
+            public const uint CACHE_CORE_ACS_INT_MAP_COUNT = 2;
+            /// <summary>Register array CACHE_CORE_ACS_INT_MAP: bytes from one register to the next (CACHE_CORE0_ACS_INT_MAP + n * CACHE_CORE_ACS_INT_MAP_STRIDE).</summary>
+            public const uint CACHE_CORE_ACS_INT_MAP_STRIDE = 0x4;
+            /// <summary>CACHE_ACS_INT_MAP of every register of CACHE_CORE_ACS_INT_MAP (CACHE_CORE0_ACS_INT_MAP.CACHE_CORE0_ACS_INT_MAP ..): bit 0, width 5, rw.</summary>
+            public const uint CACHE_CORE_ACS_INT_MAP_CACHE_ACS_INT_MAP = 0x0500;
+            /// <summary>Register array INTR_STATUS: 4 registers, INTR_STATUS_0 .. INTR_STATUS_3.</summary>
+            public const uint INTR_STATUS_COUNT = 4;
+            /// <summary>Register array INTR_STATUS: bytes from one register to the next (INTR_STATUS_0 + n * INTR_STATUS_STRIDE).</summary>
+            public const uint INTR_STATUS_STRIDE = 0x4;
         }
 
         /// <summary>EXTMEM at 0x600C4000, 0x400 bytes.</summary>
@@ -29134,6 +31440,104 @@ namespace NanoRemap.Chips
             public const uint CACHE_TAG_WAY_OBJECT_CACHE_TAG_WAY_OBJECT = 0x0300;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array DCACHE_PRELOCK_SCT_ADDR: 2 registers, DCACHE_PRELOCK_SCT0_ADDR .. DCACHE_PRELOCK_SCT1_ADDR.</summary>
+            public const uint DCACHE_PRELOCK_SCT_ADDR_COUNT = 2;
+            /// <summary>Register array DCACHE_PRELOCK_SCT_ADDR: bytes from one register to the next (DCACHE_PRELOCK_SCT0_ADDR + n * DCACHE_PRELOCK_SCT_ADDR_STRIDE).</summary>
+            public const uint DCACHE_PRELOCK_SCT_ADDR_STRIDE = 0x4;
+            /// <summary>Register array DCACHE_AUTOLOAD_SCT_ADDR: 2 registers, DCACHE_AUTOLOAD_SCT0_ADDR .. DCACHE_AUTOLOAD_SCT1_ADDR.</summary>
+            public const uint DCACHE_AUTOLOAD_SCT_ADDR_COUNT = 2;
+            /// <summary>Register array DCACHE_AUTOLOAD_SCT_ADDR: bytes from one register to the next (DCACHE_AUTOLOAD_SCT0_ADDR + n * DCACHE_AUTOLOAD_SCT_ADDR_STRIDE).</summary>
+            public const uint DCACHE_AUTOLOAD_SCT_ADDR_STRIDE = 0x8;
+            /// <summary>Register array DCACHE_AUTOLOAD_SCT_SIZE: 2 registers, DCACHE_AUTOLOAD_SCT0_SIZE .. DCACHE_AUTOLOAD_SCT1_SIZE.</summary>
+            public const uint DCACHE_AUTOLOAD_SCT_SIZE_COUNT = 2;
+            /// <summary>Register array DCACHE_AUTOLOAD_SCT_SIZE: bytes from one register to the next (DCACHE_AUTOLOAD_SCT0_SIZE + n * DCACHE_AUTOLOAD_SCT_SIZE_STRIDE).</summary>
+            public const uint DCACHE_AUTOLOAD_SCT_SIZE_STRIDE = 0x8;
+            /// <summary>DCACHE_AUTOLOAD_SIZE of every register of DCACHE_AUTOLOAD_SCT_SIZE (DCACHE_AUTOLOAD_SCT0_SIZE.DCACHE_AUTOLOAD_SCT0_SIZE ..): bit 0, width 27, rw.</summary>
+            public const uint DCACHE_AUTOLOAD_SCT_SIZE_DCACHE_AUTOLOAD_SIZE = 0x1B00;
+            /// <summary>Register array ICACHE_PRELOCK_SCT_ADDR: 2 registers, ICACHE_PRELOCK_SCT0_ADDR .. ICACHE_PRELOCK_SCT1_ADDR.</summary>
+            public const uint ICACHE_PRELOCK_SCT_ADDR_COUNT = 2;
+            /// <summary>Register array ICACHE_PRELOCK_SCT_ADDR: bytes from one register to the next (ICACHE_PRELOCK_SCT0_ADDR + n * ICACHE_PRELOCK_SCT_ADDR_STRIDE).</summary>
+            public const uint ICACHE_PRELOCK_SCT_ADDR_STRIDE = 0x4;
+            /// <summary>Register array ICACHE_AUTOLOAD_SCT_ADDR: 2 registers, ICACHE_AUTOLOAD_SCT0_ADDR .. ICACHE_AUTOLOAD_SCT1_ADDR.</summary>
+            public const uint ICACHE_AUTOLOAD_SCT_ADDR_COUNT = 2;
+            /// <summary>Register array ICACHE_AUTOLOAD_SCT_ADDR: bytes from one register to the next (ICACHE_AUTOLOAD_SCT0_ADDR + n * ICACHE_AUTOLOAD_SCT_ADDR_STRIDE).</summary>
+            public const uint ICACHE_AUTOLOAD_SCT_ADDR_STRIDE = 0x8;
+            /// <summary>Register array ICACHE_AUTOLOAD_SCT_SIZE: 2 registers, ICACHE_AUTOLOAD_SCT0_SIZE .. ICACHE_AUTOLOAD_SCT1_SIZE.</summary>
+            public const uint ICACHE_AUTOLOAD_SCT_SIZE_COUNT = 2;
+            /// <summary>Register array ICACHE_AUTOLOAD_SCT_SIZE: bytes from one register to the next (ICACHE_AUTOLOAD_SCT0_SIZE + n * ICACHE_AUTOLOAD_SCT_SIZE_STRIDE).</summary>
+            public const uint ICACHE_AUTOLOAD_SCT_SIZE_STRIDE = 0x8;
+            /// <summary>ICACHE_AUTOLOAD_SIZE of every register of ICACHE_AUTOLOAD_SCT_SIZE (ICACHE_AUTOLOAD_SCT0_SIZE.ICACHE_AUTOLOAD_SCT0_SIZE ..): bit 0, width 27, rw.</summary>
+            public const uint ICACHE_AUTOLOAD_SCT_SIZE_ICACHE_AUTOLOAD_SIZE = 0x1B00;
+            /// <summary>Register array CORE_ACS_CACHE_INT_ENA: 2 registers, CORE0_ACS_CACHE_INT_ENA .. CORE1_ACS_CACHE_INT_ENA.</summary>
+            public const uint CORE_ACS_CACHE_INT_ENA_COUNT = 2;
+            /// <summary>Register array CORE_ACS_CACHE_INT_ENA: bytes from one register to the next (CORE0_ACS_CACHE_INT_ENA + n * CORE_ACS_CACHE_INT_ENA_STRIDE).</summary>
+            public const uint CORE_ACS_CACHE_INT_ENA_STRIDE = 0xC;
+            /// <summary>IBUS_ACS_MSK_IC_INT_ENA of every register of CORE_ACS_CACHE_INT_ENA (CORE0_ACS_CACHE_INT_ENA.CORE0_IBUS_ACS_MSK_IC_INT_ENA ..): bit 0, width 1, rw.</summary>
+            public const uint CORE_ACS_CACHE_INT_ENA_IBUS_ACS_MSK_IC_INT_ENA = 0x0100;
+            /// <summary>IBUS_WR_IC_INT_ENA of every register of CORE_ACS_CACHE_INT_ENA (CORE0_ACS_CACHE_INT_ENA.CORE0_IBUS_WR_IC_INT_ENA ..): bit 1, width 1, rw.</summary>
+            public const uint CORE_ACS_CACHE_INT_ENA_IBUS_WR_IC_INT_ENA = 0x0101;
+            /// <summary>IBUS_REJECT_INT_ENA of every register of CORE_ACS_CACHE_INT_ENA (CORE0_ACS_CACHE_INT_ENA.CORE0_IBUS_REJECT_INT_ENA ..): bit 2, width 1, rw.</summary>
+            public const uint CORE_ACS_CACHE_INT_ENA_IBUS_REJECT_INT_ENA = 0x0102;
+            /// <summary>DBUS_ACS_MSK_DC_INT_ENA of every register of CORE_ACS_CACHE_INT_ENA (CORE0_ACS_CACHE_INT_ENA.CORE0_DBUS_ACS_MSK_DC_INT_ENA ..): bit 3, width 1, rw.</summary>
+            public const uint CORE_ACS_CACHE_INT_ENA_DBUS_ACS_MSK_DC_INT_ENA = 0x0103;
+            /// <summary>DBUS_REJECT_INT_ENA of every register of CORE_ACS_CACHE_INT_ENA (CORE0_ACS_CACHE_INT_ENA.CORE0_DBUS_REJECT_INT_ENA ..): bit 4, width 1, rw.</summary>
+            public const uint CORE_ACS_CACHE_INT_ENA_DBUS_REJECT_INT_ENA = 0x0104;
+            /// <summary>Register array CORE_ACS_CACHE_INT_CLR: 2 registers, CORE0_ACS_CACHE_INT_CLR .. CORE1_ACS_CACHE_INT_CLR.</summary>
+            public const uint CORE_ACS_CACHE_INT_CLR_COUNT = 2;
+            /// <summary>Register array CORE_ACS_CACHE_INT_CLR: bytes from one register to the next (CORE0_ACS_CACHE_INT_CLR + n * CORE_ACS_CACHE_INT_CLR_STRIDE).</summary>
+            public const uint CORE_ACS_CACHE_INT_CLR_STRIDE = 0xC;
+            /// <summary>IBUS_ACS_MSK_IC_INT_CLR of every register of CORE_ACS_CACHE_INT_CLR (CORE0_ACS_CACHE_INT_CLR.CORE0_IBUS_ACS_MSK_IC_INT_CLR ..): bit 0, width 1, wo.</summary>
+            public const uint CORE_ACS_CACHE_INT_CLR_IBUS_ACS_MSK_IC_INT_CLR = 0x0100;
+            /// <summary>IBUS_WR_IC_INT_CLR of every register of CORE_ACS_CACHE_INT_CLR (CORE0_ACS_CACHE_INT_CLR.CORE0_IBUS_WR_IC_INT_CLR ..): bit 1, width 1, wo.</summary>
+            public const uint CORE_ACS_CACHE_INT_CLR_IBUS_WR_IC_INT_CLR = 0x0101;
+            /// <summary>IBUS_REJECT_INT_CLR of every register of CORE_ACS_CACHE_INT_CLR (CORE0_ACS_CACHE_INT_CLR.CORE0_IBUS_REJECT_INT_CLR ..): bit 2, width 1, wo.</summary>
+            public const uint CORE_ACS_CACHE_INT_CLR_IBUS_REJECT_INT_CLR = 0x0102;
+            /// <summary>DBUS_ACS_MSK_DC_INT_CLR of every register of CORE_ACS_CACHE_INT_CLR (CORE0_ACS_CACHE_INT_CLR.CORE0_DBUS_ACS_MSK_DC_INT_CLR ..): bit 3, width 1, wo.</summary>
+            public const uint CORE_ACS_CACHE_INT_CLR_DBUS_ACS_MSK_DC_INT_CLR = 0x0103;
+            /// <summary>DBUS_REJECT_INT_CLR of every register of CORE_ACS_CACHE_INT_CLR (CORE0_ACS_CACHE_INT_CLR.CORE0_DBUS_REJECT_INT_CLR ..): bit 4, width 1, wo.</summary>
+            public const uint CORE_ACS_CACHE_INT_CLR_DBUS_REJECT_INT_CLR = 0x0104;
+            /// <summary>Register array CORE_ACS_CACHE_INT_ST: 2 registers, CORE0_ACS_CACHE_INT_ST .. CORE1_ACS_CACHE_INT_ST.</summary>
+            public const uint CORE_ACS_CACHE_INT_ST_COUNT = 2;
+            /// <summary>Register array CORE_ACS_CACHE_INT_ST: bytes from one register to the next (CORE0_ACS_CACHE_INT_ST + n * CORE_ACS_CACHE_INT_ST_STRIDE).</summary>
+            public const uint CORE_ACS_CACHE_INT_ST_STRIDE = 0xC;
+            /// <summary>IBUS_ACS_MSK_ICACHE_ST of every register of CORE_ACS_CACHE_INT_ST (CORE0_ACS_CACHE_INT_ST.CORE0_IBUS_ACS_MSK_ICACHE_ST ..): bit 0, width 1, ro.</summary>
+            public const uint CORE_ACS_CACHE_INT_ST_IBUS_ACS_MSK_ICACHE_ST = 0x0100;
+            /// <summary>IBUS_WR_ICACHE_ST of every register of CORE_ACS_CACHE_INT_ST (CORE0_ACS_CACHE_INT_ST.CORE0_IBUS_WR_ICACHE_ST ..): bit 1, width 1, ro.</summary>
+            public const uint CORE_ACS_CACHE_INT_ST_IBUS_WR_ICACHE_ST = 0x0101;
+            /// <summary>IBUS_REJECT_ST of every register of CORE_ACS_CACHE_INT_ST (CORE0_ACS_CACHE_INT_ST.CORE0_IBUS_REJECT_ST ..): bit 2, width 1, ro.</summary>
+            public const uint CORE_ACS_CACHE_INT_ST_IBUS_REJECT_ST = 0x0102;
+            /// <summary>DBUS_ACS_MSK_DCACHE_ST of every register of CORE_ACS_CACHE_INT_ST (CORE0_ACS_CACHE_INT_ST.CORE0_DBUS_ACS_MSK_DCACHE_ST ..): bit 3, width 1, ro.</summary>
+            public const uint CORE_ACS_CACHE_INT_ST_DBUS_ACS_MSK_DCACHE_ST = 0x0103;
+            /// <summary>DBUS_REJECT_ST of every register of CORE_ACS_CACHE_INT_ST (CORE0_ACS_CACHE_INT_ST.CORE0_DBUS_REJECT_ST ..): bit 4, width 1, ro.</summary>
+            public const uint CORE_ACS_CACHE_INT_ST_DBUS_REJECT_ST = 0x0104;
+            /// <summary>Register array CORE_DBUS_REJECT_ST: 2 registers, CORE0_DBUS_REJECT_ST .. CORE1_DBUS_REJECT_ST.</summary>
+            public const uint CORE_DBUS_REJECT_ST_COUNT = 2;
+            /// <summary>Register array CORE_DBUS_REJECT_ST: bytes from one register to the next (CORE0_DBUS_REJECT_ST + n * CORE_DBUS_REJECT_ST_STRIDE).</summary>
+            public const uint CORE_DBUS_REJECT_ST_STRIDE = 0x10;
+            /// <summary>DBUS_TAG_ATTR of every register of CORE_DBUS_REJECT_ST (CORE0_DBUS_REJECT_ST.CORE0_DBUS_TAG_ATTR ..): bit 0, width 3, ro.</summary>
+            public const uint CORE_DBUS_REJECT_ST_DBUS_TAG_ATTR = 0x0300;
+            /// <summary>DBUS_ATTR of every register of CORE_DBUS_REJECT_ST (CORE0_DBUS_REJECT_ST.CORE0_DBUS_ATTR ..): bit 3, width 3, ro.</summary>
+            public const uint CORE_DBUS_REJECT_ST_DBUS_ATTR = 0x0303;
+            /// <summary>DBUS_WORLD of every register of CORE_DBUS_REJECT_ST (CORE0_DBUS_REJECT_ST.CORE0_DBUS_WORLD ..): bit 6, width 1, ro.</summary>
+            public const uint CORE_DBUS_REJECT_ST_DBUS_WORLD = 0x0106;
+            /// <summary>Register array CORE_DBUS_REJECT_VADDR: 2 registers, CORE0_DBUS_REJECT_VADDR .. CORE1_DBUS_REJECT_VADDR.</summary>
+            public const uint CORE_DBUS_REJECT_VADDR_COUNT = 2;
+            /// <summary>Register array CORE_DBUS_REJECT_VADDR: bytes from one register to the next (CORE0_DBUS_REJECT_VADDR + n * CORE_DBUS_REJECT_VADDR_STRIDE).</summary>
+            public const uint CORE_DBUS_REJECT_VADDR_STRIDE = 0x10;
+            /// <summary>Register array CORE_IBUS_REJECT_ST: 2 registers, CORE0_IBUS_REJECT_ST .. CORE1_IBUS_REJECT_ST.</summary>
+            public const uint CORE_IBUS_REJECT_ST_COUNT = 2;
+            /// <summary>Register array CORE_IBUS_REJECT_ST: bytes from one register to the next (CORE0_IBUS_REJECT_ST + n * CORE_IBUS_REJECT_ST_STRIDE).</summary>
+            public const uint CORE_IBUS_REJECT_ST_STRIDE = 0x10;
+            /// <summary>IBUS_TAG_ATTR of every register of CORE_IBUS_REJECT_ST (CORE0_IBUS_REJECT_ST.CORE0_IBUS_TAG_ATTR ..): bit 0, width 3, ro.</summary>
+            public const uint CORE_IBUS_REJECT_ST_IBUS_TAG_ATTR = 0x0300;
+            /// <summary>IBUS_ATTR of every register of CORE_IBUS_REJECT_ST (CORE0_IBUS_REJECT_ST.CORE0_IBUS_ATTR ..): bit 3, width 3, ro.</summary>
+            public const uint CORE_IBUS_REJECT_ST_IBUS_ATTR = 0x0303;
+            /// <summary>IBUS_WORLD of every register of CORE_IBUS_REJECT_ST (CORE0_IBUS_REJECT_ST.CORE0_IBUS_WORLD ..): bit 6, width 1, ro.</summary>
+            public const uint CORE_IBUS_REJECT_ST_IBUS_WORLD = 0x0106;
+            /// <summary>Register array CORE_IBUS_REJECT_VADDR: 2 registers, CORE0_IBUS_REJECT_VADDR .. CORE1_IBUS_REJECT_VADDR.</summary>
+            public const uint CORE_IBUS_REJECT_VADDR_COUNT = 2;
+            /// <summary>Register array CORE_IBUS_REJECT_VADDR: bytes from one register to the next (CORE0_IBUS_REJECT_VADDR + n * CORE_IBUS_REJECT_VADDR_STRIDE).</summary>
+            public const uint CORE_IBUS_REJECT_VADDR_STRIDE = 0x10;
         }
 
         /// <summary>XTS_AES at 0x600CC000, 0x60 bytes.</summary>
@@ -29239,6 +31643,10 @@ namespace NanoRemap.Chips
             public const uint STATE_STATE = 0x0200;
             /// <summary>DATE.DATE: bit 0, width 30, rw.</summary>
             public const uint DATE_DATE = 0x1E00;
+            /// <summary>Register array PLAIN: 16 registers, PLAIN_0 .. PLAIN_15.</summary>
+            public const uint PLAIN_COUNT = 16;
+            /// <summary>Register array PLAIN: bytes from one register to the next (PLAIN_0 + n * PLAIN_STRIDE).</summary>
+            public const uint PLAIN_STRIDE = 0x4;
         }
 
         /// <summary>ASSIST_DEBUG at 0x600CE000, 0x200 bytes.</summary>
@@ -29702,6 +32110,166 @@ namespace NanoRemap.Chips
             public const uint LOG_MEM_FULL_FLAG_LOG_MEM_FULL_FLAG = 0x0100;
             /// <summary>DATE.DATE: bit 0, width 28, rw.</summary>
             public const uint DATE_DATE = 0x1C00;
+            /// <summary>Register array CORE_INTERRUPT_ENA: 2 registers, CORE_0_INTERRUPT_ENA .. CORE_1_INTERRUPT_ENA.</summary>
+            public const uint CORE_INTERRUPT_ENA_COUNT = 2;
+            /// <summary>Register array CORE_INTERRUPT_ENA: bytes from one register to the next (CORE_0_INTERRUPT_ENA + n * CORE_INTERRUPT_ENA_STRIDE).</summary>
+            public const uint CORE_INTERRUPT_ENA_STRIDE = 0x90;
+            /// <summary>CORE_SP_SPILL_MIN_ENA of every register of CORE_INTERRUPT_ENA (CORE_0_INTERRUPT_ENA.CORE_0_SP_SPILL_MIN_ENA ..): bit 8, width 1, rw.</summary>
+            public const uint CORE_INTERRUPT_ENA_CORE_SP_SPILL_MIN_ENA = 0x0108;
+            /// <summary>CORE_SP_SPILL_MAX_ENA of every register of CORE_INTERRUPT_ENA (CORE_0_INTERRUPT_ENA.CORE_0_SP_SPILL_MAX_ENA ..): bit 9, width 1, rw.</summary>
+            public const uint CORE_INTERRUPT_ENA_CORE_SP_SPILL_MAX_ENA = 0x0109;
+            /// <summary>Register array CORE_INTERRUPT_RAW: 2 registers, CORE_0_INTERRUPT_RAW .. CORE_1_INTERRUPT_RAW.</summary>
+            public const uint CORE_INTERRUPT_RAW_COUNT = 2;
+            /// <summary>Register array CORE_INTERRUPT_RAW: bytes from one register to the next (CORE_0_INTERRUPT_RAW + n * CORE_INTERRUPT_RAW_STRIDE).</summary>
+            public const uint CORE_INTERRUPT_RAW_STRIDE = 0x90;
+            /// <summary>CORE_SP_SPILL_MIN_RAW of every register of CORE_INTERRUPT_RAW (CORE_0_INTERRUPT_RAW.CORE_0_SP_SPILL_MIN_RAW ..): bit 8, width 1, ro.</summary>
+            public const uint CORE_INTERRUPT_RAW_CORE_SP_SPILL_MIN_RAW = 0x0108;
+            /// <summary>CORE_SP_SPILL_MAX_RAW of every register of CORE_INTERRUPT_RAW (CORE_0_INTERRUPT_RAW.CORE_0_SP_SPILL_MAX_RAW ..): bit 9, width 1, ro.</summary>
+            public const uint CORE_INTERRUPT_RAW_CORE_SP_SPILL_MAX_RAW = 0x0109;
+            /// <summary>Register array CORE_INTERRUPT_RLS: 2 registers, CORE_0_INTERRUPT_RLS .. CORE_1_INTERRUPT_RLS.</summary>
+            public const uint CORE_INTERRUPT_RLS_COUNT = 2;
+            /// <summary>Register array CORE_INTERRUPT_RLS: bytes from one register to the next (CORE_0_INTERRUPT_RLS + n * CORE_INTERRUPT_RLS_STRIDE).</summary>
+            public const uint CORE_INTERRUPT_RLS_STRIDE = 0x90;
+            /// <summary>CORE_SP_SPILL_MIN_RLS of every register of CORE_INTERRUPT_RLS (CORE_0_INTERRUPT_RLS.CORE_0_SP_SPILL_MIN_RLS ..): bit 8, width 1, rw.</summary>
+            public const uint CORE_INTERRUPT_RLS_CORE_SP_SPILL_MIN_RLS = 0x0108;
+            /// <summary>CORE_SP_SPILL_MAX_RLS of every register of CORE_INTERRUPT_RLS (CORE_0_INTERRUPT_RLS.CORE_0_SP_SPILL_MAX_RLS ..): bit 9, width 1, rw.</summary>
+            public const uint CORE_INTERRUPT_RLS_CORE_SP_SPILL_MAX_RLS = 0x0109;
+            /// <summary>Register array CORE_INTERRUPT_CLR: 2 registers, CORE_0_INTERRUPT_CLR .. CORE_1_INTERRUPT_CLR.</summary>
+            public const uint CORE_INTERRUPT_CLR_COUNT = 2;
+            /// <summary>Register array CORE_INTERRUPT_CLR: bytes from one register to the next (CORE_0_INTERRUPT_CLR + n * CORE_INTERRUPT_CLR_STRIDE).</summary>
+            public const uint CORE_INTERRUPT_CLR_STRIDE = 0x90;
+            /// <summary>CORE_SP_SPILL_MIN_CLR of every register of CORE_INTERRUPT_CLR (CORE_0_INTERRUPT_CLR.CORE_0_SP_SPILL_MIN_CLR ..): bit 8, width 1, rw.</summary>
+            public const uint CORE_INTERRUPT_CLR_CORE_SP_SPILL_MIN_CLR = 0x0108;
+            /// <summary>CORE_SP_SPILL_MAX_CLR of every register of CORE_INTERRUPT_CLR (CORE_0_INTERRUPT_CLR.CORE_0_SP_SPILL_MAX_CLR ..): bit 9, width 1, rw.</summary>
+            public const uint CORE_INTERRUPT_CLR_CORE_SP_SPILL_MAX_CLR = 0x0109;
+            /// <summary>Register array CORE_AREA_DRAM0_0_MIN: 2 registers, CORE_0_AREA_DRAM0_0_MIN .. CORE_1_AREA_DRAM0_0_MIN.</summary>
+            public const uint CORE_AREA_DRAM0_0_MIN_COUNT = 2;
+            /// <summary>Register array CORE_AREA_DRAM0_0_MIN: bytes from one register to the next (CORE_0_AREA_DRAM0_0_MIN + n * CORE_AREA_DRAM0_0_MIN_STRIDE).</summary>
+            public const uint CORE_AREA_DRAM0_0_MIN_STRIDE = 0x90;
+            /// <summary>Register array CORE_AREA_DRAM0_0_MAX: 2 registers, CORE_0_AREA_DRAM0_0_MAX .. CORE_1_AREA_DRAM0_0_MAX.</summary>
+            public const uint CORE_AREA_DRAM0_0_MAX_COUNT = 2;
+            /// <summary>Register array CORE_AREA_DRAM0_0_MAX: bytes from one register to the next (CORE_0_AREA_DRAM0_0_MAX + n * CORE_AREA_DRAM0_0_MAX_STRIDE).</summary>
+            public const uint CORE_AREA_DRAM0_0_MAX_STRIDE = 0x90;
+            /// <summary>Register array CORE_AREA_DRAM0_1_MIN: 2 registers, CORE_0_AREA_DRAM0_1_MIN .. CORE_1_AREA_DRAM0_1_MIN.</summary>
+            public const uint CORE_AREA_DRAM0_1_MIN_COUNT = 2;
+            /// <summary>Register array CORE_AREA_DRAM0_1_MIN: bytes from one register to the next (CORE_0_AREA_DRAM0_1_MIN + n * CORE_AREA_DRAM0_1_MIN_STRIDE).</summary>
+            public const uint CORE_AREA_DRAM0_1_MIN_STRIDE = 0x90;
+            /// <summary>Register array CORE_AREA_DRAM0_1_MAX: 2 registers, CORE_0_AREA_DRAM0_1_MAX .. CORE_1_AREA_DRAM0_1_MAX.</summary>
+            public const uint CORE_AREA_DRAM0_1_MAX_COUNT = 2;
+            /// <summary>Register array CORE_AREA_DRAM0_1_MAX: bytes from one register to the next (CORE_0_AREA_DRAM0_1_MAX + n * CORE_AREA_DRAM0_1_MAX_STRIDE).</summary>
+            public const uint CORE_AREA_DRAM0_1_MAX_STRIDE = 0x90;
+            /// <summary>Register array CORE_AREA_PIF_0_MIN: 2 registers, CORE_0_AREA_PIF_0_MIN .. CORE_1_AREA_PIF_0_MIN.</summary>
+            public const uint CORE_AREA_PIF_0_MIN_COUNT = 2;
+            /// <summary>Register array CORE_AREA_PIF_0_MIN: bytes from one register to the next (CORE_0_AREA_PIF_0_MIN + n * CORE_AREA_PIF_0_MIN_STRIDE).</summary>
+            public const uint CORE_AREA_PIF_0_MIN_STRIDE = 0x90;
+            /// <summary>Register array CORE_AREA_PIF_0_MAX: 2 registers, CORE_0_AREA_PIF_0_MAX .. CORE_1_AREA_PIF_0_MAX.</summary>
+            public const uint CORE_AREA_PIF_0_MAX_COUNT = 2;
+            /// <summary>Register array CORE_AREA_PIF_0_MAX: bytes from one register to the next (CORE_0_AREA_PIF_0_MAX + n * CORE_AREA_PIF_0_MAX_STRIDE).</summary>
+            public const uint CORE_AREA_PIF_0_MAX_STRIDE = 0x90;
+            /// <summary>Register array CORE_AREA_PIF_1_MIN: 2 registers, CORE_0_AREA_PIF_1_MIN .. CORE_1_AREA_PIF_1_MIN.</summary>
+            public const uint CORE_AREA_PIF_1_MIN_COUNT = 2;
+            /// <summary>Register array CORE_AREA_PIF_1_MIN: bytes from one register to the next (CORE_0_AREA_PIF_1_MIN + n * CORE_AREA_PIF_1_MIN_STRIDE).</summary>
+            public const uint CORE_AREA_PIF_1_MIN_STRIDE = 0x90;
+            /// <summary>Register array CORE_AREA_PIF_1_MAX: 2 registers, CORE_0_AREA_PIF_1_MAX .. CORE_1_AREA_PIF_1_MAX.</summary>
+            public const uint CORE_AREA_PIF_1_MAX_COUNT = 2;
+            /// <summary>Register array CORE_AREA_PIF_1_MAX: bytes from one register to the next (CORE_0_AREA_PIF_1_MAX + n * CORE_AREA_PIF_1_MAX_STRIDE).</summary>
+            public const uint CORE_AREA_PIF_1_MAX_STRIDE = 0x90;
+            /// <summary>Register array CORE_AREA_SP: 2 registers, CORE_0_AREA_SP .. CORE_1_AREA_SP.</summary>
+            public const uint CORE_AREA_SP_COUNT = 2;
+            /// <summary>Register array CORE_AREA_SP: bytes from one register to the next (CORE_0_AREA_SP + n * CORE_AREA_SP_STRIDE).</summary>
+            public const uint CORE_AREA_SP_STRIDE = 0x94;
+            /// <summary>Register array CORE_AREA_PC: 2 registers, CORE_0_AREA_PC .. CORE_1_AREA_PC.</summary>
+            public const uint CORE_AREA_PC_COUNT = 2;
+            /// <summary>Register array CORE_AREA_PC: bytes from one register to the next (CORE_0_AREA_PC + n * CORE_AREA_PC_STRIDE).</summary>
+            public const uint CORE_AREA_PC_STRIDE = 0x8C;
+            /// <summary>Register array CORE_SP_UNSTABLE: 2 registers, CORE_0_SP_UNSTABLE .. CORE_1_SP_UNSTABLE.</summary>
+            public const uint CORE_SP_UNSTABLE_COUNT = 2;
+            /// <summary>Register array CORE_SP_UNSTABLE: bytes from one register to the next (CORE_0_SP_UNSTABLE + n * CORE_SP_UNSTABLE_STRIDE).</summary>
+            public const uint CORE_SP_UNSTABLE_STRIDE = 0x90;
+            /// <summary>CORE_SP_UNSTABLE of every register of CORE_SP_UNSTABLE (CORE_0_SP_UNSTABLE.CORE_0_SP_UNSTABLE ..): bit 0, width 8, rw.</summary>
+            public const uint CORE_SP_UNSTABLE_CORE_SP_UNSTABLE = 0x0800;
+            /// <summary>Register array CORE_SP_MIN: 2 registers, CORE_0_SP_MIN .. CORE_1_SP_MIN.</summary>
+            public const uint CORE_SP_MIN_COUNT = 2;
+            /// <summary>Register array CORE_SP_MIN: bytes from one register to the next (CORE_0_SP_MIN + n * CORE_SP_MIN_STRIDE).</summary>
+            public const uint CORE_SP_MIN_STRIDE = 0x90;
+            /// <summary>Register array CORE_SP_MAX: 2 registers, CORE_0_SP_MAX .. CORE_1_SP_MAX.</summary>
+            public const uint CORE_SP_MAX_COUNT = 2;
+            /// <summary>Register array CORE_SP_MAX: bytes from one register to the next (CORE_0_SP_MAX + n * CORE_SP_MAX_STRIDE).</summary>
+            public const uint CORE_SP_MAX_STRIDE = 0x90;
+            /// <summary>Register array CORE_SP_PC: 2 registers, CORE_0_SP_PC .. CORE_1_SP_PC.</summary>
+            public const uint CORE_SP_PC_COUNT = 2;
+            /// <summary>Register array CORE_SP_PC: bytes from one register to the next (CORE_0_SP_PC + n * CORE_SP_PC_STRIDE).</summary>
+            public const uint CORE_SP_PC_STRIDE = 0x90;
+            /// <summary>Register array CORE_RCD_PDEBUGENABLE: 2 registers, CORE_0_RCD_PDEBUGENABLE .. CORE_1_RCD_PDEBUGENABLE.</summary>
+            public const uint CORE_RCD_PDEBUGENABLE_COUNT = 2;
+            /// <summary>Register array CORE_RCD_PDEBUGENABLE: bytes from one register to the next (CORE_0_RCD_PDEBUGENABLE + n * CORE_RCD_PDEBUGENABLE_STRIDE).</summary>
+            public const uint CORE_RCD_PDEBUGENABLE_STRIDE = 0x90;
+            /// <summary>CORE_RCD_PDEBUGENABLE of every register of CORE_RCD_PDEBUGENABLE (CORE_0_RCD_PDEBUGENABLE.CORE_0_RCD_PDEBUGENABLE ..): bit 0, width 1, rw.</summary>
+            public const uint CORE_RCD_PDEBUGENABLE_CORE_RCD_PDEBUGENABLE = 0x0100;
+            /// <summary>Register array CORE_RCD_RECORDING: 2 registers, CORE_0_RCD_RECORDING .. CORE_1_RCD_RECORDING.</summary>
+            public const uint CORE_RCD_RECORDING_COUNT = 2;
+            /// <summary>Register array CORE_RCD_RECORDING: bytes from one register to the next (CORE_0_RCD_RECORDING + n * CORE_RCD_RECORDING_STRIDE).</summary>
+            public const uint CORE_RCD_RECORDING_STRIDE = 0x90;
+            /// <summary>CORE_RCD_RECORDING of every register of CORE_RCD_RECORDING (CORE_0_RCD_RECORDING.CORE_0_RCD_RECORDING ..): bit 0, width 1, rw.</summary>
+            public const uint CORE_RCD_RECORDING_CORE_RCD_RECORDING = 0x0100;
+            /// <summary>Register array CORE_RCD_PDEBUGINST: 2 registers, CORE_0_RCD_PDEBUGINST .. CORE_1_RCD_PDEBUGINST.</summary>
+            public const uint CORE_RCD_PDEBUGINST_COUNT = 2;
+            /// <summary>Register array CORE_RCD_PDEBUGINST: bytes from one register to the next (CORE_0_RCD_PDEBUGINST + n * CORE_RCD_PDEBUGINST_STRIDE).</summary>
+            public const uint CORE_RCD_PDEBUGINST_STRIDE = 0x90;
+            /// <summary>Register array CORE_RCD_PDEBUGSTATUS: 2 registers, CORE_0_RCD_PDEBUGSTATUS .. CORE_1_RCD_PDEBUGSTATUS.</summary>
+            public const uint CORE_RCD_PDEBUGSTATUS_COUNT = 2;
+            /// <summary>Register array CORE_RCD_PDEBUGSTATUS: bytes from one register to the next (CORE_0_RCD_PDEBUGSTATUS + n * CORE_RCD_PDEBUGSTATUS_STRIDE).</summary>
+            public const uint CORE_RCD_PDEBUGSTATUS_STRIDE = 0x90;
+            /// <summary>CORE_RCD_PDEBUGSTATUS of every register of CORE_RCD_PDEBUGSTATUS (CORE_0_RCD_PDEBUGSTATUS.CORE_0_RCD_PDEBUGSTATUS ..): bit 0, width 8, ro.</summary>
+            public const uint CORE_RCD_PDEBUGSTATUS_CORE_RCD_PDEBUGSTATUS = 0x0800;
+            /// <summary>Register array CORE_RCD_PDEBUGDATA: 2 registers, CORE_0_RCD_PDEBUGDATA .. CORE_1_RCD_PDEBUGDATA.</summary>
+            public const uint CORE_RCD_PDEBUGDATA_COUNT = 2;
+            /// <summary>Register array CORE_RCD_PDEBUGDATA: bytes from one register to the next (CORE_0_RCD_PDEBUGDATA + n * CORE_RCD_PDEBUGDATA_STRIDE).</summary>
+            public const uint CORE_RCD_PDEBUGDATA_STRIDE = 0x90;
+            /// <summary>Register array CORE_RCD_PDEBUGPC: 2 registers, CORE_0_RCD_PDEBUGPC .. CORE_1_RCD_PDEBUGPC.</summary>
+            public const uint CORE_RCD_PDEBUGPC_COUNT = 2;
+            /// <summary>Register array CORE_RCD_PDEBUGPC: bytes from one register to the next (CORE_0_RCD_PDEBUGPC + n * CORE_RCD_PDEBUGPC_STRIDE).</summary>
+            public const uint CORE_RCD_PDEBUGPC_STRIDE = 0x90;
+            /// <summary>Register array CORE_RCD_PDEBUGLS0STAT: 2 registers, CORE_0_RCD_PDEBUGLS0STAT .. CORE_1_RCD_PDEBUGLS0STAT.</summary>
+            public const uint CORE_RCD_PDEBUGLS0STAT_COUNT = 2;
+            /// <summary>Register array CORE_RCD_PDEBUGLS0STAT: bytes from one register to the next (CORE_0_RCD_PDEBUGLS0STAT + n * CORE_RCD_PDEBUGLS0STAT_STRIDE).</summary>
+            public const uint CORE_RCD_PDEBUGLS0STAT_STRIDE = 0x90;
+            /// <summary>Register array CORE_RCD_PDEBUGLS0ADDR: 2 registers, CORE_0_RCD_PDEBUGLS0ADDR .. CORE_1_RCD_PDEBUGLS0ADDR.</summary>
+            public const uint CORE_RCD_PDEBUGLS0ADDR_COUNT = 2;
+            /// <summary>Register array CORE_RCD_PDEBUGLS0ADDR: bytes from one register to the next (CORE_0_RCD_PDEBUGLS0ADDR + n * CORE_RCD_PDEBUGLS0ADDR_STRIDE).</summary>
+            public const uint CORE_RCD_PDEBUGLS0ADDR_STRIDE = 0x90;
+            /// <summary>Register array CORE_RCD_PDEBUGLS0DATA: 2 registers, CORE_0_RCD_PDEBUGLS0DATA .. CORE_1_RCD_PDEBUGLS0DATA.</summary>
+            public const uint CORE_RCD_PDEBUGLS0DATA_COUNT = 2;
+            /// <summary>Register array CORE_RCD_PDEBUGLS0DATA: bytes from one register to the next (CORE_0_RCD_PDEBUGLS0DATA + n * CORE_RCD_PDEBUGLS0DATA_STRIDE).</summary>
+            public const uint CORE_RCD_PDEBUGLS0DATA_STRIDE = 0x90;
+            /// <summary>Register array CORE_RCD_SP: 2 registers, CORE_0_RCD_SP .. CORE_1_RCD_SP.</summary>
+            public const uint CORE_RCD_SP_COUNT = 2;
+            /// <summary>Register array CORE_RCD_SP: bytes from one register to the next (CORE_0_RCD_SP + n * CORE_RCD_SP_STRIDE).</summary>
+            public const uint CORE_RCD_SP_STRIDE = 0x90;
+            /// <summary>Register array CORE_IRAM0_EXCEPTION_MONITOR_0: 2 registers, CORE_0_IRAM0_EXCEPTION_MONITOR_0 .. CORE_1_IRAM0_EXCEPTION_MONITOR_0.</summary>
+            public const uint CORE_IRAM0_EXCEPTION_MONITOR_0_COUNT = 2;
+            /// <summary>Register array CORE_IRAM0_EXCEPTION_MONITOR_0: bytes from one register to the next (CORE_0_IRAM0_EXCEPTION_MONITOR_0 + n * CORE_IRAM0_EXCEPTION_MONITOR_0_STRIDE).</summary>
+            public const uint CORE_IRAM0_EXCEPTION_MONITOR_0_STRIDE = 0x90;
+            /// <summary>Register array CORE_IRAM0_EXCEPTION_MONITOR_1: 2 registers, CORE_0_IRAM0_EXCEPTION_MONITOR_1 .. CORE_1_IRAM0_EXCEPTION_MONITOR_1.</summary>
+            public const uint CORE_IRAM0_EXCEPTION_MONITOR_1_COUNT = 2;
+            /// <summary>Register array CORE_IRAM0_EXCEPTION_MONITOR_1: bytes from one register to the next (CORE_0_IRAM0_EXCEPTION_MONITOR_1 + n * CORE_IRAM0_EXCEPTION_MONITOR_1_STRIDE).</summary>
+            public const uint CORE_IRAM0_EXCEPTION_MONITOR_1_STRIDE = 0x90;
+            /// <summary>Register array CORE_0_DRAM0_EXCEPTION_MONITOR: 6 registers, CORE_0_DRAM0_EXCEPTION_MONITOR_0 .. CORE_0_DRAM0_EXCEPTION_MONITOR_5.</summary>
+            public const uint CORE_0_DRAM0_EXCEPTION_MONITOR_COUNT = 6;
+            /// <summary>Register array CORE_0_DRAM0_EXCEPTION_MONITOR: bytes from one register to the next (CORE_0_DRAM0_EXCEPTION_MONITOR_0 + n * CORE_0_DRAM0_EXCEPTION_MONITOR_STRIDE).</summary>
+            public const uint CORE_0_DRAM0_EXCEPTION_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array CORE_1_DRAM0_EXCEPTION_MONITOR: 6 registers, CORE_1_DRAM0_EXCEPTION_MONITOR_0 .. CORE_1_DRAM0_EXCEPTION_MONITOR_5.</summary>
+            public const uint CORE_1_DRAM0_EXCEPTION_MONITOR_COUNT = 6;
+            /// <summary>Register array CORE_1_DRAM0_EXCEPTION_MONITOR: bytes from one register to the next (CORE_1_DRAM0_EXCEPTION_MONITOR_0 + n * CORE_1_DRAM0_EXCEPTION_MONITOR_STRIDE).</summary>
+            public const uint CORE_1_DRAM0_EXCEPTION_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR: 2 registers, CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_0 .. CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_1.</summary>
+            public const uint CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_COUNT = 2;
+            /// <summary>Register array CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR: bytes from one register to the next (CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_0 + n * CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_STRIDE).</summary>
+            public const uint CORE_X_IRAM0_DRAM0_EXCEPTION_MONITOR_STRIDE = 0x4;
+            /// <summary>Register array LOG_DATA: 4 registers, LOG_DATA_0 .. LOG_DATA_3.</summary>
+            public const uint LOG_DATA_COUNT = 4;
+            /// <summary>Register array LOG_DATA: bytes from one register to the next (LOG_DATA_0 + n * LOG_DATA_STRIDE).</summary>
+            public const uint LOG_DATA_STRIDE = 0x4;
         }
 
         /// <summary>WCL at 0x600D0000, 0x598 bytes.</summary>
@@ -30179,6 +32747,276 @@ namespace NanoRemap.Chips
             public const uint Core_1_NMI_MASK_CORE_1_NMI_MASK = 0x0100;
             /// <summary>Core_1_NMI_MASK_PHASE.CORE_1_NMI_MASK_PHASE: bit 0, width 1, ro.</summary>
             public const uint Core_1_NMI_MASK_PHASE_CORE_1_NMI_MASK_PHASE = 0x0100;
+            /// <summary>Register array Core_ENTRY_1_ADDR: 2 registers, Core_0_ENTRY_1_ADDR .. Core_1_ENTRY_1_ADDR.</summary>
+            public const uint Core_ENTRY_1_ADDR_COUNT = 2;
+            /// <summary>Register array Core_ENTRY_1_ADDR: bytes from one register to the next (Core_0_ENTRY_1_ADDR + n * Core_ENTRY_1_ADDR_STRIDE).</summary>
+            public const uint Core_ENTRY_1_ADDR_STRIDE = 0x400;
+            /// <summary>Register array Core_ENTRY_2_ADDR: 2 registers, Core_0_ENTRY_2_ADDR .. Core_1_ENTRY_2_ADDR.</summary>
+            public const uint Core_ENTRY_2_ADDR_COUNT = 2;
+            /// <summary>Register array Core_ENTRY_2_ADDR: bytes from one register to the next (Core_0_ENTRY_2_ADDR + n * Core_ENTRY_2_ADDR_STRIDE).</summary>
+            public const uint Core_ENTRY_2_ADDR_STRIDE = 0x400;
+            /// <summary>Register array Core_ENTRY_3_ADDR: 2 registers, Core_0_ENTRY_3_ADDR .. Core_1_ENTRY_3_ADDR.</summary>
+            public const uint Core_ENTRY_3_ADDR_COUNT = 2;
+            /// <summary>Register array Core_ENTRY_3_ADDR: bytes from one register to the next (Core_0_ENTRY_3_ADDR + n * Core_ENTRY_3_ADDR_STRIDE).</summary>
+            public const uint Core_ENTRY_3_ADDR_STRIDE = 0x400;
+            /// <summary>Register array Core_ENTRY_4_ADDR: 2 registers, Core_0_ENTRY_4_ADDR .. Core_1_ENTRY_4_ADDR.</summary>
+            public const uint Core_ENTRY_4_ADDR_COUNT = 2;
+            /// <summary>Register array Core_ENTRY_4_ADDR: bytes from one register to the next (Core_0_ENTRY_4_ADDR + n * Core_ENTRY_4_ADDR_STRIDE).</summary>
+            public const uint Core_ENTRY_4_ADDR_STRIDE = 0x400;
+            /// <summary>Register array Core_ENTRY_5_ADDR: 2 registers, Core_0_ENTRY_5_ADDR .. Core_1_ENTRY_5_ADDR.</summary>
+            public const uint Core_ENTRY_5_ADDR_COUNT = 2;
+            /// <summary>Register array Core_ENTRY_5_ADDR: bytes from one register to the next (Core_0_ENTRY_5_ADDR + n * Core_ENTRY_5_ADDR_STRIDE).</summary>
+            public const uint Core_ENTRY_5_ADDR_STRIDE = 0x400;
+            /// <summary>Register array Core_ENTRY_6_ADDR: 2 registers, Core_0_ENTRY_6_ADDR .. Core_1_ENTRY_6_ADDR.</summary>
+            public const uint Core_ENTRY_6_ADDR_COUNT = 2;
+            /// <summary>Register array Core_ENTRY_6_ADDR: bytes from one register to the next (Core_0_ENTRY_6_ADDR + n * Core_ENTRY_6_ADDR_STRIDE).</summary>
+            public const uint Core_ENTRY_6_ADDR_STRIDE = 0x400;
+            /// <summary>Register array Core_ENTRY_7_ADDR: 2 registers, Core_0_ENTRY_7_ADDR .. Core_1_ENTRY_7_ADDR.</summary>
+            public const uint Core_ENTRY_7_ADDR_COUNT = 2;
+            /// <summary>Register array Core_ENTRY_7_ADDR: bytes from one register to the next (Core_0_ENTRY_7_ADDR + n * Core_ENTRY_7_ADDR_STRIDE).</summary>
+            public const uint Core_ENTRY_7_ADDR_STRIDE = 0x400;
+            /// <summary>Register array Core_ENTRY_8_ADDR: 2 registers, Core_0_ENTRY_8_ADDR .. Core_1_ENTRY_8_ADDR.</summary>
+            public const uint Core_ENTRY_8_ADDR_COUNT = 2;
+            /// <summary>Register array Core_ENTRY_8_ADDR: bytes from one register to the next (Core_0_ENTRY_8_ADDR + n * Core_ENTRY_8_ADDR_STRIDE).</summary>
+            public const uint Core_ENTRY_8_ADDR_STRIDE = 0x400;
+            /// <summary>Register array Core_ENTRY_9_ADDR: 2 registers, Core_0_ENTRY_9_ADDR .. Core_1_ENTRY_9_ADDR.</summary>
+            public const uint Core_ENTRY_9_ADDR_COUNT = 2;
+            /// <summary>Register array Core_ENTRY_9_ADDR: bytes from one register to the next (Core_0_ENTRY_9_ADDR + n * Core_ENTRY_9_ADDR_STRIDE).</summary>
+            public const uint Core_ENTRY_9_ADDR_STRIDE = 0x400;
+            /// <summary>Register array Core_ENTRY_10_ADDR: 2 registers, Core_0_ENTRY_10_ADDR .. Core_1_ENTRY_10_ADDR.</summary>
+            public const uint Core_ENTRY_10_ADDR_COUNT = 2;
+            /// <summary>Register array Core_ENTRY_10_ADDR: bytes from one register to the next (Core_0_ENTRY_10_ADDR + n * Core_ENTRY_10_ADDR_STRIDE).</summary>
+            public const uint Core_ENTRY_10_ADDR_STRIDE = 0x400;
+            /// <summary>Register array Core_ENTRY_11_ADDR: 2 registers, Core_0_ENTRY_11_ADDR .. Core_1_ENTRY_11_ADDR.</summary>
+            public const uint Core_ENTRY_11_ADDR_COUNT = 2;
+            /// <summary>Register array Core_ENTRY_11_ADDR: bytes from one register to the next (Core_0_ENTRY_11_ADDR + n * Core_ENTRY_11_ADDR_STRIDE).</summary>
+            public const uint Core_ENTRY_11_ADDR_STRIDE = 0x400;
+            /// <summary>Register array Core_ENTRY_12_ADDR: 2 registers, Core_0_ENTRY_12_ADDR .. Core_1_ENTRY_12_ADDR.</summary>
+            public const uint Core_ENTRY_12_ADDR_COUNT = 2;
+            /// <summary>Register array Core_ENTRY_12_ADDR: bytes from one register to the next (Core_0_ENTRY_12_ADDR + n * Core_ENTRY_12_ADDR_STRIDE).</summary>
+            public const uint Core_ENTRY_12_ADDR_STRIDE = 0x400;
+            /// <summary>Register array Core_ENTRY_13_ADDR: 2 registers, Core_0_ENTRY_13_ADDR .. Core_1_ENTRY_13_ADDR.</summary>
+            public const uint Core_ENTRY_13_ADDR_COUNT = 2;
+            /// <summary>Register array Core_ENTRY_13_ADDR: bytes from one register to the next (Core_0_ENTRY_13_ADDR + n * Core_ENTRY_13_ADDR_STRIDE).</summary>
+            public const uint Core_ENTRY_13_ADDR_STRIDE = 0x400;
+            /// <summary>Register array Core_ENTRY_CHECK: 2 registers, Core_0_ENTRY_CHECK .. Core_1_ENTRY_CHECK.</summary>
+            public const uint Core_ENTRY_CHECK_COUNT = 2;
+            /// <summary>Register array Core_ENTRY_CHECK: bytes from one register to the next (Core_0_ENTRY_CHECK + n * Core_ENTRY_CHECK_STRIDE).</summary>
+            public const uint Core_ENTRY_CHECK_STRIDE = 0x400;
+            /// <summary>CORE_ENTRY_CHECK of every register of Core_ENTRY_CHECK (Core_0_ENTRY_CHECK.CORE_0_ENTRY_CHECK ..): bit 1, width 13, rw.</summary>
+            public const uint Core_ENTRY_CHECK_CORE_ENTRY_CHECK = 0x0D01;
+            /// <summary>Register array Core_STATUSTABLE1: 2 registers, Core_0_STATUSTABLE1 .. Core_1_STATUSTABLE1.</summary>
+            public const uint Core_STATUSTABLE1_COUNT = 2;
+            /// <summary>Register array Core_STATUSTABLE1: bytes from one register to the next (Core_0_STATUSTABLE1 + n * Core_STATUSTABLE1_STRIDE).</summary>
+            public const uint Core_STATUSTABLE1_STRIDE = 0x400;
+            /// <summary>Register array Core_STATUSTABLE2: 2 registers, Core_0_STATUSTABLE2 .. Core_1_STATUSTABLE2.</summary>
+            public const uint Core_STATUSTABLE2_COUNT = 2;
+            /// <summary>Register array Core_STATUSTABLE2: bytes from one register to the next (Core_0_STATUSTABLE2 + n * Core_STATUSTABLE2_STRIDE).</summary>
+            public const uint Core_STATUSTABLE2_STRIDE = 0x400;
+            /// <summary>CORE_FROM_WORLD_2 of every register of Core_STATUSTABLE2 (Core_0_STATUSTABLE2.CORE_0_FROM_WORLD_2 ..): bit 0, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE2_CORE_FROM_WORLD_2 = 0x0100;
+            /// <summary>CORE_FROM_ENTRY_2 of every register of Core_STATUSTABLE2 (Core_0_STATUSTABLE2.CORE_0_FROM_ENTRY_2 ..): bit 1, width 4, rw.</summary>
+            public const uint Core_STATUSTABLE2_CORE_FROM_ENTRY_2 = 0x0401;
+            /// <summary>CORE_CURRENT_2 of every register of Core_STATUSTABLE2 (Core_0_STATUSTABLE2.CORE_0_CURRENT_2 ..): bit 5, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE2_CORE_CURRENT_2 = 0x0105;
+            /// <summary>Register array Core_STATUSTABLE3: 2 registers, Core_0_STATUSTABLE3 .. Core_1_STATUSTABLE3.</summary>
+            public const uint Core_STATUSTABLE3_COUNT = 2;
+            /// <summary>Register array Core_STATUSTABLE3: bytes from one register to the next (Core_0_STATUSTABLE3 + n * Core_STATUSTABLE3_STRIDE).</summary>
+            public const uint Core_STATUSTABLE3_STRIDE = 0x400;
+            /// <summary>CORE_FROM_WORLD_3 of every register of Core_STATUSTABLE3 (Core_0_STATUSTABLE3.CORE_0_FROM_WORLD_3 ..): bit 0, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE3_CORE_FROM_WORLD_3 = 0x0100;
+            /// <summary>CORE_FROM_ENTRY_3 of every register of Core_STATUSTABLE3 (Core_0_STATUSTABLE3.CORE_0_FROM_ENTRY_3 ..): bit 1, width 4, rw.</summary>
+            public const uint Core_STATUSTABLE3_CORE_FROM_ENTRY_3 = 0x0401;
+            /// <summary>CORE_CURRENT_3 of every register of Core_STATUSTABLE3 (Core_0_STATUSTABLE3.CORE_0_CURRENT_3 ..): bit 5, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE3_CORE_CURRENT_3 = 0x0105;
+            /// <summary>Register array Core_STATUSTABLE4: 2 registers, Core_0_STATUSTABLE4 .. Core_1_STATUSTABLE4.</summary>
+            public const uint Core_STATUSTABLE4_COUNT = 2;
+            /// <summary>Register array Core_STATUSTABLE4: bytes from one register to the next (Core_0_STATUSTABLE4 + n * Core_STATUSTABLE4_STRIDE).</summary>
+            public const uint Core_STATUSTABLE4_STRIDE = 0x400;
+            /// <summary>CORE_FROM_WORLD_4 of every register of Core_STATUSTABLE4 (Core_0_STATUSTABLE4.CORE_0_FROM_WORLD_4 ..): bit 0, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE4_CORE_FROM_WORLD_4 = 0x0100;
+            /// <summary>CORE_FROM_ENTRY_4 of every register of Core_STATUSTABLE4 (Core_0_STATUSTABLE4.CORE_0_FROM_ENTRY_4 ..): bit 1, width 4, rw.</summary>
+            public const uint Core_STATUSTABLE4_CORE_FROM_ENTRY_4 = 0x0401;
+            /// <summary>CORE_CURRENT_4 of every register of Core_STATUSTABLE4 (Core_0_STATUSTABLE4.CORE_0_CURRENT_4 ..): bit 5, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE4_CORE_CURRENT_4 = 0x0105;
+            /// <summary>Register array Core_STATUSTABLE5: 2 registers, Core_0_STATUSTABLE5 .. Core_1_STATUSTABLE5.</summary>
+            public const uint Core_STATUSTABLE5_COUNT = 2;
+            /// <summary>Register array Core_STATUSTABLE5: bytes from one register to the next (Core_0_STATUSTABLE5 + n * Core_STATUSTABLE5_STRIDE).</summary>
+            public const uint Core_STATUSTABLE5_STRIDE = 0x400;
+            /// <summary>CORE_FROM_WORLD_5 of every register of Core_STATUSTABLE5 (Core_0_STATUSTABLE5.CORE_0_FROM_WORLD_5 ..): bit 0, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE5_CORE_FROM_WORLD_5 = 0x0100;
+            /// <summary>CORE_FROM_ENTRY_5 of every register of Core_STATUSTABLE5 (Core_0_STATUSTABLE5.CORE_0_FROM_ENTRY_5 ..): bit 1, width 4, rw.</summary>
+            public const uint Core_STATUSTABLE5_CORE_FROM_ENTRY_5 = 0x0401;
+            /// <summary>CORE_CURRENT_5 of every register of Core_STATUSTABLE5 (Core_0_STATUSTABLE5.CORE_0_CURRENT_5 ..): bit 5, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE5_CORE_CURRENT_5 = 0x0105;
+            /// <summary>Register array Core_STATUSTABLE6: 2 registers, Core_0_STATUSTABLE6 .. Core_1_STATUSTABLE6.</summary>
+            public const uint Core_STATUSTABLE6_COUNT = 2;
+            /// <summary>Register array Core_STATUSTABLE6: bytes from one register to the next (Core_0_STATUSTABLE6 + n * Core_STATUSTABLE6_STRIDE).</summary>
+            public const uint Core_STATUSTABLE6_STRIDE = 0x400;
+            /// <summary>CORE_FROM_WORLD_6 of every register of Core_STATUSTABLE6 (Core_0_STATUSTABLE6.CORE_0_FROM_WORLD_6 ..): bit 0, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE6_CORE_FROM_WORLD_6 = 0x0100;
+            /// <summary>CORE_FROM_ENTRY_6 of every register of Core_STATUSTABLE6 (Core_0_STATUSTABLE6.CORE_0_FROM_ENTRY_6 ..): bit 1, width 4, rw.</summary>
+            public const uint Core_STATUSTABLE6_CORE_FROM_ENTRY_6 = 0x0401;
+            /// <summary>CORE_CURRENT_6 of every register of Core_STATUSTABLE6 (Core_0_STATUSTABLE6.CORE_0_CURRENT_6 ..): bit 5, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE6_CORE_CURRENT_6 = 0x0105;
+            /// <summary>Register array Core_STATUSTABLE7: 2 registers, Core_0_STATUSTABLE7 .. Core_1_STATUSTABLE7.</summary>
+            public const uint Core_STATUSTABLE7_COUNT = 2;
+            /// <summary>Register array Core_STATUSTABLE7: bytes from one register to the next (Core_0_STATUSTABLE7 + n * Core_STATUSTABLE7_STRIDE).</summary>
+            public const uint Core_STATUSTABLE7_STRIDE = 0x400;
+            /// <summary>CORE_FROM_WORLD_7 of every register of Core_STATUSTABLE7 (Core_0_STATUSTABLE7.CORE_0_FROM_WORLD_7 ..): bit 0, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE7_CORE_FROM_WORLD_7 = 0x0100;
+            /// <summary>CORE_FROM_ENTRY_7 of every register of Core_STATUSTABLE7 (Core_0_STATUSTABLE7.CORE_0_FROM_ENTRY_7 ..): bit 1, width 4, rw.</summary>
+            public const uint Core_STATUSTABLE7_CORE_FROM_ENTRY_7 = 0x0401;
+            /// <summary>CORE_CURRENT_7 of every register of Core_STATUSTABLE7 (Core_0_STATUSTABLE7.CORE_0_CURRENT_7 ..): bit 5, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE7_CORE_CURRENT_7 = 0x0105;
+            /// <summary>Register array Core_STATUSTABLE8: 2 registers, Core_0_STATUSTABLE8 .. Core_1_STATUSTABLE8.</summary>
+            public const uint Core_STATUSTABLE8_COUNT = 2;
+            /// <summary>Register array Core_STATUSTABLE8: bytes from one register to the next (Core_0_STATUSTABLE8 + n * Core_STATUSTABLE8_STRIDE).</summary>
+            public const uint Core_STATUSTABLE8_STRIDE = 0x400;
+            /// <summary>CORE_FROM_WORLD_8 of every register of Core_STATUSTABLE8 (Core_0_STATUSTABLE8.CORE_0_FROM_WORLD_8 ..): bit 0, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE8_CORE_FROM_WORLD_8 = 0x0100;
+            /// <summary>CORE_FROM_ENTRY_8 of every register of Core_STATUSTABLE8 (Core_0_STATUSTABLE8.CORE_0_FROM_ENTRY_8 ..): bit 1, width 4, rw.</summary>
+            public const uint Core_STATUSTABLE8_CORE_FROM_ENTRY_8 = 0x0401;
+            /// <summary>CORE_CURRENT_8 of every register of Core_STATUSTABLE8 (Core_0_STATUSTABLE8.CORE_0_CURRENT_8 ..): bit 5, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE8_CORE_CURRENT_8 = 0x0105;
+            /// <summary>Register array Core_STATUSTABLE9: 2 registers, Core_0_STATUSTABLE9 .. Core_1_STATUSTABLE9.</summary>
+            public const uint Core_STATUSTABLE9_COUNT = 2;
+            /// <summary>Register array Core_STATUSTABLE9: bytes from one register to the next (Core_0_STATUSTABLE9 + n * Core_STATUSTABLE9_STRIDE).</summary>
+            public const uint Core_STATUSTABLE9_STRIDE = 0x400;
+            /// <summary>CORE_FROM_WORLD_9 of every register of Core_STATUSTABLE9 (Core_0_STATUSTABLE9.CORE_0_FROM_WORLD_9 ..): bit 0, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE9_CORE_FROM_WORLD_9 = 0x0100;
+            /// <summary>CORE_FROM_ENTRY_9 of every register of Core_STATUSTABLE9 (Core_0_STATUSTABLE9.CORE_0_FROM_ENTRY_9 ..): bit 1, width 4, rw.</summary>
+            public const uint Core_STATUSTABLE9_CORE_FROM_ENTRY_9 = 0x0401;
+            /// <summary>CORE_CURRENT_9 of every register of Core_STATUSTABLE9 (Core_0_STATUSTABLE9.CORE_0_CURRENT_9 ..): bit 5, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE9_CORE_CURRENT_9 = 0x0105;
+            /// <summary>Register array Core_STATUSTABLE10: 2 registers, Core_0_STATUSTABLE10 .. Core_1_STATUSTABLE10.</summary>
+            public const uint Core_STATUSTABLE10_COUNT = 2;
+            /// <summary>Register array Core_STATUSTABLE10: bytes from one register to the next (Core_0_STATUSTABLE10 + n * Core_STATUSTABLE10_STRIDE).</summary>
+            public const uint Core_STATUSTABLE10_STRIDE = 0x400;
+            /// <summary>CORE_FROM_WORLD_10 of every register of Core_STATUSTABLE10 (Core_0_STATUSTABLE10.CORE_0_FROM_WORLD_10 ..): bit 0, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE10_CORE_FROM_WORLD_10 = 0x0100;
+            /// <summary>CORE_FROM_ENTRY_10 of every register of Core_STATUSTABLE10 (Core_0_STATUSTABLE10.CORE_0_FROM_ENTRY_10 ..): bit 1, width 4, rw.</summary>
+            public const uint Core_STATUSTABLE10_CORE_FROM_ENTRY_10 = 0x0401;
+            /// <summary>CORE_CURRENT_10 of every register of Core_STATUSTABLE10 (Core_0_STATUSTABLE10.CORE_0_CURRENT_10 ..): bit 5, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE10_CORE_CURRENT_10 = 0x0105;
+            /// <summary>Register array Core_STATUSTABLE11: 2 registers, Core_0_STATUSTABLE11 .. Core_1_STATUSTABLE11.</summary>
+            public const uint Core_STATUSTABLE11_COUNT = 2;
+            /// <summary>Register array Core_STATUSTABLE11: bytes from one register to the next (Core_0_STATUSTABLE11 + n * Core_STATUSTABLE11_STRIDE).</summary>
+            public const uint Core_STATUSTABLE11_STRIDE = 0x400;
+            /// <summary>CORE_FROM_WORLD_11 of every register of Core_STATUSTABLE11 (Core_0_STATUSTABLE11.CORE_0_FROM_WORLD_11 ..): bit 0, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE11_CORE_FROM_WORLD_11 = 0x0100;
+            /// <summary>CORE_FROM_ENTRY_11 of every register of Core_STATUSTABLE11 (Core_0_STATUSTABLE11.CORE_0_FROM_ENTRY_11 ..): bit 1, width 4, rw.</summary>
+            public const uint Core_STATUSTABLE11_CORE_FROM_ENTRY_11 = 0x0401;
+            /// <summary>CORE_CURRENT_11 of every register of Core_STATUSTABLE11 (Core_0_STATUSTABLE11.CORE_0_CURRENT_11 ..): bit 5, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE11_CORE_CURRENT_11 = 0x0105;
+            /// <summary>Register array Core_STATUSTABLE12: 2 registers, Core_0_STATUSTABLE12 .. Core_1_STATUSTABLE12.</summary>
+            public const uint Core_STATUSTABLE12_COUNT = 2;
+            /// <summary>Register array Core_STATUSTABLE12: bytes from one register to the next (Core_0_STATUSTABLE12 + n * Core_STATUSTABLE12_STRIDE).</summary>
+            public const uint Core_STATUSTABLE12_STRIDE = 0x400;
+            /// <summary>CORE_FROM_WORLD_12 of every register of Core_STATUSTABLE12 (Core_0_STATUSTABLE12.CORE_0_FROM_WORLD_12 ..): bit 0, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE12_CORE_FROM_WORLD_12 = 0x0100;
+            /// <summary>CORE_FROM_ENTRY_12 of every register of Core_STATUSTABLE12 (Core_0_STATUSTABLE12.CORE_0_FROM_ENTRY_12 ..): bit 1, width 4, rw.</summary>
+            public const uint Core_STATUSTABLE12_CORE_FROM_ENTRY_12 = 0x0401;
+            /// <summary>CORE_CURRENT_12 of every register of Core_STATUSTABLE12 (Core_0_STATUSTABLE12.CORE_0_CURRENT_12 ..): bit 5, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE12_CORE_CURRENT_12 = 0x0105;
+            /// <summary>Register array Core_STATUSTABLE13: 2 registers, Core_0_STATUSTABLE13 .. Core_1_STATUSTABLE13.</summary>
+            public const uint Core_STATUSTABLE13_COUNT = 2;
+            /// <summary>Register array Core_STATUSTABLE13: bytes from one register to the next (Core_0_STATUSTABLE13 + n * Core_STATUSTABLE13_STRIDE).</summary>
+            public const uint Core_STATUSTABLE13_STRIDE = 0x400;
+            /// <summary>CORE_FROM_WORLD_13 of every register of Core_STATUSTABLE13 (Core_0_STATUSTABLE13.CORE_0_FROM_WORLD_13 ..): bit 0, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE13_CORE_FROM_WORLD_13 = 0x0100;
+            /// <summary>CORE_FROM_ENTRY_13 of every register of Core_STATUSTABLE13 (Core_0_STATUSTABLE13.CORE_0_FROM_ENTRY_13 ..): bit 1, width 4, rw.</summary>
+            public const uint Core_STATUSTABLE13_CORE_FROM_ENTRY_13 = 0x0401;
+            /// <summary>CORE_CURRENT_13 of every register of Core_STATUSTABLE13 (Core_0_STATUSTABLE13.CORE_0_CURRENT_13 ..): bit 5, width 1, rw.</summary>
+            public const uint Core_STATUSTABLE13_CORE_CURRENT_13 = 0x0105;
+            /// <summary>Register array Core_STATUSTABLE_CURRENT: 2 registers, Core_0_STATUSTABLE_CURRENT .. Core_1_STATUSTABLE_CURRENT.</summary>
+            public const uint Core_STATUSTABLE_CURRENT_COUNT = 2;
+            /// <summary>Register array Core_STATUSTABLE_CURRENT: bytes from one register to the next (Core_0_STATUSTABLE_CURRENT + n * Core_STATUSTABLE_CURRENT_STRIDE).</summary>
+            public const uint Core_STATUSTABLE_CURRENT_STRIDE = 0x400;
+            /// <summary>CORE_STATUSTABLE_CURRENT of every register of Core_STATUSTABLE_CURRENT (Core_0_STATUSTABLE_CURRENT.CORE_0_STATUSTABLE_CURRENT ..): bit 1, width 13, rw.</summary>
+            public const uint Core_STATUSTABLE_CURRENT_CORE_STATUSTABLE_CURRENT = 0x0D01;
+            /// <summary>Register array Core_MESSAGE_ADDR: 2 registers, Core_0_MESSAGE_ADDR .. Core_1_MESSAGE_ADDR.</summary>
+            public const uint Core_MESSAGE_ADDR_COUNT = 2;
+            /// <summary>Register array Core_MESSAGE_ADDR: bytes from one register to the next (Core_0_MESSAGE_ADDR + n * Core_MESSAGE_ADDR_STRIDE).</summary>
+            public const uint Core_MESSAGE_ADDR_STRIDE = 0x400;
+            /// <summary>Register array Core_MESSAGE_MAX: 2 registers, Core_0_MESSAGE_MAX .. Core_1_MESSAGE_MAX.</summary>
+            public const uint Core_MESSAGE_MAX_COUNT = 2;
+            /// <summary>Register array Core_MESSAGE_MAX: bytes from one register to the next (Core_0_MESSAGE_MAX + n * Core_MESSAGE_MAX_STRIDE).</summary>
+            public const uint Core_MESSAGE_MAX_STRIDE = 0x400;
+            /// <summary>CORE_MESSAGE_MAX of every register of Core_MESSAGE_MAX (Core_0_MESSAGE_MAX.CORE_0_MESSAGE_MAX ..): bit 0, width 4, rw.</summary>
+            public const uint Core_MESSAGE_MAX_CORE_MESSAGE_MAX = 0x0400;
+            /// <summary>Register array Core_MESSAGE_PHASE: 2 registers, Core_0_MESSAGE_PHASE .. Core_1_MESSAGE_PHASE.</summary>
+            public const uint Core_MESSAGE_PHASE_COUNT = 2;
+            /// <summary>Register array Core_MESSAGE_PHASE: bytes from one register to the next (Core_0_MESSAGE_PHASE + n * Core_MESSAGE_PHASE_STRIDE).</summary>
+            public const uint Core_MESSAGE_PHASE_STRIDE = 0x400;
+            /// <summary>CORE_MESSAGE_MATCH of every register of Core_MESSAGE_PHASE (Core_0_MESSAGE_PHASE.CORE_0_MESSAGE_MATCH ..): bit 0, width 1, ro.</summary>
+            public const uint Core_MESSAGE_PHASE_CORE_MESSAGE_MATCH = 0x0100;
+            /// <summary>CORE_MESSAGE_EXPECT of every register of Core_MESSAGE_PHASE (Core_0_MESSAGE_PHASE.CORE_0_MESSAGE_EXPECT ..): bit 1, width 4, ro.</summary>
+            public const uint Core_MESSAGE_PHASE_CORE_MESSAGE_EXPECT = 0x0401;
+            /// <summary>CORE_MESSAGE_DATAPHASE of every register of Core_MESSAGE_PHASE (Core_0_MESSAGE_PHASE.CORE_0_MESSAGE_DATAPHASE ..): bit 5, width 1, ro.</summary>
+            public const uint Core_MESSAGE_PHASE_CORE_MESSAGE_DATAPHASE = 0x0105;
+            /// <summary>CORE_MESSAGE_ADDRESSPHASE of every register of Core_MESSAGE_PHASE (Core_0_MESSAGE_PHASE.CORE_0_MESSAGE_ADDRESSPHASE ..): bit 6, width 1, ro.</summary>
+            public const uint Core_MESSAGE_PHASE_CORE_MESSAGE_ADDRESSPHASE = 0x0106;
+            /// <summary>Register array Core_World_TRIGGER_ADDR: 2 registers, Core_0_World_TRIGGER_ADDR .. Core_1_World_TRIGGER_ADDR.</summary>
+            public const uint Core_World_TRIGGER_ADDR_COUNT = 2;
+            /// <summary>Register array Core_World_TRIGGER_ADDR: bytes from one register to the next (Core_0_World_TRIGGER_ADDR + n * Core_World_TRIGGER_ADDR_STRIDE).</summary>
+            public const uint Core_World_TRIGGER_ADDR_STRIDE = 0x400;
+            /// <summary>Register array Core_World_PREPARE: 2 registers, Core_0_World_PREPARE .. Core_1_World_PREPARE.</summary>
+            public const uint Core_World_PREPARE_COUNT = 2;
+            /// <summary>Register array Core_World_PREPARE: bytes from one register to the next (Core_0_World_PREPARE + n * Core_World_PREPARE_STRIDE).</summary>
+            public const uint Core_World_PREPARE_STRIDE = 0x400;
+            /// <summary>CORE_WORLD_PREPARE of every register of Core_World_PREPARE (Core_0_World_PREPARE.CORE_0_WORLD_PREPARE ..): bit 0, width 2, rw.</summary>
+            public const uint Core_World_PREPARE_CORE_WORLD_PREPARE = 0x0200;
+            /// <summary>Register array Core_World_UPDATE: 2 registers, Core_0_World_UPDATE .. Core_1_World_UPDATE.</summary>
+            public const uint Core_World_UPDATE_COUNT = 2;
+            /// <summary>Register array Core_World_UPDATE: bytes from one register to the next (Core_0_World_UPDATE + n * Core_World_UPDATE_STRIDE).</summary>
+            public const uint Core_World_UPDATE_STRIDE = 0x400;
+            /// <summary>Register array Core_World_Cancel: 2 registers, Core_0_World_Cancel .. Core_1_World_Cancel.</summary>
+            public const uint Core_World_Cancel_COUNT = 2;
+            /// <summary>Register array Core_World_Cancel: bytes from one register to the next (Core_0_World_Cancel + n * Core_World_Cancel_STRIDE).</summary>
+            public const uint Core_World_Cancel_STRIDE = 0x400;
+            /// <summary>Register array Core_World_IRam0: 2 registers, Core_0_World_IRam0 .. Core_1_World_IRam0.</summary>
+            public const uint Core_World_IRam0_COUNT = 2;
+            /// <summary>Register array Core_World_IRam0: bytes from one register to the next (Core_0_World_IRam0 + n * Core_World_IRam0_STRIDE).</summary>
+            public const uint Core_World_IRam0_STRIDE = 0x400;
+            /// <summary>Register array Core_World_DRam0_PIF: 2 registers, Core_0_World_DRam0_PIF .. Core_1_World_DRam0_PIF.</summary>
+            public const uint Core_World_DRam0_PIF_COUNT = 2;
+            /// <summary>Register array Core_World_DRam0_PIF: bytes from one register to the next (Core_0_World_DRam0_PIF + n * Core_World_DRam0_PIF_STRIDE).</summary>
+            public const uint Core_World_DRam0_PIF_STRIDE = 0x400;
+            /// <summary>Register array Core_World_Phase: 2 registers, Core_0_World_Phase .. Core_1_World_Phase.</summary>
+            public const uint Core_World_Phase_COUNT = 2;
+            /// <summary>Register array Core_World_Phase: bytes from one register to the next (Core_0_World_Phase + n * Core_World_Phase_STRIDE).</summary>
+            public const uint Core_World_Phase_STRIDE = 0x400;
+            /// <summary>CORE_WORLD_PHASE of every register of Core_World_Phase (Core_0_World_Phase.CORE_0_WORLD_PHASE ..): bit 0, width 1, ro.</summary>
+            public const uint Core_World_Phase_CORE_WORLD_PHASE = 0x0100;
+            /// <summary>Register array Core_NMI_MASK_ENABLE: 2 registers, Core_0_NMI_MASK_ENABLE .. Core_1_NMI_MASK_ENABLE.</summary>
+            public const uint Core_NMI_MASK_ENABLE_COUNT = 2;
+            /// <summary>Register array Core_NMI_MASK_ENABLE: bytes from one register to the next (Core_0_NMI_MASK_ENABLE + n * Core_NMI_MASK_ENABLE_STRIDE).</summary>
+            public const uint Core_NMI_MASK_ENABLE_STRIDE = 0x400;
+            /// <summary>Register array Core_NMI_MASK_TRIGGER_ADDR: 2 registers, Core_0_NMI_MASK_TRIGGER_ADDR .. Core_1_NMI_MASK_TRIGGER_ADDR.</summary>
+            public const uint Core_NMI_MASK_TRIGGER_ADDR_COUNT = 2;
+            /// <summary>Register array Core_NMI_MASK_TRIGGER_ADDR: bytes from one register to the next (Core_0_NMI_MASK_TRIGGER_ADDR + n * Core_NMI_MASK_TRIGGER_ADDR_STRIDE).</summary>
+            public const uint Core_NMI_MASK_TRIGGER_ADDR_STRIDE = 0x400;
+            /// <summary>Register array Core_NMI_MASK_DISABLE: 2 registers, Core_0_NMI_MASK_DISABLE .. Core_1_NMI_MASK_DISABLE.</summary>
+            public const uint Core_NMI_MASK_DISABLE_COUNT = 2;
+            /// <summary>Register array Core_NMI_MASK_DISABLE: bytes from one register to the next (Core_0_NMI_MASK_DISABLE + n * Core_NMI_MASK_DISABLE_STRIDE).</summary>
+            public const uint Core_NMI_MASK_DISABLE_STRIDE = 0x400;
+            /// <summary>Register array Core_NMI_MASK_CANCLE: 2 registers, Core_0_NMI_MASK_CANCLE .. Core_1_NMI_MASK_CANCLE.</summary>
+            public const uint Core_NMI_MASK_CANCLE_COUNT = 2;
+            /// <summary>Register array Core_NMI_MASK_CANCLE: bytes from one register to the next (Core_0_NMI_MASK_CANCLE + n * Core_NMI_MASK_CANCLE_STRIDE).</summary>
+            public const uint Core_NMI_MASK_CANCLE_STRIDE = 0x400;
+            /// <summary>Register array Core_NMI_MASK: 2 registers, Core_0_NMI_MASK .. Core_1_NMI_MASK.</summary>
+            public const uint Core_NMI_MASK_COUNT = 2;
+            /// <summary>Register array Core_NMI_MASK: bytes from one register to the next (Core_0_NMI_MASK + n * Core_NMI_MASK_STRIDE).</summary>
+            public const uint Core_NMI_MASK_STRIDE = 0x400;
+            /// <summary>CORE_NMI_MASK of every register of Core_NMI_MASK (Core_0_NMI_MASK.CORE_0_NMI_MASK ..): bit 0, width 1, rw.</summary>
+            public const uint Core_NMI_MASK_CORE_NMI_MASK = 0x0100;
+            /// <summary>Register array Core_NMI_MASK_PHASE: 2 registers, Core_0_NMI_MASK_PHASE .. Core_1_NMI_MASK_PHASE.</summary>
+            public const uint Core_NMI_MASK_PHASE_COUNT = 2;
+            /// <summary>Register array Core_NMI_MASK_PHASE: bytes from one register to the next (Core_0_NMI_MASK_PHASE + n * Core_NMI_MASK_PHASE_STRIDE).</summary>
+            public const uint Core_NMI_MASK_PHASE_STRIDE = 0x400;
+            /// <summary>CORE_NMI_MASK_PHASE of every register of Core_NMI_MASK_PHASE (Core_0_NMI_MASK_PHASE.CORE_0_NMI_MASK_PHASE ..): bit 0, width 1, ro.</summary>
+            public const uint Core_NMI_MASK_PHASE_CORE_NMI_MASK_PHASE = 0x0100;
         }
     }
 }

@@ -91,7 +91,7 @@ internal static class BoardsCommand
         });
 
         var board = new Argument<string>("board") { Description = "esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6 or esp32h2" };
-        board.AcceptOnlyFromAmong(BoardMap.Names());
+        board.AcceptChips();
         var list = new Command("list", "Print a board's peripheral blocks, register policy and clocks");
         list.Arguments.Add(board);
         list.SetAction(parse =>
@@ -254,6 +254,58 @@ internal static class BoardsCommand
             }
         });
 
+        var generateIdf = new Command("generate-idf", "Regenerate each chip's ESP-IDF constants src/NanoRemap.Chips/NanoRemap.<Chip>/<Chip>.Idf.g.cs (GPIO matrix signals, IO_MUX functions, soc_caps.h sizes) from the ESP-IDF headers");
+        var idf = new Option<string?>("--idf") { Description = $"The ESP-IDF folder (default: {IdfConstantsGenerator.DefaultIdfDir} from the repository root)", HelpName = "DIR" };
+        var checkIdf = new Option<bool>("--check") { Description = "Write nothing; exit 1 when a generated file is stale" };
+        generateIdf.Options.Add(root);
+        generateIdf.Options.Add(idf);
+        generateIdf.Options.Add(checkIdf);
+        generateIdf.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            try
+            {
+                string dir = Root(parse.GetValue(root));
+                string idfDir = parse.GetValue(idf) ?? Path.GetFullPath(Path.Combine(dir, IdfConstantsGenerator.DefaultIdfDir));
+                if (!Directory.Exists(idfDir))
+                {
+                    error.WriteLine($"boards generate-idf: no ESP-IDF folder at {idfDir} (pass --idf DIR: an ESP-IDF {IdfConstantsGenerator.IdfVersion} checkout)");
+                    return 2;
+                }
+
+                if (parse.GetValue(checkIdf))
+                {
+                    var stale = IdfConstantsGenerator.Stale(dir, idfDir);
+                    foreach (string f in stale)
+                    {
+                        error.WriteLine($"stale: {f} (run 'nanoremap boards generate-idf')");
+                    }
+
+                    if (stale.Count == 0)
+                    {
+                        output.WriteLine("boards: ESP-IDF constants match the headers");
+                    }
+
+                    return stale.Count == 0 ? 0 : 1;
+                }
+
+                var written = IdfConstantsGenerator.Write(dir, idfDir);
+                foreach (string f in written)
+                {
+                    output.WriteLine($"wrote {f}");
+                }
+
+                output.WriteLine(written.Count == 0 ? "boards: ESP-IDF constants are up to date" : $"boards: {written.Count} ESP-IDF constant file(s) regenerated");
+                return 0;
+            }
+            catch (Exception e) when (e is DirectoryNotFoundException or IOException)
+            {
+                error.WriteLine($"boards generate-idf: {e.Message}");
+                return 1;
+            }
+        });
+
         var command = new Command("boards", "Board maps of the ESP32 family: list them, regenerate or check the generated files");
         command.Subcommands.Add(generate);
         command.Subcommands.Add(check);
@@ -262,6 +314,7 @@ internal static class BoardsCommand
         command.Subcommands.Add(checkFacts);
         command.Subcommands.Add(generateChips);
         command.Subcommands.Add(BoardsCheckIdfCommand.Create(root));
+        command.Subcommands.Add(generateIdf);
         return command;
     }
 

@@ -18,7 +18,7 @@ internal static class DemoCommand
     {
         context ??= new CliContext();
         var board = new Option<string?>("--board") { Description = "Board map to run on (default: nf.config 'board')", HelpName = "esp32|esp32s2|esp32s3|esp32c3|esp32c5|esp32c6|esp32h2" };
-        board.AcceptOnlyFromAmong(BoardMap.Names());
+        board.AcceptChips();
         var model = new Option<string?>("--model") { Description = "nommu (the ESP32) or mmu (the reference) (default: nf.config 'model')", HelpName = "nommu|mmu" };
         model.AcceptOnlyFromAmong(ModelNames.Models);
         var command = new Command("demo", "A driver's mmap_prepare on the GPIO block: rejected by nommu with a WARN, then mapped directly and driven through W1TS/W1TC");
@@ -38,7 +38,7 @@ internal static class DemoCommand
                 return ExitCodes.CannotRun;
             }
 
-            string chip = parse.GetValue(board) ?? config.Board;
+            string chip = parse.GetValue(board) is string given ? BoardMap.ChipName(given) ?? given : config.Board;
             string modelName = parse.GetValue(model) ?? ModelNames.Name(config.Model);
             if (!ModelNames.TryParseModel(modelName, out KernelModel kernel))
             {

@@ -345,23 +345,57 @@ namespace NanoRemap.Boards
         }
 
         /// <summary>
-        /// The board map of a chip, by the name nf.config's <c>board</c> key uses: the registered one (on the device,
-        /// call <c>NanoRemap.Boards.BoardTables.Get(chip)</c> once first; on the host the tables are built in).
+        /// The canonical name of a chip as people write it: <c>ESP32-C3</c>, <c>esp32c3</c>, <c>ESP32C3</c> and
+        /// <c>esp32_c3</c> are all <c>esp32c3</c> (case, <c>-</c>, <c>_</c> and spaces ignored).
         /// </summary>
-        /// <param name="chip">One of <see cref="Names"/> (case-sensitive).</param>
+        /// <param name="chip">A chip name.</param>
+        /// <returns>One of <see cref="Names"/>, or null when <paramref name="chip"/> is none of them (or null).</returns>
+        public static string ChipName(string chip)
+        {
+            if (chip == null)
+            {
+                return null;
+            }
+
+            string squeezed = NameMatch.SqueezeLower(chip);
+            string[] names = Names();
+            for (int i = 0; i < names.Length; i++)
+            {
+                if (names[i] == squeezed)
+                {
+                    return names[i];
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The board map of a chip, by the name nf.config's <c>board</c> key uses (any form <see cref="ChipName"/>
+        /// accepts): the registered one (on the device, call <c>NanoRemap.Boards.BoardTables.Get(chip)</c> once first;
+        /// on the host the tables are built in).
+        /// </summary>
+        /// <param name="chip">One of <see cref="Names"/>, as <see cref="ChipName"/> accepts it (<c>ESP32-C3</c>).</param>
         /// <returns>The map.</returns>
-        /// <exception cref="ArgumentException">No map for that chip, or (on the device) none registered yet.</exception>
+        /// <exception cref="ArgumentException">No such chip (the message names the closest), or (on the device) its map is not registered yet.</exception>
         public static BoardMap Get(string chip)
         {
-            BoardMap map = Registered(chip);
+            string name = ChipName(chip);
+            if (name == null)
+            {
+                throw new ArgumentException("no chip named '" + chip + "' (closest: " + NameMatch.Closest(chip == null ? string.Empty : chip, Names())
+                    + "; chips: esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6, esp32h2)");
+            }
+
+            BoardMap map = Registered(name);
             if (map == null)
             {
                 lock (RegistryLock)
                 {
-                    map = Registered(chip);
+                    map = Registered(name);
                     if (map == null)
                     {
-                        BuiltIn(chip, ref map);
+                        BuiltIn(name, ref map);
                         if (map != null)
                         {
                             Register(map);
@@ -372,8 +406,8 @@ namespace NanoRemap.Boards
 
             if (map == null)
             {
-                throw new ArgumentException("no board map for '" + chip + "' (esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6, esp32h2): "
-                    + "reference NanoRemap.Boards and call NanoRemap.Boards.BoardTables.Get(\"" + chip + "\") first");
+                throw new ArgumentException("no board map registered for '" + name + "': "
+                    + "reference NanoRemap.Boards and call NanoRemap.Boards.BoardTables.Get(\"" + name + "\") first");
             }
 
             return map;
@@ -450,20 +484,45 @@ namespace NanoRemap.Boards
             return null;
         }
 
-        /// <summary>The block with a name, or null.</summary>
+        /// <summary>
+        /// The block with a name, or null: the exact name (<c>GPIO</c>) or, when exactly one block matches it ignoring
+        /// case, that one (<c>gpio</c>). <see cref="NanoRemap.Mmio.RegisterBus.MapBlock"/> turns a miss into an error naming the closest blocks.
+        /// </summary>
         /// <param name="name">Block name (<c>GPIO</c>).</param>
-        /// <returns>The block, or null.</returns>
+        /// <returns>The block, or null when none or more than one matches.</returns>
         public PeripheralBlock FindBlock(string name)
         {
+            PeripheralBlock match = null;
+            int matches = 0;
             for (int i = 0; i < _blocks.Length; i++)
             {
                 if (_blocks[i].Name == name)
                 {
                     return _blocks[i];
                 }
+
+                if (name != null && NameMatch.EqualsIgnoreCase(_blocks[i].Name, name))
+                {
+                    match = _blocks[i];
+                    matches++;
+                }
             }
 
-            return null;
+            return matches == 1 ? match : null;
+        }
+
+        /// <summary>The closest block names to <paramref name="name"/>, for an error message ("GPIO, GPIO_SD, ...").</summary>
+        /// <param name="name">A block name that was not found.</param>
+        /// <returns>Up to three names, comma-separated, best first.</returns>
+        public string ClosestBlocks(string name)
+        {
+            string[] names = new string[_blocks.Length];
+            for (int i = 0; i < names.Length; i++)
+            {
+                names[i] = _blocks[i].Name;
+            }
+
+            return NameMatch.Closest(name == null ? string.Empty : name, names);
         }
 
         /// <summary>True when a read of <paramref name="address"/> must go through <c>DPORT_REG_READ</c>.</summary>
@@ -556,20 +615,61 @@ namespace NanoRemap.Boards
             return _clocks[index];
         }
 
-        /// <summary>The clock of a peripheral block by name (<c>"LEDC"</c>), or null.</summary>
+        /// <summary>
+        /// The clock of a peripheral block by name (<c>"LEDC"</c>; case ignored where only one clock matches). Blocks
+        /// without a <c>clock</c> line in the board map (the console's <c>UART0</c>, blocks the firmware owns) have none.
+        /// </summary>
         /// <param name="blockName">A block name.</param>
-        /// <returns>The clock, or null when the board has none for it.</returns>
+        /// <returns>The clock.</returns>
+        /// <exception cref="ArgumentException">The board has no clock for that block; the message names the closest clocks and the board map file. <see cref="TryFindClock"/> does not throw.</exception>
         public PeripheralClock FindClock(string blockName)
         {
+            PeripheralClock clock;
+            if (TryFindClock(blockName, out clock))
+            {
+                return clock;
+            }
+
+            string[] names = new string[_clocks.Length];
+            for (int i = 0; i < names.Length; i++)
+            {
+                names[i] = _clocks[i].Name;
+            }
+
+            throw new ArgumentException(Chip + " has no clock for '" + blockName + "' (closest: "
+                + (names.Length == 0 ? "none" : NameMatch.Closest(blockName == null ? string.Empty : blockName, names))
+                + "; clocks are the 'clock' lines of boards/" + Chip + "/board.map)");
+        }
+
+        /// <summary>The clock of a peripheral block by name, without throwing (see <see cref="FindClock"/>).</summary>
+        /// <param name="blockName">A block name.</param>
+        /// <param name="clock">The clock, or null.</param>
+        /// <returns>Whether the board has a clock for that block.</returns>
+        public bool TryFindClock(string blockName, out PeripheralClock clock)
+        {
+            clock = null;
+            int matches = 0;
             for (int i = 0; i < _clocks.Length; i++)
             {
                 if (_clocks[i].Name == blockName)
                 {
-                    return _clocks[i];
+                    clock = _clocks[i];
+                    return true;
+                }
+
+                if (blockName != null && NameMatch.EqualsIgnoreCase(_clocks[i].Name, blockName))
+                {
+                    clock = _clocks[i];
+                    matches++;
                 }
             }
 
-            return null;
+            if (matches != 1)
+            {
+                clock = null;
+            }
+
+            return clock != null;
         }
 
         // True when clock is this board's clock-table entry at clock.Index (the same object, or the same registers and

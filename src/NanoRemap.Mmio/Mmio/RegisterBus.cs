@@ -219,16 +219,16 @@ namespace NanoRemap.Mmio
             return new MmioWindow(this, phys, size);
         }
 
-        /// <summary>Maps a whole peripheral block by name (<c>"GPIO"</c>).</summary>
+        /// <summary>Maps a whole peripheral block by name (<c>"GPIO"</c>; case ignored where only one block matches: <c>"gpio"</c>).</summary>
         /// <param name="blockName">A block of the board map.</param>
         /// <returns>The window over the block.</returns>
-        /// <exception cref="ArgumentException">No such block, or it is denied by default.</exception>
+        /// <exception cref="ArgumentException">No such block (the message names the closest ones), or it is denied by default.</exception>
         public MmioWindow MapBlock(string blockName)
         {
             PeripheralBlock block = _board.FindBlock(blockName);
             if (block == null)
             {
-                throw new ArgumentException(_board.Chip + " has no peripheral block named " + blockName);
+                throw new ArgumentException(_board.Chip + " has no peripheral block named '" + blockName + "' (closest: " + _board.ClosestBlocks(blockName) + ")");
             }
 
             return new MmioWindow(this, block.Base, block.Size);

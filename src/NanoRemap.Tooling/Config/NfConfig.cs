@@ -29,7 +29,7 @@ public sealed class NfConfig
         Model = model;
         Arch = arch;
         PageShift = pageShift;
-        Board = values[NfConfigKeys.Board];
+        Board = NanoRemap.Boards.BoardMap.ChipName(values[NfConfigKeys.Board]) ?? values[NfConfigKeys.Board]; // ESP32-C3 → esp32c3
     }
 
     /// <summary>The built-in defaults: nommu, ilp32, PAGE_SHIFT 12, esp32; no file.</summary>
@@ -44,7 +44,7 @@ public sealed class NfConfig
     /// <summary><c>page_shift</c>: PAGE_SHIFT, valid for <see cref="Arch"/>.</summary>
     public int PageShift { get; }
 
-    /// <summary><c>board</c>: esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6 or esp32h2.</summary>
+    /// <summary><c>board</c>: esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6 or esp32h2 (canonical: <c>ESP32-C3</c> in the file reads as esp32c3).</summary>
     public string Board { get; }
 
     /// <summary>The file the settings came from (full path), or null for the built-in defaults.</summary>

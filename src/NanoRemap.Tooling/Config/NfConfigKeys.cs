@@ -28,8 +28,8 @@ public static class NfConfigKeys
         // The upper bound depends on arch (1..BITS_PER_LONG-1); NfConfig checks it once both are known.
         new NfConfigKey(PageShift, "12", "PAGE_SHIFT, 1..BITS_PER_LONG-1 (decimal or 0x hex)",
             v => TryParsePageShift(v, out _) ? null : $"'{v}' is not a number in 1..63 (decimal or 0x hex)"),
-        new NfConfigKey(Board, "esp32", "the board: esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6 or esp32h2",
-            v => Array.IndexOf(Boards, v) >= 0 ? null : NotOneOf(v, Boards)),
+        new NfConfigKey(Board, "esp32", "the board: esp32, esp32s2, esp32s3, esp32c3, esp32c5, esp32c6 or esp32h2 (ESP32-C3, ESP32C3 ... work too)",
+            v => NanoRemap.Boards.BoardMap.ChipName(v) != null ? null : NotOneOf(v, Boards)),
     };
 
     /// <summary>The names of all keys, comma separated, for messages.</summary>

@@ -1,8 +1,8 @@
+using NanoRemap.Testing;
 using System.Text;
 using NanoRemap.Boards;
 using NanoRemap.Mm;
 using NanoRemap.Mmio;
-using NanoRemap.Tooling.Boards;
 
 namespace NanoRemap.Tooling.Demo;
 

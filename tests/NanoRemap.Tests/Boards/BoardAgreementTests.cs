@@ -1,3 +1,4 @@
+using NanoRemap.Testing;
 using System.Text.RegularExpressions;
 using NanoRemap.Boards;
 using NanoRemap.Mmio;

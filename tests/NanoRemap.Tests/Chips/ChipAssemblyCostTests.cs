@@ -22,7 +22,9 @@ public class ChipAssemblyCostTests(ITestOutputHelper output)
     [MemberData(nameof(ChipDefinitionsTests.Chips), MemberType = typeof(ChipDefinitionsTests))]
     public void A_chip_assembly_passes_the_gate_and_costs_its_types_only(string chip)
     {
-        string source = File.ReadAllText(Path.Combine(BoardFiles.Root, ChipDefinitionsGenerator.RelativePath(chip)));
+        // The chip's two generated files: the SVD definitions and the ESP-IDF constants of the same partial class.
+        string source = File.ReadAllText(Path.Combine(BoardFiles.Root, ChipDefinitionsGenerator.RelativePath(chip)))
+            + "\n" + File.ReadAllText(Path.Combine(BoardFiles.Root, IdfConstantsGenerator.RelativePath(chip)));
         string dll = NanoCompiler.Compile(source, "NanoRemap." + ChipDefinitionsGenerator.ClassName(chip));
         Assert.Empty(new NfGate(Surface.Value).Check(dll));
 

@@ -29,7 +29,11 @@ public sealed class NfprojSyncTests
         { "src/NanoRemap.Chips/NanoRemap.Esp32H2/NanoRemap.Esp32H2.nfproj", "" },
         { "samples/Blink/Blink.nfproj", "" },
         { "samples/LedcPwm/LedcPwm.nfproj", "" },
-        // HostRun: the xunit host run; Hardware: the tests of the posix nanoCLR with the interop linked in (own assembly)
+        { "samples/LedcFade/LedcFade.nfproj", "" },
+        { "samples/UartTx/UartTx.nfproj", "" },
+        { "samples/SystimerRead/SystimerRead.nfproj", "" },
+        { "samples/GpioInOut/GpioInOut.nfproj", "" },
+                // HostRun: the xunit host run; Hardware: the tests of the posix nanoCLR with the interop linked in (own assembly)
         { "tests/NanoRemap.DeviceTests/NFUnitTest.nfproj", "HostRun;Hardware" },
     };
 

@@ -83,6 +83,17 @@ public class DemoTests
         Assert.Contains("esp8266", stderr);
     }
 
+    [Fact]
+    public void Demo_command_takes_the_chip_as_people_write_it()
+    {
+        var (exit, stdout, stderr) = Invoke(Path.GetTempPath(), "--board", "ESP32-C3");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("esp32c3", stdout);
+        (exit, _, stderr) = Invoke(Path.GetTempPath(), "--board", "esp32c9");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("'esp32c9' is not a chip", stderr);
+    }
+
     private static (int Exit, string Stdout, string Stderr) Invoke(string cwd, params string[] args)
     {
         var output = new StringWriter();

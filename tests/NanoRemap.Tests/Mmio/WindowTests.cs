@@ -1,3 +1,4 @@
+using NanoRemap.Testing;
 using NanoRemap.Boards;
 using NanoRemap.Mmio;
 using Xunit;
@@ -15,7 +16,7 @@ public class WindowTests
     /// <summary>A simulated board whose registers behave as the chip's SVD facts say (reset values, bit access).</summary>
     internal static (RegisterSimulator Sim, RegisterBus Bus) ModelBoard(string chip)
     {
-        var sim = NanoRemap.Tooling.Boards.SimulatorModels.CreateSimulator(chip);
+        var sim = NanoRemap.Testing.SimulatorModels.CreateSimulator(chip);
         return (sim, RegisterBus.CreateSimulated(sim));
     }
 

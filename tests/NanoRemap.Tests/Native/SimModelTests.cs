@@ -1,3 +1,4 @@
+using NanoRemap.Testing;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NanoRemap.Boards;

@@ -3,7 +3,7 @@ using NanoRemap.Boards;
 using NanoRemap.Facts;
 using NanoRemap.Mmio;
 
-namespace NanoRemap.Tooling.Boards;
+namespace NanoRemap.Testing;
 
 /// <summary>
 /// The simulator's full register model of a chip, built on the host from its SVD facts

@@ -1,0 +1,8 @@
+// Licensed under the MIT license. See LICENSE in the project root.
+using System.Reflection;
+
+[assembly: AssemblyTitle("LedcFade")]
+[assembly: AssemblyDescription("ESP32 LEDC hardware fade through NanoRemap MMIO windows")]
+[assembly: AssemblyProduct("NanoRemap samples")]
+// nanoCLR: every assembly needs an AssemblyVersion.
+[assembly: AssemblyVersion("1.0.0.0")]
