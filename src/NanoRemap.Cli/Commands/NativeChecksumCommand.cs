@@ -36,7 +36,17 @@ internal static class NativeChecksumCommand
                 parseResult.InvocationConfiguration.Error.WriteLine($"native-checksum: assembly not found: {file.FullName}");
                 return 2;
             }
-            var result = NativeChecksum.Compute(file.FullName, parseResult.GetValue(exclude));
+            NativeChecksumResult result;
+            try
+            {
+                result = NativeChecksum.Compute(file.FullName, parseResult.GetValue(exclude));
+            }
+            catch (Exception e) when (e is BadImageFormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                parseResult.InvocationConfiguration.Error.WriteLine($"native-checksum: {file.FullName}: {AssemblyErrors.Describe(e)}");
+                return 2;
+            }
+
             output.WriteLine(result.Hex);
             string? project = parseResult.GetValue(lookup);
             if (project is not null)

@@ -40,22 +40,26 @@ internal static class RegsCommand
             }
 
             string c = parse.GetValue(chip)!;
-            string path = Path.Combine(repo, SvdImporter.FactsPath(c));
-            if (!File.Exists(path))
+            var chips = Directory.Exists(Path.Combine(repo, "boards"))
+                ? Directory.GetDirectories(Path.Combine(repo, "boards")).Where(d => File.Exists(Path.Combine(d, "registers.txt"))).Select(Path.GetFileName).OfType<string>().Where(n => ChipFacts.IsName(n, false)).ToList()
+                : new List<string>();
+
+            // Only a known chip (a boards/<chip>/registers.txt of the repository): a name such as ../../x never reaches the file system.
+            if (!chips.Contains(c, StringComparer.Ordinal))
             {
-                var chips = Directory.Exists(Path.Combine(repo, "boards"))
-                    ? Directory.GetDirectories(Path.Combine(repo, "boards")).Where(d => File.Exists(Path.Combine(d, "registers.txt"))).Select(Path.GetFileName).OfType<string>().ToList()
-                    : new List<string>();
-                error.WriteLine($"regs: no register facts for chip '{c}' ({SvdImporter.FactsPath(c).Replace('\\', '/')}); chips: {string.Join(", ", chips.OrderBy(x => x, StringComparer.Ordinal))}");
+                string shown = ChipFacts.IsName(c, false) ? $"'{c}' ({SvdImporter.FactsPath(c).Replace('\\', '/')})" : $"'{NanoRemap.Tooling.Generated.GeneratedText.Visible(c)}' (not a chip name: letters, digits, '_')";
+                error.WriteLine($"regs: no register facts for chip {shown}; chips: {string.Join(", ", chips.OrderBy(x => x, StringComparer.Ordinal))}");
                 return ExitCodes.CannotRun;
             }
+
+            string path = Path.Combine(repo, SvdImporter.FactsPath(c));
 
             ChipFacts facts;
             try
             {
                 facts = ChipFacts.Load(path);
             }
-            catch (FactsException e)
+            catch (Exception e) when (e is FactsException or IOException or UnauthorizedAccessException)
             {
                 error.WriteLine($"regs: {e.Message}");
                 return ExitCodes.CannotRun;
