@@ -23,7 +23,7 @@ internal static class NativeChecksumCommand
             Description = "Also print the method_lookup[] entries for this stub project name (e.g. nanoremap_native)",
         };
 
-        var command = new Command("native-checksum", "Print the native checksum of an assembly's InternalCall methods, as the MetadataProcessor computes it");
+        var command = new Command("native-checksum", "Print the native checksum of an assembly's InternalCall methods, as the MetadataProcessor computes it. Exit 2 for a missing file or one that is not a valid .NET assembly");
         command.Arguments.Add(assembly);
         command.Options.Add(exclude);
         command.Options.Add(lookup);

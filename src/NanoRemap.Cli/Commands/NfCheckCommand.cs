@@ -30,7 +30,7 @@ internal static class NfCheckCommand
             AllowMultipleArgumentsPerToken = true,
         };
 
-        var command = new Command("nfcheck", "Check a built assembly against what nanoFramework 1.x and its MetadataProcessor accept");
+        var command = new Command("nfcheck", "Check a built assembly against what nanoFramework 1.x and its MetadataProcessor accept. Exit 0 clean, 1 offences (one a line), 2 when the check cannot run (a missing file, or one that is not a valid .NET assembly: empty, text, truncated, malformed metadata)");
         command.Arguments.Add(assembly);
         command.Options.Add(mscorlib);
         command.Options.Add(budget);

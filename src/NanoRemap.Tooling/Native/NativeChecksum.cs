@@ -53,7 +53,7 @@ public static class NativeChecksum
     {
         using var stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
-        return Compute(pe, classNamesToExclude);
+        return NfCheck.MalformedAssembly.Guard(assemblyPath, () => Compute(pe, classNamesToExclude));
     }
 
     /// <summary>Computes the checksum of an opened assembly.</summary>

@@ -125,7 +125,7 @@ public sealed class NfGate
     {
         using var stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
-        return Check(pe);
+        return MalformedAssembly.Guard(assemblyPath, () => Check(pe));
     }
 
     /// <summary>Checks an already opened assembly.</summary>

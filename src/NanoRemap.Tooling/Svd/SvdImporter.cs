@@ -16,7 +16,7 @@ namespace NanoRemap.Tooling.Svd;
 public static class SvdImporter
 {
     /// <summary>The most registers, ranges and fields of a device once the dim arrays are expanded (the vendor SVDs have under 16,000).</summary>
-    public const int MaxItems = 1_000_000;
+    public const int MaxItems = 250_000;
 
     /// <summary>The facts file of a chip, relative to the repository root.</summary>
     /// <param name="chip">Chip name.</param>
