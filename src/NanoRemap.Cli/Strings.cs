@@ -34,7 +34,7 @@ internal static class Strings
 
     public const string Explain = "Explain one case step by step for a person: each kernel function, check, WARN and return";
 
-    public const string EvalFiles = "Case files to evaluate in order; '-' or none reads stdin.";
+    public const string EvalFiles = "Case files to evaluate in order; '-' or none reads stdin. Lines over 16 Ki characters or inputs over 64 Mi characters are refused (exit 2).";
 
     public const string VectorsOption =
         "Treat the files as conformance vectors (tests/vectors/*.vec: each case followed by '=> expected'): " +
@@ -77,5 +77,5 @@ internal static class Strings
 
     public const string PageShiftOption = "Default PAGE_SHIFT for cases without page_shift= (1..BITS_PER_LONG-1). Overrides nf.config.";
 
-    public const string ConfigOption = "Read this nf.config instead of the nearest one in the current directory or its parents.";
+    public const string ConfigOption = "Read this nf.config instead of the nearest one in the current directory or its parents (at most 64 KiB; larger is exit 2).";
 }

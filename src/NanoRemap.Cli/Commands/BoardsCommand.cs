@@ -39,9 +39,12 @@ internal static class BoardsCommand
                 output.WriteLine(written.Count == 0 ? "boards: all generated files are up to date" : $"boards: {written.Count} file(s) regenerated");
                 return 0;
             }
-            catch (Exception e) when (e is BoardMapException or DirectoryNotFoundException or IOException)
+            catch (Exception e) when (e is BoardMapException or NanoRemap.Facts.FactsException or InvalidOperationException or ArgumentException
+                or DirectoryNotFoundException or IOException or UnauthorizedAccessException)
             {
+                // Every file is rendered before any is written, and the set is written all or none.
                 parse.InvocationConfiguration.Error.WriteLine($"boards generate: {e.Message}");
+                parse.InvocationConfiguration.Error.WriteLine("boards generate: no file written");
                 return 1;
             }
         });
@@ -83,7 +86,8 @@ internal static class BoardsCommand
 
                 return stale.Count == 0 && unknown.Count == 0 ? 0 : 1;
             }
-            catch (Exception e) when (e is BoardMapException or DirectoryNotFoundException or IOException)
+            catch (Exception e) when (e is BoardMapException or NanoRemap.Facts.FactsException or InvalidOperationException or ArgumentException
+                or DirectoryNotFoundException or IOException or UnauthorizedAccessException)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"boards check: {e.Message}");
                 return 1;
@@ -211,6 +215,11 @@ internal static class BoardsCommand
                 parse.InvocationConfiguration.Error.WriteLine($"boards check-facts: {e.Message}");
                 return 1;
             }
+            catch (Exception e) when (e is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"boards check-facts: {e.Message}");
+                return 2;
+            }
         });
 
         var generateChips = new Command("generate-chips", "Regenerate the typed register definitions src/NanoRemap.Chips/NanoRemap.<Chip>/<Chip>.g.cs from boards/<chip>/registers.txt");
@@ -247,7 +256,7 @@ internal static class BoardsCommand
                 parse.InvocationConfiguration.Output.WriteLine(written.Count == 0 ? "boards: chip definitions are up to date" : $"boards: {written.Count} chip definition file(s) regenerated");
                 return 0;
             }
-            catch (Exception e) when (e is NanoRemap.Facts.FactsException or InvalidOperationException or DirectoryNotFoundException or IOException)
+            catch (Exception e) when (e is NanoRemap.Facts.FactsException or InvalidOperationException or ArgumentException or DirectoryNotFoundException or IOException or UnauthorizedAccessException)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"boards generate-chips: {e.Message}");
                 return 1;

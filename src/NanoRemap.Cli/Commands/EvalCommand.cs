@@ -43,15 +43,8 @@ internal static class EvalCommand
         {
             try
             {
-                if (path == "-")
-                {
-                    malformed += evaluator.Run(context.StdIn(), "<stdin>", output, error);
-                }
-                else
-                {
-                    using var reader = new StreamReader(path);
-                    malformed += evaluator.Run(reader, path, output, error);
-                }
+                using TextReader reader = context.OpenLines(path);
+                malformed += evaluator.Run(reader, path == "-" ? "<stdin>" : path, output, error);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -120,43 +120,15 @@ internal static class ExplainCommand
             return ExitCodes.CannotRun;
         }
 
-        var temps = new List<(string Temp, string Full)>();
         try
         {
-            foreach ((string path, byte[] bytes) in files)
-            {
-                string full = Path.GetFullPath(path);
-                string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-                temps.Add((temp, full));
-                File.WriteAllBytes(temp, bytes);
-            }
-
-            foreach ((string temp, string full) in temps)
-            {
-                File.Move(temp, full, overwrite: true);
-            }
+            // All or none, through temporary files renamed over the targets (SafeFile refuses a target that is not a regular file).
+            NanoRemap.Tooling.IO.SafeFile.WriteAll(files);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"nanoremap explain: cannot write {targets}: {e.Message}");
             return ExitCodes.CannotRun;
-        }
-        finally
-        {
-            foreach ((string temp, _) in temps)
-            {
-                try
-                {
-                    if (File.Exists(temp))
-                    {
-                        File.Delete(temp);
-                    }
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // best effort: a temporary file is never the output
-                }
-            }
         }
 
         foreach (string l in report.Lines)
@@ -196,6 +168,13 @@ internal static class ExplainCommand
             if (Directory.Exists(full))
             {
                 return $"cannot write {path}: it is a directory";
+            }
+
+            // Only a regular file is replaced: never a FIFO, device or socket, nor a symbolic link (renamed over, it
+            // would be replaced by a regular file).
+            if (NanoRemap.Tooling.IO.FileKind.WhyNotReplaceable(full) is { } why)
+            {
+                return $"cannot write {path}: {why}";
             }
         }
 

@@ -23,7 +23,7 @@ internal static class NativeChecksumCommand
             Description = "Also print the method_lookup[] entries for this stub project name (e.g. nanoremap_native); the window operations with a native fast path (NanoRemap.Mmio.MmioWindow: Read32, Write32, Modify, SetBits, ClearBits, ToggleBits, SetField) name their handler although they have IL",
         };
 
-        var command = new Command("native-checksum", "Print the native checksum of an assembly's InternalCall methods, as the MetadataProcessor computes it");
+        var command = new Command("native-checksum", "Print the native checksum of an assembly's InternalCall methods, as the MetadataProcessor computes it. Exit 2 for a missing file or one that is not a valid .NET assembly");
         command.Arguments.Add(assembly);
         command.Options.Add(exclude);
         command.Options.Add(lookup);
@@ -36,7 +36,17 @@ internal static class NativeChecksumCommand
                 parseResult.InvocationConfiguration.Error.WriteLine($"native-checksum: assembly not found: {file.FullName}");
                 return 2;
             }
-            var result = NativeChecksum.Compute(file.FullName, parseResult.GetValue(exclude), NativeFastPaths.All);
+            NativeChecksumResult result;
+            try
+            {
+                result = NativeChecksum.Compute(file.FullName, parseResult.GetValue(exclude), NativeFastPaths.All);
+            }
+            catch (Exception e) when (e is BadImageFormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                parseResult.InvocationConfiguration.Error.WriteLine($"native-checksum: {file.FullName}: {AssemblyErrors.Describe(e)}");
+                return 2;
+            }
+
             output.WriteLine(result.Hex);
             string? project = parseResult.GetValue(lookup);
             if (project is not null)

@@ -30,7 +30,7 @@ internal static class NfCheckCommand
             AllowMultipleArgumentsPerToken = true,
         };
 
-        var command = new Command("nfcheck", "Check a built assembly against what nanoFramework 1.x and its MetadataProcessor accept");
+        var command = new Command("nfcheck", "Check a built assembly against what nanoFramework 1.x and its MetadataProcessor accept. Exit 0 clean, 1 offences (one a line), 2 when the check cannot run (a missing file, or one that is not a valid .NET assembly: empty, text, truncated, malformed metadata)");
         command.Arguments.Add(assembly);
         command.Options.Add(mscorlib);
         command.Options.Add(budget);
@@ -38,7 +38,7 @@ internal static class NfCheckCommand
         command.Options.Add(hot);
         command.Options.Add(sizeOnly);
         command.Options.Add(allow);
-        command.SetAction(parseResult => Run(
+        command.SetAction(parseResult => RunGuarded(
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             parseResult.GetValue(assembly)!,
@@ -49,6 +49,21 @@ internal static class NfCheckCommand
             parseResult.GetValue(sizeOnly),
             parseResult.GetValue(allow)));
         return command;
+    }
+
+    // A file that is not a .NET assembly (empty, text, truncated) or whose metadata is broken (a nested-type cycle)
+    // cannot be checked: exit 2 with what is wrong, never a stack trace.
+    private static int RunGuarded(TextWriter output, TextWriter error, FileInfo assembly, FileInfo? mscorlib, bool budget, long maxSize, string[]? hotMethods, bool sizeOnly, string[]? allowedReferences)
+    {
+        try
+        {
+            return Run(output, error, assembly, mscorlib, budget, maxSize, hotMethods, sizeOnly, allowedReferences);
+        }
+        catch (Exception e) when (e is BadImageFormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"nfcheck: {assembly.FullName}: {AssemblyErrors.Describe(e)}");
+            return 2;
+        }
     }
 
     private static int Run(TextWriter output, TextWriter error, FileInfo assembly, FileInfo? mscorlib, bool budget, long maxSize, string[]? hotMethods, bool sizeOnly, string[]? allowedReferences)

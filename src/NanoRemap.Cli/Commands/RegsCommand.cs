@@ -44,22 +44,25 @@ internal static class RegsCommand
 
             string given = parse.GetValue(chip)!;
             string c = ChipName(given);
-            string path = Path.Combine(repo, SvdImporter.FactsPath(c));
-            if (!ChipFacts.IsName(c, false) || !File.Exists(path))
+            var chips = Directory.Exists(Path.Combine(repo, "boards"))
+                ? Directory.GetDirectories(Path.Combine(repo, "boards")).Where(d => File.Exists(Path.Combine(d, "registers.txt"))).Select(Path.GetFileName).OfType<string>().Where(n => ChipFacts.IsName(n, false)).ToList()
+                : new List<string>();
+
+            // Only a known chip (a boards/<chip>/registers.txt of the repository): a name such as ../../x never reaches the file system.
+            if (!chips.Contains(c, StringComparer.Ordinal))
             {
-                var chips = Directory.Exists(Path.Combine(repo, "boards"))
-                    ? Directory.GetDirectories(Path.Combine(repo, "boards")).Where(d => File.Exists(Path.Combine(d, "registers.txt"))).Select(Path.GetFileName).OfType<string>().ToList()
-                    : new List<string>();
-                error.WriteLine($"regs: unknown chip '{given}'; chips: {string.Join(", ", chips.OrderBy(x => x, StringComparer.Ordinal))} (also written ESP32-C3, esp32c3, ESP32C3)");
+                error.WriteLine($"regs: unknown chip '{NanoRemap.Tooling.Generated.GeneratedText.Visible(given)}'; chips: {string.Join(", ", chips.OrderBy(x => x, StringComparer.Ordinal))} (also written ESP32-C3, esp32c3, ESP32C3)");
                 return ExitCodes.CannotRun;
             }
+
+            string path = Path.Combine(repo, SvdImporter.FactsPath(c));
 
             ChipFacts facts;
             try
             {
                 facts = ChipFacts.Load(path);
             }
-            catch (FactsException e)
+            catch (Exception e) when (e is FactsException or IOException or UnauthorizedAccessException)
             {
                 error.WriteLine($"regs: {e.Message}");
                 return ExitCodes.CannotRun;

@@ -1,4 +1,5 @@
 using NanoRemap.Facts;
+using NanoRemap.Tooling.IO;
 
 namespace NanoRemap.Tooling.Boards;
 
@@ -88,23 +89,18 @@ public static class BoardGenerator
     /// <summary>Writes the generated files that differ from what is on disk.</summary>
     /// <param name="root">Repository root.</param>
     /// <returns>The relative paths of the files written (empty when all were up to date).</returns>
+    /// <exception cref="IOException">A file cannot be written, or a target is not a regular file: no file was changed.</exception>
     public static IReadOnlyList<string> Write(string root)
     {
-        var written = new List<string>();
-        foreach (var f in Render(root))
+        // Every file is rendered first; the changed ones are then written all or none (temporary files renamed over
+        // the targets; a failure deletes them and changes no target; a target that is not a regular file is refused).
+        var changed = Render(root).Where(f =>
         {
             string path = Path.Combine(root, f.RelativePath);
-            if (File.Exists(path) && File.ReadAllText(path) == f.Contents)
-            {
-                continue;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, f.Contents);
-            written.Add(f.RelativePath);
-        }
-
-        return written;
+            return !File.Exists(path) || File.ReadAllText(path) != f.Contents;
+        }).ToList();
+        SafeFile.WriteAllText(changed.Select(f => (Path.Combine(root, f.RelativePath), f.Contents)));
+        return changed.Select(f => f.RelativePath).ToList();
     }
 
     /// <summary>The generated files whose committed contents differ from a fresh generation (missing files included).</summary>

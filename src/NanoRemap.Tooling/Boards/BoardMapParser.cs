@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using NanoRemap.Boards;
 using NanoRemap.Facts;
+using NanoRemap.IO;
+using NanoRemap.Tooling.Generated;
 
 namespace NanoRemap.Tooling.Boards;
 
@@ -24,7 +26,23 @@ public static partial class BoardMapParser
     /// <param name="facts">The chip's register facts.</param>
     /// <returns>The resolved board.</returns>
     /// <exception cref="BoardMapException">A malformed or inconsistent line.</exception>
-    public static BoardMapFile ParseFile(string path, ChipFacts facts) => Parse(File.ReadAllText(path), path, facts);
+    public static BoardMapFile ParseFile(string path, ChipFacts facts)
+    {
+        string text;
+        try
+        {
+            text = BoundedReader.ReadAllText(path, MaxBytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BoardMapException($"{path}: {e.Message}");
+        }
+
+        return Parse(text, path, facts);
+    }
+
+    /// <summary>The largest board.map read (1 MiB; the committed ones are under 16 KiB).</summary>
+    public const long MaxBytes = 1024 * 1024;
 
     /// <summary>Parses board.map text against the chip's facts.</summary>
     /// <param name="text">The file contents.</param>
@@ -41,6 +59,8 @@ public static partial class BoardMapParser
         var fifoLines = new List<(string[] F, int Line)>();
         var rules = new List<RuleLine>();
         int gpioLine = 0;
+        int busLine = 0;
+        int dportLine = 0;
         string[] lines = text.Replace("\r\n", "\n").Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
@@ -125,12 +145,29 @@ public static partial class BoardMapParser
                 case "bus":
                     Arity(3);
                     Reason();
+                    if (busLine != 0)
+                    {
+                        throw Err($"a second 'bus' line (the first is line {busLine})");
+                    }
+
+                    busLine = lineNo;
                     map.BusBase = Num(f[1], "bus base");
                     map.BusSize = Num(f[2], "bus size");
+                    if (map.BusSize == 0 || (ulong)map.BusBase + map.BusSize > 0x1_0000_0000UL)
+                    {
+                        throw Err($"bus 0x{map.BusBase:X8} +0x{map.BusSize:X}: empty, or runs past 4 GiB");
+                    }
+
                     break;
                 case "dport":
                     Arity(3);
                     Reason();
+                    if (dportLine != 0)
+                    {
+                        throw Err($"a second 'dport' line (the first is line {dportLine})");
+                    }
+
+                    dportLine = lineNo;
                     map.HasDport = true;
                     map.DportFirst = Num(f[1], "DPORT first");
                     map.DportLast = Num(f[2], "DPORT last");
@@ -149,6 +186,12 @@ public static partial class BoardMapParser
                     }
                     else
                     {
+                        // The name is copied into the generated C and C#: a C identifier, nothing else.
+                        if (!GeneratedText.IsCIdentifier(f[2]))
+                        {
+                            throw Err($"fifo name '{GeneratedText.Visible(f[2])}' is not a C identifier (a letter or '_', then letters, digits or '_')");
+                        }
+
                         map.Fifos.Add(new BoardFifo(Num(f[1], "FIFO address"), f[2], lineNo));
                     }
 
@@ -355,7 +398,12 @@ public static partial class BoardMapParser
 
         if (map.HasDport && (map.DportFirst > map.DportLast || (map.DportFirst & 3) != 0 || (map.DportLast & 3) != 0))
         {
-            throw new BoardMapException($"{src}: 'dport' needs first <= last, both word-aligned");
+            throw new BoardMapException($"{src}:{dportLine}: 'dport' needs first <= last, both word-aligned");
+        }
+
+        if (map.HasDport && (map.DportFirst < map.BusBase || (ulong)map.DportLast + 4 > (ulong)map.BusBase + map.BusSize))
+        {
+            throw new BoardMapException($"{src}:{dportLine}: 'dport' 0x{map.DportFirst:X8}..0x{map.DportLast:X8} is not inside the bus window 0x{map.BusBase:X8} +0x{map.BusSize:X}");
         }
 
         // REG_W1TS / REG_W1TC write REG's bits with one store that the checks see as a write of the alias (no old value

@@ -1,4 +1,5 @@
 using System.Text;
+using NanoRemap.Tooling.Generated;
 using NanoRemap.Boards;
 
 namespace NanoRemap.Tooling.Boards;
@@ -47,7 +48,7 @@ public static class NativeTableEmitter
         w.Append($"static const nr_block_t {sym}_blocks[] = {{\n");
         foreach (var b in map.SortedBlocks)
         {
-            w.Append($"    {{ 0x{b.Base:X8}u, 0x{b.Size:X8}u, {(b.Allowed ? 1 : 0)}u, \"{b.Name}\" }},\n");
+            w.Append($"    {{ 0x{b.Base:X8}u, 0x{b.Size:X8}u, {(b.Allowed ? 1 : 0)}u, \"{GeneratedText.CIdentifier(b.Name, "block name")}\" }},\n");
         }
 
         w.Append("};\n\n");
@@ -57,7 +58,7 @@ public static class NativeTableEmitter
             w.Append($"static const uint32_t {sym}_fifo[] = {{\n");
             foreach (var f in map.Fifos)
             {
-                w.Append($"    0x{f.Address:X8}u, /* {f.Name} */\n");
+                w.Append($"    0x{f.Address:X8}u, /* {GeneratedText.CIdentifier(f.Name, "FIFO name")} */\n");
             }
 
             w.Append("};\n\n");
@@ -75,7 +76,7 @@ public static class NativeTableEmitter
                     RegisterPolicy.Deny => "NR_POLICY_DENY",
                     _ => "NR_POLICY_PROTECT",
                 };
-                w.Append($"    {{ 0x{p.Address:X8}u, {kind}, 0x{p.Mask:X8}u, 0x{p.Size:X}u }}, /* {p.Name} */\n");
+                w.Append($"    {{ 0x{p.Address:X8}u, {kind}, 0x{p.Mask:X8}u, 0x{p.Size:X}u }}, /* {GeneratedText.Comment(p.Name, "policy name")} */\n");
             }
 
             w.Append("};\n\n");
@@ -88,7 +89,7 @@ public static class NativeTableEmitter
             w.Append($"static const nr_clock_t {sym}_clocks[] = {{\n");
             foreach (var c in map.Clocks)
             {
-                w.Append($"    {{ \"{c.Name}\", 0x{c.EnableRegister:X8}u, 0x{c.EnableMask:X8}u, 0x{c.ResetRegister:X8}u, 0x{c.ResetMask:X8}u, NR_IDF_MODULE({c.IdfModule}) }}, /* {c.EnableName}, {c.ResetName} */\n");
+                w.Append($"    {{ \"{GeneratedText.CIdentifier(c.Name, "clock name")}\", 0x{c.EnableRegister:X8}u, 0x{c.EnableMask:X8}u, 0x{c.ResetRegister:X8}u, 0x{c.ResetMask:X8}u, NR_IDF_MODULE({GeneratedText.CIdentifier(c.IdfModule, "ESP-IDF module")}) }}, /* {GeneratedText.Comment(c.EnableName + ", " + c.ResetName, "clock fields")} */\n");
             }
 
             w.Append("};\n\n");

@@ -55,6 +55,9 @@ public sealed class NfConfig
     /// <exception cref="KeyNotFoundException">Not a key of nf.config.</exception>
     public string Get(string key) => _values.TryGetValue(key, out string? v) ? v : throw new KeyNotFoundException($"nf.config has no key '{key}' (keys: {NfConfigKeys.Names})");
 
+    /// <summary>The largest nf.config read (64 KiB; a real one is a few lines): a larger input, or an endless one such as /dev/zero, cannot be read.</summary>
+    public const long MaxBytes = 64 * 1024;
+
     /// <summary>Reads and checks one nf.config file.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The settings, with <see cref="SourcePath"/> set to the full path.</returns>
@@ -64,7 +67,7 @@ public sealed class NfConfig
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = NanoRemap.IO.BoundedReader.ReadAllText(path, MaxBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

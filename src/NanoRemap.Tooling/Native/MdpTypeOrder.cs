@@ -93,7 +93,10 @@ public static class MdpTypeOrder
             }
         }
 
-        public IEnumerable<TypeDefinitionHandle> Sort(IEnumerable<TypeDefinitionHandle> types)
+        // An interface cycle (I1 : I2, I2 : I1) would recurse without end: past this depth the metadata is bad.
+        private const int MaxDepth = 1024;
+
+        public IEnumerable<TypeDefinitionHandle> Sort(IEnumerable<TypeDefinitionHandle> types, int depth = 0)
         {
             foreach (var type in types)
             {
@@ -103,16 +106,21 @@ public static class MdpTypeOrder
                     continue;
                 }
 
+                if (depth > MaxDepth)
+                {
+                    throw new BadImageFormatException($"type {name}: dependencies nested deeper than {MaxDepth} (an interface cycle?)");
+                }
+
                 var declaring = _md.GetTypeDefinition(type).GetDeclaringType();
                 if (!declaring.IsNil)
                 {
-                    foreach (var t in Sort(new[] { declaring }))
+                    foreach (var t in Sort(new[] { declaring }, depth + 1))
                     {
                         yield return t;
                     }
                 }
 
-                foreach (var t in Sort(Interfaces(type)))
+                foreach (var t in Sort(Interfaces(type), depth + 1))
                 {
                     yield return t;
                 }
@@ -120,7 +128,7 @@ public static class MdpTypeOrder
                 if (_processed.Add(name))
                 {
                     var used = ReferencedMethodTypes(type).ToList();
-                    foreach (var t in Sort(used))
+                    foreach (var t in Sort(used, depth + 1))
                     {
                         yield return t;
                     }

@@ -57,7 +57,7 @@ public static class NativeChecksum
     {
         using var stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
-        return Compute(pe, classNamesToExclude, fastPaths);
+        return NfCheck.MalformedAssembly.Guard(assemblyPath, () => Compute(pe, classNamesToExclude, fastPaths));
     }
 
     /// <summary>Computes the checksum of an opened assembly.</summary>

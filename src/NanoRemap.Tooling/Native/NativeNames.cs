@@ -47,10 +47,22 @@ public static class NativeNames
     /// </summary>
     public static string ClassName(MetadataReader md, TypeDefinitionHandle type)
     {
-        var td = md.GetTypeDefinition(type);
-        var declaring = td.GetDeclaringType();
-        string outer = declaring.IsNil ? "" : ClassName(md, declaring);
-        return string.Join("_", outer, md.GetString(td.Namespace), md.GetString(td.Name)).Replace(".", "_").TrimStart('_');
+        // Built from the outermost type in, without recursion: TypeNames.Of refuses a nesting cycle first.
+        _ = NfCheck.TypeNames.Of(md, type);
+        var chain = new List<TypeDefinitionHandle>();
+        for (var t = type; !t.IsNil; t = md.GetTypeDefinition(t).GetDeclaringType())
+        {
+            chain.Add(t);
+        }
+
+        string outer = "";
+        for (int i = chain.Count - 1; i >= 0; i--)
+        {
+            var td = md.GetTypeDefinition(chain[i]);
+            outer = string.Join("_", outer, md.GetString(td.Namespace), md.GetString(td.Name)).Replace(".", "_").TrimStart('_');
+        }
+
+        return outer;
     }
 
     /// <summary>

@@ -79,7 +79,10 @@ public sealed class DeviceBudget
     /// <see cref="BudgetReport.CallSites"/>; the library's own register path is gated when the library is checked).
     /// </param>
     /// <param name="maxBytes">Size limit of the assembly file.</param>
-    public BudgetReport Measure(string assemblyPath, IReadOnlyList<string>? hotMethods = null, long maxBytes = DefaultMaxBytes)
+    public BudgetReport Measure(string assemblyPath, IReadOnlyList<string>? hotMethods = null, long maxBytes = DefaultMaxBytes) =>
+        MalformedAssembly.Guard(assemblyPath, () => MeasureFile(assemblyPath, hotMethods, maxBytes));
+
+    private BudgetReport MeasureFile(string assemblyPath, IReadOnlyList<string>? hotMethods, long maxBytes)
     {
         long size = new FileInfo(assemblyPath).Length;
         var offences = new List<NfOffence>();

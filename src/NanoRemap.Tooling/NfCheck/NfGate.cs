@@ -125,7 +125,7 @@ public sealed class NfGate
     {
         using var stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
-        return Check(pe);
+        return MalformedAssembly.Guard(assemblyPath, () => Check(pe));
     }
 
     /// <summary>Checks an already opened assembly.</summary>
@@ -212,6 +212,20 @@ public sealed class NfGate
         if (!td.BaseType.IsNil)
         {
             CheckHandleType(td.BaseType, typeName, "base type");
+        }
+
+        // An inheritance cycle among the assembly's own types (A : B, B : A): no runtime loads it.
+        var chain = new List<TypeDefinitionHandle> { th };
+        for (var b = td.BaseType; !b.IsNil && b.Kind == HandleKind.TypeDefinition; b = _md.GetTypeDefinition((TypeDefinitionHandle)b).BaseType)
+        {
+            var bh = (TypeDefinitionHandle)b;
+            if (chain.Contains(bh))
+            {
+                Report(typeName, NfRule.InvalidMetadata, $"inheritance cycle: {string.Join(" : ", chain.Select(x => TypeNames.Of(_md, x)))} : {TypeNames.Of(_md, bh)}");
+                break;
+            }
+
+            chain.Add(bh);
         }
 
         int interfaces = 0;

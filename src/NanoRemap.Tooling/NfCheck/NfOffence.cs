@@ -27,6 +27,8 @@ public static class NfRule
     public const string PInvoke = "pinvoke";
     /// <summary>A size the MetadataProcessor's .pe format cannot hold (byte/ushort fields of its tables).</summary>
     public const string Limit = "mdp-limit";
+    /// <summary>Metadata no runtime loads: a type that is its own base type, directly or through others.</summary>
+    public const string InvalidMetadata = "invalid-metadata";
     /// <summary>A device-cost budget breach (frames on the register path, assembly size).</summary>
     public const string Budget = "budget";
 }

@@ -8,31 +8,62 @@ namespace NanoRemap.Tooling.NfCheck;
 /// </summary>
 public static class TypeNames
 {
+    /// <summary>The deepest nesting of types a name is built for; deeper (or a nesting cycle) is bad metadata.</summary>
+    public const int MaxNesting = 64;
+
     /// <summary>Full name of a type defined in <paramref name="reader"/>.</summary>
+    /// <exception cref="BadImageFormatException">A nesting cycle (a type enclosing itself) or nesting deeper than <see cref="MaxNesting"/>.</exception>
     public static string Of(MetadataReader reader, TypeDefinitionHandle handle)
     {
-        var def = reader.GetTypeDefinition(handle);
-        string name = reader.GetString(def.Name);
-        var declaring = def.GetDeclaringType();
-        if (!declaring.IsNil)
+        var parts = new List<string>();
+        var current = handle;
+        for (int depth = 0; ; depth++)
         {
-            return Of(reader, declaring) + "/" + name;
+            if (depth > MaxNesting)
+            {
+                throw new BadImageFormatException($"type {reader.GetString(reader.GetTypeDefinition(handle).Name)} (TypeDef row {System.Reflection.Metadata.Ecma335.MetadataTokens.GetRowNumber(handle)}): nested-type cycle or nesting deeper than {MaxNesting}");
+            }
+
+            var def = reader.GetTypeDefinition(current);
+            parts.Add(reader.GetString(def.Name));
+            var declaring = def.GetDeclaringType();
+            if (declaring.IsNil)
+            {
+                string ns = reader.GetString(def.Namespace);
+                parts.Reverse();
+                string full = string.Join("/", parts);
+                return ns.Length == 0 ? full : ns + "." + full;
+            }
+
+            current = declaring;
         }
-        string ns = reader.GetString(def.Namespace);
-        return ns.Length == 0 ? name : ns + "." + name;
     }
 
     /// <summary>Full name of a type referenced from <paramref name="reader"/>.</summary>
+    /// <exception cref="BadImageFormatException">A resolution-scope cycle or nesting deeper than <see cref="MaxNesting"/>.</exception>
     public static string Of(MetadataReader reader, TypeReferenceHandle handle)
     {
-        var r = reader.GetTypeReference(handle);
-        string name = reader.GetString(r.Name);
-        if (r.ResolutionScope.Kind == HandleKind.TypeReference)
+        var parts = new List<string>();
+        var current = handle;
+        for (int depth = 0; ; depth++)
         {
-            return Of(reader, (TypeReferenceHandle)r.ResolutionScope) + "/" + name;
+            if (depth > MaxNesting)
+            {
+                throw new BadImageFormatException($"type reference {reader.GetString(reader.GetTypeReference(handle).Name)}: nested-type cycle or nesting deeper than {MaxNesting}");
+            }
+
+            var r = reader.GetTypeReference(current);
+            parts.Add(reader.GetString(r.Name));
+            if (r.ResolutionScope.Kind != HandleKind.TypeReference)
+            {
+                string ns = reader.GetString(r.Namespace);
+                parts.Reverse();
+                string full = string.Join("/", parts);
+                return ns.Length == 0 ? full : ns + "." + full;
+            }
+
+            current = (TypeReferenceHandle)r.ResolutionScope;
         }
-        string ns = reader.GetString(r.Namespace);
-        return ns.Length == 0 ? name : ns + "." + name;
     }
 
     /// <summary>Full name of a TypeDef or TypeRef handle; "" for anything else.</summary>

@@ -32,6 +32,9 @@ public sealed class SvdField
     /// <summary>Line of the element in its file (for messages).</summary>
     public int Line { get; set; }
 
+    /// <summary>The file that gave the element when it is not the SVD (a patch file's name), else null.</summary>
+    public string? File { get; set; }
+
     /// <summary>A copy (for derivedFrom).</summary>
     /// <returns>The copy.</returns>
     public SvdField Clone() => (SvdField)MemberwiseClone();

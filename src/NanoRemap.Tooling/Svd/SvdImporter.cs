@@ -1,5 +1,6 @@
-using System.Globalization;
 using NanoRemap.Facts;
+using NanoRemap.Tooling.Generated;
+using NanoRemap.Tooling.IO;
 
 namespace NanoRemap.Tooling.Svd;
 
@@ -14,6 +15,9 @@ namespace NanoRemap.Tooling.Svd;
 /// </summary>
 public static class SvdImporter
 {
+    /// <summary>The most registers, ranges and fields of a device once the dim arrays are expanded (the vendor SVDs have under 16,000).</summary>
+    public const int MaxItems = 250_000;
+
     /// <summary>The facts file of a chip, relative to the repository root.</summary>
     /// <param name="chip">Chip name.</param>
     /// <returns>boards/&lt;chip&gt;/registers.txt.</returns>
@@ -94,10 +98,11 @@ public static class SvdImporter
 
         var facts = new ChipFacts(chip);
         var expanded = new List<(SvdPeripheral P, List<Item> Items)>();
+        var budget = new Counter();
         foreach (SvdPeripheral p in device.Peripherals)
         {
             var items = new List<Item>();
-            Walk(device, p, p.Children, p.BaseAddress, string.Empty, p.Properties.Over(device.Properties), items);
+            Walk(device, p, p.Children, p.BaseAddress, string.Empty, p.Properties.Over(device.Properties), items, budget);
             items.Sort((a, b) => a.Address != b.Address ? a.Address.CompareTo(b.Address) : string.CompareOrdinal(a.Name, b.Name));
             expanded.Add((p, items));
         }
@@ -141,8 +146,16 @@ public static class SvdImporter
                     registers++;
                     foreach (FieldItem f in it.Fields)
                     {
-                        facts.AddField(r, f.Name, f.Lsb, f.Width, f.Access,
-                            (f.OneToClear ? FactsKinds.WriteOneToClear : FactsKinds.None) | (f.ReadClears ? FactsKinds.ClearOnRead : FactsKinds.None), null, null, f.Patched);
+                        try
+                        {
+                            facts.AddField(r, f.Name, f.Lsb, f.Width, f.Access,
+                                (f.OneToClear ? FactsKinds.WriteOneToClear : FactsKinds.None) | (f.ReadClears ? FactsKinds.ClearOnRead : FactsKinds.None), null, null, f.Patched);
+                        }
+                        catch (ArgumentException e)
+                        {
+                            throw new SvdException(f.File, f.Line, $"peripheral {p.Name} register {it.Name} field {f.Name}", e.Message);
+                        }
+
                         fields++;
                     }
                 }
@@ -165,6 +178,14 @@ public static class SvdImporter
         }
 
         facts.Header.Add($"{registers} registers, {fields} fields, {ranges} ranges; format: boards/README.md (Register facts)");
+        foreach (string h in facts.Header)
+        {
+            if (GeneratedText.WhyNotCommentText(h) is { } why)
+            {
+                throw new SvdException(device.File, 0, "device", $"a header line of the facts file: {why}");
+            }
+        }
+
         return facts;
     }
 
@@ -184,20 +205,7 @@ public static class SvdImporter
         string text = ChipFactsWriter.ToText(facts);
         string rel = FactsPath(chip);
         string path = Path.Combine(root, rel);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string tmp = path + ".tmp" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        try
-        {
-            File.WriteAllText(tmp, text);
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp))
-            {
-                File.Delete(tmp);
-            }
-        }
+        SafeFile.WriteText(path, text);
 
         return (facts, rel.Replace('\\', '/'));
     }
@@ -209,7 +217,7 @@ public static class SvdImporter
     /// <returns>The facts text.</returns>
     public static string Render(string svdPath, string root, string chip) => ChipFactsWriter.ToText(Import(svdPath, root, chip));
 
-    private static void Walk(SvdDevice device, SvdPeripheral p, List<SvdNode> nodes, uint baseAddress, string prefix, SvdProperties outer, List<Item> items)
+    private static void Walk(SvdDevice device, SvdPeripheral p, List<SvdNode> nodes, uint baseAddress, string prefix, SvdProperties outer, List<Item> items, Counter budget)
     {
         foreach (SvdNode node in nodes)
         {
@@ -217,54 +225,59 @@ public static class SvdImporter
             string element = $"peripheral {p.Name} {(node is SvdCluster ? "cluster" : "register")} {node.Name}";
             if (node.Dim == null && node.Name.Contains("%s", StringComparison.Ordinal))
             {
-                throw new SvdException(device.File, node.Line, element,
+                throw new SvdException(node.File ?? device.File, node.Line, element,
                     "the name holds %s but there is no <dim>: add a 'rename' to boards/<chip>/svd-patches.txt citing the ESP-IDF register name");
             }
 
             int size = props.Size ?? 32;
-            if (node is SvdRegister reg && node.Dim != null && size < 32 && node.Dim.Increment * 8 == (uint)size)
+            if (node is SvdRegister reg && node.Dim != null && size < 32 && (ulong)node.Dim.Increment * 8 == (ulong)size)
             {
                 // A byte- or halfword-wide array (a crypto memory): kept whole.
                 string name = prefix + node.Name.Replace("[%s]", string.Empty, StringComparison.Ordinal).Replace("%s", string.Empty, StringComparison.Ordinal).TrimEnd('_');
                 if ((ulong)baseAddress + node.AddressOffset + ((ulong)node.Dim.Count * node.Dim.Increment) > 0x100000000UL)
                 {
-                    throw new SvdException(device.File, node.Line, element, "the array leaves the 32-bit address space (<dim> or <addressOffset> is wrong)");
+                    throw new SvdException(node.File ?? device.File, node.Line, element, "the array leaves the 32-bit address space (<dim> or <addressOffset> is wrong)");
                 }
 
                 items.Add(new Item(name, baseAddress + node.AddressOffset, RegisterAccess(reg, props), 0, size, false, true,
-                    (uint)node.Dim.Count * node.Dim.Increment, node.Dim.Count, new List<FieldItem>(), device.File, node.Line));
+                    (uint)node.Dim.Count * node.Dim.Increment, node.Dim.Count, new List<FieldItem>(), node.File ?? device.File, node.Line));
                 continue;
             }
 
             int count = node.Dim?.Count ?? 1;
             for (int i = 0; i < count; i++)
             {
+                if (++budget.Count > MaxItems)
+                {
+                    throw new SvdException(node.File ?? device.File, node.Line, element, $"more than {MaxItems:N0} registers, clusters and fields once the dim arrays are expanded (limit)");
+                }
+
                 string name = node.Dim == null
                     ? node.Name
                     : node.Name.Replace("[%s]", "%s", StringComparison.Ordinal).Replace("%s", node.Dim.Indices[i], StringComparison.Ordinal);
                 if (node.Dim != null && !node.Name.Contains("%s", StringComparison.Ordinal))
                 {
-                    throw new SvdException(device.File, node.Line, element, "a <dim> array whose name holds no %s");
+                    throw new SvdException(node.File ?? device.File, node.Line, element, "a <dim> array whose name holds no %s");
                 }
 
                 ulong wide = (ulong)baseAddress + node.AddressOffset + ((ulong)i * (node.Dim?.Increment ?? 0));
                 if (wide > 0xFFFFFFFFUL)
                 {
-                    throw new SvdException(device.File, node.Line, element,
+                    throw new SvdException(node.File ?? device.File, node.Line, element,
                         $"element {i} of the array lies at 0x{wide:X}, past the 32-bit address space (<dimIncrement> or <addressOffset> is wrong)");
                 }
 
                 uint address = (uint)wide;
                 if (node is SvdCluster cluster)
                 {
-                    Walk(device, p, cluster.Children, address, prefix + name + "_", props, items);
+                    Walk(device, p, cluster.Children, address, prefix + name + "_", props, items, budget);
                     continue;
                 }
 
                 var r = (SvdRegister)node;
                 if (size != 8 && size != 16 && size != 32)
                 {
-                    throw new SvdException(device.File, node.Line, element, $"size {size} is not 8, 16 or 32 bits");
+                    throw new SvdException(node.File ?? device.File, node.Line, element, $"size {size} is not 8, 16 or 32 bits");
                 }
 
                 uint sizeMask = size == 32 ? 0xFFFFFFFFu : (1u << size) - 1u;
@@ -276,25 +289,30 @@ public static class SvdImporter
                     int fcount = f.Dim?.Count ?? 1;
                     if (f.Dim == null && f.Name.Contains("%s", StringComparison.Ordinal))
                     {
-                        throw new SvdException(device.File, f.Line, element + " field " + f.Name, "the name holds %s but there is no <dim>");
+                        throw new SvdException(f.File ?? device.File, f.Line, element + " field " + f.Name, "the name holds %s but there is no <dim>");
                     }
 
                     for (int k = 0; k < fcount; k++)
                     {
+                        if (++budget.Count > MaxItems)
+                        {
+                            throw new SvdException(f.File ?? device.File, f.Line, element + " field " + f.Name, $"more than {MaxItems:N0} registers, clusters and fields once the dim arrays are expanded (limit)");
+                        }
+
                         string fname = f.Dim == null ? f.Name : f.Name.Replace("[%s]", "%s", StringComparison.Ordinal).Replace("%s", f.Dim.Indices[k], StringComparison.Ordinal);
                         long lsb = f.Lsb + (k * (long)(f.Dim?.Increment ?? 0));
                         if (f.Width < 1 || lsb + f.Width > size)
                         {
-                            throw new SvdException(device.File, f.Line, element + " field " + fname,
+                            throw new SvdException(f.File ?? device.File, f.Line, element + " field " + fname,
                                 $"bits {lsb}..{lsb + f.Width - 1} do not fit the {size}-bit register: add a 'remove' (or 'field') to boards/<chip>/svd-patches.txt citing ESP-IDF");
                         }
 
-                        fields.Add(new FieldItem(fname, (int)lsb, (int)f.Width, f.Access ?? access, f.OneToClear || r.OneToClear, f.ReadClears, f.Patched));
+                        fields.Add(new FieldItem(fname, (int)lsb, (int)f.Width, f.Access ?? access, f.OneToClear || r.OneToClear, f.ReadClears, f.Patched, f.File ?? device.File, f.Line));
                     }
                 }
 
                 fields.Sort((a, b) => a.Lsb != b.Lsb ? a.Lsb.CompareTo(b.Lsb) : string.CompareOrdinal(a.Name, b.Name));
-                items.Add(new Item(prefix + name, address, access, reset, size, r.ReadClears, false, (uint)size / 8, 1, fields, device.File, node.Line) { Patched = r.Patched });
+                items.Add(new Item(prefix + name, address, access, reset, size, r.ReadClears, false, (uint)size / 8, 1, fields, node.File ?? device.File, node.Line) { Patched = r.Patched });
             }
         }
     }
@@ -321,7 +339,12 @@ public static class SvdImporter
 
     private static string? Join(string? a, string? b) => a == null ? b : b == null ? a : a + "," + b;
 
-    private sealed record FieldItem(string Name, int Lsb, int Width, FactsAccess Access, bool OneToClear, bool ReadClears, string? Patched);
+    private sealed class Counter
+    {
+        public int Count;
+    }
+
+    private sealed record FieldItem(string Name, int Lsb, int Width, FactsAccess Access, bool OneToClear, bool ReadClears, string? Patched, string File, int Line);
 
     private sealed record Item(
         string Name, uint Address, FactsAccess Access, uint Reset, int SizeBits, bool ReadClears, bool IsRange, uint Bytes, int Elements, List<FieldItem> Fields, string File, int Line)

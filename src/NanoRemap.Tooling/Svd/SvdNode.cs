@@ -21,6 +21,9 @@ public abstract class SvdNode
     /// <summary>Line of the element in its file (for messages).</summary>
     public int Line { get; set; }
 
+    /// <summary>The file that gave the element when it is not the SVD (a patch file's name), else null.</summary>
+    public string? File { get; set; }
+
     /// <summary>A deep copy.</summary>
     /// <returns>The copy.</returns>
     public abstract SvdNode Clone();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NanoRemap.Facts;
+using NanoRemap.IO;
 
 namespace NanoRemap.Tooling.Svd;
 
@@ -41,7 +42,20 @@ public sealed class SvdPatchFile
     /// <param name="displayName">The name used in messages (default: <paramref name="path"/>).</param>
     /// <returns>The patches.</returns>
     /// <exception cref="SvdException">A malformed line.</exception>
-    public static SvdPatchFile Load(string path, string? displayName = null) => Parse(System.IO.File.ReadAllText(path), displayName ?? path);
+    public static SvdPatchFile Load(string path, string? displayName = null)
+    {
+        try
+        {
+            return Parse(BoundedReader.ReadAllText(path, MaxBytes), displayName ?? path);
+        }
+        catch (IOException e)
+        {
+            throw new SvdException(displayName ?? path, 0, "file", e.Message);
+        }
+    }
+
+    /// <summary>The largest patch file read (1 MiB; the committed ones are under 8 KiB).</summary>
+    public const long MaxBytes = 1024 * 1024;
 
     /// <summary>Parses patch text.</summary>
     /// <param name="text">The text.</param>
@@ -138,9 +152,9 @@ public sealed class SvdPatchFile
                 throw Err($"'{patch.NewName}' is not FIRST-LAST (decimal)");
             }
 
-            if (patch.Kind == SvdPatchKind.Field && (patch.Width < 1 || patch.Lsb + patch.Width > 32))
+            if (patch.Kind == SvdPatchKind.Field && (patch.Width < 1 || patch.Width > 32 || patch.Lsb > 32 - patch.Width))
             {
-                throw Err($"bits {patch.Lsb}..{patch.Lsb + patch.Width - 1} do not fit a 32-bit register");
+                throw Err($"bits {patch.Lsb}..{(long)patch.Lsb + patch.Width - 1} do not fit a 32-bit register");
             }
 
             result.Patches.Add(patch);
@@ -287,6 +301,7 @@ public sealed class SvdPatchFile
                         Properties = new SvdProperties(32, p.Access, p.Reset, null),
                         Line = p.Line,
                         Patched = "added",
+                        File = File,
                     });
                     break;
                 case SvdPatchKind.DimIndex:
@@ -331,7 +346,7 @@ public sealed class SvdPatchFile
                         throw Err($"{p.Register} already has a field {p.FieldName} (stale patch?)");
                     }
 
-                    reg.Fields.Add(new SvdField { Name = p.FieldName!, Lsb = p.Lsb, Width = p.Width, Access = p.Access, Line = p.Line, Patched = "added" });
+                    reg.Fields.Add(new SvdField { Name = p.FieldName!, Lsb = p.Lsb, Width = p.Width, Access = p.Access, Line = p.Line, Patched = "added", File = File });
                     break;
             }
         }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 using NanoRemap.Facts;
+using NanoRemap.IO;
+using NanoRemap.Tooling.Generated;
 
 namespace NanoRemap.Tooling.Svd;
 
@@ -15,14 +17,36 @@ namespace NanoRemap.Tooling.Svd;
 /// </summary>
 public static class SvdReader
 {
+    /// <summary>The largest SVD read, in characters (the vendor SVDs are under 3.1 MB).</summary>
+    public const long MaxCharacters = 64L * 1024 * 1024;
+
+    /// <summary>The most XML elements an SVD may hold (the vendor SVDs hold under 200,000).</summary>
+    public const int MaxElements = 4_000_000;
+
+    /// <summary>The deepest XML element nesting (a register field of a cluster nested 16 deep is at depth 26).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>The deepest cluster nesting (the vendor SVDs nest at most 1 deep).</summary>
+    public const int MaxClusterNesting = 16;
+
+    /// <summary>The longest <c>derivedFrom</c> chain (a cycle is reported as one).</summary>
+    public const int MaxDerivation = 64;
+
     /// <summary>Reads an SVD file (peripheral derivedFrom not yet resolved).</summary>
     /// <param name="path">The file.</param>
     /// <returns>The device.</returns>
-    /// <exception cref="SvdException">Malformed XML or a malformed or missing element.</exception>
+    /// <exception cref="SvdException">Malformed XML, a limit passed (size, depth, elements), or a malformed or missing element.</exception>
     public static SvdDevice Read(string path)
     {
-        using var stream = File.OpenRead(path);
-        return Read(stream, Path.GetFileName(path));
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Read(stream, Path.GetFileName(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SvdException(Path.GetFileName(path), 0, "file", e.Message);
+        }
     }
 
     /// <summary>Reads SVD text from a stream (peripheral derivedFrom not yet resolved).</summary>
@@ -35,15 +59,19 @@ public static class SvdReader
         XDocument doc;
         try
         {
-            doc = XDocument.Load(stream, LoadOptions.SetLineInfo);
+            // No DTD (so no entity of any kind), at most MaxCharacters: a bounded, non-resolving read.
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = MaxCharacters };
+            using var reader = XmlReader.Create(stream, settings);
+            doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
         {
             throw new SvdException(file, e.LineNumber, "xml", e.Message);
         }
 
-        var ctx = new Context(file);
         XElement root = doc.Root!;
+        var ctx = new Context(file) { Root = root };
+        CheckShape(root, ctx);
         if (root.Name.LocalName != "device")
         {
             throw ctx.Error(root, "device", $"the root element is <{root.Name.LocalName}>, not <device>");
@@ -52,8 +80,8 @@ public static class SvdReader
         var device = new SvdDevice
         {
             File = file,
-            Name = ctx.Required(root, "name", "device"),
-            Version = Child(root, "version")?.Value.Trim(),
+            Name = ctx.Text(root, ctx.Required(root, "name", "device"), "name", "device"),
+            Version = Child(root, "version") is { } v ? ctx.Text(v, v.Value.Trim(), "version", "device") : null,
             Properties = ctx.Properties(root, "device"),
         };
 
@@ -161,6 +189,32 @@ public static class SvdReader
         return ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
+    // The element tree's depth and size, walked without recursion (a deep file cannot overflow the stack here).
+    private static void CheckShape(XElement root, Context ctx)
+    {
+        var stack = new Stack<(XElement E, int Depth)>();
+        stack.Push((root, 1));
+        int count = 0;
+        while (stack.Count > 0)
+        {
+            (XElement e, int depth) = stack.Pop();
+            if (++count > MaxElements)
+            {
+                throw ctx.Error(e, "<" + e.Name.LocalName + ">", $"more than {MaxElements:N0} XML elements (limit)");
+            }
+
+            if (depth > MaxDepth)
+            {
+                throw ctx.Error(e, "<" + e.Name.LocalName + ">", $"elements nested more than {MaxDepth} deep (limit)");
+            }
+
+            foreach (XElement c in e.Elements())
+            {
+                stack.Push((c, depth + 1));
+            }
+        }
+    }
+
     private static XElement? Child(XElement e, string name) => e.Elements().FirstOrDefault(c => c.Name.LocalName == name);
 
     private static IEnumerable<XElement> Children(XElement e, string name) => e.Elements().Where(c => c.Name.LocalName == name);
@@ -169,6 +223,8 @@ public static class SvdReader
 
     private sealed class Context(string file)
     {
+        public XElement? Root { get; set; }
+
         public SvdException Error(XObject at, string element, string message) => new(file, LineOf(at), element, message);
 
         public string Required(XElement e, string child, string element)
@@ -176,6 +232,31 @@ public static class SvdReader
             XElement c = Child(e, child) ?? throw Error(e, element, $"no <{child}>");
             string v = c.Value.Trim();
             return v.Length > 0 ? v : throw Error(c, element, $"empty <{child}>");
+        }
+
+        // Free text copied into the comments of generated files: one line, no control character, no comment delimiter.
+        public string Text(XElement at, string text, string child, string element)
+        {
+            if (text.Length > 200)
+            {
+                throw Error(at, element, $"<{child}> is longer than 200 characters");
+            }
+
+            return GeneratedText.WhyNotCommentText(text) is { } why ? throw Error(at, element, $"<{child}>: {why}") : text;
+        }
+
+        // An SVD name (identifierType): a letter or '_', then letters, digits, '_'; %s and [%s] where dim gives the index.
+        public string Name(XElement e, string kind, string outer)
+        {
+            string name = Required(e, "name", outer + kind);
+            string bare = name.Replace("[%s]", string.Empty, StringComparison.Ordinal).Replace("%s", "X", StringComparison.Ordinal);
+            if (!CSharpNames.IsIdentifier(bare))
+            {
+                throw Error(Child(e, "name")!, outer + kind + " " + GeneratedText.Visible(name),
+                    "the name is not an identifier (a letter or '_', then letters, digits or '_'; %s or [%s] for a dim index)");
+            }
+
+            return name;
         }
 
         public ulong? Number(XElement e, string child, string element, ulong max)
@@ -211,7 +292,7 @@ public static class SvdReader
 
         public SvdPeripheral Peripheral(XElement e)
         {
-            string name = Required(e, "name", "peripheral");
+            string name = Name(e, "peripheral", string.Empty);
             string element = "peripheral " + name;
             uint span = 0;
             foreach (XElement b in Children(e, "addressBlock"))
@@ -233,14 +314,19 @@ public static class SvdReader
             };
             if (regs != null)
             {
-                p.Children = Nodes(regs, element);
+                p.Children = Nodes(regs, element, 0);
             }
 
             return p;
         }
 
-        private List<SvdNode> Nodes(XElement container, string element)
+        private List<SvdNode> Nodes(XElement container, string element, int nesting)
         {
+            if (nesting > MaxClusterNesting)
+            {
+                throw Error(container, element, $"clusters nested more than {MaxClusterNesting} deep (limit; a cluster derived from one that holds it?)");
+            }
+
             var nodes = new List<SvdNode>();
             foreach (XElement c in container.Elements())
             {
@@ -251,14 +337,14 @@ public static class SvdReader
                 }
 
                 XElement merged = Derive(c, container, kind, element);
-                nodes.Add(kind == "register" ? Register(merged, element, LineOf(c)) : Cluster(merged, element, LineOf(c)));
+                nodes.Add(kind == "register" ? Register(merged, element, LineOf(c)) : Cluster(merged, element, LineOf(c), nesting + 1));
             }
 
             return nodes;
         }
 
         // derivedFrom on a register, cluster or field: the base's children, overridden by the derived element's.
-        private XElement Derive(XElement e, XElement container, string kind, string element)
+        private XElement Derive(XElement e, XElement container, string kind, string element, List<XElement>? chain = null)
         {
             string? from = e.Attribute("derivedFrom")?.Value;
             if (from == null)
@@ -266,12 +352,26 @@ public static class SvdReader
                 return e;
             }
 
+            string self = Child(e, "name")?.Value.Trim() ?? "?";
+            chain ??= new List<XElement>();
+            chain.Add(e);
+            string Chain() => string.Join(" -> ", chain.Select(x => GeneratedText.Visible(Child(x, "name")?.Value.Trim() ?? "?")));
+            if (from == self)
+            {
+                throw Error(e, element + " " + kind + " " + GeneratedText.Visible(self), "derivedFrom names the element itself (a derivedFrom cycle)");
+            }
+
+            if (chain.Count > MaxDerivation)
+            {
+                throw Error(e, element + " " + kind + " " + GeneratedText.Visible(self), $"a derivedFrom chain longer than {MaxDerivation} (limit): {Chain()}");
+            }
+
             XElement? b = Children(container, kind).FirstOrDefault(s => s != e && Child(s, "name")?.Value.Trim() == from);
             if (b == null && from.Contains('.'))
             {
                 // A dotted path from the device: PERIPH.REG, PERIPH.CLUSTER.REG, PERIPH.REG.FIELD.
                 string[] parts = from.Split('.');
-                XElement? scope = e.Document!.Root!.Descendants().FirstOrDefault(p => p.Name.LocalName == "peripheral" && Child(p, "name")?.Value.Trim() == parts[0]);
+                XElement? scope = Root?.Descendants().FirstOrDefault(p => p.Name.LocalName == "peripheral" && Child(p, "name")?.Value.Trim() == parts[0]);
                 for (int i = 1; scope != null && i < parts.Length; i++)
                 {
                     XElement? members = Child(scope, "registers") ?? Child(scope, "fields") ?? scope;
@@ -286,7 +386,19 @@ public static class SvdReader
                 throw Error(e, element + " " + kind + " " + (Child(e, "name")?.Value.Trim() ?? "?"), $"derivedFrom=\"{from}\" names no {kind}");
             }
 
-            XElement baseElement = Derive(b, container, kind, element);
+            if (chain.Contains(b))
+            {
+                throw Error(chain[0], element + " " + kind + " " + GeneratedText.Visible(Child(chain[0], "name")?.Value.Trim() ?? "?"),
+                    $"derivedFrom cycle: {Chain()} -> {GeneratedText.Visible(from)}");
+            }
+
+            if (b.Ancestors().Contains(e) || e.Ancestors().Contains(b))
+            {
+                throw Error(e, element + " " + kind + " " + GeneratedText.Visible(self),
+                    $"derivedFrom=\"{GeneratedText.Visible(from)}\" names the element itself or one that holds it (a derivedFrom cycle)");
+            }
+
+            XElement baseElement = Derive(b, b.Parent ?? container, kind, element, chain);
             var own = new HashSet<string>(e.Elements().Select(x => x.Name.LocalName));
             var merged = new XElement(e.Name, baseElement.Elements().Where(x => !own.Contains(x.Name.LocalName)), e.Elements());
             return merged;
@@ -306,6 +418,11 @@ public static class SvdReader
             }
 
             uint inc = (uint)(Number(e, "dimIncrement", element, uint.MaxValue) ?? throw Error(e, element, "<dim> without <dimIncrement>"));
+            if (inc == 0 && dim > 1)
+            {
+                throw Error(Child(e, "dimIncrement")!, element, $"<dimIncrement> 0 with <dim>{dim}</dim> puts every element at one address");
+            }
+
             var indices = new List<string>();
             XElement? idx = Child(e, "dimIndex");
             if (idx == null)
@@ -322,13 +439,23 @@ public static class SvdReader
                 if (range.Length == 2 && int.TryParse(range[0], NumberStyles.None, CultureInfo.InvariantCulture, out int lo)
                     && int.TryParse(range[1], NumberStyles.None, CultureInfo.InvariantCulture, out int hi) && hi >= lo)
                 {
+                    if ((long)hi - lo + 1 != (long)dim)
+                    {
+                        throw Error(idx, element, $"<dimIndex>{GeneratedText.Visible(text)}</dimIndex> gives {(long)hi - lo + 1} names for <dim>{dim}</dim>");
+                    }
+
                     for (int i = lo; i <= hi; i++)
                     {
                         indices.Add(i.ToString(CultureInfo.InvariantCulture));
                     }
                 }
-                else if (range.Length == 2 && range[0].Length == 1 && range[1].Length == 1 && char.IsLetter(range[0][0]) && range[1][0] >= range[0][0])
+                else if (range.Length == 2 && range[0].Length == 1 && range[1].Length == 1 && char.IsAsciiLetter(range[0][0]) && char.IsAsciiLetter(range[1][0]) && range[1][0] >= range[0][0])
                 {
+                    if (range[1][0] - range[0][0] + 1 != (int)dim)
+                    {
+                        throw Error(idx, element, $"<dimIndex>{text}</dimIndex> gives {range[1][0] - range[0][0] + 1} names for <dim>{dim}</dim>");
+                    }
+
                     for (char c = range[0][0]; c <= range[1][0]; c++)
                     {
                         indices.Add(c.ToString());
@@ -341,7 +468,7 @@ public static class SvdReader
 
                 if (indices.Count != (int)dim || indices.Any(s => s.Length == 0))
                 {
-                    throw Error(idx, element, $"<dimIndex>{text}</dimIndex> gives {indices.Count} names for <dim>{dim}</dim>");
+                    throw Error(idx, element, $"<dimIndex>{GeneratedText.Visible(text)}</dimIndex> gives {indices.Count} names for <dim>{dim}</dim>");
                 }
             }
 
@@ -350,7 +477,7 @@ public static class SvdReader
 
         private SvdRegister Register(XElement e, string outer, int line)
         {
-            string name = Required(e, "name", outer + " register");
+            string name = Name(e, "register", outer + " ");
             string element = outer + " register " + name;
             var r = new SvdRegister
             {
@@ -368,15 +495,19 @@ public static class SvdReader
                 foreach (XElement f in Children(fields, "field"))
                 {
                     r.Fields.Add(Field(Derive(f, fields, "field", element), element, LineOf(f)));
+                    if (r.Fields.Count > 1024)
+                    {
+                        throw Error(f, element, "more than 1024 fields (limit)");
+                    }
                 }
             }
 
             return r;
         }
 
-        private SvdCluster Cluster(XElement e, string outer, int line)
+        private SvdCluster Cluster(XElement e, string outer, int line, int nesting)
         {
-            string name = Required(e, "name", outer + " cluster");
+            string name = Name(e, "cluster", outer + " ");
             string element = outer + " cluster " + name;
             return new SvdCluster
             {
@@ -385,13 +516,13 @@ public static class SvdReader
                 Properties = Properties(e, element),
                 Dim = Dim(e, element),
                 Line = line,
-                Children = Nodes(e, element),
+                Children = Nodes(e, element, nesting),
             };
         }
 
         private SvdField Field(XElement e, string outer, int line)
         {
-            string name = Required(e, "name", outer + " field");
+            string name = Name(e, "field", outer + " ");
             string element = outer + " field " + name;
             long lsb;
             long width;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using NanoRemap.IO;
 
 namespace NanoRemap.Facts
 {
@@ -60,15 +61,25 @@ namespace NanoRemap.Facts
         /// <summary>All ranges in file order.</summary>
         public IReadOnlyList<FactsRange> Ranges => _ranges;
 
+        /// <summary>The largest facts file read, in characters (16 MiB; the committed ones are under 1 MiB).</summary>
+        public const long MaxChars = 16L * 1024 * 1024;
+
         /// <summary>Reads and parses a facts file.</summary>
         /// <param name="path">Path of boards/&lt;chip&gt;/registers.txt.</param>
         /// <returns>The facts.</returns>
         /// <exception cref="FactsException">A malformed line.</exception>
         public static ChipFacts Load(string path)
         {
-            using (var reader = new StreamReader(path))
+            try
             {
-                return Parse(reader, path);
+                using (var reader = BoundedReader.OpenFile(path, BoundedReader.DefaultMaxLineChars, MaxChars))
+                {
+                    return Parse(reader, path);
+                }
+            }
+            catch (InputLimitException e)
+            {
+                throw new FactsException(path, e.Line, e.Message.Substring(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2));
             }
         }
 
@@ -310,6 +321,12 @@ namespace NanoRemap.Facts
                 throw new ArgumentException("reg " + full + ": size=" + sizeBits + " is not 8, 16 or 32");
             }
 
+            if ((ulong)address + (uint)(sizeBits / 8) > (ulong)peripheral.Base + peripheral.Size)
+            {
+                throw new ArgumentException("reg " + full + ": its " + sizeBits + " bits at 0x" + address.ToString("X8", CultureInfo.InvariantCulture) + " end past the peripheral's span [0x"
+                    + peripheral.Base.ToString("X8", CultureInfo.InvariantCulture) + ", +0x" + peripheral.Size.ToString("X", CultureInfo.InvariantCulture) + ")");
+            }
+
             if (sizeBits < 32 && (reset >> sizeBits) != 0)
             {
                 throw new ArgumentException("reg " + full + ": reset value 0x" + reset.ToString("X8", CultureInfo.InvariantCulture) + " is wider than " + sizeBits + " bits");
@@ -362,9 +379,9 @@ namespace NanoRemap.Facts
                 throw new ArgumentException("field " + full + ": declared twice");
             }
 
-            if (width < 1 || lsb < 0 || lsb + width > register.SizeBits)
+            if (width < 1 || lsb < 0 || width > register.SizeBits || lsb > register.SizeBits - width)
             {
-                throw new ArgumentException("field " + full + ": bits " + lsb + ".." + (lsb + width - 1) + " do not fit the " + register.SizeBits + "-bit register");
+                throw new ArgumentException("field " + full + ": bits " + lsb + ".." + ((long)lsb + width - 1) + " do not fit the " + register.SizeBits + "-bit register");
             }
 
             int count = register.Fields.Count;
@@ -397,6 +414,12 @@ namespace NanoRemap.Facts
             if (bytes == 0 || (ulong)address + bytes > 0x1_0000_0000UL || elements < 1)
             {
                 throw new ArgumentException("range " + full + ": empty, past 4 GiB or without elements");
+            }
+
+            if ((ulong)address + bytes > (ulong)peripheral.Base + peripheral.Size)
+            {
+                throw new ArgumentException("range " + full + ": 0x" + bytes.ToString("X", CultureInfo.InvariantCulture) + " bytes at 0x" + address.ToString("X8", CultureInfo.InvariantCulture)
+                    + " end past the peripheral's span [0x" + peripheral.Base.ToString("X8", CultureInfo.InvariantCulture) + ", +0x" + peripheral.Size.ToString("X", CultureInfo.InvariantCulture) + ")");
             }
 
             var r = new FactsRange(peripheral, name, address, bytes, access, elements);

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.IO;
 
@@ -13,6 +14,15 @@ namespace NanoRemap.Facts
         {
             foreach (string h in facts.Header)
             {
+                // A header line is a comment: a line break in it would write an uncommented line.
+                foreach (char c in h)
+                {
+                    if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029' || char.IsControl(c))
+                    {
+                        throw new ArgumentException("header line '" + h.Replace("\n", "\\n").Replace("\r", "\\r") + "' holds the control or line-break character U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                }
+
                 writer.Write(h.Length == 0 ? "#\n" : "# " + h + "\n");
             }
 
