@@ -72,7 +72,7 @@ public static class SvdImporter
         }
 
         ChipFacts annotated = Idf.IdfAnnotator.Annotate(facts, Idf.IdfHeaders.Read(idfRoot, chip), review.Instances);
-        annotated.Header.Insert(annotated.Header.Count - 1, $"ESP-IDF: v5.5.4 components/soc/{chip}/register/soc/*_reg.h (idf= names, idfaccess= kinds and their sc/ss/wt/w1s/w1c/cor flags)");
+        annotated.Header.Insert(annotated.Header.Count - 1, $"ESP-IDF: v5.5.4 components/soc/{chip}/register/soc/ and include/soc/ register headers (idf= names, idfaccess= kinds and their sc/ss/wt/w1s/w1c/cor flags)");
         return annotated;
     }
 
