@@ -186,19 +186,12 @@ public static class SimulatorModels
         return shift ?? 0;
     }
 
-    // The access kinds ESP-IDF adds to a field (issue 13: `sc`, `wt`, `w1s` on the facts' field lines, FactsField's
-    // SelfClearing / WriteTrigger / WriteOneToSet, written by branch `facts`). Read by name so that this file builds
-    // with and without them; after both are merged: selfClearing = f.SelfClearing; writeTrigger = f.WriteTrigger;
-    // writeOneToSet = f.WriteOneToSet.
-    private static readonly System.Reflection.PropertyInfo? SelfClearingProperty = typeof(FactsField).GetProperty("SelfClearing");
-    private static readonly System.Reflection.PropertyInfo? WriteTriggerProperty = typeof(FactsField).GetProperty("WriteTrigger");
-    private static readonly System.Reflection.PropertyInfo? WriteOneToSetProperty = typeof(FactsField).GetProperty("WriteOneToSet");
-
+    // The access kinds ESP-IDF adds to a field (issue 13: `sc`, `wt`, `w1s` on the facts' field lines).
     private static void FieldKinds(FactsField f, out bool selfClearing, out bool writeTrigger, out bool writeOneToSet)
     {
-        selfClearing = SelfClearingProperty?.GetValue(f) is true;
-        writeTrigger = WriteTriggerProperty?.GetValue(f) is true;
-        writeOneToSet = WriteOneToSetProperty?.GetValue(f) is true;
+        selfClearing = f.SelfClearing;
+        writeTrigger = f.WriteTrigger;
+        writeOneToSet = f.WriteOneToSet;
     }
 
     /// <summary>The facts of a chip, from the copy of boards/&lt;chip&gt;/registers.txt embedded in this assembly.</summary>

@@ -1,3 +1,4 @@
+using NanoRemap.Testing;
 using NanoRemap.Boards;
 using NanoRemap.Facts;
 using NanoRemap.Mmio;

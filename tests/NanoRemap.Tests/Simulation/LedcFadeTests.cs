@@ -1,3 +1,4 @@
+using NanoRemap.Testing;
 using LedcPwm;
 using NanoRemap.Boards;
 using NanoRemap.Facts;

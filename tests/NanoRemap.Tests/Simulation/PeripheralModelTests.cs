@@ -1,3 +1,4 @@
+using NanoRemap.Testing;
 using NanoRemap.Mmio;
 using NanoRemap.Tooling.Boards;
 using Xunit;
