@@ -24,7 +24,7 @@ code = re.search(r'```csharp\n(.*?)```', readme[start:], re.S).group(1)
 usings = [l for l in code.splitlines() if l.startswith('using ')]
 body = [l for l in code.splitlines() if not l.startswith('using ')]
 open(sys.argv[2], 'w').write('\n'.join(usings) + '\nusing Xunit;\n\npublic class ReadmeSnippetTest\n{\n    [Fact]\n    public void The_readme_simulator_snippet_runs()\n    {\n'
-    + '\n'.join('        ' + l for l in body) + '\n        Assert.True(polls >= 3);\n    }\n}\n')
+    + '\n'.join('        ' + l for l in body) + '\n        Assert.Equal(16000u, ticks);\n    }\n}\n')
 PY
 rm -f MyDriver.Tests/UnitTest1.cs
 
