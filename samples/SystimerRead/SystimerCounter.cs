@@ -5,23 +5,32 @@ using NanoRemap.Mmio;
 namespace SystimerRead
 {
     /// <summary>
-    /// The ESP32-S3's SYSTIMER counters, indexed: the register accesses of ESP-IDF's hal/esp32s3/include/hal/systimer_ll.h
-    /// (named on each method), with the typed NanoRemap.Esp32S3 constants.
+    /// The ESP32-S3's SYSTIMER counters, indexed, read-only as a driver must use them: the register accesses of ESP-IDF's
+    /// hal/esp32s3/include/hal/systimer_ll.h (named on each method), with the typed NanoRemap.Esp32S3 constants.
     /// </summary>
     public static class SystimerCounter
     {
-        /// <summary>Clock on and counter <paramref name="unit"/> counting (systimer_ll_enable_clock, systimer_ll_enable_counter).</summary>
+        /// <summary>
+        /// Whether the clock is on and counter <paramref name="unit"/> counts: a read of CONF (systimer_ll_enable_clock,
+        /// systimer_ll_enable_counter set these bits). A driver reads CONF but never writes it: SYSTIMER is the OS tick's
+        /// and esp_timer's (the board map makes CONF read-only, boards/README.md "Policy by ownership"); the firmware
+        /// turns the clock and counter 0 (esp_timer) on at boot and keeps them running.
+        /// </summary>
         /// <param name="systimer">The SYSTIMER block.</param>
         /// <param name="unit">0 .. UNIT_OP_COUNT - 1.</param>
-        public static void Enable(MmioWindow systimer, uint unit)
+        /// <returns>True when <see cref="Read"/> returns a running count.</returns>
+        public static bool IsCounting(MmioWindow systimer, uint unit)
         {
-            systimer.SetField(Esp32S3.Systimer.CONF, Esp32S3.Systimer.CONF_CLK_EN, 1);
-            systimer.SetBits(Esp32S3.Systimer.CONF, RegisterField.InPlace(Esp32S3.Systimer.CONF_TIMER_UNIT0_WORK_EN) >> (int)unit);
+            uint conf = systimer.Read32(Esp32S3.Systimer.CONF);
+            uint workEn = RegisterField.InPlace(Esp32S3.Systimer.CONF_TIMER_UNIT0_WORK_EN) >> (int)unit;
+            return (conf & RegisterField.InPlace(Esp32S3.Systimer.CONF_CLK_EN)) != 0 && (conf & workEn) != 0;
         }
 
         /// <summary>
         /// The 52-bit count of counter <paramref name="unit"/>: snapshot, wait until valid, high then low word
-        /// (systimer_ll_counter_snapshot, _is_counter_value_valid, _get_counter_value_high / _low).
+        /// (systimer_ll_counter_snapshot, _is_counter_value_valid, _get_counter_value_high / _low). Writes UNITn_OP only
+        /// (the one SYSTIMER register the board map lets a driver write: UPDATE latches a snapshot and takes nothing from
+        /// esp_timer, which re-reads until stable).
         /// </summary>
         /// <param name="systimer">The SYSTIMER block.</param>
         /// <param name="unit">0 .. UNIT_OP_COUNT - 1.</param>

@@ -2,7 +2,7 @@
 using System.Reflection;
 
 [assembly: AssemblyTitle("UartTx")]
-[assembly: AssemblyDescription("ESP32-C3 UART0 transmit through NanoRemap MMIO windows")]
+[assembly: AssemblyDescription("ESP32-C3 UART1 transmit through NanoRemap MMIO windows")]
 [assembly: AssemblyProduct("NanoRemap samples")]
 // nanoCLR: every assembly needs an AssemblyVersion.
 [assembly: AssemblyVersion("1.0.0.0")]

@@ -6,24 +6,62 @@ using Xunit;
 
 namespace NanoRemap.Tests.Samples;
 
-/// <summary>samples/SystimerRead's driver on the simulated ESP32-S3: unit 1 (not 0: the indexing is what is tested).</summary>
+/// <summary>
+/// samples/SystimerRead's driver on the simulated ESP32-S3, set up as the firmware leaves it (clock and counters 0 and 1 on),
+/// reading unit 0 and unit 1 (the indexing); SYSTIMER.CONF stays the firmware's.
+/// </summary>
 public class SystimerReadTests
 {
+    private const uint ConfAddress = Esp32S3.Systimer.BASE + Esp32S3.Systimer.CONF;
     private readonly RegisterSimulator _sim = SimulatorModels.CreateSimulator("esp32s3");
     private readonly MmioWindow _systimer;
 
-    public SystimerReadTests() => _systimer = RegisterBus.CreateSimulated(_sim).MapBlock("SYSTIMER");
+    public SystimerReadTests()
+    {
+        // What the firmware did at boot: the clock on, counter 0 for esp_timer and counter 1 for the FreeRTOS tick
+        // (esp_private/systimer.h SYSTIMER_COUNTER_ESPTIMER 0, SYSTIMER_COUNTER_OS_TICK 1). CONF is the tick's: the
+        // driver only reads it.
+        _sim.Poke(ConfAddress, _sim.Peek(ConfAddress) | RegisterField.InPlace(Esp32S3.Systimer.CONF_CLK_EN)
+            | RegisterField.InPlace(Esp32S3.Systimer.CONF_TIMER_UNIT0_WORK_EN) | RegisterField.InPlace(Esp32S3.Systimer.CONF_TIMER_UNIT1_WORK_EN));
+        _systimer = RegisterBus.CreateSimulated(_sim).MapBlock("SYSTIMER");
+    }
 
     [Fact]
-    public void Enable_turns_the_clock_and_unit_1_on_and_leaves_unit_0()
+    public void IsCounting_reads_the_firmwares_conf()
     {
-        uint before = _sim.Peek(Esp32S3.Systimer.BASE + Esp32S3.Systimer.CONF);
-        SystimerCounter.Enable(_systimer, 1);
+        Assert.True(SystimerCounter.IsCounting(_systimer, 0));
+        Assert.True(SystimerCounter.IsCounting(_systimer, 1));
+        _sim.Poke(ConfAddress, _sim.Peek(ConfAddress) & ~RegisterField.InPlace(Esp32S3.Systimer.CONF_TIMER_UNIT1_WORK_EN));
+        Assert.True(SystimerCounter.IsCounting(_systimer, 0));
+        Assert.False(SystimerCounter.IsCounting(_systimer, 1));
+        _sim.Poke(ConfAddress, _sim.Peek(ConfAddress) & ~RegisterField.InPlace(Esp32S3.Systimer.CONF_CLK_EN)); // clock gated
+        Assert.False(SystimerCounter.IsCounting(_systimer, 0));
+    }
 
-        uint conf = _sim.Peek(Esp32S3.Systimer.BASE + Esp32S3.Systimer.CONF);
-        Assert.Equal(RegisterField.InPlace(Esp32S3.Systimer.CONF_CLK_EN), conf & RegisterField.InPlace(Esp32S3.Systimer.CONF_CLK_EN));
-        Assert.Equal(RegisterField.InPlace(Esp32S3.Systimer.CONF_TIMER_UNIT1_WORK_EN), conf & RegisterField.InPlace(Esp32S3.Systimer.CONF_TIMER_UNIT1_WORK_EN));
-        Assert.Equal(before & RegisterField.InPlace(Esp32S3.Systimer.CONF_TIMER_UNIT0_WORK_EN), conf & RegisterField.InPlace(Esp32S3.Systimer.CONF_TIMER_UNIT0_WORK_EN));
+    [Fact]
+    public void Read_writes_only_the_op_register_and_leaves_conf_to_the_firmware()
+    {
+        uint conf = _sim.Peek(ConfAddress);
+        var written = new List<uint>();
+        _sim.OnWrite(ConfAddress, (s, a, v) => written.Add(a));
+        SampleHardware.SystimerUnit(_sim, Esp32S3.Systimer.BASE + Esp32S3.Systimer.UNIT0_OP, Esp32S3.Systimer.UNIT_OP_TIMER_UPDATE,
+            Esp32S3.Systimer.UNIT_OP_TIMER_VALUE_VALID, Esp32S3.Systimer.BASE + Esp32S3.Systimer.UNIT0_VALUE_HI,
+            Esp32S3.Systimer.BASE + Esp32S3.Systimer.UNIT0_VALUE_LO, () => 0x1234_5678_9ABC, validAfter: 1);
+        int writesBefore = _sim.Writes;
+
+        Assert.Equal(0x1234_5678_9ABCUL, SystimerCounter.Read(_systimer, 0));
+
+        Assert.Equal(1, _sim.Writes - writesBefore); // the UPDATE store (the hook's Pokes are not bus writes)
+        Assert.Empty(written);
+        Assert.Equal(conf, _sim.Peek(ConfAddress));
+    }
+
+    [Fact]
+    public void Conf_is_the_firmwares_a_driver_write_is_refused()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            _systimer.SetField(Esp32S3.Systimer.CONF, Esp32S3.Systimer.CONF_TIMER_UNIT1_WORK_EN, 1)); // boards/esp32s3/board.map: ro SYSTIMER.*
+        Assert.Contains("read-only", e.Message);
     }
 
     [Fact]
