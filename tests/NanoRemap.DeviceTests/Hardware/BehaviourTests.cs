@@ -105,13 +105,16 @@ namespace NanoRemap.DeviceTests.Hardware
             gpio.Write32(input, 0xFFFF);
             c.Eq("GPIO.IN (read-only in the SVD) after a write", before, gpio.Read32(input));
 
-            // words of the block with no SVD register: the gap between the registers at GPIO+0x58 and GPIO+0x60, and a
-            // word past the SVD's last GPIO register (GPIO+0x5CC) inside the mapped block
-            uint[] gaps = new uint[] { Esp32.GpioGap, Esp32.GpioPastLastRegister };
+            // words with no SVD register in a block no firmware owns (LEDC: `map LEDC allow`, no register line; in an
+            // owned block such as GPIO they are denied: RefusalTests): the gap between LEDC.CONF (+0x190) and LEDC.DATE
+            // (+0x1FC), and a word past the SVD's last LEDC register inside the mapped block
+            MmioWindow ledc = Board.Bus().MapBlock("LEDC");
+            c.True("LEDC+0x" + Esp32.LedcPastLastRegister.ToString("X") + " is inside the mapped LEDC block", ledc.Size > Esp32.LedcPastLastRegister);
+            uint[] gaps = new uint[] { Esp32.LedcGap, Esp32.LedcPastLastRegister };
             for (int i = 0; i < gaps.Length; i++)
             {
-                gpio.Write32(gaps[i], 0xFFFFFFFF);
-                c.Eq("word without a register at GPIO+0x" + gaps[i].ToString("X") + " after writing 0xFFFFFFFF", 0, gpio.Read32(gaps[i]));
+                ledc.Write32(gaps[i], 0xFFFFFFFF);
+                c.Eq("word without a register at LEDC+0x" + gaps[i].ToString("X") + " after writing 0xFFFFFFFF", 0, ledc.Read32(gaps[i]));
             }
 
             c.Done();

@@ -43,22 +43,37 @@ namespace NanoRemap.DeviceTests.Hardware
         {
             Checks c = new Checks("ABlockWithARefusedWordIsRefusedWhole");
             RegisterBus bus = Board.Bus();
-            MmioWindow dport = bus.MapBlock("DPORT");
-            bus.Write32(Esp32.DportPeriRstEn, 0x11);
-            bus.Write32(Esp32.DportWifiBbCfg, 0x22);
-            uint first = Esp32.DportPeriRstEn - dport.PhysicalAddress;
+
+            // GPIO.STATUS1, STATUS1_W1TS, STATUS1_W1TC, then GPIO+0x5C: a word with no register in GPIO, an owned block
+            // of board.map, denied to reads and writes
+            MmioWindow gpio = bus.MapBlock("GPIO");
+            bus.Write32(Esp32.GpioStatus1, 0x11);
+            uint status1 = bus.Read32(Esp32.GpioStatus1);
+            c.Eq("GPIO.STATUS1 written before the blocks", 0x11, status1);
+            uint first = Esp32.GpioStatus1 - gpio.PhysicalAddress;
 
             uint[] buffer = new uint[] { 0xBEEF, 0xBEEF, 0xBEEF, 0xBEEF };
-            c.Refused("ReadBlock over DPORT.APPCPU_CTRL_A (deny)", Board.Refusal("block read", Esp32.DportAppCpuCtrlA, "denied"),
-                () => dport.ReadBlock(first, buffer, 0, 4));
+            c.Refused("ReadBlock over GPIO+0x5C (no register in an owned block: denied)", Board.Refusal("block read", Esp32.GpioGap, "denied"),
+                () => gpio.ReadBlock(first, buffer, 0, 4));
             c.Eq("buffer[0] untouched by the refused block read", 0xBEEF, buffer[0]);
             c.Eq("buffer[2] untouched by the refused block read", 0xBEEF, buffer[2]);
 
+            // written, the words would set STATUS1 to 1, set bit 1 through W1TS and clear bits 0..1 through W1TC
             uint[] words = new uint[] { 1, 2, 3, 4 };
-            c.Refused("WriteBlock over DPORT.APPCPU_CTRL_A (deny)", Board.Refusal("block write", Esp32.DportAppCpuCtrlA, "denied"),
-                () => dport.WriteBlock(first, words, 0, 4));
-            c.Eq("DPORT.PERI_RST_EN (first word) untouched", 0x11, bus.Read32(Esp32.DportPeriRstEn));
-            c.Eq("DPORT.WIFI_BB_CFG (second word) untouched", 0x22, bus.Read32(Esp32.DportWifiBbCfg));
+            c.Refused("WriteBlock over GPIO+0x5C (denied)", Board.Refusal("block write", Esp32.GpioGap, "denied"),
+                () => gpio.WriteBlock(first, words, 0, 4));
+            c.Eq("GPIO.STATUS1 (first word, and the W1TS / W1TC words' target) untouched", status1, bus.Read32(Esp32.GpioStatus1));
+            bus.Write32(Esp32.GpioStatus1, 0);
+
+            // a read-only register (board.map `ro DPORT.*CACHE_CTRL*`) reads in a block, refuses a block write
+            MmioWindow dport = bus.MapBlock("DPORT");
+            uint cache = bus.Read32(Esp32.DportProCacheCtrl);
+            uint[] two = new uint[] { 0xBEEF, 0xBEEF };
+            c.Works("ReadBlock of DPORT.PRO_CACHE_CTRL (ro: reads allowed)", () => dport.ReadBlock(Esp32.DportProCacheCtrl - dport.PhysicalAddress, two, 0, 1));
+            c.Eq("buffer[0] = DPORT.PRO_CACHE_CTRL", cache, two[0]);
+            c.Refused("WriteBlock of DPORT.PRO_CACHE_CTRL (ro)", Board.Refusal("block write", Esp32.DportProCacheCtrl, "read-only"),
+                () => dport.WriteBlock(Esp32.DportProCacheCtrl - dport.PhysicalAddress, words, 0, 1));
+            c.Eq("DPORT.PRO_CACHE_CTRL untouched", cache, bus.Read32(Esp32.DportProCacheCtrl));
 
             MmioWindow efuse = bus.MapBlock("EFUSE");
             c.Refused("WriteBlock into EFUSE (ro)", Board.Refusal("block write", Esp32.EfuseBlk0Wdata0, "read-only"),

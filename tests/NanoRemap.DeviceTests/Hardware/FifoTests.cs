@@ -4,7 +4,7 @@ using nanoFramework.TestFramework;
 namespace NanoRemap.DeviceTests.Hardware
 {
     /// <summary>
-    /// FIFO transfers on the classic ESP32's UART0.FIFO: N accesses of one register in one InternalCall, the read the
+    /// FIFO transfers on the classic ESP32's UART1.FIFO (UART0 is the firmware's console: its FIFO is denied): N accesses of one register in one InternalCall, the read the
     /// errata-safe way (a plain read of it is refused: RefusalTests). On the simulated board the FIFO is the SVD's
     /// register (rw, reset 0, RXFIFO_RD_BYTE in bits 0..7): each write stores its byte, each read returns it.
     /// </summary>
@@ -15,8 +15,8 @@ namespace NanoRemap.DeviceTests.Hardware
         public void WriteFifoThenReadFifo()
         {
             Checks c = new Checks("WriteFifoThenReadFifo");
-            MmioWindow uart = Board.Bus().MapBlock("UART0");
-            uint fifo = Esp32.Uart0Fifo - uart.PhysicalAddress;
+            MmioWindow uart = Board.Bus().MapBlock("UART1");
+            uint fifo = Esp32.Uart1Fifo - uart.PhysicalAddress;
             uint[] bytes = new uint[] { 0x11, 0x22, 0x1FF };
             c.Works("WriteFifo of 3 words", () => uart.WriteFifo(fifo, bytes, 0, 3));
 

@@ -6,7 +6,7 @@ namespace NanoRemap.DeviceTests.Hardware
 {
     /// <summary>
     /// Every refusal of the hardware bus on the simulated ESP32 raises InvalidOperationException with the words of the
-    /// native core (nr_check_name: misaligned, unmapped, denied, read-only, fifo) and the address, and touches nothing.
+    /// native core (nr_check_name: misaligned, unmapped, denied, read-only, fifo; clocks: unmapped, not owned) and the address, and touches nothing.
     /// The raw bus calls are refused by the native layer alone; the window's calls by its managed guard or the native
     /// layer, with the same words (docs/mmio.md).
     /// </summary>
@@ -20,11 +20,16 @@ namespace NanoRemap.DeviceTests.Hardware
             RegisterBus bus = Board.Bus();
             c.Refused("bus read of AES (denied block)", Board.Refusal("read", Esp32.Aes, "denied"), () => bus.Read32(Esp32.Aes));
             c.Refused("bus write of AES (denied block)", Board.Refusal("write", Esp32.Aes, "denied"), () => bus.Write32(Esp32.Aes, 1));
-            c.Refused("bus read of DPORT.PRO_CACHE_CTRL (deny)", Board.Refusal("read", Esp32.DportProCacheCtrl, "denied"), () => bus.Read32(Esp32.DportProCacheCtrl));
-            c.Refused("bus modify of DPORT.APPCPU_CTRL_A (deny)", Board.Refusal("modify", Esp32.DportAppCpuCtrlA, "denied"), () => bus.Modify32(Esp32.DportAppCpuCtrlA, 0, 1, 0));
-            MmioWindow dport = bus.MapBlock("DPORT");
-            c.Refused("window Read32 of DPORT.PRO_CACHE_CTRL (deny)", Board.Refusal("read", Esp32.DportProCacheCtrl, "denied"),
-                () => dport.Read32(Esp32.DportProCacheCtrl - dport.PhysicalAddress));
+            c.Refused("bus read of UART0.FIFO (deny: the console's)", Board.Refusal("read", Esp32.Uart0Fifo, "denied"), () => bus.Read32(Esp32.Uart0Fifo));
+            c.Refused("bus write of UART0.FIFO (deny)", Board.Refusal("write", Esp32.Uart0Fifo, "denied"), () => bus.Write32(Esp32.Uart0Fifo, 0x41));
+            c.Refused("bus modify of GPIO+0x5C (no register in an owned block)", Board.Refusal("modify", Esp32.GpioGap, "denied"), () => bus.Modify32(Esp32.GpioGap, 0, 1, 0));
+            c.Refused("bus read of GPIO+0x5C (no register in an owned block)", Board.Refusal("read", Esp32.GpioGap, "denied"), () => bus.Read32(Esp32.GpioGap));
+            MmioWindow uart0 = bus.MapBlock("UART0");
+            c.Refused("window Read32 of UART0.FIFO (deny)", Board.Refusal("read", Esp32.Uart0Fifo, "denied"),
+                () => uart0.Read32(Esp32.Uart0Fifo - uart0.PhysicalAddress));
+            MmioWindow gpio = bus.MapBlock("GPIO");
+            c.Refused("window Write32 of GPIO+0x5C (denied)", Board.Refusal("write", Esp32.GpioGap, "denied"),
+                () => gpio.Write32(Esp32.GpioGap - gpio.PhysicalAddress, 0xFFFFFFFF));
             c.Done();
         }
 
@@ -61,10 +66,10 @@ namespace NanoRemap.DeviceTests.Hardware
         {
             Checks c = new Checks("PlainFifoReadsAreRefused");
             RegisterBus bus = Board.Bus();
-            c.True("UART0.FIFO is a FIFO register of the board", bus.Board.IsFifo(Esp32.Uart0Fifo));
-            c.Refused("bus read of UART0.FIFO (errata CPU-3.21)", Board.Refusal("read", Esp32.Uart0Fifo, "fifo"), () => bus.Read32(Esp32.Uart0Fifo));
-            MmioWindow uart = bus.MapBlock("UART0");
-            c.Refused("window Read32 of UART0.FIFO", Board.Refusal("read", Esp32.Uart0Fifo, "fifo"), () => uart.Read32(0));
+            c.True("UART1.FIFO is a FIFO register of the board", bus.Board.IsFifo(Esp32.Uart1Fifo));
+            c.Refused("bus read of UART1.FIFO (errata CPU-3.21)", Board.Refusal("read", Esp32.Uart1Fifo, "fifo"), () => bus.Read32(Esp32.Uart1Fifo));
+            MmioWindow uart = bus.MapBlock("UART1");
+            c.Refused("window Read32 of UART1.FIFO", Board.Refusal("read", Esp32.Uart1Fifo, "fifo"), () => uart.Read32(Esp32.Uart1Fifo - uart.PhysicalAddress));
             c.Done();
         }
 
@@ -91,11 +96,14 @@ namespace NanoRemap.DeviceTests.Hardware
             PeripheralClock ledc = bus.Board.FindClock("LEDC");
             PeripheralClock forged = new PeripheralClock("LEDC", ledc.EnableRegister, ledc.EnableMask | Esp32.Spi01Rst, ledc.ResetRegister, ledc.ResetMask, ledc.Index);
             PeripheralClock past = new PeripheralClock("NONE", ledc.EnableRegister, ledc.EnableMask, ledc.ResetRegister, ledc.ResetMask, bus.Board.ClockCount);
+            uint clk = bus.Read32(Esp32.DportPeripClkEn);
+            uint rst = bus.Read32(Esp32.DportPeripRstEn);
             string forgedWords = "refused clock " + ledc.Index.ToString() + " on esp32: unmapped";
             string pastWords = "refused clock " + bus.Board.ClockCount.ToString() + " on esp32: unmapped";
             c.Refused("EnableClock of a descriptor with other masks", forgedWords, () => bus.EnableClock(forged));
             c.Refused("ResetPeripheral of an index past the clock table", pastWords, () => bus.ResetPeripheral(past));
-            c.Eq("DPORT.PERIP_CLK_EN untouched", 0, bus.Read32(Esp32.DportPeripClkEn) & (ledc.EnableMask | Esp32.Spi01Rst));
+            c.Eq("DPORT.PERIP_CLK_EN untouched", clk, bus.Read32(Esp32.DportPeripClkEn));
+            c.Eq("DPORT.PERIP_RST_EN untouched", rst, bus.Read32(Esp32.DportPeripRstEn));
             c.Done();
         }
     }
