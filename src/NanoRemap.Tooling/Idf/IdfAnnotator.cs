@@ -47,6 +47,11 @@ public static class IdfAnnotator
                 // because the aliases set and clear them (gpio_reg.h GPIO_OUT_DATA_ORIG: R/W/SC/WTC); the register
                 // itself is plain R/W, and the simulator already models the aliases.
                 bool aliased = p.Registers.Any(x => x.Name == r.Name + "_W1TS" || x.Name == r.Name + "_W1TC");
+
+                // The GPIO matrix's output selection (C5/C6/H2 gpio_reg.h GPIO_FUNCn_OUT_SEL: R/W/SC, default 128): the
+                // selection stays as written (ESP-IDF writes it once and relies on it: hal/gpio_ll.h
+                // gpio_ll_set_output_signal / esp_rom_gpio_connect_out_signal), so IDF's SC is not a self-clearing bit.
+                bool outSel = p.Name == "GPIO" && r.Name.StartsWith("FUNC", StringComparison.Ordinal) && r.Name.EndsWith("_OUT_SEL_CFG", StringComparison.Ordinal);
                 FactsKinds aliasKinds = FactsKinds.WriteOneToClear | FactsKinds.SelfClearing | FactsKinds.WriteOneToSet;
                 foreach (FactsField f in r.Fields)
                 {
@@ -54,7 +59,7 @@ public static class IdfAnnotator
                     IdfField? exact = ir?.Fields.FirstOrDefault(x => x.Lsb == f.Lsb && x.Width == f.Width);
                     IdfField? cover = exact ?? ir?.Fields.FirstOrDefault(x => x.Lsb <= f.Lsb && x.Msb >= hi);
                     FactsKinds idfKinds = cover != null ? IdfAccessKinds.Kinds(cover.Access) : FactsKinds.None;
-                    FactsKinds kinds = f.Kinds | (aliased ? idfKinds & ~aliasKinds : idfKinds);
+                    FactsKinds kinds = f.Kinds | (aliased ? idfKinds & ~aliasKinds : outSel ? idfKinds & ~FactsKinds.SelfClearing : idfKinds);
                     copy.AddField(cr, f.Name, f.Lsb, f.Width, f.Access, kinds, exact?.Name, cover?.Access, f.Patched);
                 }
             }
