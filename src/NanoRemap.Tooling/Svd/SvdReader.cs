@@ -61,7 +61,37 @@ public static class SvdReader
         {
             // No DTD (so no entity of any kind), at most MaxCharacters: a bounded, non-resolving read.
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = MaxCharacters };
-            using var reader = XmlReader.Create(stream, settings);
+            // At most 4 bytes a character of MaxCharacters (UTF-8): more cannot be a document the reader accepts.
+            var buffered = new MemoryStream();
+            long limit = 4L * MaxCharacters;
+            byte[] chunk = new byte[81920];
+            int n;
+            while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffered.Length + n > limit)
+                {
+                    throw new SvdException(file, 0, "file", $"larger than {limit:N0} bytes (limit)");
+                }
+
+                buffered.Write(chunk, 0, n);
+            }
+
+            // First a streaming pass for the nesting depth: LINQ to XML walks an element's ancestors for each child it
+            // adds, so loading a file nested 100,000 deep would take minutes before CheckShape could refuse it.
+            buffered.Position = 0;
+            using (var scan = XmlReader.Create(buffered, settings))
+            {
+                while (scan.Read())
+                {
+                    if (scan.NodeType == XmlNodeType.Element && scan.Depth >= MaxDepth)
+                    {
+                        throw new SvdException(file, ((IXmlLineInfo)scan).LineNumber, "<" + scan.LocalName + ">", $"elements nested more than {MaxDepth} deep (limit)");
+                    }
+                }
+            }
+
+            buffered.Position = 0;
+            using var reader = XmlReader.Create(buffered, settings);
             doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
