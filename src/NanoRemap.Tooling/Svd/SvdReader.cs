@@ -76,16 +76,28 @@ public static class SvdReader
                 buffered.Write(chunk, 0, n);
             }
 
-            // First a streaming pass for the nesting depth: LINQ to XML walks an element's ancestors for each child it
-            // adds, so loading a file nested 100,000 deep would take minutes before CheckShape could refuse it.
+            // The element tree's depth and size, in a streaming pass before the tree is built: LINQ to XML walks an
+            // element's ancestors for each child it adds, so loading a file nested 100,000 deep would take minutes.
             buffered.Position = 0;
             using (var scan = XmlReader.Create(buffered, settings))
             {
+                int count = 0;
                 while (scan.Read())
                 {
-                    if (scan.NodeType == XmlNodeType.Element && scan.Depth >= MaxDepth)
+                    if (scan.NodeType != XmlNodeType.Element)
                     {
-                        throw new SvdException(file, ((IXmlLineInfo)scan).LineNumber, "<" + scan.LocalName + ">", $"elements nested more than {MaxDepth} deep (limit)");
+                        continue;
+                    }
+
+                    int line = ((IXmlLineInfo)scan).LineNumber;
+                    if (++count > MaxElements)
+                    {
+                        throw new SvdException(file, line, "<" + scan.LocalName + ">", $"more than {MaxElements:N0} XML elements (limit)");
+                    }
+
+                    if (scan.Depth >= MaxDepth)
+                    {
+                        throw new SvdException(file, line, "<" + scan.LocalName + ">", $"elements nested more than {MaxDepth} deep (limit)");
                     }
                 }
             }
@@ -101,7 +113,6 @@ public static class SvdReader
 
         XElement root = doc.Root!;
         var ctx = new Context(file) { Root = root };
-        CheckShape(root, ctx);
         if (root.Name.LocalName != "device")
         {
             throw ctx.Error(root, "device", $"the root element is <{root.Name.LocalName}>, not <device>");
@@ -217,32 +228,6 @@ public static class SvdReader
         }
 
         return ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-    }
-
-    // The element tree's depth and size, walked without recursion (a deep file cannot overflow the stack here).
-    private static void CheckShape(XElement root, Context ctx)
-    {
-        var stack = new Stack<(XElement E, int Depth)>();
-        stack.Push((root, 1));
-        int count = 0;
-        while (stack.Count > 0)
-        {
-            (XElement e, int depth) = stack.Pop();
-            if (++count > MaxElements)
-            {
-                throw ctx.Error(e, "<" + e.Name.LocalName + ">", $"more than {MaxElements:N0} XML elements (limit)");
-            }
-
-            if (depth > MaxDepth)
-            {
-                throw ctx.Error(e, "<" + e.Name.LocalName + ">", $"elements nested more than {MaxDepth} deep (limit)");
-            }
-
-            foreach (XElement c in e.Elements())
-            {
-                stack.Push((c, depth + 1));
-            }
-        }
     }
 
     private static XElement? Child(XElement e, string name) => e.Elements().FirstOrDefault(c => c.Name.LocalName == name);
